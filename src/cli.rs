@@ -1,0 +1,47 @@
+//! Command-line arguments (clap derive types only).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// vinhdanh builds a bilingual website of exemplary collectives and
+/// individuals, emulation campaigns and award decisions from markdown and TOML.
+#[derive(Debug, Parser)]
+#[command(name = "vinhdanh", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the site into its output folder (replaced whole, only on success).
+    Build(BuildArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// The site's folder, holding site.toml.
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Where to write the site (default: output_dir of site.toml, else public/ in the site).
+    #[arg(long)]
+    pub output_dir: Option<PathBuf>,
+    /// Use this base URL instead of base_url of site.toml.
+    #[arg(long)]
+    pub base_url: Option<String>,
+    /// Build drafts too (marked as drafts on their pages).
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+}

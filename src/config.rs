@@ -1,0 +1,316 @@
+//! `site.toml` → [`Config`]: the site's languages, URLs, theme and options.
+//!
+//! Unknown keys are errors (a typo must never be silently ignored); every
+//! problem is returned as a [`Diagnostic`] with its line in `site.toml`.
+
+use std::path::{Path, PathBuf};
+
+use indexmap::IndexMap;
+use serde::Deserialize;
+
+use crate::catalogue::AwardTypeEntry;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::i18n::text;
+
+pub const CONFIG_FILE: &str = "site.toml";
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    base_url: String,
+    #[serde(default = "default_language")]
+    default_language: String,
+    theme: Option<String>,
+    output_dir: Option<String>,
+    #[serde(default = "default_paginate_by")]
+    paginate_by: usize,
+    languages: IndexMap<String, RawLanguage>,
+    #[serde(default)]
+    markdown: MarkdownConfig,
+    #[serde(default)]
+    privacy: PrivacyConfig,
+    #[serde(default)]
+    award_types: IndexMap<String, AwardTypeEntry>,
+}
+
+fn default_language() -> String {
+    "vi".to_owned()
+}
+
+fn default_paginate_by() -> usize {
+    50
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLanguage {
+    title: String,
+    description: Option<String>,
+    #[serde(default)]
+    paths: RawPathWords,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPathWords {
+    profiles: Option<String>,
+    years: Option<String>,
+    campaigns: Option<String>,
+    awards: Option<String>,
+    search: Option<String>,
+    page: Option<String>,
+}
+
+/// `[markdown]` in site.toml.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarkdownConfig {
+    /// Raw HTML in markdown is escaped unless true.
+    #[serde(default)]
+    pub unsafe_html: bool,
+}
+
+/// `[privacy]` in site.toml.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrivacyConfig {
+    /// Ethnicity is sensitive personal data: shown only when true.
+    #[serde(default)]
+    pub show_ethnicity: bool,
+}
+
+/// The words of a language's URLs (SPEC §3 "URLs").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PathWords {
+    pub profiles: String,
+    pub years: String,
+    pub campaigns: String,
+    pub awards: String,
+    pub search: String,
+    pub page: String,
+}
+
+impl PathWords {
+    fn defaults(lang: &str) -> PathWords {
+        let words: [&str; 6] = match lang {
+            "vi" => ["ho-so", "nam", "phong-trao", "khen-thuong", "tim-kiem", "trang"],
+            _ => ["profiles", "years", "campaigns", "awards", "search", "page"],
+        };
+        let [profiles, years, campaigns, awards, search, page] = words.map(str::to_owned);
+        PathWords { profiles, years, campaigns, awards, search, page }
+    }
+
+    fn with_overrides(mut self, raw: RawPathWords) -> PathWords {
+        let fields = [
+            (&mut self.profiles, raw.profiles),
+            (&mut self.years, raw.years),
+            (&mut self.campaigns, raw.campaigns),
+            (&mut self.awards, raw.awards),
+            (&mut self.search, raw.search),
+            (&mut self.page, raw.page),
+        ];
+        for (slot, value) in fields {
+            if let Some(v) = value {
+                *slot = v.trim_matches('/').to_owned();
+            }
+        }
+        self
+    }
+}
+
+/// One language of the site.
+#[derive(Debug, Clone)]
+pub struct Language {
+    /// Code such as `vi` or `en`.
+    pub code: String,
+    pub title: String,
+    pub description: String,
+    /// `""` for the default language, else `/<code>`.
+    pub prefix: String,
+    pub paths: PathWords,
+    pub is_default: bool,
+}
+
+/// The validated contents of `site.toml`.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The site's root folder.
+    pub root: PathBuf,
+    /// `base_url` without a trailing slash, e.g. `https://snv.example.gov.vn/vinh-danh`.
+    pub base_url: String,
+    /// The path part of `base_url` without a trailing slash (`/vinh-danh`, or `""`).
+    pub base_path: String,
+    /// Languages, the default one first, then in the order of `site.toml`.
+    pub languages: Vec<Language>,
+    pub theme: String,
+    /// Output folder (absolute, or relative to the current directory).
+    pub output_dir: PathBuf,
+    pub paginate_by: usize,
+    pub markdown: MarkdownConfig,
+    pub privacy: PrivacyConfig,
+    /// `[award_types]` entries, added to or replacing the built-in catalogue.
+    pub award_types: IndexMap<String, AwardTypeEntry>,
+}
+
+impl Config {
+    pub fn default_language(&self) -> &Language {
+        &self.languages[0]
+    }
+
+    pub fn language(&self, code: &str) -> Option<&Language> {
+        self.languages.iter().find(|l| l.code == code)
+    }
+
+    /// Replaces the base URL (and so the base path), e.g. for `--base-url` or `serve`.
+    pub fn set_base_url(&mut self, url: &str) -> Result<(), String> {
+        let (base_url, base_path) = split_base_url(url)?;
+        self.base_url = base_url;
+        self.base_path = base_path;
+        Ok(())
+    }
+}
+
+/// Reads and validates `<root>/site.toml`.
+pub fn load(root: &Path) -> Result<Config, Diagnostics> {
+    let path = root.join(CONFIG_FILE);
+    let rel = PathBuf::from(CONFIG_FILE);
+    let bytes = std::fs::read(&path).map_err(|e| {
+        Diagnostic::file(&rel, format!("cannot read the site configuration: {e}"))
+            .with_hint("run vinhdanh in the site's folder, or give it with --root DIR")
+    })?;
+    let source = text::decode_source(&bytes).map_err(|e| {
+        Diagnostic::at(&rel, e.line, Some(e.col), "the file is not valid UTF-8 text")
+            .with_hint("save site.toml as UTF-8")
+    })?;
+    let raw: RawConfig = toml::from_str(&source).map_err(|e| toml_diagnostic(&rel, &source, &e, 0))?;
+    from_raw(root, &rel, &source, raw)
+}
+
+fn from_raw(root: &Path, rel: &Path, source: &str, raw: RawConfig) -> Result<Config, Diagnostics> {
+    let mut problems = Diagnostics::new();
+    let at_key = |key: &str| {
+        let line = source
+            .lines()
+            .position(|l| l.trim_start().starts_with(key))
+            .map_or(1, |i| i + 1);
+        line
+    };
+
+    let (base_url, base_path) = match split_base_url(&raw.base_url) {
+        Ok(v) => v,
+        Err(msg) => {
+            problems.push(Diagnostic::at(rel, at_key("base_url"), None, msg));
+            (String::new(), String::new())
+        }
+    };
+
+    if raw.languages.is_empty() {
+        problems.push(Diagnostic::file(rel, "no languages: add at least a [languages.vi] table with a title"));
+    }
+    if !raw.languages.contains_key(&raw.default_language) && !raw.languages.is_empty() {
+        let known: Vec<&str> = raw.languages.keys().map(String::as_str).collect();
+        problems.push(Diagnostic::at(
+            rel,
+            at_key("default_language"),
+            None,
+            format!(
+                "default_language is \"{}\", but there is no [languages.{}] table (languages: {})",
+                raw.default_language,
+                raw.default_language,
+                known.join(", ")
+            ),
+        ));
+    }
+    let mut languages = Vec::new();
+    for (code, lang) in raw.languages {
+        if !is_language_code(&code) {
+            problems.push(Diagnostic::at(
+                rel,
+                at_key(&format!("[languages.{code}")),
+                None,
+                format!("\"{code}\" is not a language code such as vi or en"),
+            ));
+        }
+        let is_default = code == raw.default_language;
+        languages.push(Language {
+            prefix: if is_default { String::new() } else { format!("/{code}") },
+            paths: PathWords::defaults(&code).with_overrides(lang.paths),
+            title: text::nfc(&lang.title).into_owned(),
+            description: lang.description.map(|d| text::nfc(&d).into_owned()).unwrap_or_default(),
+            code,
+            is_default,
+        });
+    }
+    languages.sort_by_key(|l| !l.is_default);
+
+    let output_dir = root.join(raw.output_dir.as_deref().unwrap_or("public"));
+    let config = Config {
+        root: root.to_path_buf(),
+        base_url,
+        base_path,
+        languages,
+        theme: raw.theme.unwrap_or_else(|| "default".to_owned()),
+        output_dir,
+        paginate_by: raw.paginate_by,
+        markdown: raw.markdown,
+        privacy: raw.privacy,
+        award_types: raw.award_types,
+    };
+    problems.into_result(config)
+}
+
+/// `https://host/path/` → (`https://host/path`, `/path`).
+fn split_base_url(url: &str) -> Result<(String, String), String> {
+    let url = url.trim().trim_end_matches('/');
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or_else(|| format!("base_url must start with https:// or http://, found \"{url}\""))?;
+    if rest.is_empty() || rest.starts_with('/') {
+        return Err(format!("base_url has no host name: \"{url}\""));
+    }
+    let path = rest.find('/').map_or("", |i| &rest[i..]);
+    Ok((url.to_owned(), path.to_owned()))
+}
+
+fn is_language_code(code: &str) -> bool {
+    let mut parts = code.split('-');
+    let first = parts.next().unwrap_or("");
+    (2..=3).contains(&first.len())
+        && first.chars().all(|c| c.is_ascii_lowercase())
+        && parts.all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// A TOML error as a diagnostic, its span moved by `line_offset` lines (the
+/// lines of the file before the TOML text starts).
+pub fn toml_diagnostic(path: &Path, toml_text: &str, err: &toml::de::Error, line_offset: usize) -> Diagnostic {
+    let message = err.message().trim().to_owned();
+    match err.span() {
+        Some(span) => {
+            let (line, col) = crate::diagnostic::line_col(toml_text, span.start);
+            Diagnostic::at(path, line + line_offset, Some(col), message)
+        }
+        None => Diagnostic::at(path, line_offset.max(1), None, message),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_url_path_is_kept() {
+        let (url, path) = split_base_url("https://snv.example.gov.vn/vinh-danh/").unwrap();
+        assert_eq!(url, "https://snv.example.gov.vn/vinh-danh");
+        assert_eq!(path, "/vinh-danh");
+        assert_eq!(split_base_url("https://a.vn").unwrap().1, "");
+        assert!(split_base_url("a.vn").is_err());
+    }
+
+    #[test]
+    fn language_codes() {
+        assert!(is_language_code("vi"));
+        assert!(is_language_code("zh-Hant"));
+        assert!(!is_language_code("Vietnamese"));
+    }
+}

@@ -1,0 +1,110 @@
+//! What editors write: the front matter of profiles and campaigns, their
+//! translations, and award-list files, exactly as SPEC §2 lists the fields.
+//! Unknown keys are rejected; values that other files refer to keep their
+//! place (`Spanned`) so a bad reference can be reported at its line.
+
+use serde::Deserialize;
+use toml::Spanned;
+use toml::value::Datetime;
+
+use crate::i18n::LocalisedText;
+use crate::model::Kind;
+
+/// Front matter of `content/profiles/<slug>.md`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileFront {
+    pub name: String,
+    pub sort_name: Option<String>,
+    pub kind: Kind,
+    pub unit: LocalisedText,
+    pub position: Option<LocalisedText>,
+    pub ethnicity: Option<LocalisedText>,
+    pub year: Spanned<i64>,
+    #[serde(default)]
+    pub campaigns: Vec<Spanned<String>>,
+    pub photo: Option<Spanned<String>>,
+    pub summary: Option<String>,
+    pub date: Option<Spanned<Datetime>>,
+    pub slug: Option<String>,
+    #[serde(default)]
+    pub draft: bool,
+    #[serde(default)]
+    pub awards: Vec<Spanned<InlineAward>>,
+}
+
+/// One `[[awards]]` entry of a profile.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InlineAward {
+    pub award: Spanned<String>,
+    pub year: Spanned<i64>,
+    pub decision: Option<String>,
+    pub issuer: Option<LocalisedText>,
+    pub campaign: Option<Spanned<String>>,
+}
+
+/// Front matter of a profile's translation, `<slug>.<lang>.md`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileTranslation {
+    pub name: Option<String>,
+    pub unit: Option<String>,
+    pub position: Option<String>,
+    pub ethnicity: Option<String>,
+    pub summary: Option<String>,
+    pub draft: Option<bool>,
+}
+
+/// Front matter of `content/campaigns/<key>.md`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CampaignFront {
+    pub name: String,
+    pub start_year: Spanned<i64>,
+    pub end_year: Option<Spanned<i64>>,
+    pub launched_by: Option<LocalisedText>,
+    pub plan: Option<String>,
+    pub slogan: Option<String>,
+    pub slug: Option<String>,
+    #[serde(default)]
+    pub draft: bool,
+}
+
+/// Front matter of a campaign's translation.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CampaignTranslation {
+    pub name: Option<String>,
+    pub launched_by: Option<String>,
+    pub plan: Option<String>,
+    pub slogan: Option<String>,
+    pub draft: Option<bool>,
+}
+
+/// `content/awards/<slug>.toml`: one decision and its recipients.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AwardListFile {
+    pub decision: String,
+    pub date: Spanned<Datetime>,
+    pub issuer: LocalisedText,
+    pub award: Spanned<String>,
+    pub year: Option<Spanned<i64>>,
+    pub campaign: Option<Spanned<String>>,
+    pub reason: Option<LocalisedText>,
+    #[serde(default)]
+    pub recipients: Vec<Spanned<RecipientEntry>>,
+    pub recipients_csv: Option<Spanned<String>>,
+}
+
+/// One `[[recipients]]` entry.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecipientEntry {
+    pub name: String,
+    pub kind: Kind,
+    pub unit: Option<LocalisedText>,
+    pub position: Option<LocalisedText>,
+    pub profile: Option<Spanned<String>>,
+}

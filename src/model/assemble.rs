@@ -1,0 +1,707 @@
+//! Loaded content → [`Site`]: validates every reference, pairs translations
+//! with their originals, sorts, renders markdown (in parallel) and joins the
+//! pieces through indexes built once.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use super::join;
+use super::*;
+use crate::catalogue::Catalogue;
+use crate::config::Config;
+use crate::content::front::{CampaignFront, CampaignTranslation, ProfileFront, ProfileTranslation};
+use crate::content::markdown::{self, MarkdownOptions};
+use crate::content::{AwardListSource, CONTENT_DIR, Content, Page, Section};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::i18n::collate::NameCollator;
+use crate::i18n::date;
+use crate::i18n::slug::slugify;
+use crate::i18n::text::{nfc, plain_words};
+use crate::urls::Urls;
+
+/// Choices that change what is built.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct AssembleOptions {
+    /// Include drafts (marked as such).
+    pub drafts: bool,
+}
+
+const MIN_YEAR: i64 = 1945;
+const MAX_YEAR: i64 = 2100;
+const SUMMARY_CHARS: usize = 300;
+
+/// Builds the site from loaded content; `problems` are the loader's, to
+/// which every problem found here is added.
+pub fn assemble(
+    config: Config,
+    content: Content,
+    mut problems: Diagnostics,
+    options: AssembleOptions,
+) -> Result<Site, Diagnostics> {
+    let catalogue = Catalogue::with_site_entries(&config.award_types);
+    let collator = NameCollator::vietnamese();
+    let mut cx = Checker { problems: &mut problems, skip: content.broken.clone(), catalogue: &catalogue };
+
+    // Campaigns first: profiles and lists refer to them.
+    let campaign_pages = cx.unique_slugs(content.campaigns, Section::Campaigns, |p| p.front.slug.clone());
+    let mut campaign_pages: Vec<(String, Page<CampaignFront>)> = campaign_pages
+        .into_iter()
+        .filter(|(slug, p)| {
+            let built = options.drafts || !p.front.draft;
+            if !built {
+                cx.skip.insert((Section::Campaigns, slug.clone()));
+            }
+            built
+        })
+        .collect();
+    for (_, page) in &campaign_pages {
+        cx.check_campaign(page);
+    }
+    campaign_pages.sort_by(|(sa, a), (sb, b)| {
+        b.front.start_year.get_ref().cmp(a.front.start_year.get_ref())
+            .then_with(|| collator.compare(&a.front.name, &b.front.name))
+            .then_with(|| sa.cmp(sb))
+    });
+    let campaign_index: HashMap<String, usize> =
+        campaign_pages.iter().enumerate().map(|(i, (slug, _))| (slug.clone(), i)).collect();
+
+    // Profiles.
+    let profile_pages = cx.unique_slugs(content.profiles, Section::Profiles, |p| p.front.slug.clone());
+    let mut profile_pages: Vec<(String, Page<ProfileFront>)> = profile_pages
+        .into_iter()
+        .filter(|(slug, p)| {
+            let built = options.drafts || !p.front.draft;
+            if !built {
+                cx.skip.insert((Section::Profiles, slug.clone()));
+            }
+            built
+        })
+        .collect();
+    profile_pages.sort_by(|(sa, a), (sb, b)| {
+        let (fa, fb) = (&a.front, &b.front);
+        fa.kind.cmp(&fb.kind)
+            .then_with(|| match fa.kind {
+                Kind::Individual => collator.compare_people(
+                    (&fa.name, fa.sort_name.as_deref()),
+                    (&fb.name, fb.sort_name.as_deref()),
+                ),
+                Kind::Collective => collator.compare(&fa.name, &fb.name),
+            })
+            .then_with(|| sa.cmp(sb))
+    });
+    let profile_index: HashMap<String, usize> =
+        profile_pages.iter().enumerate().map(|(i, (slug, _))| (slug.clone(), i)).collect();
+    let mut profiles: Vec<Profile> = profile_pages
+        .iter()
+        .map(|(slug, page)| cx.profile_structure(&config, slug, page, &campaign_index))
+        .collect();
+
+    // Award lists.
+    let mut lists: Vec<AwardList> = content
+        .award_lists
+        .iter()
+        .filter_map(|src| cx.award_list(src, &campaign_index, &profile_index, &profiles))
+        .collect();
+    cx.duplicate_list_slugs(&lists);
+    lists.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.decision.cmp(&b.decision)).then_with(|| a.slug.cmp(&b.slug)));
+
+    // Translations, then markdown in every language.
+    let urls = Urls::new(&config);
+    let targets = LinkTargets::new(&profile_pages, &campaign_pages, &content.profile_translations, &content.campaign_translations);
+    let profile_translations = pair_translations(&mut cx, content.profile_translations, &profile_pages, options);
+    let campaign_translations = pair_translations(&mut cx, content.campaign_translations, &campaign_pages, options);
+    let md = MarkdownOptions { unsafe_html: config.markdown.unsafe_html };
+    let renderer = TextRenderer { config: &config, urls, targets: &targets, md: &md };
+
+    let profile_texts: Vec<(Vec<ProfileText>, Vec<Diagnostic>)> = profile_pages
+        .par_iter()
+        .zip(profile_translations.par_iter())
+        .map(|((_, page), tr)| renderer.profile_texts(page, tr))
+        .collect();
+    for (profile, (texts, diags)) in profiles.iter_mut().zip(profile_texts) {
+        profile.texts = texts;
+        problems.extend(diags);
+    }
+    let campaign_texts: Vec<(Vec<CampaignText>, Vec<Diagnostic>)> = campaign_pages
+        .par_iter()
+        .zip(campaign_translations.par_iter())
+        .map(|((_, page), tr)| renderer.campaign_texts(page, tr))
+        .collect();
+    let campaigns: Vec<Campaign> = campaign_pages
+        .iter()
+        .zip(campaign_texts)
+        .map(|((slug, page), (texts, diags))| {
+            problems.extend(diags);
+            Campaign {
+                slug: slug.clone(),
+                start_year: *page.front.start_year.get_ref() as i32,
+                end_year: page.front.end_year.as_ref().map(|y| *y.get_ref() as i32),
+                draft: page.front.draft,
+                texts,
+                profiles: Vec::new(),
+                award_lists: Vec::new(),
+                source: page.info.rel.clone(),
+            }
+        })
+        .collect();
+
+    if !problems.is_empty() {
+        return Err(problems.sorted());
+    }
+    let mut site = Site { config, catalogue, profiles, campaigns, award_lists: lists, years: Vec::new(), drafts: options.drafts };
+    join::join(&mut site);
+    Ok(site)
+}
+
+/// Validation helpers that share the problem list.
+struct Checker<'a> {
+    problems: &'a mut Diagnostics,
+    /// Pages that exist but are not built (unreadable, or drafts): references
+    /// to them are not reported as missing.
+    skip: HashSet<(Section, String)>,
+    catalogue: &'a Catalogue,
+}
+
+impl Checker<'_> {
+    /// Gives each page its slug and reports pages that share one.
+    fn unique_slugs<F>(
+        &mut self,
+        pages: Vec<Page<F>>,
+        section: Section,
+        explicit: impl Fn(&Page<F>) -> Option<String>,
+    ) -> Vec<(String, Page<F>)> {
+        let mut seen: HashMap<String, PathBuf> = HashMap::new();
+        let mut out = Vec::with_capacity(pages.len());
+        for page in pages {
+            let slug = match explicit(&page) {
+                Some(s) => slugify(&s),
+                None => slugify(&page.info.stem),
+            };
+            if slug.is_empty() {
+                self.problems.push(page.at_front_matter(
+                    "this page has no usable address: its file name (or `slug`) has no letters or digits",
+                ));
+                continue;
+            }
+            if let Some(first) = seen.get(&slug) {
+                let what = if section == Section::Profiles { "profile" } else { "campaign" };
+                self.problems.push(Diagnostic::file(
+                    &page.info.rel,
+                    format!(
+                        "two {what}s have the address \"{slug}\": {} and {}",
+                        crate::diagnostic::display_path(first),
+                        crate::diagnostic::display_path(&page.info.rel)
+                    ),
+                ).with_hint("rename one file, or give one a different `slug`"));
+                continue;
+            }
+            seen.insert(slug.clone(), page.info.rel.clone());
+            out.push((slug, page));
+        }
+        out
+    }
+
+    fn year(&mut self, at: Diagnostic, year: i64, field: &str) -> i32 {
+        if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
+            let mut d = at;
+            d.message = format!("`{field}` must be a year between {MIN_YEAR} and {MAX_YEAR}, found {year}");
+            self.problems.push(d);
+        }
+        year.clamp(MIN_YEAR, MAX_YEAR) as i32
+    }
+
+    fn check_campaign(&mut self, page: &Page<CampaignFront>) {
+        let f = &page.front;
+        let start = self.year(page.at(f.start_year.span(), ""), *f.start_year.get_ref(), "start_year");
+        if let Some(end) = &f.end_year {
+            let end_year = self.year(page.at(end.span(), ""), *end.get_ref(), "end_year");
+            if end_year < start {
+                self.problems.push(page.at(
+                    end.span(),
+                    format!("`end_year` ({end_year}) is before `start_year` ({start})"),
+                ));
+            }
+        }
+    }
+
+    fn campaign_ref(
+        &mut self,
+        key: &str,
+        at: impl FnOnce(String) -> Diagnostic,
+        index: &HashMap<String, usize>,
+    ) -> Option<usize> {
+        if let Some(&i) = index.get(key) {
+            return Some(i);
+        }
+        if !self.skip.contains(&(Section::Campaigns, key.to_owned())) {
+            let mut d = at(format!("there is no campaign \"{key}\" (a file content/campaigns/{key}.md)"));
+            if let Some(close) = closest(key, index.keys().map(String::as_str)) {
+                d = d.with_hint(format!("did you mean \"{close}\"?"));
+            }
+            self.problems.push(d);
+        }
+        None
+    }
+
+    fn award_ref(&mut self, key: &str, kind: Kind, at: impl Fn(String) -> Diagnostic) -> Option<usize> {
+        let Some(i) = self.catalogue.index_of(key) else {
+            let mut d = at(format!("there is no award type \"{key}\" in the catalogue"));
+            if let Some(close) = closest(key, self.catalogue.keys()) {
+                d = d.with_hint(format!("did you mean \"{close}\"?"));
+            } else {
+                d = d.with_hint("award types are listed in the README; a site can add its own under [award_types] in site.toml");
+            }
+            self.problems.push(d);
+            return None;
+        };
+        let award = self.catalogue.by_index(i);
+        if !award.recipient.allows(kind) {
+            let who = if kind == Kind::Individual { "an individual" } else { "a collective" };
+            self.problems.push(at(format!(
+                "\"{key}\" ({}) cannot be given to {who}",
+                award.name.get("en", "en")
+            )));
+        }
+        Some(i)
+    }
+
+    /// A profile's structured fields (its texts come later).
+    fn profile_structure(
+        &mut self,
+        config: &Config,
+        slug: &str,
+        page: &Page<ProfileFront>,
+        campaign_index: &HashMap<String, usize>,
+    ) -> Profile {
+        let f = &page.front;
+        let year = self.year(page.at(f.year.span(), ""), *f.year.get_ref(), "year");
+        let mut campaigns = Vec::new();
+        for key in &f.campaigns {
+            if let Some(i) = self.campaign_ref(key.get_ref(), |m| page.at(key.span(), m), campaign_index) {
+                if !campaigns.contains(&i) {
+                    campaigns.push(i);
+                }
+            }
+        }
+        let mut awards = Vec::new();
+        for entry in &f.awards {
+            let a = entry.get_ref();
+            let award_year = self.year(page.at(a.year.span(), ""), *a.year.get_ref(), "year");
+            let award = self.award_ref(a.award.get_ref(), f.kind, |m| page.at(a.award.span(), m));
+            let campaign = a.campaign.as_ref().and_then(|c| self.campaign_ref(c.get_ref(), |m| page.at(c.span(), m), campaign_index));
+            if let Some(award) = award {
+                awards.push(HeldAward {
+                    award,
+                    year: award_year,
+                    decision: a.decision.as_deref().map(|d| nfc(d).into_owned()),
+                    issuer: a.issuer.clone().map(LocalisedText::normalised),
+                    date: None,
+                    campaign,
+                    list: None,
+                });
+            }
+        }
+        let date = match &f.date {
+            Some(d) => date::from_toml(d.get_ref()).unwrap_or_else(|| {
+                self.problems.push(page.at(d.span(), "`date` must be a date such as 2023-04-21"));
+                date::Date { year, month: 1, day: 1 }
+            }),
+            None => date::Date { year, month: 1, day: 1 },
+        };
+        let photo = f.photo.as_ref().and_then(|p| self.photo(config, page, p.get_ref(), p.span()));
+        Profile {
+            slug: slug.to_owned(),
+            kind: f.kind,
+            sort_name: f.sort_name.as_deref().map(|s| nfc(s).into_owned()),
+            year,
+            campaigns,
+            photo,
+            date,
+            draft: f.draft,
+            awards,
+            texts: Vec::new(),
+            source: page.info.rel.clone(),
+        }
+    }
+
+    fn photo(&mut self, config: &Config, page: &Page<ProfileFront>, photo: &str, span: Range<usize>) -> Option<Photo> {
+        if Path::new(photo).is_absolute() || photo.starts_with('/') || photo.starts_with('\\') {
+            self.problems.push(page.at(span, format!("`photo` must be a path relative to the profile file, found the absolute path \"{photo}\"")));
+            return None;
+        }
+        let dir = page.info.abs.parent().unwrap_or(Path::new("."));
+        let file = dir.join(photo);
+        let content_dir = config.root.join(CONTENT_DIR);
+        let inside = match (file.canonicalize(), content_dir.canonicalize()) {
+            (Ok(f), Ok(c)) => f.starts_with(&c) && f.is_file(),
+            _ => {
+                self.problems.push(page.at(span, format!("the photo \"{photo}\" does not exist (looked for {})", crate::diagnostic::display_path(&file.strip_prefix(&config.root).unwrap_or(&file).to_path_buf()))));
+                return None;
+            }
+        };
+        if !inside {
+            self.problems.push(page.at(span, format!("the photo \"{photo}\" must be a file inside the content/ folder")));
+            return None;
+        }
+        let file_name = Path::new(photo).file_name()?.to_string_lossy().into_owned();
+        Some(Photo { file, file_name })
+    }
+
+    fn award_list(
+        &mut self,
+        src: &AwardListSource,
+        campaign_index: &HashMap<String, usize>,
+        profile_index: &HashMap<String, usize>,
+        profiles: &[Profile],
+    ) -> Option<AwardList> {
+        let f = &src.file;
+        let slug = slugify(&src.info.stem);
+        let date = date::from_toml(f.date.get_ref());
+        if date.is_none() {
+            self.problems.push(src.at(f.date.span(), "`date` must be a date such as 2023-04-21"));
+        }
+        let date = date.unwrap_or(date::Date { year: 2000, month: 1, day: 1 });
+        let year = match &f.year {
+            Some(y) => self.year(src.at(y.span(), ""), *y.get_ref(), "year"),
+            None => self.year(src.at(f.date.span(), ""), date.year as i64, "date"),
+        };
+        let campaign = f.campaign.as_ref().and_then(|c| self.campaign_ref(c.get_ref(), |m| src.at(c.span(), m), campaign_index));
+        let award_key = f.award.get_ref();
+        let award = self.catalogue.index_of(award_key);
+        if award.is_none() {
+            self.award_ref(award_key, Kind::Individual, |m| src.at(f.award.span(), m));
+        }
+        let mut recipients = Vec::new();
+        let link = |cx: &mut Self, key: Option<&str>, kind: Kind, at: &dyn Fn(String) -> Diagnostic| -> Option<usize> {
+            if let Some(a) = award {
+                let t = cx.catalogue.by_index(a);
+                if !t.recipient.allows(kind) {
+                    let who = if kind == Kind::Individual { "an individual" } else { "a collective" };
+                    cx.problems.push(at(format!("\"{award_key}\" ({}) cannot be given to {who}", t.name.get("en", "en"))));
+                }
+            }
+            let key = key?;
+            if let Some(&i) = profile_index.get(key) {
+                if profiles[i].kind != kind {
+                    cx.problems.push(at(format!(
+                        "this recipient is {} but the profile \"{key}\" is {}",
+                        kind_words(kind),
+                        kind_words(profiles[i].kind)
+                    )));
+                }
+                return Some(i);
+            }
+            if !cx.skip.contains(&(Section::Profiles, key.to_owned())) {
+                let mut d = at(format!("there is no profile \"{key}\" (a file content/profiles/{key}.md)"));
+                if let Some(close) = closest(key, profile_index.keys().map(String::as_str)) {
+                    d = d.with_hint(format!("did you mean \"{close}\"?"));
+                }
+                cx.problems.push(d);
+            }
+            None
+        };
+        for r in &f.recipients {
+            let e = r.get_ref();
+            let span = e.profile.as_ref().map_or(r.span(), |p| p.span());
+            let profile = link(self, e.profile.as_ref().map(|p| p.get_ref().as_str()), e.kind, &|m| src.at(span.clone(), m));
+            recipients.push(Recipient {
+                name: nfc(&e.name).into_owned(),
+                kind: e.kind,
+                unit: e.unit.clone().map(LocalisedText::normalised),
+                position: e.position.clone().map(LocalisedText::normalised),
+                profile,
+            });
+        }
+        if let Some((csv_rel, rows)) = &src.csv {
+            for row in rows {
+                let at = |m: String| Diagnostic::at(csv_rel, row.line, None, m);
+                let profile = link(self, row.profile.as_deref(), row.kind, &at);
+                recipients.push(Recipient {
+                    name: row.name.clone(),
+                    kind: row.kind,
+                    unit: row.unit.clone().map(LocalisedText::Same),
+                    position: row.position.clone().map(LocalisedText::Same),
+                    profile,
+                });
+            }
+        }
+        if recipients.is_empty() {
+            self.problems.push(
+                Diagnostic::at(&src.info.rel, 1, None, "this award list has no recipients")
+                    .with_hint("add [[recipients]] tables, or name a CSV file with recipients_csv = \"file.csv\""),
+            );
+        }
+        Some(AwardList {
+            slug,
+            decision: nfc(&f.decision).into_owned(),
+            date,
+            issuer: f.issuer.clone().normalised(),
+            award: award?,
+            year,
+            campaign,
+            reason: f.reason.clone().map(LocalisedText::normalised),
+            recipients,
+            source: src.info.rel.clone(),
+        })
+    }
+
+    fn duplicate_list_slugs(&mut self, lists: &[AwardList]) {
+        let mut seen: HashMap<&str, &Path> = HashMap::new();
+        for list in lists {
+            if list.slug.is_empty() {
+                self.problems.push(Diagnostic::file(&list.source, "this award list's file name has no letters or digits to make its address from"));
+            } else if let Some(first) = seen.insert(&list.slug, &list.source) {
+                self.problems.push(Diagnostic::file(
+                    &list.source,
+                    format!(
+                        "two award lists have the address \"{}\": {} and {}",
+                        list.slug,
+                        crate::diagnostic::display_path(first),
+                        crate::diagnostic::display_path(&list.source)
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+fn kind_words(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Individual => "an individual",
+        Kind::Collective => "a collective",
+    }
+}
+
+/// The closest known name, for "did you mean" hints.
+pub(crate) fn closest<'a>(word: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    known
+        .map(|k| (strsim::jaro_winkler(word, k), k))
+        .filter(|(score, _)| *score > 0.85)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+        .map(|(_, k)| k)
+}
+
+/// The path of a translation's original: `x.en.md` → `x.md`, `x/index.en.md` → `x/index.md`.
+fn original_path(rel: &Path, stem_file: &str) -> PathBuf {
+    rel.with_file_name(stem_file)
+}
+
+fn original_key<F>(page: &Page<F>) -> PathBuf {
+    let name = if page.info.bundle { "index.md".to_owned() } else { format!("{}.md", page.info.stem) };
+    original_path(&page.info.rel, &name)
+}
+
+/// For each original, in order, its translations by language code.
+fn pair_translations<T, F>(
+    cx: &mut Checker,
+    translations: Vec<Page<T>>,
+    originals: &[(String, Page<F>)],
+    options: AssembleOptions,
+) -> Vec<HashMap<String, Page<T>>>
+where
+    T: TranslationDraft,
+{
+    let by_path: HashMap<&Path, usize> =
+        originals.iter().enumerate().map(|(i, (_, p))| (p.info.rel.as_path(), i)).collect();
+    let mut out: Vec<HashMap<String, Page<T>>> = (0..originals.len()).map(|_| HashMap::new()).collect();
+    for tr in translations {
+        let key = original_key(&tr);
+        match by_path.get(key.as_path()) {
+            Some(&i) => {
+                if options.drafts || !tr.front.is_draft() {
+                    let lang = tr.info.lang.clone().unwrap_or_default();
+                    out[i].insert(lang, tr);
+                }
+            }
+            None => {
+                // An original that exists but is not built (a draft, or a
+                // file with errors of its own) is not this file's problem.
+                let original_on_disk = tr.info.abs.with_file_name(key.file_name().unwrap_or_default()).is_file();
+                if !original_on_disk {
+                    cx.problems.push(Diagnostic::file(
+                        &tr.info.rel,
+                        format!(
+                            "this translation has no original: there is no {}",
+                            crate::diagnostic::display_path(&key)
+                        ),
+                    ).with_hint("a translation sits beside its original, named <original name>.<language>.md"));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Translation front matter that may be marked as a draft.
+trait TranslationDraft {
+    fn is_draft(&self) -> bool;
+}
+
+impl TranslationDraft for ProfileTranslation {
+    fn is_draft(&self) -> bool {
+        self.draft.unwrap_or(false)
+    }
+}
+
+impl TranslationDraft for CampaignTranslation {
+    fn is_draft(&self) -> bool {
+        self.draft.unwrap_or(false)
+    }
+}
+
+/// What `@/` links may point at: content-relative paths of originals and
+/// translations.
+struct LinkTargets {
+    map: HashMap<String, (Section, String)>,
+}
+
+impl LinkTargets {
+    fn new<T, U>(
+        profiles: &[(String, Page<ProfileFront>)],
+        campaigns: &[(String, Page<CampaignFront>)],
+        profile_tr: &[Page<T>],
+        campaign_tr: &[Page<U>],
+    ) -> Self {
+        let mut map = HashMap::new();
+        let key = |rel: &Path| {
+            let inside = rel.strip_prefix(CONTENT_DIR).unwrap_or(rel);
+            crate::diagnostic::display_path(inside)
+        };
+        for (slug, p) in profiles {
+            map.insert(key(&p.info.rel), (Section::Profiles, slug.clone()));
+        }
+        for (slug, p) in campaigns {
+            map.insert(key(&p.info.rel), (Section::Campaigns, slug.clone()));
+        }
+        let originals: Vec<(String, (Section, String))> = map.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        let by_original: HashMap<String, (Section, String)> = originals.into_iter().collect();
+        for tr in profile_tr.iter().map(|t| (key(&t.info.rel), key(&original_key(t))))
+            .chain(campaign_tr.iter().map(|t| (key(&t.info.rel), key(&original_key(t)))))
+        {
+            if let Some(target) = by_original.get(&tr.1) {
+                map.insert(tr.0, target.clone());
+            }
+        }
+        LinkTargets { map }
+    }
+
+    fn resolve(&self, urls: &Urls, lang: &crate::config::Language, target: &str) -> Option<String> {
+        let target = target.trim_start_matches("./");
+        let (section, slug) = self.map.get(target)?;
+        Some(urls.href(&match section {
+            Section::Profiles => urls.profile(lang, slug),
+            _ => urls.campaign(lang, slug, 1),
+        }))
+    }
+}
+
+/// Renders the texts of pages in every language.
+struct TextRenderer<'a> {
+    config: &'a Config,
+    urls: Urls<'a>,
+    targets: &'a LinkTargets,
+    md: &'a MarkdownOptions,
+}
+
+/// One body rendered for one language.
+struct RenderedBody {
+    html: String,
+    first_paragraph: String,
+}
+
+impl TextRenderer<'_> {
+    fn body<F>(&self, page: &Page<F>, lang_index: usize, diags: &mut Vec<Diagnostic>) -> RenderedBody {
+        let lang = &self.config.languages[lang_index];
+        let resolve = |t: &str| self.targets.resolve(&self.urls, lang, t);
+        let r = markdown::render(page.body(), self.md, &resolve);
+        for link in r.broken_links {
+            diags.push(Diagnostic::at(
+                &page.info.rel,
+                link.line + page.body_line_offset,
+                Some(link.col),
+                format!("the link \"@/{}\" points at a page that does not exist", link.target),
+            ).with_hint("internal links look like @/profiles/<file>.md or @/campaigns/<file>.md"));
+        }
+        RenderedBody { html: r.html, first_paragraph: r.first_paragraph }
+    }
+
+    /// Renders `page`'s body for each language that shows it; an original
+    /// without `@/` links renders once for all of them.
+    fn bodies<F, T>(&self, page: &Page<F>, translations: &HashMap<String, Page<T>>, diags: &mut Vec<Diagnostic>) -> Vec<RenderedBody> {
+        let shared = (!markdown::has_internal_links(page.body())).then(|| self.body(page, 0, diags));
+        let mut out = Vec::with_capacity(self.config.languages.len());
+        let mut original_diags_done = shared.is_some();
+        for (i, lang) in self.config.languages.iter().enumerate() {
+            if let Some(tr) = translations.get(&lang.code) {
+                out.push(self.body(tr, i, diags));
+            } else if let Some(s) = &shared {
+                out.push(RenderedBody { html: s.html.clone(), first_paragraph: s.first_paragraph.clone() });
+            } else {
+                // Report broken links of the original once, not per language.
+                let mut sink = Vec::new();
+                let r = self.body(page, i, if original_diags_done { &mut sink } else { diags });
+                original_diags_done = true;
+                out.push(r);
+            }
+        }
+        out
+    }
+
+    fn source(&self, page_lang: &str, has_own: bool) -> TextSource {
+        let default = &self.config.languages[0].code;
+        TextSource { translated: has_own || page_lang == default, lang: if has_own { page_lang.to_owned() } else { default.clone() } }
+    }
+
+    fn profile_texts(&self, page: &Page<ProfileFront>, tr: &HashMap<String, Page<ProfileTranslation>>) -> (Vec<ProfileText>, Vec<Diagnostic>) {
+        let mut diags = Vec::new();
+        let bodies = self.bodies(page, tr, &mut diags);
+        let default = &self.config.languages[0].code;
+        let f = &page.front;
+        let texts = self.config.languages.iter().zip(bodies).map(|(lang, body)| {
+            let t = tr.get(&lang.code).map(|p| &p.front);
+            let pick = |own: Option<&String>, orig: Option<&LocalisedText>| -> Option<String> {
+                own.map(|s| nfc(s).into_owned()).or_else(|| orig.map(|o| nfc(o.get(&lang.code, default)).into_owned()))
+            };
+            let summary_src = t.and_then(|t| t.summary.clone()).or_else(|| if t.is_some() { None } else { f.summary.clone() });
+            let summary = match summary_src {
+                Some(s) => plain_words(&nfc(&s), SUMMARY_CHARS),
+                None => plain_words(&body.first_paragraph, SUMMARY_CHARS),
+            };
+            ProfileText {
+                name: pick(t.and_then(|t| t.name.as_ref()), None).unwrap_or_else(|| nfc(&f.name).into_owned()),
+                unit: pick(t.and_then(|t| t.unit.as_ref()), Some(&f.unit)).unwrap_or_default(),
+                position: pick(t.and_then(|t| t.position.as_ref()), f.position.as_ref()),
+                ethnicity: pick(t.and_then(|t| t.ethnicity.as_ref()), f.ethnicity.as_ref()),
+                summary,
+                body_html: body.html,
+                source: self.source(&lang.code, t.is_some()),
+                draft: t.and_then(|t| t.draft).unwrap_or(false),
+            }
+        }).collect();
+        (texts, diags)
+    }
+
+    fn campaign_texts(&self, page: &Page<CampaignFront>, tr: &HashMap<String, Page<CampaignTranslation>>) -> (Vec<CampaignText>, Vec<Diagnostic>) {
+        let mut diags = Vec::new();
+        let bodies = self.bodies(page, tr, &mut diags);
+        let default = &self.config.languages[0].code;
+        let f = &page.front;
+        let texts = self.config.languages.iter().zip(bodies).map(|(lang, body)| {
+            let t = tr.get(&lang.code).map(|p| &p.front);
+            CampaignText {
+                name: nfc(t.and_then(|t| t.name.as_deref()).unwrap_or(&f.name)).into_owned(),
+                launched_by: t.and_then(|t| t.launched_by.as_deref()).map(|s| nfc(s).into_owned())
+                    .or_else(|| f.launched_by.as_ref().map(|l| nfc(l.get(&lang.code, default)).into_owned())),
+                plan: t.and_then(|t| t.plan.as_deref()).or(f.plan.as_deref()).map(|s| nfc(s).into_owned()),
+                slogan: t.and_then(|t| t.slogan.as_deref()).or(f.slogan.as_deref()).map(|s| nfc(s).into_owned()),
+                body_html: body.html,
+                source: self.source(&lang.code, t.is_some()),
+                draft: t.and_then(|t| t.draft).unwrap_or(false),
+            }
+        }).collect();
+        (texts, diags)
+    }
+}

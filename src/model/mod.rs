@@ -1,0 +1,194 @@
+//! The validated, cross-linked site: profiles, campaigns, award lists and
+//! years, sorted as SPEC §3 says and joined through indexes built once.
+//!
+//! Everything here is plain data; [`assemble`] builds it from the loaded
+//! content and reports every cross-file problem.
+
+mod assemble;
+mod join;
+
+pub use assemble::{AssembleOptions, assemble};
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalogue::Catalogue;
+use crate::config::Config;
+use crate::i18n::LocalisedText;
+use crate::i18n::date::Date;
+
+/// An individual (cá nhân) or a collective (tập thể).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Individual,
+    Collective,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Individual => "individual",
+            Kind::Collective => "collective",
+        }
+    }
+}
+
+/// The whole site, ready to render.
+#[derive(Debug)]
+pub struct Site {
+    pub config: Config,
+    pub catalogue: Catalogue,
+    /// Individuals by Vietnamese collation of the given name, then collectives by name.
+    pub profiles: Vec<Profile>,
+    /// Newest start year first, then by name.
+    pub campaigns: Vec<Campaign>,
+    /// Newest decision date first.
+    pub award_lists: Vec<AwardList>,
+    /// Newest first.
+    pub years: Vec<Year>,
+    /// Whether drafts were included (they are marked on their pages).
+    pub drafts: bool,
+}
+
+/// Text of a page in one language: its own translation, or the original's
+/// text used as a fallback.
+#[derive(Debug, Clone)]
+pub struct TextSource {
+    /// Whether this language has its own file (or is the original's language).
+    pub translated: bool,
+    /// The language the text is written in.
+    pub lang: String,
+}
+
+/// A profile's text in one language.
+#[derive(Debug, Clone)]
+pub struct ProfileText {
+    pub name: String,
+    pub unit: String,
+    pub position: Option<String>,
+    pub ethnicity: Option<String>,
+    pub summary: String,
+    pub body_html: String,
+    pub source: TextSource,
+    /// Whether the translation of this language is itself a draft (shown only with drafts).
+    pub draft: bool,
+}
+
+/// A person or collective honoured as exemplary (điển hình tiên tiến).
+#[derive(Debug, Clone)]
+pub struct Profile {
+    pub slug: String,
+    pub kind: Kind,
+    pub sort_name: Option<String>,
+    pub year: i32,
+    /// Indexes into [`Site::campaigns`].
+    pub campaigns: Vec<usize>,
+    pub photo: Option<Photo>,
+    pub date: Date,
+    pub draft: bool,
+    /// Every award held, inline and from award lists, most prestigious first.
+    pub awards: Vec<HeldAward>,
+    /// Per language, in the order of [`Config::languages`].
+    pub texts: Vec<ProfileText>,
+    /// The original file, relative to the site root.
+    pub source: PathBuf,
+}
+
+/// A photo of a profile, copied beside its page.
+#[derive(Debug, Clone)]
+pub struct Photo {
+    /// The file on disk.
+    pub file: PathBuf,
+    /// The name it is published under, in the profile's folder of the default language.
+    pub file_name: String,
+}
+
+/// An award a profile holds.
+#[derive(Debug, Clone)]
+pub struct HeldAward {
+    /// Index into the catalogue.
+    pub award: usize,
+    pub year: i32,
+    pub decision: Option<String>,
+    pub issuer: Option<LocalisedText>,
+    pub date: Option<Date>,
+    /// Index into [`Site::campaigns`].
+    pub campaign: Option<usize>,
+    /// The award list that records it, index into [`Site::award_lists`].
+    pub list: Option<usize>,
+}
+
+/// A campaign's text in one language.
+#[derive(Debug, Clone)]
+pub struct CampaignText {
+    pub name: String,
+    pub launched_by: Option<String>,
+    pub plan: Option<String>,
+    pub slogan: Option<String>,
+    pub body_html: String,
+    pub source: TextSource,
+    pub draft: bool,
+}
+
+/// An emulation campaign (phong trào thi đua).
+#[derive(Debug, Clone)]
+pub struct Campaign {
+    pub slug: String,
+    pub start_year: i32,
+    pub end_year: Option<i32>,
+    pub draft: bool,
+    pub texts: Vec<CampaignText>,
+    /// Profiles taking part, in profile order.
+    pub profiles: Vec<usize>,
+    /// Award lists of the campaign, newest first.
+    pub award_lists: Vec<usize>,
+    pub source: PathBuf,
+}
+
+/// One recipient of an award list.
+#[derive(Debug, Clone)]
+pub struct Recipient {
+    pub name: String,
+    pub kind: Kind,
+    pub unit: Option<LocalisedText>,
+    pub position: Option<LocalisedText>,
+    /// Index into [`Site::profiles`].
+    pub profile: Option<usize>,
+}
+
+/// An award decision (quyết định khen thưởng) and its recipients.
+#[derive(Debug, Clone)]
+pub struct AwardList {
+    pub slug: String,
+    pub decision: String,
+    pub date: Date,
+    pub issuer: LocalisedText,
+    pub award: usize,
+    pub year: i32,
+    pub campaign: Option<usize>,
+    pub reason: Option<LocalisedText>,
+    pub recipients: Vec<Recipient>,
+    pub source: PathBuf,
+}
+
+/// A year with its profiles, award lists and summary.
+#[derive(Debug, Clone)]
+pub struct Year {
+    pub year: i32,
+    /// Profiles recognised that year, in profile order.
+    pub profiles: Vec<usize>,
+    /// Award lists of that year, newest first.
+    pub award_lists: Vec<usize>,
+    /// One row per award type given that year, most prestigious first.
+    pub summary: Vec<SummaryRow>,
+}
+
+/// How many individuals and collectives received one award type in a year.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SummaryRow {
+    pub award: usize,
+    pub individuals: usize,
+    pub collectives: usize,
+}

@@ -1,0 +1,201 @@
+//! The one place that writes the built site to disk.
+//!
+//! A build writes into a staging folder beside the output folder and swaps
+//! it in only when everything succeeded, so a failed build changes nothing.
+//! vinhdanh never deletes a folder it did not make: it refuses an output
+//! folder that is (or contains) the site, and a non-empty folder without its
+//! marker file.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::Diagnostic;
+
+/// The file that marks a folder as vinhdanh's output.
+pub const MARKER: &str = ".vinhdanh-output";
+const MARKER_TEXT: &str = "This folder is built by vinhdanh and replaced whole on every build.\n";
+
+/// Checks that `output` may be replaced by a build of the site at `root`.
+pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Diagnostic> {
+    let shown = output.display().to_string();
+    let refuse = |why: String| {
+        Diagnostic::file(output, format!("refusing to use \"{shown}\" as the output folder: {why}"))
+            .with_hint("choose another folder with --output-dir or output_dir in site.toml")
+    };
+    let root_abs = absolute(root);
+    let out_abs = absolute(output);
+    if out_abs == root_abs {
+        return Err(refuse("it is the site's own folder".to_owned()));
+    }
+    if root_abs.starts_with(&out_abs) {
+        return Err(refuse("it contains the site's folder".to_owned()));
+    }
+    if out_abs.join(crate::config::CONFIG_FILE).exists() || out_abs.join(crate::content::CONTENT_DIR).exists() {
+        return Err(refuse("it holds site.toml or content/, so it looks like a site, not built output".to_owned()));
+    }
+    if out_abs.is_file() {
+        return Err(refuse("it is a file".to_owned()));
+    }
+    if out_abs.is_dir() && !out_abs.join(MARKER).is_file() {
+        let empty = fs::read_dir(&out_abs).map(|mut d| d.next().is_none()).unwrap_or(false);
+        if !empty {
+            return Err(refuse(format!(
+                "it is not empty and was not made by vinhdanh (it has no {MARKER} file), so vinhdanh will not replace it"
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// An absolute, symlink-resolved path, as far as the path exists.
+fn absolute(path: &Path) -> PathBuf {
+    let abs = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().map(|d| d.join(path)).unwrap_or_else(|_| path.to_path_buf())
+    };
+    if let Ok(c) = abs.canonicalize() {
+        return c;
+    }
+    // Resolve the longest existing ancestor, keep the rest as written.
+    let mut tail = Vec::new();
+    let mut cur = abs.as_path();
+    while let Some(parent) = cur.parent() {
+        if let Some(name) = cur.file_name() {
+            tail.push(name.to_owned());
+        }
+        if let Ok(c) = parent.canonicalize() {
+            let mut out = c;
+            for part in tail.iter().rev() {
+                out.push(part);
+            }
+            return out;
+        }
+        cur = parent;
+    }
+    abs
+}
+
+/// A build in progress: a staging folder beside the output folder.
+pub struct Staging {
+    dir: PathBuf,
+    target: PathBuf,
+    committed: bool,
+}
+
+impl Staging {
+    /// Creates the staging folder for `target` (which `check_output_dir` accepted).
+    pub fn new(target: &Path) -> io::Result<Staging> {
+        let target = absolute(target);
+        let parent = target.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
+        fs::create_dir_all(&parent)?;
+        let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".to_owned());
+        let dir = parent.join(format!(".{name}.vinhdanh-building-{}", std::process::id()));
+        if dir.exists() {
+            remove_ours(&dir)?;
+        }
+        fs::create_dir(&dir)?;
+        fs::write(dir.join(MARKER), MARKER_TEXT)?;
+        Ok(Staging { dir, target, committed: false })
+    }
+
+    /// The staging folder (write here).
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Writes one file; `rel` uses forward slashes.
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        let path = self.dir.join(rel);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::write(path, bytes)
+    }
+
+    /// Copies one file in.
+    pub fn copy(&self, rel: &str, from: &Path) -> io::Result<()> {
+        let path = self.dir.join(rel);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::copy(from, path).map(|_| ())
+    }
+
+    /// Swaps the staging folder in for the output folder.
+    pub fn commit(mut self) -> io::Result<PathBuf> {
+        let old = self.dir.with_file_name(format!(
+            "{}.old",
+            self.dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+        ));
+        let had_old = self.target.exists();
+        if had_old {
+            fs::rename(&self.target, &old)?;
+        }
+        if let Err(e) = fs::rename(&self.dir, &self.target) {
+            if had_old {
+                let _ = fs::rename(&old, &self.target);
+            }
+            return Err(e);
+        }
+        self.committed = true;
+        if had_old {
+            remove_ours(&old)?;
+        }
+        Ok(self.target.clone())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = remove_ours(&self.dir);
+        }
+    }
+}
+
+/// Removes a folder only if it carries our marker (or is empty).
+fn remove_ours(dir: &Path) -> io::Result<()> {
+    let empty = fs::read_dir(dir).map(|mut d| d.next().is_none()).unwrap_or(false);
+    if dir.join(MARKER).is_file() || empty {
+        fs::remove_dir_all(dir)
+    } else {
+        Err(io::Error::other(format!("{} was not made by vinhdanh; not removing it", dir.display())))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_site_and_foreign_folders() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("site");
+        fs::create_dir_all(root.join("content")).unwrap();
+        fs::write(root.join("site.toml"), "").unwrap();
+        assert!(check_output_dir(&root, &root).is_err());
+        assert!(check_output_dir(&root, tmp.path()).is_err());
+        let foreign = tmp.path().join("docs");
+        fs::create_dir_all(&foreign).unwrap();
+        fs::write(foreign.join("x.txt"), "mine").unwrap();
+        assert!(check_output_dir(&root, &foreign).is_err());
+        assert!(check_output_dir(&root, &root.join("public")).is_ok());
+    }
+
+    #[test]
+    fn staging_swaps_in_and_cleans_up() {
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("public");
+        let s = Staging::new(&target).unwrap();
+        s.write("a/index.html", b"one").unwrap();
+        s.commit().unwrap();
+        assert_eq!(fs::read(target.join("a/index.html")).unwrap(), b"one");
+        let s = Staging::new(&target).unwrap();
+        s.write("b/index.html", b"two").unwrap();
+        drop(s); // a failed build
+        assert!(target.join("a/index.html").exists());
+        assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 1, "staging folder removed");
+    }
+}

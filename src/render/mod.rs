@@ -1,0 +1,473 @@
+//! Site → pages. Rendering is pure: [`Renderer::render`] turns one
+//! [`PageRef`] into bytes and touches no disk, so `build` can render and
+//! write pages in parallel and a preview can keep them in memory.
+
+pub mod theme;
+pub mod values;
+mod xml;
+
+use std::path::PathBuf;
+
+use tera::{Context, Value};
+
+use crate::config::Language;
+use crate::diagnostic::Diagnostic;
+use crate::model::Site;
+use crate::urls::{Urls, output_file};
+use theme::{StaticFile, Theme};
+use values::{LanguageValues, Values};
+
+/// Number of profiles in each feed.
+pub const FEED_ENTRIES: usize = 50;
+/// URLs in one sitemap file before it becomes an index over parts.
+pub const SITEMAP_LIMIT: usize = 50_000;
+/// Profiles shown on the home page.
+const HOME_NEWEST: usize = 8;
+/// Award lists shown on the home page.
+const HOME_AWARD_LISTS: usize = 5;
+
+/// What a page is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PageKind {
+    Home,
+    ProfileList { page: usize },
+    Profile(usize),
+    Years,
+    Year { index: usize, page: usize },
+    Campaigns,
+    Campaign { index: usize, page: usize },
+    AwardLists,
+    AwardList(usize),
+    NotFound,
+    Feed,
+}
+
+/// A page in one language (`lang` indexes `Config::languages`), or a
+/// file of the whole site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PageRef {
+    Page { lang: usize, kind: PageKind },
+    /// `sitemap.xml`: the sitemap, or past [`SITEMAP_LIMIT`] URLs the index.
+    Sitemap,
+    /// `sitemap-<n>.xml`, 1-based, when the sitemap is split.
+    SitemapPart(usize),
+    Robots,
+}
+
+/// A file copied as it is: theme and site static files, profile photos.
+#[derive(Debug, Clone)]
+pub struct CopiedFile {
+    /// Output path, forward slashes, relative to the output root.
+    pub path: String,
+    pub source: StaticFile,
+}
+
+struct LanguageData {
+    base: Context,
+    values: LanguageValues,
+}
+
+/// Renders the pages of one site with one theme.
+pub struct Renderer<'a> {
+    pub site: &'a Site,
+    theme: &'a Theme,
+    urls: Urls<'a>,
+    languages: Vec<LanguageData>,
+    /// Profile indexes, newest `date` first, then in name order.
+    newest: Vec<usize>,
+}
+
+fn page_count(items: usize, per_page: usize) -> usize {
+    if per_page == 0 { 1 } else { items.div_ceil(per_page).max(1) }
+}
+
+fn page_slice<T>(items: &[T], page: usize, per_page: usize) -> &[T] {
+    if per_page == 0 {
+        return items;
+    }
+    let start = ((page - 1) * per_page).min(items.len());
+    let end = (start + per_page).min(items.len());
+    &items[start..end]
+}
+
+impl<'a> Renderer<'a> {
+    /// Prepares everything pages share: per-language values built once.
+    pub fn new(site: &'a Site, theme: &'a Theme) -> Self {
+        let urls = Urls::new(&site.config);
+        let mut newest: Vec<usize> = (0..site.profiles.len()).collect();
+        newest.sort_by(|&a, &b| site.profiles[b].date.cmp(&site.profiles[a].date));
+        let languages = site
+            .config
+            .languages
+            .iter()
+            .enumerate()
+            .map(|(i, lang)| {
+                let values = Values { site, lang, lang_index: i, urls }.all();
+                LanguageData { base: base_context(site, theme, urls, lang, i), values }
+            })
+            .collect();
+        Renderer { site, theme, urls, languages, newest }
+    }
+
+    /// Every page of the site, in every language.
+    pub fn pages(&self) -> Vec<PageRef> {
+        let mut out = Vec::new();
+        for lang in 0..self.site.config.languages.len() {
+            out.extend(self.kinds().into_iter().map(|kind| PageRef::Page { lang, kind }));
+            out.push(PageRef::Page { lang, kind: PageKind::NotFound });
+            out.push(PageRef::Page { lang, kind: PageKind::Feed });
+        }
+        out.push(PageRef::Sitemap);
+        let parts = self.sitemap_parts();
+        if parts > 1 {
+            out.extend((1..=parts).map(PageRef::SitemapPart));
+        }
+        out.push(PageRef::Robots);
+        out
+    }
+
+    /// The kinds of HTML page every language has (those in the sitemap).
+    fn kinds(&self) -> Vec<PageKind> {
+        let site = self.site;
+        let per = site.config.paginate_by;
+        let mut kinds = vec![PageKind::Home];
+        kinds.extend((1..=page_count(site.profiles.len(), per)).map(|page| PageKind::ProfileList { page }));
+        kinds.extend((0..site.profiles.len()).map(PageKind::Profile));
+        kinds.push(PageKind::Years);
+        for (index, y) in site.years.iter().enumerate() {
+            kinds.extend((1..=page_count(y.profiles.len(), per)).map(|page| PageKind::Year { index, page }));
+        }
+        kinds.push(PageKind::Campaigns);
+        for (index, c) in site.campaigns.iter().enumerate() {
+            kinds.extend((1..=page_count(c.profiles.len(), per)).map(|page| PageKind::Campaign { index, page }));
+        }
+        kinds.push(PageKind::AwardLists);
+        kinds.extend((0..site.award_lists.len()).map(PageKind::AwardList));
+        kinds
+    }
+
+    fn sitemap_parts(&self) -> usize {
+        let urls = self.kinds().len() * self.site.config.languages.len();
+        urls.div_ceil(SITEMAP_LIMIT).max(1)
+    }
+
+    /// The site path of a page kind in a language.
+    pub fn site_path(&self, lang: &Language, kind: PageKind) -> String {
+        let (site, u) = (self.site, &self.urls);
+        match kind {
+            PageKind::Home => u.home(lang),
+            PageKind::ProfileList { page } => u.profiles(lang, page),
+            PageKind::Profile(i) => u.profile(lang, &site.profiles[i].slug),
+            PageKind::Years => u.years(lang),
+            PageKind::Year { index, page } => u.year(lang, site.years[index].year, page),
+            PageKind::Campaigns => u.campaigns(lang),
+            PageKind::Campaign { index, page } => u.campaign(lang, &site.campaigns[index].slug, page),
+            PageKind::AwardLists => u.award_lists(lang),
+            PageKind::AwardList(i) => u.award_list(lang, &site.award_lists[i].slug),
+            PageKind::NotFound => format!("{}/404.html", lang.prefix),
+            PageKind::Feed => u.feed(lang),
+        }
+    }
+
+    /// Where a page is written, relative to the output root.
+    pub fn output_path(&self, page: PageRef) -> String {
+        match page {
+            PageRef::Page { lang, kind } => output_file(&self.site_path(&self.site.config.languages[lang], kind)),
+            PageRef::Sitemap => "sitemap.xml".to_owned(),
+            PageRef::SitemapPart(n) => format!("sitemap-{n}.xml"),
+            PageRef::Robots => "robots.txt".to_owned(),
+        }
+    }
+
+    /// Static files of the theme and site, and profile photos.
+    pub fn copied_files(&self) -> Vec<CopiedFile> {
+        let mut out: Vec<CopiedFile> = self
+            .theme
+            .static_files
+            .iter()
+            .map(|(path, source)| CopiedFile { path: path.clone(), source: source.clone() })
+            .collect();
+        let default = self.site.config.default_language();
+        for p in &self.site.profiles {
+            if let Some(photo) = &p.photo {
+                let dir = self.urls.profile(default, &p.slug);
+                out.push(CopiedFile {
+                    path: format!("{}{}", dir.trim_start_matches('/'), photo.file_name),
+                    source: StaticFile::OnDisk(photo.file.clone()),
+                });
+            }
+        }
+        out
+    }
+
+    /// Renders one page.
+    pub fn render(&self, page: PageRef) -> Result<Vec<u8>, Diagnostic> {
+        match page {
+            PageRef::Page { lang, kind: PageKind::Feed } => Ok(xml::feed(self, lang)),
+            PageRef::Page { lang, kind } => self.render_html(lang, kind),
+            PageRef::Sitemap if self.sitemap_parts() > 1 => Ok(xml::sitemap_index(self, self.sitemap_parts())),
+            PageRef::Sitemap => Ok(xml::sitemap(self, &self.sitemap_entries())),
+            PageRef::SitemapPart(n) => {
+                let entries = self.sitemap_entries();
+                let part = page_slice(&entries, n, SITEMAP_LIMIT);
+                Ok(xml::sitemap(self, part))
+            }
+            PageRef::Robots => Ok(format!(
+                "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+                self.urls.absolute("/sitemap.xml")
+            )
+            .into_bytes()),
+        }
+    }
+
+    /// (language, kind) of every page in the sitemap, language by language.
+    fn sitemap_entries(&self) -> Vec<(usize, PageKind)> {
+        let kinds = self.kinds();
+        (0..self.site.config.languages.len()).flat_map(|l| kinds.iter().map(move |&k| (l, k))).collect()
+    }
+
+    fn alternates(&self, kind: PageKind) -> Value {
+        let list: Vec<Value> = self
+            .site
+            .config
+            .languages
+            .iter()
+            .map(|l| {
+                let path = self.site_path(l, kind);
+                let mut m = tera::Map::new();
+                m.insert("lang".into(), Value::from(l.code.as_str()));
+                m.insert("title".into(), Value::from(l.title.as_str()));
+                m.insert("href".into(), Value::from(self.urls.href(&path)));
+                m.insert("absolute".into(), Value::from(self.urls.absolute(&path)));
+                Value::from(m)
+            })
+            .collect();
+        Value::from(list)
+    }
+
+    fn template_and_context(&self, lang_index: usize, kind: PageKind) -> (&'static str, Context) {
+        let site = self.site;
+        let data = &self.languages[lang_index];
+        let lang = &site.config.languages[lang_index];
+        let values = Values { site, lang, lang_index, urls: self.urls };
+        let per = site.config.paginate_by;
+        let mut cx = data.base.clone();
+        let path = self.site_path(lang, kind);
+        let mut page = tera::Map::new();
+        page.insert("href".into(), Value::from(self.urls.href(&path)));
+        page.insert("canonical".into(), Value::from(self.urls.absolute(&path)));
+        page.insert("alternates".into(), self.alternates(kind));
+        let mut translated = true;
+        let mut text_lang = lang.code.clone();
+        let mut draft = false;
+        let pick = |list: &[Value], idx: &[usize]| Value::from(idx.iter().map(|&i| list[i].clone()).collect::<Vec<_>>());
+        let mut pagination = Value::none();
+        let template = match kind {
+            PageKind::Home => {
+                let newest: Vec<usize> = self.newest.iter().copied().take(HOME_NEWEST).collect();
+                cx.insert_value("newest_profiles", pick(&data.values.profiles, &newest));
+                cx.insert_value("years", self.years_value(&values));
+                cx.insert_value("campaigns", Value::from(data.values.campaigns.clone()));
+                cx.insert_value("award_lists", Value::from(data.values.award_lists.iter().take(HOME_AWARD_LISTS).cloned().collect::<Vec<_>>()));
+                let individuals = site.profiles.iter().filter(|p| p.kind == crate::model::Kind::Individual).count();
+                let mut counts = tera::Map::new();
+                counts.insert("profiles".into(), Value::from(site.profiles.len()));
+                counts.insert("individuals".into(), Value::from(individuals));
+                counts.insert("collectives".into(), Value::from(site.profiles.len() - individuals));
+                counts.insert("campaigns".into(), Value::from(site.campaigns.len()));
+                counts.insert("award_lists".into(), Value::from(site.award_lists.len()));
+                counts.insert("years".into(), Value::from(site.years.len()));
+                counts.insert("awards".into(), Value::from(site.years.iter().flat_map(|y| &y.summary).map(|r| r.individuals + r.collectives).sum::<usize>()));
+                cx.insert_value("counts", Value::from(counts));
+                "index.html"
+            }
+            PageKind::ProfileList { page } => {
+                let all = &data.values.profiles;
+                cx.insert_value("profiles", Value::from(page_slice(all, page, per).to_vec()));
+                pagination = self.pagination(page, page_count(all.len(), per), |n| self.urls.profiles(lang, n));
+                "profiles.html"
+            }
+            PageKind::Profile(i) => {
+                let p = &site.profiles[i];
+                let text = &p.texts[lang_index];
+                translated = text.source.translated;
+                text_lang = text.source.lang.clone();
+                draft = p.draft || text.draft;
+                cx.insert_value("profile", data.values.profiles[i].clone());
+                cx.insert_value("body", Value::safe_string(&text.body_html));
+                cx.insert_value("awards", values.held_awards(&p.awards));
+                cx.insert_value("campaigns", values.campaign_links(&p.campaigns));
+                "profile.html"
+            }
+            PageKind::Years => {
+                cx.insert_value("years", self.years_value(&values));
+                "years.html"
+            }
+            PageKind::Year { index, page } => {
+                let y = &site.years[index];
+                let mut year = tera::Map::new();
+                year.insert("year".into(), Value::from(y.year));
+                year.insert("href".into(), Value::from(values.year_href(y.year)));
+                let mut totals = (0usize, 0usize);
+                let rows: Vec<Value> = y.summary.iter().map(|r| {
+                    totals.0 += r.individuals;
+                    totals.1 += r.collectives;
+                    let mut m = tera::Map::new();
+                    m.insert("award".into(), Value::from_serializable(&values.award_type(r.award)));
+                    m.insert("individuals".into(), Value::from(r.individuals));
+                    m.insert("collectives".into(), Value::from(r.collectives));
+                    m.insert("total".into(), Value::from(r.individuals + r.collectives));
+                    Value::from(m)
+                }).collect();
+                year.insert("summary".into(), Value::from(rows));
+                year.insert("total_individuals".into(), Value::from(totals.0));
+                year.insert("total_collectives".into(), Value::from(totals.1));
+                year.insert("total".into(), Value::from(totals.0 + totals.1));
+                year.insert("profile_count".into(), Value::from(y.profiles.len()));
+                cx.insert_value("year", Value::from(year));
+                cx.insert_value("profiles", pick(&data.values.profiles, page_slice(&y.profiles, page, per)));
+                cx.insert_value("award_lists", pick(&data.values.award_lists, &y.award_lists));
+                pagination = self.pagination(page, page_count(y.profiles.len(), per), |n| self.urls.year(lang, y.year, n));
+                "year.html"
+            }
+            PageKind::Campaigns => {
+                cx.insert_value("campaigns", Value::from(data.values.campaigns.clone()));
+                "campaigns.html"
+            }
+            PageKind::Campaign { index, page } => {
+                let c = &site.campaigns[index];
+                let text = &c.texts[lang_index];
+                translated = text.source.translated;
+                text_lang = text.source.lang.clone();
+                draft = c.draft || text.draft;
+                cx.insert_value("campaign", data.values.campaigns[index].clone());
+                cx.insert_value("body", Value::safe_string(&text.body_html));
+                cx.insert_value("profiles", pick(&data.values.profiles, page_slice(&c.profiles, page, per)));
+                cx.insert_value("award_lists", pick(&data.values.award_lists, &c.award_lists));
+                pagination = self.pagination(page, page_count(c.profiles.len(), per), |n| self.urls.campaign(lang, &c.slug, n));
+                "campaign.html"
+            }
+            PageKind::AwardLists => {
+                cx.insert_value("award_lists", Value::from(data.values.award_lists.clone()));
+                "award_lists.html"
+            }
+            PageKind::AwardList(i) => {
+                cx.insert_value("award_list", data.values.award_lists[i].clone());
+                cx.insert_value("recipients", values.recipients(&site.award_lists[i]));
+                "award_list.html"
+            }
+            PageKind::NotFound | PageKind::Feed => "404.html",
+        };
+        page.insert("kind".into(), Value::from(kind_name(kind)));
+        page.insert("translated".into(), Value::from(translated));
+        page.insert("text_lang".into(), Value::from(text_lang));
+        page.insert("draft".into(), Value::from(draft));
+        cx.insert_value("page", Value::from(page));
+        cx.insert_value("pagination", pagination);
+        (template, cx)
+    }
+
+    fn render_html(&self, lang: usize, kind: PageKind) -> Result<Vec<u8>, Diagnostic> {
+        let (template, cx) = self.template_and_context(lang, kind);
+        let mut out = Vec::with_capacity(16 * 1024);
+        self.theme
+            .tera
+            .render_to(template, &cx, &mut out)
+            .map_err(|e| theme::template_error(&e, &|name| self.theme.template_path(name)))?;
+        Ok(out)
+    }
+
+    fn years_value(&self, values: &Values) -> Value {
+        let list: Vec<Value> = self.site.years.iter().map(|y| {
+            let mut m = tera::Map::new();
+            m.insert("year".into(), Value::from(y.year));
+            m.insert("href".into(), Value::from(values.year_href(y.year)));
+            m.insert("profile_count".into(), Value::from(y.profiles.len()));
+            m.insert("award_list_count".into(), Value::from(y.award_lists.len()));
+            m.insert("award_count".into(), Value::from(y.summary.iter().map(|r| r.individuals + r.collectives).sum::<usize>()));
+            Value::from(m)
+        }).collect();
+        Value::from(list)
+    }
+
+    fn pagination(&self, current: usize, total: usize, path_of: impl Fn(usize) -> String) -> Value {
+        if total <= 1 {
+            return Value::none();
+        }
+        let href = |n: usize| Value::from(self.urls.href(&path_of(n)));
+        let mut m = tera::Map::new();
+        m.insert("current".into(), Value::from(current));
+        m.insert("total".into(), Value::from(total));
+        m.insert("prev".into(), if current > 1 { href(current - 1) } else { Value::none() });
+        m.insert("next".into(), if current < total { href(current + 1) } else { Value::none() });
+        let pages: Vec<Value> = (1..=total).map(|n| {
+            let mut p = tera::Map::new();
+            p.insert("number".into(), Value::from(n));
+            p.insert("href".into(), href(n));
+            p.insert("current".into(), Value::from(n == current));
+            Value::from(p)
+        }).collect();
+        m.insert("pages".into(), Value::from(pages));
+        Value::from(m)
+    }
+
+    /// The path shown for a template in messages.
+    pub fn template_path(&self, name: &str) -> PathBuf {
+        self.theme.template_path(name)
+    }
+}
+
+fn kind_name(kind: PageKind) -> &'static str {
+    match kind {
+        PageKind::Home => "home",
+        PageKind::ProfileList { .. } => "profile_list",
+        PageKind::Profile(_) => "profile",
+        PageKind::Years => "years",
+        PageKind::Year { .. } => "year",
+        PageKind::Campaigns => "campaigns",
+        PageKind::Campaign { .. } => "campaign",
+        PageKind::AwardLists => "award_lists",
+        PageKind::AwardList(_) => "award_list",
+        PageKind::NotFound => "404",
+        PageKind::Feed => "feed",
+    }
+}
+
+/// What every page of a language shares.
+fn base_context(site: &Site, theme: &Theme, urls: Urls, lang: &Language, lang_index: usize) -> Context {
+    let mut cx = Context::new();
+    let mut l = tera::Map::new();
+    l.insert("code".into(), Value::from(lang.code.as_str()));
+    l.insert("title".into(), Value::from(lang.title.as_str()));
+    l.insert("description".into(), Value::from(lang.description.as_str()));
+    l.insert("is_default".into(), Value::from(lang.is_default));
+    cx.insert_value("lang", Value::from(l));
+    let langs: Vec<Value> = site.config.languages.iter().map(|o| {
+        let mut m = tera::Map::new();
+        m.insert("code".into(), Value::from(o.code.as_str()));
+        m.insert("title".into(), Value::from(o.title.as_str()));
+        m.insert("home".into(), Value::from(urls.href(&urls.home(o))));
+        Value::from(m)
+    }).collect();
+    cx.insert_value("languages", Value::from(langs));
+    let mut nav = tera::Map::new();
+    for (key, path) in [
+        ("home", urls.home(lang)),
+        ("profiles", urls.profiles(lang, 1)),
+        ("years", urls.years(lang)),
+        ("campaigns", urls.campaigns(lang)),
+        ("awards", urls.award_lists(lang)),
+        ("feed", urls.feed(lang)),
+    ] {
+        nav.insert(key.into(), Value::from(urls.href(&path)));
+    }
+    cx.insert_value("nav", Value::from(nav));
+    let mut s = tera::Map::new();
+    s.insert("base_url".into(), Value::from(site.config.base_url.as_str()));
+    s.insert("base_path".into(), Value::from(site.config.base_path.as_str()));
+    s.insert("drafts".into(), Value::from(site.drafts));
+    s.insert("generator".into(), Value::from(concat!("vinhdanh ", env!("CARGO_PKG_VERSION"))));
+    cx.insert_value("site", Value::from(s));
+    cx.insert_value("t", Value::from_serializable(&theme.strings[lang_index]));
+    cx
+}

@@ -1,0 +1,294 @@
+//! A theme: its Tera templates, UI strings per language and static files.
+//!
+//! The default theme is embedded in the binary (its source is
+//! `themes/default/`). A site may use a theme from `themes/<name>/` and
+//! override single templates (`templates/`) and single UI strings (`i18n/`).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use include_dir::{Dir, include_dir};
+use indexmap::IndexMap;
+
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Diagnostics, display_path};
+use crate::i18n::text;
+
+static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+
+/// A file of a theme or site, with the path shown in messages.
+#[derive(Debug, Clone)]
+struct ThemeFile {
+    /// Where it came from, for messages: relative to the site root, or
+    /// `(built-in theme) templates/x.html`.
+    shown_as: PathBuf,
+    text: String,
+}
+
+/// A static file to copy into the output.
+#[derive(Debug, Clone)]
+pub enum StaticFile {
+    Embedded(&'static [u8]),
+    OnDisk(PathBuf),
+}
+
+/// Templates, UI strings and static files, ready to render with.
+pub struct Theme {
+    pub tera: tera::Tera,
+    /// UI strings per language, in the order of `Config::languages`.
+    pub strings: Vec<IndexMap<String, String>>,
+    /// Output path (forward slashes) → file.
+    pub static_files: BTreeMap<String, StaticFile>,
+    /// Template name → path shown in messages.
+    template_paths: BTreeMap<String, PathBuf>,
+}
+
+impl Theme {
+    /// The path to show for a template in messages.
+    pub fn template_path(&self, name: &str) -> PathBuf {
+        self.template_paths.get(name).cloned().unwrap_or_else(|| PathBuf::from("templates").join(name))
+    }
+}
+
+/// Where the theme's files come from.
+enum Source<'a> {
+    Embedded(&'a Dir<'static>),
+    Folder(PathBuf),
+}
+
+/// Loads the site's theme with its overrides and checks templates and UI strings.
+pub fn load(config: &Config) -> Result<Theme, Diagnostics> {
+    let mut problems = Diagnostics::new();
+    let theme_dir = config.root.join("themes").join(&config.theme);
+    let source = if theme_dir.is_dir() {
+        Source::Folder(theme_dir)
+    } else if config.theme == "default" {
+        Source::Embedded(&DEFAULT_THEME)
+    } else {
+        return Err(Diagnostic::file(
+            crate::config::CONFIG_FILE,
+            format!("the theme \"{}\" does not exist: there is no folder themes/{}/", config.theme, config.theme),
+        )
+        .with_hint("remove `theme` to use the built-in default theme")
+        .into());
+    };
+
+    // Templates: the theme's, then the site's over them.
+    let mut templates: BTreeMap<String, ThemeFile> = BTreeMap::new();
+    let mut i18n: BTreeMap<String, Vec<ThemeFile>> = BTreeMap::new();
+    let mut static_files = BTreeMap::new();
+    match &source {
+        Source::Embedded(dir) => {
+            for file in all_files(dir) {
+                let path = file.path();
+                let shown = PathBuf::from("(built-in theme)").join(path);
+                let Ok(text) = std::str::from_utf8(file.contents()) else { continue };
+                add_theme_file(path, shown, text.to_owned(), &mut templates, &mut i18n);
+                if let Ok(rest) = path.strip_prefix("static") {
+                    static_files.insert(display_path(rest), StaticFile::Embedded(file.contents()));
+                }
+            }
+        }
+        Source::Folder(dir) => {
+            read_folder(config, dir, &mut templates, &mut i18n, &mut static_files, &mut problems);
+        }
+    }
+    let site_layer = config.root.clone();
+    read_folder(config, &site_layer, &mut templates, &mut i18n, &mut static_files, &mut problems);
+
+    let mut tera = tera::Tera::new();
+    tera.autoescape_on(vec![".html", ".htm", ".xml"]);
+    let template_paths: BTreeMap<String, PathBuf> =
+        templates.iter().map(|(k, v)| (k.clone(), v.shown_as.clone())).collect();
+    let sources: Vec<(String, String)> = templates.iter().map(|(k, v)| (k.clone(), v.text.clone())).collect();
+    if let Err(e) = tera.add_raw_templates(sources) {
+        problems.push(template_error(&e, &|name| {
+            template_paths.get(name).cloned().unwrap_or_else(|| PathBuf::from("templates").join(name))
+        }));
+    }
+
+    let strings = load_strings(config, &i18n, &templates, &mut problems);
+    problems.into_result(Theme { tera, strings, static_files, template_paths })
+}
+
+fn all_files(dir: &'static Dir<'static>) -> Vec<&'static include_dir::File<'static>> {
+    let mut out: Vec<&include_dir::File> = dir.files().collect();
+    for sub in dir.dirs() {
+        out.extend(all_files(sub));
+    }
+    out
+}
+
+/// Files of a theme folder or the site root: `templates/`, `i18n/`, `static/`.
+fn read_folder(
+    config: &Config,
+    dir: &Path,
+    templates: &mut BTreeMap<String, ThemeFile>,
+    i18n: &mut BTreeMap<String, Vec<ThemeFile>>,
+    static_files: &mut BTreeMap<String, StaticFile>,
+    problems: &mut Diagnostics,
+) {
+    for sub in ["templates", "i18n", "static"] {
+        let base = dir.join(sub);
+        if !base.is_dir() {
+            continue;
+        }
+        for entry in walkdir::WalkDir::new(&base).sort_by_file_name() {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    problems.push(Diagnostic::file(rel_to_root(config, &base), format!("cannot read this folder: {e}")));
+                    continue;
+                }
+            };
+            if !entry.file_type().is_file() || crate::content::is_ignored_name(&entry.file_name().to_string_lossy()) {
+                continue;
+            }
+            let path = entry.path();
+            let inner = path.strip_prefix(dir).unwrap_or(path);
+            let shown = rel_to_root(config, path);
+            if sub == "static" {
+                let rest = path.strip_prefix(&base).unwrap_or(path);
+                static_files.insert(display_path(rest), StaticFile::OnDisk(path.to_path_buf()));
+                continue;
+            }
+            match std::fs::read(path).map_err(|e| e.to_string()).and_then(|b| {
+                text::decode_source(&b).map_err(|e| format!("not valid UTF-8 at line {}", e.line))
+            }) {
+                Ok(text) => add_theme_file(inner, shown, text, templates, i18n),
+                Err(e) => problems.push(Diagnostic::file(shown, format!("cannot read this file: {e}"))),
+            }
+        }
+    }
+}
+
+fn rel_to_root(config: &Config, path: &Path) -> PathBuf {
+    path.strip_prefix(&config.root).unwrap_or(path).to_path_buf()
+}
+
+fn add_theme_file(
+    inner: &Path,
+    shown: PathBuf,
+    text: String,
+    templates: &mut BTreeMap<String, ThemeFile>,
+    i18n: &mut BTreeMap<String, Vec<ThemeFile>>,
+) {
+    if let Ok(name) = inner.strip_prefix("templates") {
+        templates.insert(display_path(name), ThemeFile { shown_as: shown, text });
+    } else if let Ok(name) = inner.strip_prefix("i18n") {
+        let name = display_path(name);
+        if let Some(lang) = name.strip_suffix(".toml") {
+            i18n.entry(lang.to_owned()).or_default().push(ThemeFile { shown_as: shown, text });
+        }
+    }
+}
+
+/// UI strings of every language: the theme's file, the site's keys over it.
+/// Every key a template uses (`t.key`) must exist in every language.
+fn load_strings(
+    config: &Config,
+    i18n: &BTreeMap<String, Vec<ThemeFile>>,
+    templates: &BTreeMap<String, ThemeFile>,
+    problems: &mut Diagnostics,
+) -> Vec<IndexMap<String, String>> {
+    let used = used_strings(templates);
+    let mut out = Vec::new();
+    for lang in &config.languages {
+        let mut strings: IndexMap<String, String> = IndexMap::new();
+        for file in i18n.get(&lang.code).into_iter().flatten() {
+            match toml::from_str::<IndexMap<String, String>>(&file.text) {
+                Ok(map) => strings.extend(map),
+                Err(e) => problems.push(crate::config::toml_diagnostic(&file.shown_as, &file.text, &e, 0).with_hint(
+                    "a UI strings file holds lines of the form key = \"text\"",
+                )),
+            }
+        }
+        for (key, (template, line)) in &used {
+            if !strings.contains_key(key) {
+                let shown = templates.get(template).map_or_else(|| PathBuf::from(template), |t| t.shown_as.clone());
+                problems.push(
+                    Diagnostic::at(
+                        shown,
+                        *line,
+                        None,
+                        format!("the UI string \"{key}\" is missing for language \"{}\"", lang.code),
+                    )
+                    .with_hint(format!("add {key} = \"…\" to i18n/{}.toml", lang.code)),
+                );
+            }
+        }
+        out.push(strings);
+    }
+    out
+}
+
+/// Every `t.key` in the templates, with the first place it is used.
+fn used_strings(templates: &BTreeMap<String, ThemeFile>) -> BTreeMap<String, (String, usize)> {
+    let mut used = BTreeMap::new();
+    for (name, file) in templates {
+        for (line_no, line) in file.text.lines().enumerate() {
+            let bytes = line.as_bytes();
+            let mut i = 0;
+            while let Some(found) = line[i..].find("t.") {
+                let start = i + found;
+                let before_ok = start == 0 || !(bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] == b'_' || bytes[start - 1] == b'.');
+                let key: String = line[start + 2..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+                if before_ok && !key.is_empty() {
+                    used.entry(key).or_insert_with(|| (name.clone(), line_no + 1));
+                }
+                i = start + 2;
+            }
+        }
+    }
+    used
+}
+
+/// A Tera error as a diagnostic naming the template file and line.
+pub fn template_error(err: &tera::Error, path_of: &dyn Fn(&str) -> PathBuf) -> Diagnostic {
+    use tera::ErrorKind;
+    let detail = {
+        let mut s = err.to_string();
+        let mut source = std::error::Error::source(err);
+        while let Some(e) = source {
+            s.push_str(": ");
+            s.push_str(&e.to_string());
+            source = e.source();
+        }
+        s
+    };
+    match err.kind() {
+        ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => {
+            let span = report.span();
+            let what = if matches!(err.kind(), ErrorKind::SyntaxError(_)) { "template syntax error" } else { "template error" };
+            Diagnostic::at(
+                path_of(report.filename()),
+                span.start_line.max(1),
+                Some(span.start_col + 1),
+                format!("{what}: {}", report.message()),
+            )
+        }
+        ErrorKind::TemplateNotFound(name) => Diagnostic::file(path_of(name), format!("template not found: {detail}")),
+        ErrorKind::MissingParent { current, parent } => Diagnostic::file(
+            path_of(current),
+            format!("this template extends \"{parent}\", which does not exist"),
+        ),
+        _ => Diagnostic::file(PathBuf::from("templates"), format!("template error: {detail}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_used_ui_strings() {
+        let mut templates = BTreeMap::new();
+        templates.insert(
+            "a.html".to_owned(),
+            ThemeFile { shown_as: PathBuf::from("a.html"), text: "{{ t.home }}\n<b>{{ t.profile_list }}</b> {{ at.x }} {{ page.t.y }}".to_owned() },
+        );
+        let used = used_strings(&templates);
+        assert_eq!(used.keys().collect::<Vec<_>>(), ["home", "profile_list"]);
+        assert_eq!(used["profile_list"].1, 2);
+    }
+}

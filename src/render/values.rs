@@ -1,0 +1,290 @@
+//! What templates see: the site's data as Tera values, built once per
+//! language and shared (cheaply cloned) by every page that shows them.
+//! docs/templates.md lists every field.
+
+use serde::Serialize;
+use tera::Value;
+
+use crate::config::Language;
+use crate::model::{AwardList, Campaign, HeldAward, Profile, Site};
+use crate::urls::Urls;
+
+/// Precomputed values of one language.
+pub struct LanguageValues {
+    pub profiles: Vec<Value>,
+    pub campaigns: Vec<Value>,
+    pub award_lists: Vec<Value>,
+}
+
+#[derive(Serialize)]
+struct Link<'a> {
+    name: &'a str,
+    href: String,
+}
+
+#[derive(Serialize)]
+pub struct AwardTypeValue<'a> {
+    key: &'a str,
+    name: &'a str,
+    kind: crate::catalogue::AwardKind,
+    level: crate::catalogue::Level,
+    rank: i64,
+}
+
+#[derive(Serialize)]
+struct ProfileCard<'a> {
+    slug: &'a str,
+    href: String,
+    name: &'a str,
+    kind: &'static str,
+    unit: &'a str,
+    position: Option<&'a str>,
+    ethnicity: Option<&'a str>,
+    year: i32,
+    year_href: String,
+    summary: &'a str,
+    photo: Option<String>,
+    initials: String,
+    translated: bool,
+    text_lang: &'a str,
+    draft: bool,
+    date: String,
+    date_iso: String,
+    top_award: Option<&'a str>,
+    award_count: usize,
+}
+
+#[derive(Serialize)]
+struct CampaignCard<'a> {
+    slug: &'a str,
+    href: String,
+    name: &'a str,
+    start_year: i32,
+    end_year: Option<i32>,
+    period: String,
+    launched_by: Option<&'a str>,
+    plan: Option<&'a str>,
+    slogan: Option<&'a str>,
+    translated: bool,
+    text_lang: &'a str,
+    draft: bool,
+    profile_count: usize,
+    award_list_count: usize,
+}
+
+#[derive(Serialize)]
+struct AwardListCard<'a> {
+    slug: &'a str,
+    href: String,
+    decision: &'a str,
+    date: String,
+    date_iso: String,
+    issuer: &'a str,
+    award: AwardTypeValue<'a>,
+    year: i32,
+    year_href: String,
+    campaign: Option<Link<'a>>,
+    reason: Option<&'a str>,
+    recipient_count: usize,
+}
+
+#[derive(Serialize)]
+struct HeldAwardValue<'a> {
+    award: AwardTypeValue<'a>,
+    year: i32,
+    year_href: String,
+    decision: Option<&'a str>,
+    issuer: Option<&'a str>,
+    date: Option<String>,
+    date_iso: Option<String>,
+    list_href: Option<String>,
+    campaign: Option<Link<'a>>,
+}
+
+#[derive(Serialize)]
+struct RecipientValue<'a> {
+    number: usize,
+    name: &'a str,
+    kind: &'static str,
+    position: Option<&'a str>,
+    unit: Option<&'a str>,
+    profile_href: Option<String>,
+}
+
+/// Builds values for one language.
+pub struct Values<'a> {
+    pub site: &'a Site,
+    pub lang: &'a Language,
+    pub lang_index: usize,
+    pub urls: Urls<'a>,
+}
+
+impl<'a> Values<'a> {
+    fn default_code(&self) -> &'a str {
+        &self.site.config.languages[0].code
+    }
+
+    pub fn award_type(&self, index: usize) -> AwardTypeValue<'a> {
+        let t = self.site.catalogue.by_index(index);
+        AwardTypeValue { key: &t.key, name: t.name.get(&self.lang.code, self.default_code()), kind: t.kind, level: t.level, rank: t.rank }
+    }
+
+    fn campaign_link(&self, index: usize) -> Link<'a> {
+        let c = &self.site.campaigns[index];
+        Link { name: &c.texts[self.lang_index].name, href: self.urls.href(&self.urls.campaign(self.lang, &c.slug, 1)) }
+    }
+
+    pub fn year_href(&self, year: i32) -> String {
+        self.urls.href(&self.urls.year(self.lang, year, 1))
+    }
+
+    pub fn all(&self) -> LanguageValues {
+        LanguageValues {
+            profiles: self.site.profiles.iter().map(|p| Value::from_serializable(&self.profile_card(p))).collect(),
+            campaigns: self.site.campaigns.iter().map(|c| Value::from_serializable(&self.campaign_card(c))).collect(),
+            award_lists: self.site.award_lists.iter().map(|l| Value::from_serializable(&self.award_list_card(l))).collect(),
+        }
+    }
+
+    fn profile_card(&self, p: &'a Profile) -> ProfileCard<'a> {
+        let text = &p.texts[self.lang_index];
+        let show_ethnicity = self.site.config.privacy.show_ethnicity;
+        let default_lang = &self.site.config.languages[0];
+        ProfileCard {
+            slug: &p.slug,
+            href: self.urls.href(&self.urls.profile(self.lang, &p.slug)),
+            name: &text.name,
+            kind: p.kind.as_str(),
+            unit: &text.unit,
+            position: text.position.as_deref(),
+            ethnicity: if show_ethnicity { text.ethnicity.as_deref() } else { None },
+            year: p.year,
+            year_href: self.year_href(p.year),
+            summary: &text.summary,
+            photo: p.photo.as_ref().map(|ph| {
+                self.urls.href(&format!("{}{}", self.urls.profile(default_lang, &p.slug), ph.file_name))
+            }),
+            initials: initials(&text.name, p.kind),
+            translated: text.source.translated,
+            text_lang: &text.source.lang,
+            draft: p.draft || text.draft,
+            date: p.date.format(&self.lang.code),
+            date_iso: p.date.iso(),
+            top_award: p.awards.first().map(|a| self.site.catalogue.by_index(a.award).name.get(&self.lang.code, self.default_code())),
+            award_count: p.awards.len(),
+        }
+    }
+
+    fn campaign_card(&self, c: &'a Campaign) -> CampaignCard<'a> {
+        let text = &c.texts[self.lang_index];
+        CampaignCard {
+            slug: &c.slug,
+            href: self.urls.href(&self.urls.campaign(self.lang, &c.slug, 1)),
+            name: &text.name,
+            start_year: c.start_year,
+            end_year: c.end_year,
+            period: match c.end_year {
+                Some(end) if end != c.start_year => format!("{}–{end}", c.start_year),
+                Some(_) => c.start_year.to_string(),
+                None => format!("{}–", c.start_year),
+            },
+            launched_by: text.launched_by.as_deref(),
+            plan: text.plan.as_deref(),
+            slogan: text.slogan.as_deref(),
+            translated: text.source.translated,
+            text_lang: &text.source.lang,
+            draft: c.draft || text.draft,
+            profile_count: c.profiles.len(),
+            award_list_count: c.award_lists.len(),
+        }
+    }
+
+    fn award_list_card(&self, l: &'a AwardList) -> AwardListCard<'a> {
+        let code = &self.lang.code;
+        AwardListCard {
+            slug: &l.slug,
+            href: self.urls.href(&self.urls.award_list(self.lang, &l.slug)),
+            decision: &l.decision,
+            date: l.date.format(code),
+            date_iso: l.date.iso(),
+            issuer: l.issuer.get(code, self.default_code()),
+            award: self.award_type(l.award),
+            year: l.year,
+            year_href: self.year_href(l.year),
+            campaign: l.campaign.map(|c| self.campaign_link(c)),
+            reason: l.reason.as_ref().map(|r| r.get(code, self.default_code())),
+            recipient_count: l.recipients.len(),
+        }
+    }
+
+    /// The awards of a profile page.
+    pub fn held_awards(&self, awards: &'a [HeldAward]) -> Value {
+        let code = &self.lang.code;
+        let values: Vec<HeldAwardValue> = awards
+            .iter()
+            .map(|a| HeldAwardValue {
+                award: self.award_type(a.award),
+                year: a.year,
+                year_href: self.year_href(a.year),
+                decision: a.decision.as_deref(),
+                issuer: a.issuer.as_ref().map(|i| i.get(code, self.default_code())),
+                date: a.date.map(|d| d.format(code)),
+                date_iso: a.date.map(|d| d.iso()),
+                list_href: a.list.map(|l| self.urls.href(&self.urls.award_list(self.lang, &self.site.award_lists[l].slug))),
+                campaign: a.campaign.map(|c| self.campaign_link(c)),
+            })
+            .collect();
+        Value::from_serializable(&values)
+    }
+
+    pub fn campaign_links(&self, campaigns: &[usize]) -> Value {
+        let links: Vec<Link> = campaigns.iter().map(|&c| self.campaign_link(c)).collect();
+        Value::from_serializable(&links)
+    }
+
+    /// The recipients table of an award-list page.
+    pub fn recipients(&self, list: &'a AwardList) -> Value {
+        let code = &self.lang.code;
+        let rows: Vec<RecipientValue> = list
+            .recipients
+            .iter()
+            .enumerate()
+            .map(|(i, r)| RecipientValue {
+                number: i + 1,
+                name: r.profile.map_or(&r.name, |p| &self.site.profiles[p].texts[self.lang_index].name),
+                kind: r.kind.as_str(),
+                position: r.position.as_ref().map(|x| x.get(code, self.default_code())),
+                unit: r.unit.as_ref().map(|x| x.get(code, self.default_code())),
+                profile_href: r.profile.map(|p| self.urls.href(&self.urls.profile(self.lang, &self.site.profiles[p].slug))),
+            })
+            .collect();
+        Value::from_serializable(&rows)
+    }
+}
+
+/// Initials for an avatar when there is no photo: a person's family and
+/// given name ("Nguyễn Thị Đào" → "NĐ"), a collective's first letter.
+pub fn initials(name: &str, kind: crate::model::Kind) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let first = |w: &str| w.chars().find(|c| c.is_alphanumeric()).map(|c| c.to_uppercase().to_string()).unwrap_or_default();
+    match (kind, words.as_slice()) {
+        (_, []) => String::new(),
+        (crate::model::Kind::Individual, [one]) => first(one),
+        (crate::model::Kind::Individual, [head, .., last]) => format!("{}{}", first(head), first(last)),
+        (crate::model::Kind::Collective, [one, ..]) => first(one),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Kind;
+
+    #[test]
+    fn initials_of_people_and_collectives() {
+        assert_eq!(initials("Nguyễn Thị Đào", Kind::Individual), "NĐ");
+        assert_eq!(initials("H'Hen Niê", Kind::Individual), "HN");
+        assert_eq!(initials("Ban Dân tộc", Kind::Collective), "B");
+        assert_eq!(initials("", Kind::Collective), "");
+    }
+}

@@ -1,0 +1,133 @@
+//! Test harness: copy a fixture site to a temporary folder, build it, and
+//! read what was built.
+
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use vinhdanh::{BuildOptions, Diagnostics, build_site};
+
+pub struct TestSite {
+    pub dir: tempfile::TempDir,
+}
+
+impl TestSite {
+    /// A copy of `tests/fixtures/<name>`.
+    pub fn fixture(name: &str) -> TestSite {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+        copy_dir(&src, &dir.path().join("site"));
+        TestSite { dir }
+    }
+
+    pub fn root(&self) -> PathBuf {
+        self.dir.path().join("site")
+    }
+
+    pub fn out(&self) -> PathBuf {
+        self.root().join("public")
+    }
+
+    pub fn options(&self) -> BuildOptions {
+        BuildOptions { root: self.root(), ..BuildOptions::default() }
+    }
+
+    pub fn build(&self) -> Result<(), Diagnostics> {
+        self.build_with(self.options())
+    }
+
+    pub fn build_with(&self, options: BuildOptions) -> Result<(), Diagnostics> {
+        build_site(&options).map(|_| ())
+    }
+
+    /// Builds and panics with the problems if it fails.
+    pub fn built(self) -> Self {
+        if let Err(e) = self.build() {
+            panic!("build failed:\n{e}");
+        }
+        self
+    }
+
+    pub fn write(&self, rel: &str, text: &str) {
+        let path = self.root().join(rel);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+
+    pub fn write_bytes(&self, rel: &str, bytes: &[u8]) {
+        let path = self.root().join(rel);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, bytes).unwrap();
+    }
+
+    pub fn remove(&self, rel: &str) {
+        fs::remove_file(self.root().join(rel)).unwrap();
+    }
+
+    /// A built file as text; panics with the list of built files when missing.
+    pub fn page(&self, rel: &str) -> String {
+        let path = self.out().join(rel);
+        fs::read_to_string(&path).unwrap_or_else(|_| panic!("{rel} was not built; built: {:?}", self.built_files()))
+    }
+
+    pub fn exists(&self, rel: &str) -> bool {
+        self.out().join(rel).is_file()
+    }
+
+    pub fn built_files(&self) -> Vec<String> {
+        let mut files: Vec<String> = walkdir::WalkDir::new(self.out())
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| e.path().strip_prefix(self.out()).unwrap().to_string_lossy().replace('\\', "/"))
+            .collect();
+        files.sort();
+        files
+    }
+
+    /// Runs the binary in the site's folder.
+    pub fn run(&self, args: &[&str]) -> (i32, String, String) {
+        let out = Command::new(env!("CARGO_BIN_EXE_vinhdanh"))
+            .args(args)
+            .current_dir(self.root())
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("run vinhdanh");
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    }
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Every file of a folder with its bytes, to compare folders.
+pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| (e.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned(), fs::read(e.path()).unwrap()))
+        .collect();
+    files.sort();
+    files
+}
+
+/// The position of `needle` in `haystack`, panicking with context when absent.
+pub fn pos(haystack: &str, needle: &str) -> usize {
+    haystack.find(needle).unwrap_or_else(|| panic!("{needle:?} not found in page"))
+}
