@@ -5,6 +5,7 @@
 //! files; cross-file rules (references, duplicates, translations without an
 //! original) are the model's. Every problem is collected, none stops the run.
 
+pub mod cache;
 pub mod front;
 pub mod frontmatter;
 pub mod markdown;
@@ -111,6 +112,7 @@ pub enum Section {
     Awards,
 }
 
+#[derive(Clone)]
 enum Parsed {
     Profile(Page<ProfileFront>),
     ProfileTranslation(Page<ProfileTranslation>),
@@ -122,16 +124,25 @@ enum Parsed {
 /// Finds and parses every content file. Returns what could be read and
 /// every problem found.
 pub fn load(config: &Config) -> (Content, Diagnostics) {
+    let (files, problems) = discover_all(config);
+    let results: Vec<ParseResult> =
+        files.into_par_iter().map(|(section, info)| parse_file(config, section, info)).collect();
+    collect(results, problems)
+}
+
+/// Every content file of the three sections, with the problems of finding them.
+fn discover_all(config: &Config) -> (Vec<(Section, SourceInfo)>, Diagnostics) {
     let mut problems = Diagnostics::new();
     let content_dir = config.root.join(CONTENT_DIR);
     let mut files = Vec::new();
     for section in [Section::Profiles, Section::Campaigns, Section::Awards] {
         discover(config, &content_dir, section, &mut files, &mut problems);
     }
+    (files, problems)
+}
 
-    let results: Vec<Result<Parsed, (Section, String, Diagnostics)>> =
-        files.into_par_iter().map(|(section, info)| parse_file(config, section, info)).collect();
-
+/// Sorts parsed files into [`Content`], adding their problems to `problems`.
+fn collect(results: Vec<ParseResult>, mut problems: Diagnostics) -> (Content, Diagnostics) {
     let mut content = Content::default();
     for result in results {
         match result {

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use super::body_cache::BodyCache;
 use super::join;
 use super::*;
 use crate::catalogue::Catalogue;
@@ -35,11 +36,18 @@ const SUMMARY_CHARS: usize = 300;
 
 /// Builds the site from loaded content; `problems` are the loader's, to
 /// which every problem found here is added.
-pub fn assemble(
+pub fn assemble(config: Config, content: Content, problems: Diagnostics, options: AssembleOptions) -> Result<Site, Diagnostics> {
+    assemble_cached(config, content, problems, options, None)
+}
+
+/// Like [`assemble`], taking rendered markdown from `bodies` when a body is
+/// the same as in an earlier assembly (the preview server keeps one).
+pub fn assemble_cached(
     config: Config,
     content: Content,
     mut problems: Diagnostics,
     options: AssembleOptions,
+    bodies: Option<&BodyCache>,
 ) -> Result<Site, Diagnostics> {
     let catalogue = Catalogue::with_site_entries(&config.award_types);
     let collator = NameCollator::vietnamese();
@@ -114,7 +122,7 @@ pub fn assemble(
     let profile_translations = pair_translations(&mut cx, content.profile_translations, &profile_pages, options);
     let campaign_translations = pair_translations(&mut cx, content.campaign_translations, &campaign_pages, options);
     let md = MarkdownOptions { unsafe_html: config.markdown.unsafe_html };
-    let renderer = TextRenderer { config: &config, urls, targets: &targets, md: &md };
+    let renderer = TextRenderer { config: &config, urls, targets: &targets, md: &md, cache: bodies };
 
     let profile_texts: Vec<(Vec<ProfileText>, Vec<Diagnostic>)> = profile_pages
         .par_iter()
@@ -536,7 +544,7 @@ where
 }
 
 /// Translation front matter that may be marked as a draft.
-trait TranslationDraft {
+pub(super) trait TranslationDraft {
     fn is_draft(&self) -> bool;
 }
 
@@ -554,7 +562,8 @@ impl TranslationDraft for CampaignTranslation {
 
 /// What `@/` links may point at: content-relative paths of originals and
 /// translations.
-struct LinkTargets {
+#[derive(Default)]
+pub(super) struct LinkTargets {
     map: HashMap<String, (Section, String)>,
 }
 
@@ -599,21 +608,34 @@ impl LinkTargets {
 }
 
 /// Renders the texts of pages in every language.
-struct TextRenderer<'a> {
-    config: &'a Config,
-    urls: Urls<'a>,
-    targets: &'a LinkTargets,
-    md: &'a MarkdownOptions,
+pub(super) struct TextRenderer<'a> {
+    pub(super) config: &'a Config,
+    pub(super) urls: Urls<'a>,
+    pub(super) targets: &'a LinkTargets,
+    pub(super) md: &'a MarkdownOptions,
+    pub(super) cache: Option<&'a BodyCache>,
 }
 
 /// One body rendered for one language.
-struct RenderedBody {
+#[derive(Clone)]
+pub(super) struct RenderedBody {
     html: String,
     first_paragraph: String,
 }
 
 impl TextRenderer<'_> {
+    /// A body without `@/` links renders the same in every assembly: it
+    /// comes from the cache when there is one.
     fn body<F>(&self, page: &Page<F>, lang_index: usize, diags: &mut Vec<Diagnostic>) -> RenderedBody {
+        match self.cache {
+            Some(cache) if !markdown::has_internal_links(page.body()) => {
+                cache.get_or_render(page.body(), || self.render_body(page, lang_index, diags))
+            }
+            _ => self.render_body(page, lang_index, diags),
+        }
+    }
+
+    fn render_body<F>(&self, page: &Page<F>, lang_index: usize, diags: &mut Vec<Diagnostic>) -> RenderedBody {
         let lang = &self.config.languages[lang_index];
         let resolve = |t: &str| self.targets.resolve(&self.urls, lang, t);
         let r = markdown::render(page.body(), self.md, &resolve);
@@ -655,7 +677,7 @@ impl TextRenderer<'_> {
         TextSource { translated: has_own || page_lang == default, lang: if has_own { page_lang.to_owned() } else { default.clone() } }
     }
 
-    fn profile_texts(&self, page: &Page<ProfileFront>, tr: &HashMap<String, Page<ProfileTranslation>>) -> (Vec<ProfileText>, Vec<Diagnostic>) {
+    pub(super) fn profile_texts(&self, page: &Page<ProfileFront>, tr: &HashMap<String, Page<ProfileTranslation>>) -> (Vec<ProfileText>, Vec<Diagnostic>) {
         let mut diags = Vec::new();
         let bodies = self.bodies(page, tr, &mut diags);
         let default = &self.config.languages[0].code;
@@ -684,7 +706,7 @@ impl TextRenderer<'_> {
         (texts, diags)
     }
 
-    fn campaign_texts(&self, page: &Page<CampaignFront>, tr: &HashMap<String, Page<CampaignTranslation>>) -> (Vec<CampaignText>, Vec<Diagnostic>) {
+    pub(super) fn campaign_texts(&self, page: &Page<CampaignFront>, tr: &HashMap<String, Page<CampaignTranslation>>) -> (Vec<CampaignText>, Vec<Diagnostic>) {
         let mut diags = Vec::new();
         let bodies = self.bodies(page, tr, &mut diags);
         let default = &self.config.languages[0].code;

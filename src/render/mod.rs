@@ -2,6 +2,7 @@
 //! [`PageRef`] into bytes and touches no disk, so `build` can render and
 //! write pages in parallel and a preview can keep them in memory.
 
+pub mod deps;
 pub mod theme;
 pub mod values;
 mod xml;

@@ -1,0 +1,206 @@
+//! Parsed content files kept between loads, so that the preview server
+//! re-reads only the files an edit touched instead of the whole site.
+//!
+//! The cache trusts its caller to say what changed ([`ParseCache::forget`]):
+//! the file watcher knows, and asking the disk for every file's time would
+//! cost more than it saves and miss two saves within one clock tick.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use super::front::{CampaignFront, CampaignTranslation, ProfileFront, ProfileTranslation};
+use super::{Content, Page, ParseResult, Parsed, Section, collect, discover_all, markdown, parse_file};
+use crate::config::Config;
+use crate::diagnostic::Diagnostics;
+
+/// A parsed file and every file its parse read (an award list reads its CSV).
+struct Entry {
+    inputs: Vec<PathBuf>,
+    parsed: Parsed,
+}
+
+/// Successfully parsed files by path on disk. Files with problems are not
+/// kept: they are few, and parsing them again gives the same messages.
+#[derive(Default)]
+pub struct ParseCache {
+    entries: HashMap<PathBuf, Entry>,
+}
+
+impl ParseCache {
+    /// Drops every file that reads a changed path, or a path inside a changed folder.
+    pub fn forget(&mut self, changed: &[PathBuf]) {
+        self.entries.retain(|_, e| !e.inputs.iter().any(|input| changed.iter().any(|c| input.starts_with(c))));
+    }
+
+    /// Drops everything (the configuration changed: languages decide how files are read).
+    pub fn clear(&mut self) {
+        self.entries.clear();
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+/// Like [`super::load`], reusing what `cache` holds and parsing only the
+/// files it does not; the cache then holds exactly the files found now.
+pub fn load_cached(config: &Config, cache: &mut ParseCache) -> (Content, Diagnostics) {
+    let (files, problems) = discover_all(config);
+    let parsed: Vec<(PathBuf, Option<ParseResult>)> = files
+        .into_par_iter()
+        .map(|(section, info)| {
+            let abs = info.abs.clone();
+            let fresh = (!cache.entries.contains_key(&abs)).then(|| parse_file(config, section, info));
+            (abs, fresh)
+        })
+        .collect();
+
+    let mut kept = HashMap::with_capacity(parsed.len());
+    let mut results = Vec::with_capacity(parsed.len());
+    for (abs, fresh) in parsed {
+        match fresh {
+            None => {
+                if let Some(entry) = cache.entries.remove(&abs) {
+                    results.push(Ok(entry.parsed.clone()));
+                    kept.insert(abs, entry);
+                }
+            }
+            Some(Ok(parsed)) => {
+                let inputs = inputs_of(config, &abs, &parsed);
+                kept.insert(abs, Entry { inputs, parsed: parsed.clone() });
+                results.push(Ok(parsed));
+            }
+            Some(Err(e)) => results.push(Err(e)),
+        }
+    }
+    cache.entries = kept;
+    collect(results, problems)
+}
+
+fn inputs_of(config: &Config, abs: &Path, parsed: &Parsed) -> Vec<PathBuf> {
+    let mut inputs = vec![abs.to_path_buf()];
+    if let Parsed::AwardList(list) = parsed {
+        if let Some((csv_rel, _)) = &list.csv {
+            inputs.push(config.root.join(csv_rel));
+        }
+    }
+    inputs
+}
+
+/// An original page with its translations, after an edit that changed only
+/// text: the front matter of every file is as before, and no body has `@/`
+/// links before or after (so no other page's address can show in it).
+pub enum TextEdit {
+    Profile { page: Page<ProfileFront>, translations: Vec<Page<ProfileTranslation>> },
+    Campaign { page: Page<CampaignFront>, translations: Vec<Page<CampaignTranslation>> },
+}
+
+/// When every changed path is a known markdown file whose edit changed
+/// only its text (see [`TextEdit`]), parses those files again, keeps them
+/// in the cache and returns each edited original with its translations.
+/// Paths that are gone and held nothing (an editor's temporary file) are
+/// ignored. Otherwise returns `None` and leaves the cache as it was.
+pub fn text_edits(config: &Config, cache: &mut ParseCache, changed: &[PathBuf]) -> Option<Vec<TextEdit>> {
+    let mut updates: Vec<(PathBuf, Parsed)> = Vec::new();
+    for path in changed {
+        let Some(entry) = cache.entries.get(path) else {
+            let held = cache.entries.values().any(|e| e.inputs.iter().any(|i| i.starts_with(path)));
+            if held || path.exists() {
+                return None;
+            }
+            continue;
+        };
+        let (section, info) = match &entry.parsed {
+            Parsed::Profile(p) => (Section::Profiles, p.info.clone()),
+            Parsed::ProfileTranslation(p) => (Section::Profiles, p.info.clone()),
+            Parsed::Campaign(p) => (Section::Campaigns, p.info.clone()),
+            Parsed::CampaignTranslation(p) => (Section::Campaigns, p.info.clone()),
+            Parsed::AwardList(_) => return None,
+        };
+        let fresh = parse_file(config, section, info).ok()?;
+        let same_front = match (&entry.parsed, &fresh) {
+            (Parsed::Profile(a), Parsed::Profile(b)) => only_text_changed(a, b),
+            (Parsed::ProfileTranslation(a), Parsed::ProfileTranslation(b)) => only_text_changed(a, b),
+            (Parsed::Campaign(a), Parsed::Campaign(b)) => only_text_changed(a, b),
+            (Parsed::CampaignTranslation(a), Parsed::CampaignTranslation(b)) => only_text_changed(a, b),
+            _ => false,
+        };
+        if !same_front {
+            return None;
+        }
+        updates.push((path.clone(), fresh));
+    }
+
+    let mut originals: Vec<PathBuf> = Vec::new();
+    for (path, parsed) in &updates {
+        let original = match parsed {
+            Parsed::ProfileTranslation(p) => original_of(path, p.info.lang.as_deref())?,
+            Parsed::CampaignTranslation(p) => original_of(path, p.info.lang.as_deref())?,
+            _ => path.clone(),
+        };
+        if !originals.contains(&original) {
+            originals.push(original);
+        }
+    }
+    for (path, parsed) in updates {
+        if let Some(entry) = cache.entries.get_mut(&path) {
+            entry.parsed = parsed;
+        }
+    }
+    originals.iter().map(|original| edit_of(config, cache, original)).collect()
+}
+
+fn only_text_changed<F>(before: &Page<F>, after: &Page<F>) -> bool {
+    before.text[before.toml.clone()] == after.text[after.toml.clone()]
+        && !markdown::has_internal_links(before.body())
+        && !markdown::has_internal_links(after.body())
+}
+
+/// `x.en.md` → `x.md` (`index.en.md` → `index.md` in a bundle).
+fn original_of(path: &Path, lang: Option<&str>) -> Option<PathBuf> {
+    let name = path.file_name()?.to_str()?;
+    let stem = name.strip_suffix(&format!(".{}.md", lang?))?;
+    Some(path.with_file_name(format!("{stem}.md")))
+}
+
+/// The translations of `original` (`x.md`) are `x.<code>.md` for each other language.
+fn translation_paths(config: &Config, original: &Path) -> Vec<PathBuf> {
+    let Some(stem) = original.file_name().and_then(|n| n.to_str()).and_then(|n| n.strip_suffix(".md")) else {
+        return Vec::new();
+    };
+    config.languages.iter().skip(1).map(|l| original.with_file_name(format!("{stem}.{}.md", l.code))).collect()
+}
+
+fn edit_of(config: &Config, cache: &ParseCache, original: &Path) -> Option<TextEdit> {
+    let translations = translation_paths(config, original);
+    let cached = |p: &PathBuf| cache.entries.get(p).map(|e| &e.parsed);
+    match cached(&original.to_path_buf())? {
+        Parsed::Profile(page) => Some(TextEdit::Profile {
+            page: page.clone(),
+            translations: translations
+                .iter()
+                .filter_map(|t| match cached(t) {
+                    Some(Parsed::ProfileTranslation(p)) => Some(p.clone()),
+                    _ => None,
+                })
+                .collect(),
+        }),
+        Parsed::Campaign(page) => Some(TextEdit::Campaign {
+            page: page.clone(),
+            translations: translations
+                .iter()
+                .filter_map(|t| match cached(t) {
+                    Some(Parsed::CampaignTranslation(p)) => Some(p.clone()),
+                    _ => None,
+                })
+                .collect(),
+        }),
+        _ => None,
+    }
+}
