@@ -52,6 +52,11 @@ pub fn load_site(options: &BuildOptions) -> Result<(Site, Theme), Diagnostics> {
     let theme = theme::load(&config);
     let (content, problems) = content::load(&config);
     let site = model::assemble(config, content, problems, AssembleOptions { drafts: options.drafts });
+    site_and_theme(site, theme)
+}
+
+/// Both, or the problems of either or both.
+pub fn site_and_theme(site: Result<Site, Diagnostics>, theme: Result<Theme, Diagnostics>) -> Result<(Site, Theme), Diagnostics> {
     match (site, theme) {
         (Ok(site), Ok(theme)) => Ok((site, theme)),
         (Err(mut a), Err(b)) => {

@@ -17,6 +17,8 @@ pub struct Cli {
 pub enum Command {
     /// Build the site into its output folder (replaced whole, only on success).
     Build(BuildArgs),
+    /// Preview the site: build it in memory, serve it, rebuild and reload on every edit.
+    Serve(ServeArgs),
 }
 
 #[derive(Debug, Args)]
@@ -33,6 +35,19 @@ pub struct BuildArgs {
     /// Build drafts too (marked as drafts on their pages).
     #[arg(long)]
     pub drafts: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The site's folder, holding site.toml.
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// The address to listen on (127.0.0.1: only this computer can see the preview).
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// The port to listen on (0: any free port).
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@
 //! * [`model`] validates references and builds the cross-linked, sorted [`model::Site`].
 //! * [`render`] turns the site into pages in memory: a pure function.
 //! * [`output`] is the one place that writes the built site to disk.
+//! * [`serve`] previews the site from memory, rebuilding and reloading on every edit.
 //!
 //! The library never prints; the binary decides what to show.
 
@@ -29,6 +30,7 @@ pub mod model;
 pub mod output;
 pub mod urls;
 pub mod render;
+pub mod serve;
 
 pub use build::{BuildOptions, build_site, load_site};
 pub use diagnostic::{Diagnostic, Diagnostics};

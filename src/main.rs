@@ -2,9 +2,11 @@
 //! return the exit status (0 success, 1 content errors, 2 usage errors).
 
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::Parser;
 use vinhdanh::cli::{Cli, Command};
+use vinhdanh::serve::{self, ServeEvent, ServeOptions};
 use vinhdanh::{BuildOptions, Diagnostics, build_site};
 
 fn main() -> ExitCode {
@@ -39,6 +41,36 @@ fn main() -> ExitCode {
                 Err(problems) => report_problems(&problems),
             }
         }
+        Command::Serve(args) => {
+            let options = ServeOptions { root: args.root, bind: args.bind, port: args.port };
+            match serve::serve(&options, Arc::new(show_serve_event)) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(1)
+                }
+            }
+        }
+    }
+}
+
+fn show_serve_event(event: ServeEvent<'_>) {
+    match event {
+        ServeEvent::Listening { url } => println!("Serving the site at {url}/ (drafts shown; Ctrl-C stops)"),
+        ServeEvent::Built { files, profiles, took, first: true, .. } => {
+            println!("Built {profiles} profiles: {files} files in {} ms; watching for changes", took.as_millis());
+        }
+        ServeEvent::Built { rendered, changed, took, .. } => {
+            println!("Rebuilt in {} ms: {rendered} pages rendered, {changed} files changed", took.as_millis());
+        }
+        ServeEvent::Failed { problems } => {
+            for d in problems.iter() {
+                eprintln!("error: {d}");
+            }
+            let n = problems.len();
+            eprintln!("{n} error{} found; still serving the last good build.", if n == 1 { "" } else { "s" });
+        }
+        ServeEvent::WatchError { message } => eprintln!("warning: watching files: {message}"),
     }
 }
 

@@ -1,0 +1,40 @@
+//! The built site as the preview server holds it: every output file by its
+//! path, in memory. Nothing is written to disk, least of all into the
+//! site's published output folder.
+
+use std::collections::HashMap;
+
+use axum::body::Bytes;
+
+/// Output path (`ho-so/x/index.html`, forward slashes) → bytes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MemorySite {
+    files: HashMap<String, Bytes>,
+}
+
+impl MemorySite {
+    pub fn with_capacity(n: usize) -> Self {
+        MemorySite { files: HashMap::with_capacity(n) }
+    }
+
+    pub fn get(&self, path: &str) -> Option<&Bytes> {
+        self.files.get(path)
+    }
+
+    pub fn insert(&mut self, path: String, bytes: Bytes) {
+        self.files.insert(path, bytes);
+    }
+
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// Every file, in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Bytes)> {
+        self.files.iter().map(|(k, v)| (k.as_str(), v))
+    }
+}

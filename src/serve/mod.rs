@@ -1,0 +1,224 @@
+//! `vinhdanh serve`: a preview of the site that follows its editors.
+//!
+//! ```text
+//! watch (notify) ─batch→ rebuild (in memory) ─swap→ Shared ←─ http (axum)
+//!                                              └─reload→ SSE → pages
+//! ```
+//!
+//! * [`watch`] turns file events into batches of changed paths.
+//! * [`rebuild`] builds the site in memory, doing only what an edit needs.
+//! * [`http`] serves the last good build from memory ([`memory`]), with the
+//!   error overlay ([`overlay`]) while the content is broken, and the
+//!   live-reload events ([`reload`]).
+//!
+//! The site is built with drafts (marked as such), with the server's own
+//! address as its base URL, and never written to disk. One thread rebuilds;
+//! the server holds an `Arc` of the last good build and swaps it whole.
+
+pub mod http;
+pub mod memory;
+pub mod overlay;
+pub mod rebuild;
+pub mod reload;
+pub mod watch;
+
+use std::fmt;
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use tokio::sync::watch as signal_channel;
+
+use crate::build::BuildOptions;
+use crate::config::CONFIG_FILE;
+use crate::diagnostic::Diagnostics;
+use http::{Served, Shared};
+use rebuild::Rebuilder;
+
+/// What `serve` was asked to do.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// The site's folder (holding `site.toml`).
+    pub root: PathBuf,
+    pub bind: IpAddr,
+    /// 0 picks a free port (the address is reported).
+    pub port: u16,
+}
+
+/// What happens while serving, for the binary to show.
+#[derive(Debug)]
+pub enum ServeEvent<'a> {
+    /// The server accepts requests at `url`.
+    Listening { url: &'a str },
+    /// A build succeeded and is now served.
+    Built { files: usize, profiles: usize, rendered: usize, changed: usize, took: Duration, first: bool },
+    /// A build failed; the last good one is still served.
+    Failed { problems: &'a Diagnostics },
+    /// Watching the files failed; changes may go unseen.
+    WatchError { message: String },
+}
+
+/// Receives [`ServeEvent`]s; called from the rebuild thread.
+pub type Reporter = Arc<dyn Fn(ServeEvent<'_>) + Send + Sync>;
+
+/// Why the server could not run.
+#[derive(Debug)]
+pub enum ServeError {
+    /// There is no site at the root.
+    NoSite { root: PathBuf },
+    /// The address could not be bound (e.g. the port is taken).
+    Bind { addr: SocketAddr, source: std::io::Error },
+    Watch(notify::Error),
+    Io(std::io::Error),
+}
+
+impl fmt::Display for ServeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ServeError::NoSite { root } => write!(
+                f,
+                "there is no {CONFIG_FILE} in {}: run vinhdanh serve in the site's folder, or give it with --root DIR",
+                root.display()
+            ),
+            ServeError::Bind { addr, source } if source.kind() == std::io::ErrorKind::AddrInUse => write!(
+                f,
+                "port {} on {} is already in use (is another preview running?); stop that program, or choose another port, e.g. --port {}",
+                addr.port(),
+                addr.ip(),
+                addr.port().wrapping_add(1).max(1)
+            ),
+            ServeError::Bind { addr, source } => write!(f, "cannot listen on {addr}: {source}"),
+            ServeError::Watch(e) => write!(f, "cannot watch the site's files: {e}"),
+            ServeError::Io(e) => write!(f, "cannot start the server: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for ServeError {}
+
+/// Serves the site until Ctrl-C (or SIGTERM).
+pub fn serve(options: &ServeOptions, report: Reporter) -> Result<(), ServeError> {
+    let root = options.root.canonicalize().map_err(|_| ServeError::NoSite { root: options.root.clone() })?;
+    if !root.join(CONFIG_FILE).is_file() {
+        return Err(ServeError::NoSite { root });
+    }
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(ServeError::Io)?;
+    runtime.block_on(run(root, options, report))
+}
+
+async fn run(root: PathBuf, options: &ServeOptions, report: Reporter) -> Result<(), ServeError> {
+    let addr = SocketAddr::new(options.bind, options.port);
+    let listener = tokio::net::TcpListener::bind(addr).await.map_err(|source| ServeError::Bind { addr, source })?;
+    let addr = listener.local_addr().map_err(ServeError::Io)?;
+    let url = format!("http://{addr}");
+    let mut builds = BuildIds::new();
+    let (stop, stopped) = signal_channel::channel(false);
+    let shared = Arc::new(Shared::new(Served { site: None, overlay: None, build: builds.next() }, stopped));
+    // Watch before the first build, so that nothing saved during it is missed.
+    let watch = watch::Watch::start(&root).map_err(ServeError::Watch)?;
+    let build_options = BuildOptions { root, output_dir: None, base_url: Some(url.clone()), drafts: true };
+    report(ServeEvent::Listening { url: &url });
+
+    let rebuilding = Arc::clone(&shared);
+    let reporter = Arc::clone(&report);
+    std::thread::Builder::new()
+        .name("vinhdanh-rebuild".into())
+        .spawn(move || rebuild_loop(Rebuilder::new(build_options), watch, &rebuilding, &reporter, builds))
+        .map_err(ServeError::Io)?;
+
+    axum::serve(listener, http::router(shared))
+        .with_graceful_shutdown(async move {
+            stop_signal().await;
+            // Ends the live-reload streams, so that shutdown does not wait for them.
+            let _ = stop.send(true);
+        })
+        .await
+        .map_err(ServeError::Io)
+}
+
+/// Builds once, then again after every batch of changes, until watching ends
+/// (the process is stopping).
+fn rebuild_loop(mut rebuilder: Rebuilder, mut watch: watch::Watch, shared: &Shared, report: &Reporter, mut builds: BuildIds) {
+    let mut batch = watch::Batch::default();
+    let mut first = true;
+    loop {
+        let started = Instant::now();
+        let result = rebuilder.rebuild(&batch.paths, batch.rescan);
+        let took = started.elapsed();
+        let before = shared.current();
+        match result {
+            Ok(rebuilt) => {
+                let broken_before = before.overlay.is_some() || before.site.is_none();
+                report(ServeEvent::Built {
+                    files: rebuilt.site.len(),
+                    profiles: rebuilt.profiles,
+                    rendered: rebuilt.rendered,
+                    changed: rebuilt.changed.len(),
+                    took,
+                    first,
+                });
+                first = false;
+                let next = Served { site: Some(rebuilt.site), overlay: None, build: builds.next() };
+                shared.publish(next, rebuilt.changed, broken_before);
+            }
+            Err(problems) => {
+                report(ServeEvent::Failed { problems: &problems });
+                let next = Served { site: before.site.clone(), overlay: Some(overlay::overlay(&problems)), build: builds.next() };
+                shared.publish(next, Vec::new(), true);
+            }
+        }
+        batch = loop {
+            match watch.next_batch() {
+                None => return,
+                Some(Ok(batch)) => break batch,
+                Some(Err(e)) => report(ServeEvent::WatchError { message: e.to_string() }),
+            }
+        };
+    }
+}
+
+/// Names builds uniquely across restarts of the server: a page that sees a
+/// new name on reconnecting reloads.
+struct BuildIds {
+    start: u128,
+    count: u64,
+}
+
+impl BuildIds {
+    fn new() -> Self {
+        let start = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+        BuildIds { start, count: 0 }
+    }
+
+    fn next(&mut self) -> String {
+        self.count += 1;
+        format!("{:x}-{}", self.start, self.count)
+    }
+}
+
+async fn stop_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = tokio::signal::ctrl_c() => {}
+                    _ = term.recv() => {}
+                }
+            }
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}

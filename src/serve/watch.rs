@@ -1,0 +1,133 @@
+//! Watching the site's inputs with `notify`: `site.toml`, `content/`,
+//! `static/`, `templates/`, `i18n/` and `themes/`.
+//!
+//! Events are gathered into batches: a batch ends when nothing has happened
+//! for [`QUIET`] (an editor's save is a burst of events, and a tool that
+//! writes a temporary file and renames it over the original makes several).
+//! Editor droppings (`.swp`, `~`, `4913`, `.#…`, hidden files) never start
+//! or join a batch. The site root itself is watched without recursion, so
+//! that `public/`, `target/` or `.git/` beside the site cost nothing; an
+//! input folder created later is watched from then on.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::time::{Duration, Instant};
+
+use notify::{Event, EventKind, RecursiveMode, Watcher as _};
+
+use crate::config::CONFIG_FILE;
+use crate::content::is_ignored_name;
+
+/// How long the inputs must be still before a batch is handed over.
+pub const QUIET: Duration = Duration::from_millis(15);
+/// A batch is handed over after this long even if events keep coming.
+const LONGEST: Duration = Duration::from_millis(1000);
+/// Folders of the site root that hold inputs.
+const INPUT_FOLDERS: [&str; 5] = ["content", "static", "templates", "i18n", "themes"];
+
+/// Changed paths (absolute, as under the watched root).
+#[derive(Debug, Default)]
+pub struct Batch {
+    pub paths: Vec<PathBuf>,
+    /// The system dropped events: anything may have changed.
+    pub rescan: bool,
+}
+
+/// The watcher and where its events arrive.
+pub struct Watch {
+    root: PathBuf,
+    watcher: notify::RecommendedWatcher,
+    events: Receiver<notify::Result<Event>>,
+}
+
+impl Watch {
+    /// Starts watching the inputs of the site at `root` (absolute).
+    pub fn start(root: &Path) -> notify::Result<Watch> {
+        let (sender, events) = channel();
+        let mut watcher = notify::recommended_watcher(move |event| {
+            // The receiver is gone only when the server is stopping.
+            let _ = sender.send(event);
+        })?;
+        watcher.watch(root, RecursiveMode::NonRecursive)?;
+        let mut watch = Watch { root: root.to_path_buf(), watcher, events };
+        for folder in INPUT_FOLDERS {
+            watch.watch_folder(&root.join(folder))?;
+        }
+        Ok(watch)
+    }
+
+    fn watch_folder(&mut self, folder: &Path) -> notify::Result<()> {
+        if folder.is_dir() { self.watcher.watch(folder, RecursiveMode::Recursive) } else { Ok(()) }
+    }
+
+    /// Waits for the next batch of changes. `None` when watching has ended;
+    /// `Err` carries a watcher error (the batch so far is not lost).
+    pub fn next_batch(&mut self) -> Option<Result<Batch, notify::Error>> {
+        let mut batch = Batch::default();
+        let mut started: Option<Instant> = None;
+        loop {
+            let event = match started {
+                None => self.events.recv().ok()?,
+                Some(at) => {
+                    let left = LONGEST.saturating_sub(at.elapsed());
+                    match self.events.recv_timeout(QUIET.min(left)) {
+                        Ok(event) => event,
+                        Err(RecvTimeoutError::Timeout) => break,
+                        Err(RecvTimeoutError::Disconnected) => return None,
+                    }
+                }
+            };
+            let event = match event {
+                Ok(event) => event,
+                Err(e) => return Some(Err(e)),
+            };
+            if self.add(&mut batch, &event) && started.is_none() {
+                started = Some(Instant::now());
+            }
+            if started.is_some_and(|at| at.elapsed() >= LONGEST) {
+                break;
+            }
+        }
+        Some(Ok(batch))
+    }
+
+    /// Adds the event's input paths to the batch; whether it had any.
+    fn add(&mut self, batch: &mut Batch, event: &Event) -> bool {
+        if event.need_rescan() {
+            batch.rescan = true;
+            return true;
+        }
+        if matches!(event.kind, EventKind::Access(_)) {
+            return false;
+        }
+        let mut any = false;
+        for path in &event.paths {
+            let Some(top) = self.input_of(path) else { continue };
+            if matches!(event.kind, EventKind::Create(_) | EventKind::Modify(_)) && top.as_path() == path {
+                // A new input folder: watch it from now on. An error here
+                // shows on the next batch as missing changes, not as a crash.
+                let _ = self.watch_folder(&top);
+            }
+            if !batch.paths.contains(path) {
+                batch.paths.push(path.clone());
+            }
+            any = true;
+        }
+        any
+    }
+
+    /// The top-level input (`site.toml` or an input folder) a path is in,
+    /// unless the path is not an input or names an editor's dropping.
+    fn input_of(&self, path: &Path) -> Option<PathBuf> {
+        let rel = path.strip_prefix(&self.root).ok()?;
+        let mut parts = rel.components().map(|c| c.as_os_str().to_string_lossy());
+        let first = parts.next()?;
+        if first != CONFIG_FILE && !INPUT_FOLDERS.contains(&first.as_ref()) {
+            return None;
+        }
+        if is_ignored_name(&first) || parts.any(|p| is_ignored_name(&p)) {
+            return None;
+        }
+        Some(self.root.join(first.as_ref()))
+    }
+}
