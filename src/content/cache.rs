@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use super::front::{CampaignFront, CampaignTranslation, ProfileFront, ProfileTranslation};
-use super::{Content, Page, ParseResult, Parsed, Section, collect, discover_all, markdown, parse_file};
+use super::{AwardListSource, Content, Page, ParseResult, Parsed, Section, collect, discover_all, markdown, parse_file};
 use crate::config::Config;
 use crate::diagnostic::Diagnostics;
 
@@ -85,10 +85,8 @@ pub fn load_cached(config: &Config, cache: &mut ParseCache) -> (Content, Diagnos
 
 fn inputs_of(config: &Config, abs: &Path, parsed: &Parsed) -> Vec<PathBuf> {
     let mut inputs = vec![abs.to_path_buf()];
-    if let Parsed::AwardList(list) = parsed {
-        if let Some((csv_rel, _)) = &list.csv {
-            inputs.push(config.root.join(csv_rel));
-        }
+    if let Parsed::AwardList(AwardListSource { csv: Some((csv_rel, _)), .. }) = parsed {
+        inputs.push(config.root.join(csv_rel));
     }
     inputs
 }
@@ -97,8 +95,8 @@ fn inputs_of(config: &Config, abs: &Path, parsed: &Parsed) -> Vec<PathBuf> {
 /// text: the front matter of every file is as before, and no body has `@/`
 /// links before or after (so no other page's address can show in it).
 pub enum TextEdit {
-    Profile { page: Page<ProfileFront>, translations: Vec<Page<ProfileTranslation>> },
-    Campaign { page: Page<CampaignFront>, translations: Vec<Page<CampaignTranslation>> },
+    Profile { page: Box<Page<ProfileFront>>, translations: Vec<Page<ProfileTranslation>> },
+    Campaign { page: Box<Page<CampaignFront>>, translations: Vec<Page<CampaignTranslation>> },
 }
 
 /// When every changed path is a known markdown file whose edit changed
@@ -182,7 +180,7 @@ fn edit_of(config: &Config, cache: &ParseCache, original: &Path) -> Option<TextE
     let cached = |p: &PathBuf| cache.entries.get(p).map(|e| &e.parsed);
     match cached(&original.to_path_buf())? {
         Parsed::Profile(page) => Some(TextEdit::Profile {
-            page: page.clone(),
+            page: Box::new(page.clone()),
             translations: translations
                 .iter()
                 .filter_map(|t| match cached(t) {
@@ -192,7 +190,7 @@ fn edit_of(config: &Config, cache: &ParseCache, original: &Path) -> Option<TextE
                 .collect(),
         }),
         Parsed::Campaign(page) => Some(TextEdit::Campaign {
-            page: page.clone(),
+            page: Box::new(page.clone()),
             translations: translations
                 .iter()
                 .filter_map(|t| match cached(t) {

@@ -18,6 +18,7 @@
 pub mod http;
 pub mod memory;
 pub mod overlay;
+mod pages;
 pub mod rebuild;
 pub mod reload;
 pub mod watch;

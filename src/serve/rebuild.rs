@@ -14,23 +14,20 @@
 //! with problems changes nothing: the server keeps the last good one, and
 //! the edits stay pending until a build succeeds.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use axum::body::Bytes;
-use rayon::prelude::*;
-
 use super::memory::MemorySite;
-use super::reload;
+use super::pages::{Built, render_all, render_some};
 use crate::build::{BuildOptions, load_config, site_and_theme};
 use crate::content::cache::{ParseCache, load_cached, text_edits};
 use crate::content::{AWARDS_DIR, CONTENT_DIR};
-use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::model::{AssembleOptions, BodyCache, Retexted, Site, assemble_cached, retext};
+use crate::diagnostic::Diagnostics;
+use crate::model::{AssembleOptions, BodyCache, Site, assemble_cached, retext};
 use crate::render::Renderer;
 use crate::render::deps::{Entity, PageInputs};
-use crate::render::theme::{self, StaticFile, Theme};
+use crate::render::theme::{self, Theme};
 
 /// What a successful rebuild made.
 #[derive(Debug, Clone)]
@@ -57,11 +54,7 @@ pub struct Rebuilder {
 struct LastBuild {
     site: Site,
     theme: Theme,
-    files: Arc<MemorySite>,
-    /// Output path → shape of the page's inputs.
-    shapes: HashMap<String, u64>,
-    /// Output path → the file on disk a copied file came from.
-    copied_from: HashMap<String, PathBuf>,
+    built: Built,
 }
 
 /// Edits not yet in a good build.
@@ -176,24 +169,38 @@ impl Rebuilder {
         self.assemble()
     }
 
-    /// Edits that changed only text: new texts into the last site.
+    /// Edits that changed only text: new texts into the last site, and
+    /// only the pages of the edited entities rendered.
     fn text_only(&mut self) -> Result<Option<Rebuilt>, Diagnostics> {
         let Some(last) = self.last.as_mut() else { return Ok(None) };
+        // A photo that went away is not text: the site must be checked.
+        if self.pending.all.iter().any(|c| last.built.is_copied_from(c)) {
+            return Ok(None);
+        }
         let Some(edits) = text_edits(&last.site.config, &mut self.parse_cache, &self.pending.content) else {
             return Ok(None);
         };
         let Some(done) = retext(&mut last.site, &edits, Some(&self.bodies)) else { return Ok(None) };
-        let dirty = dirty_of_retext(&last.site, &done);
-        let out = render(&last.site, &last.theme, &dirty, Some(last), &self.pending.all)?;
-        Ok(Some(out.into_last(last)))
+        let mut pages: Vec<usize> = done
+            .profiles
+            .iter()
+            .flat_map(|&(i, shown_elsewhere)| last.built.pages_of(Entity::Profile(i), shown_elsewhere))
+            .chain(done.campaigns.iter().flat_map(|&i| last.built.pages_of(Entity::Campaign(i), false)))
+            .collect();
+        pages.sort_unstable();
+        pages.dedup();
+        let out = render_some(&last.site, &last.theme, &mut last.built, &pages)?;
+        Ok(Some(Rebuilt { site: Arc::clone(&last.built.files), changed: out.changed, rendered: out.rendered, profiles: last.site.profiles.len() }))
     }
 
     /// Only static files changed: the theme lists them; pages stay.
     fn statics_only(&mut self) -> Result<Rebuilt, Diagnostics> {
         let Some(last) = self.last.as_mut() else { return self.assemble() };
         last.theme = theme::load(&last.site.config)?;
-        let out = render(&last.site, &last.theme, &Dirty::default(), Some(last), &self.pending.all)?;
-        Ok(out.into_last(last))
+        let keep = |_: &Renderer, _: &PageInputs| false;
+        let (built, out) = render_all(&last.site, &last.theme, Some(&last.built), &self.pending.all, &keep)?;
+        last.built = built;
+        Ok(Rebuilt { site: Arc::clone(&last.built.files), changed: out.changed, rendered: out.rendered, profiles: last.site.profiles.len() })
     }
 
     /// Loads (from the caches) and assembles the whole site.
@@ -216,9 +223,10 @@ impl Rebuilder {
             Some(last) if !p.config && !p.theme => dirty_of_changes(&self.options.root, &p.content, &[&last.site, &site]),
             _ => Dirty::everything(),
         };
-        let out = render(&site, &theme, &dirty, last, &p.all)?;
-        let rebuilt = Rebuilt { site: Arc::clone(&out.files), changed: out.changed, rendered: out.rendered, profiles: site.profiles.len() };
-        self.last = Some(LastBuild { site, theme, files: out.files, shapes: out.shapes, copied_from: out.copied_from });
+        let needs_render = |r: &Renderer, inputs: &PageInputs| dirty.needs_render(r, inputs);
+        let (built, out) = render_all(&site, &theme, last.map(|l| &l.built), &p.all, &needs_render)?;
+        let rebuilt = Rebuilt { site: Arc::clone(&built.files), changed: out.changed, rendered: out.rendered, profiles: site.profiles.len() };
+        self.last = Some(LastBuild { site, theme, built });
         Ok(rebuilt)
     }
 }
@@ -266,126 +274,6 @@ fn dirty_of_changes(root: &Path, changed: &[PathBuf], sites: &[&Site]) -> Dirty 
         }
     }
     dirty
-}
-
-fn dirty_of_retext(site: &Site, done: &Retexted) -> Dirty {
-    let mut dirty = Dirty::default();
-    for &(i, shown_elsewhere) in &done.profiles {
-        let source = &site.profiles[i].source;
-        dirty.own.insert(source.clone());
-        if shown_elsewhere {
-            dirty.cards.insert(source.clone());
-        }
-    }
-    for &i in &done.campaigns {
-        dirty.own.insert(site.campaigns[i].source.clone());
-    }
-    dirty
-}
-
-/// The files of one build.
-struct Output {
-    files: Arc<MemorySite>,
-    shapes: HashMap<String, u64>,
-    copied_from: HashMap<String, PathBuf>,
-    changed: Vec<String>,
-    rendered: usize,
-}
-
-impl Output {
-    /// Makes this the last build (of the same site and theme).
-    fn into_last(self, last: &mut LastBuild) -> Rebuilt {
-        last.files = Arc::clone(&self.files);
-        last.shapes = self.shapes;
-        last.copied_from = self.copied_from;
-        Rebuilt { site: self.files, changed: self.changed, rendered: self.rendered, profiles: last.site.profiles.len() }
-    }
-}
-
-/// Renders the pages `dirty` and the shapes say changed, keeps the others
-/// from `last`, and copies static files (reading again those under a
-/// changed path).
-fn render(site: &Site, theme: &Theme, dirty: &Dirty, last: Option<&LastBuild>, changed: &[PathBuf]) -> Result<Output, Diagnostics> {
-    let renderer = Renderer::new(site, theme);
-    let pages: Vec<_> = renderer
-        .pages()
-        .into_par_iter()
-        .map(|page| (page, renderer.output_path(page), renderer.inputs(page)))
-        .collect();
-    let old_shapes = last.map(|l| &l.shapes);
-    let page_set_changed = old_shapes
-        .is_none_or(|old| old.len() != pages.len() || pages.iter().any(|(_, path, _)| !old.contains_key(path)));
-    let old_file = |path: &str| last.and_then(|l| l.files.get(path));
-
-    let results: Vec<(&str, Option<Result<Vec<u8>, Diagnostic>>)> = pages
-        .par_iter()
-        .map(|(page, path, inputs)| {
-            let keep = old_file(path).is_some()
-                && old_shapes.and_then(|s| s.get(path)) == Some(&inputs.shape)
-                && !(inputs.lists_pages && page_set_changed)
-                && !dirty.needs_render(&renderer, inputs);
-            let fresh = (!keep).then(|| {
-                renderer.render(*page).map(|bytes| if path.ends_with(".html") { reload::inject(&bytes, path) } else { bytes })
-            });
-            (path.as_str(), fresh)
-        })
-        .collect();
-
-    let mut problems = Diagnostics::new();
-    let mut files = MemorySite::with_capacity(pages.len());
-    let mut out_changed = Vec::new();
-    let mut rendered = 0;
-    for (path, fresh) in results {
-        match fresh {
-            Some(Ok(bytes)) => {
-                rendered += 1;
-                if old_file(path).is_none_or(|old| old[..] != bytes[..]) {
-                    out_changed.push(path.to_owned());
-                }
-                files.insert(path.to_owned(), Bytes::from(bytes));
-            }
-            Some(Err(d)) => problems.push(d),
-            None => {
-                if let Some(old) = old_file(path) {
-                    files.insert(path.to_owned(), old.clone());
-                }
-            }
-        }
-    }
-
-    let mut copied_from = HashMap::new();
-    for file in renderer.copied_files() {
-        let bytes = match &file.source {
-            StaticFile::Embedded(bytes) => Bytes::from_static(bytes),
-            StaticFile::OnDisk(from) => {
-                let unchanged = last.is_some_and(|l| l.copied_from.get(&file.path) == Some(from))
-                    && !changed.iter().any(|c| from.starts_with(c));
-                copied_from.insert(file.path.clone(), from.clone());
-                match old_file(&file.path).filter(|_| unchanged) {
-                    Some(old) => old.clone(),
-                    None => match std::fs::read(from) {
-                        Ok(bytes) => Bytes::from(bytes),
-                        Err(e) => {
-                            problems.push(Diagnostic::file(from, format!("cannot read this file: {e}")));
-                            continue;
-                        }
-                    },
-                }
-            }
-        };
-        if old_file(&file.path) != Some(&bytes) {
-            out_changed.push(file.path.clone());
-        }
-        files.insert(file.path, bytes);
-    }
-    if !problems.is_empty() {
-        return Err(problems.sorted());
-    }
-    if let Some(last) = last {
-        out_changed.extend(last.files.iter().filter(|(path, _)| files.get(path).is_none()).map(|(path, _)| path.to_owned()));
-    }
-    let shapes = pages.into_iter().map(|(_, path, inputs)| (path, inputs.shape)).collect();
-    Ok(Output { files: Arc::new(files), shapes, copied_from, changed: out_changed, rendered })
 }
 
 #[cfg(test)]
