@@ -7,6 +7,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+pub mod server;
+
 use vinhdanh::{BuildOptions, Diagnostics, build_site};
 
 pub struct TestSite {
