@@ -135,10 +135,10 @@ fn live_reload_events_name_the_changed_pages() {
             let line = line.expect("read the event stream");
             if let Some(name) = line.strip_prefix("event: ") {
                 current = name.to_owned();
-            } else if let Some(data) = line.strip_prefix("data: ") {
-                if current == event {
-                    return data.to_owned();
-                }
+            } else if let Some(data) = line.strip_prefix("data: ")
+                && current == event
+            {
+                return data.to_owned();
             }
         }
         panic!("the event stream ended before a {event} event");

@@ -176,29 +176,21 @@ fn translation_paths(config: &Config, original: &Path) -> Vec<PathBuf> {
 }
 
 fn edit_of(config: &Config, cache: &ParseCache, original: &Path) -> Option<TextEdit> {
-    let translations = translation_paths(config, original);
-    let cached = |p: &PathBuf| cache.entries.get(p).map(|e| &e.parsed);
-    match cached(&original.to_path_buf())? {
+    let paths = translation_paths(config, original);
+    match &cache.entries.get(original)?.parsed {
         Parsed::Profile(page) => Some(TextEdit::Profile {
             page: Box::new(page.clone()),
-            translations: translations
-                .iter()
-                .filter_map(|t| match cached(t) {
-                    Some(Parsed::ProfileTranslation(p)) => Some(p.clone()),
-                    _ => None,
-                })
-                .collect(),
+            translations: cached_pages(cache, &paths, |p| if let Parsed::ProfileTranslation(t) = p { Some(t) } else { None }),
         }),
         Parsed::Campaign(page) => Some(TextEdit::Campaign {
             page: Box::new(page.clone()),
-            translations: translations
-                .iter()
-                .filter_map(|t| match cached(t) {
-                    Some(Parsed::CampaignTranslation(p)) => Some(p.clone()),
-                    _ => None,
-                })
-                .collect(),
+            translations: cached_pages(cache, &paths, |p| if let Parsed::CampaignTranslation(t) = p { Some(t) } else { None }),
         }),
         _ => None,
     }
+}
+
+/// The cached pages at `paths` that `pick` accepts.
+fn cached_pages<T: Clone>(cache: &ParseCache, paths: &[PathBuf], pick: fn(&Parsed) -> Option<&Page<T>>) -> Vec<Page<T>> {
+    paths.iter().filter_map(|p| cache.entries.get(p).and_then(|e| pick(&e.parsed)).cloned()).collect()
 }

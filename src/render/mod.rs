@@ -5,7 +5,7 @@
 pub mod deps;
 pub mod theme;
 pub mod values;
-mod xml;
+pub mod xml;
 
 use std::path::PathBuf;
 

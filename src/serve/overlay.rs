@@ -3,6 +3,7 @@
 //! page by the server so that they show without JavaScript.
 
 use crate::diagnostic::{Diagnostics, display_path};
+use crate::render::xml::escape;
 
 /// The overlay for `problems`, as HTML to put right after `<body>`.
 pub fn overlay(problems: &Diagnostics) -> String {
@@ -56,21 +57,6 @@ fn body_start(html: &[u8]) -> Option<usize> {
     let open = html.windows(5).position(|w| w.eq_ignore_ascii_case(b"<body"))?;
     let close = html[open..].iter().position(|&b| b == b'>')?;
     Some(open + close + 1)
-}
-
-/// Escapes text for HTML content.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
