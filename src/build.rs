@@ -6,7 +6,7 @@ use rayon::prelude::*;
 
 use crate::config::{self, Config};
 use crate::content;
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, Lang, Problem};
 use crate::model::{self, AssembleOptions, Site};
 use crate::output::{self, Staging};
 use crate::render::theme::{self, StaticFile, Theme};
@@ -23,6 +23,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Build drafts too.
     pub drafts: bool,
+    /// The language of messages (`--lang`); `None`: the site's default language.
+    pub lang: Option<Lang>,
 }
 
 /// What a successful build made.
@@ -38,7 +40,7 @@ pub struct BuildReport {
 pub fn load_config(options: &BuildOptions) -> Result<Config, Diagnostics> {
     let mut config = config::load(&options.root)?;
     if let Some(url) = &options.base_url {
-        config.set_base_url(url).map_err(|m| Diagnostic::file("--base-url", m))?;
+        config.set_base_url(url).map_err(|p| Diagnostic::file("--base-url", p))?;
     }
     if let Some(dir) = &options.output_dir {
         config.output_dir = dir.clone();
@@ -46,8 +48,19 @@ pub fn load_config(options: &BuildOptions) -> Result<Config, Diagnostics> {
     Ok(config)
 }
 
+/// Problems as the editor reads them: sorted, in the messages language, each
+/// with the text of its line.
+pub fn finish(problems: Diagnostics, options: &BuildOptions) -> Diagnostics {
+    let lang = config::messages_language(&options.root, options.lang);
+    problems.sorted().localised(lang).with_source_lines(&options.root)
+}
+
 /// Loads and validates the whole site and its theme, reporting every problem.
 pub fn load_site(options: &BuildOptions) -> Result<(Site, Theme), Diagnostics> {
+    load(options).map_err(|p| finish(p, options))
+}
+
+fn load(options: &BuildOptions) -> Result<(Site, Theme), Diagnostics> {
     let config = load_config(options)?;
     let theme = theme::load(&config);
     let (content, problems) = content::load(&config);
@@ -64,9 +77,13 @@ pub fn load_site(options: &BuildOptions) -> Result<(Site, Theme), Diagnostics> {
 
 /// Builds the site into its output folder, replacing it only on success.
 pub fn build_site(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
+    build(options).map_err(|p| finish(p, options))
+}
+
+fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let config = load_config(options)?;
     output::check_output_dir(&config.root, &config.output_dir)?;
-    let (site, theme) = load_site(options)?;
+    let (site, theme) = load(options)?;
     let renderer = Renderer::new(&site, &theme);
     let target = site.config.output_dir.clone();
     let staging = Staging::new(&target).map_err(|e| io_problem(&target, &e))?;
@@ -103,5 +120,5 @@ pub fn build_site(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
 }
 
 fn io_problem(path: &Path, e: &std::io::Error) -> Diagnostic {
-    Diagnostic::file(path, format!("cannot write the output: {e}"))
+    Diagnostic::file(path, Problem::CannotWrite { detail: e.to_string() })
 }

@@ -10,7 +10,8 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::messages::Refusal;
+use crate::diagnostic::{Diagnostic, Problem};
 
 /// The file that marks a folder as vinhdanh's output.
 pub const MARKER: &str = ".vinhdanh-output";
@@ -18,31 +19,26 @@ const MARKER_TEXT: &str = "This folder is built by vinhdanh and replaced whole o
 
 /// Checks that `output` may be replaced by a build of the site at `root`.
 pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Diagnostic> {
-    let shown = output.display().to_string();
-    let refuse = |why: String| {
-        Diagnostic::file(output, format!("refusing to use \"{shown}\" as the output folder: {why}"))
-            .with_hint("choose another folder with --output-dir or output_dir in site.toml")
-    };
+    let folder = output.display().to_string();
+    let refuse = |reason: Refusal| Diagnostic::file(output, Problem::OutputRefused { folder: folder.clone(), reason });
     let root_abs = absolute(root);
     let out_abs = absolute(output);
     if out_abs == root_abs {
-        return Err(refuse("it is the site's own folder".to_owned()));
+        return Err(refuse(Refusal::IsSite));
     }
     if root_abs.starts_with(&out_abs) {
-        return Err(refuse("it contains the site's folder".to_owned()));
+        return Err(refuse(Refusal::ContainsSite));
     }
     if out_abs.join(crate::config::CONFIG_FILE).exists() || out_abs.join(crate::content::CONTENT_DIR).exists() {
-        return Err(refuse("it holds site.toml or content/, so it looks like a site, not built output".to_owned()));
+        return Err(refuse(Refusal::LooksLikeSite));
     }
     if out_abs.is_file() {
-        return Err(refuse("it is a file".to_owned()));
+        return Err(refuse(Refusal::IsFile));
     }
     if out_abs.is_dir() && !out_abs.join(MARKER).is_file() {
         let empty = fs::read_dir(&out_abs).map(|mut d| d.next().is_none()).unwrap_or(false);
         if !empty {
-            return Err(refuse(format!(
-                "it is not empty and was not made by vinhdanh (it has no {MARKER} file), so vinhdanh will not replace it"
-            )));
+            return Err(refuse(Refusal::Foreign));
         }
     }
     Ok(())

@@ -306,13 +306,13 @@ fn the_binary_exits_1_on_content_errors_and_2_on_usage_errors() {
     let (code, _, stderr) = site.run(&["build"]);
     assert_eq!(code, 1, "{stderr}");
     assert!(stderr.contains("content/profiles/bad.md:6:"), "{stderr}");
-    assert!(stderr.contains("did you mean \"dan-van-kheo\""), "{stderr}");
+    assert!(stderr.contains("có phải ý bạn là \"dan-van-kheo\""), "messages in the site's language: {stderr}");
     let (code, _, _) = site.run(&["biuld"]);
     assert_eq!(code, 2);
     site.remove("content/profiles/bad.md");
     let (code, stdout, stderr) = site.run(&["build"]);
     assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.contains("Built 7 profiles"), "{stdout}");
+    assert!(stdout.contains("Đã dựng 7 hồ sơ"), "{stdout}");
 }
 
 #[test]

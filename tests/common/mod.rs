@@ -7,7 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use vinhdanh::{BuildOptions, Diagnostics, build_site};
+use vinhdanh::{BuildOptions, Diagnostics, Lang, build_site};
 
 pub struct TestSite {
     pub dir: tempfile::TempDir,
@@ -30,8 +30,10 @@ impl TestSite {
         self.root().join("public")
     }
 
+    /// Build options for this site, with messages in English so tests can
+    /// match their words (the site's default, Vietnamese, is tested on its own).
     pub fn options(&self) -> BuildOptions {
-        BuildOptions { root: self.root(), ..BuildOptions::default() }
+        BuildOptions { root: self.root(), lang: Some(Lang::En), ..BuildOptions::default() }
     }
 
     pub fn build(&self) -> Result<(), Diagnostics> {
