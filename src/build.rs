@@ -48,11 +48,9 @@ pub fn load_config(options: &BuildOptions) -> Result<Config, Diagnostics> {
     Ok(config)
 }
 
-/// Problems as the editor reads them: sorted, in the messages language, each
-/// with the text of its line.
+/// Problems as the editor reads them: sorted, in the messages language.
 pub fn finish(problems: Diagnostics, options: &BuildOptions) -> Diagnostics {
-    let lang = config::messages_language(&options.root, options.lang);
-    problems.sorted().localised(lang).with_source_lines(&options.root)
+    problems.sorted().localised(config::messages_language(&options.root, options.lang))
 }
 
 /// Loads and validates the whole site and its theme, reporting every problem.

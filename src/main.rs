@@ -2,6 +2,7 @@
 //! return the exit status (0 success, 1 content errors, 2 usage errors).
 
 use std::io::IsTerminal;
+use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -38,7 +39,7 @@ fn main() -> ExitCode {
                     );
                     ExitCode::SUCCESS
                 }
-                Err(problems) => report_problems(&problems, lang, true),
+                Err(problems) => report_problems(&problems, &options.root, lang, true),
             }
         }
         Command::Check(args) => {
@@ -50,7 +51,7 @@ fn main() -> ExitCode {
                     print!("{}", translations.text(lang));
                     ExitCode::SUCCESS
                 }
-                Err(problems) => report_problems(&problems, lang, false),
+                Err(problems) => report_problems(&problems, &options.root, lang, false),
             }
         }
         Command::New(args) => {
@@ -61,15 +62,15 @@ fn main() -> ExitCode {
                     println!("{}", report::created(&rel, lang));
                     ExitCode::SUCCESS
                 }
-                Err(problems) => report_problems(&problems, lang, false),
+                Err(problems) => report_problems(&problems, &options.root, lang, false),
             }
         }
     }
 }
 
-fn report_problems(problems: &Diagnostics, lang: Lang, nothing_written: bool) -> ExitCode {
+fn report_problems(problems: &Diagnostics, root: &Path, lang: Lang, nothing_written: bool) -> ExitCode {
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    eprint!("{}", report::render(problems, ReportStyle { lang, color }));
+    eprint!("{}", report::render(problems, root, ReportStyle { lang, color }));
     eprintln!("\n{}", report::summary(problems.len(), nothing_written, lang));
     ExitCode::from(1)
 }

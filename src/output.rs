@@ -87,7 +87,10 @@ impl Staging {
         let parent = target.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
         fs::create_dir_all(&parent)?;
         let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".to_owned());
-        let dir = parent.join(format!(".{name}.vinhdanh-building-{}", std::process::id()));
+        let prefix = format!(".{name}.vinhdanh-building-");
+        // Best effort: a stale folder left behind costs disk space, not correctness.
+        let _ = sweep_stale(&parent, &prefix, &target);
+        let dir = parent.join(format!("{prefix}{}", std::process::id()));
         if dir.exists() {
             remove_ours(&dir)?;
         }
@@ -151,6 +154,39 @@ impl Drop for Staging {
     }
 }
 
+/// Cleans up after builds that were killed before they finished: their
+/// staging folders (`<prefix><pid>`, and `<prefix><pid>.old` holding the
+/// output being replaced) carry our marker, so they are ours to remove. A
+/// folder whose process still runs (a build beside this one) is left alone;
+/// where that cannot be told (no `/proc`), every such folder is. If a build
+/// was killed between its two renames, the output folder is missing and its
+/// `.old` holds the previous output: that is put back.
+fn sweep_stale(parent: &Path, prefix: &str, target: &Path) -> io::Result<()> {
+    for entry in fs::read_dir(parent)? {
+        let name = entry?.file_name().to_string_lossy().into_owned();
+        let Some(rest) = name.strip_prefix(prefix) else { continue };
+        let (pid, old) = rest.strip_suffix(".old").map_or((rest, false), |p| (p, true));
+        let Ok(pid) = pid.parse::<u32>() else { continue };
+        if pid == std::process::id() || process_may_run(pid) {
+            continue;
+        }
+        let path = parent.join(&name);
+        // One folder that cannot be cleaned (or is not ours) does not stop the others.
+        let _ = if old && !target.exists() && path.join(MARKER).is_file() {
+            fs::rename(&path, target)
+        } else {
+            remove_ours(&path)
+        };
+    }
+    Ok(())
+}
+
+/// Whether process `pid` may still be running (true when it cannot be told).
+fn process_may_run(pid: u32) -> bool {
+    let proc = Path::new("/proc");
+    !proc.join("self").exists() || proc.join(pid.to_string()).exists()
+}
+
 /// Removes a folder only if it carries our marker (or is empty).
 fn remove_ours(dir: &Path) -> io::Result<()> {
     let empty = fs::read_dir(dir).map(|mut d| d.next().is_none()).unwrap_or(false);
@@ -193,5 +229,32 @@ mod tests {
         drop(s); // a failed build
         assert!(target.join("a/index.html").exists());
         assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 1, "staging folder removed");
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_killed_build_is_cleaned_up_and_its_old_output_put_back() {
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("public");
+        // No process has a pid this large (Linux caps pids at 2^22).
+        let dead = 999_999_999u32;
+        let stale = tmp.path().join(format!(".public.vinhdanh-building-{dead}"));
+        fs::create_dir_all(&stale).unwrap();
+        fs::write(stale.join(MARKER), MARKER_TEXT).unwrap();
+        // Killed between the renames: the output is in `.old`.
+        let old = tmp.path().join(format!(".public.vinhdanh-building-{dead}.old"));
+        fs::create_dir_all(&old).unwrap();
+        fs::write(old.join(MARKER), MARKER_TEXT).unwrap();
+        fs::write(old.join("index.html"), "previous").unwrap();
+        // A folder of someone else's with a look-alike name is not touched.
+        let foreign = tmp.path().join(format!(".public.vinhdanh-building-{}", dead - 1));
+        fs::create_dir_all(&foreign).unwrap();
+        fs::write(foreign.join("mine.txt"), "x").unwrap();
+
+        let s = Staging::new(&target).unwrap();
+        assert!(!stale.exists(), "stale staging folder removed");
+        assert_eq!(fs::read_to_string(target.join("index.html")).unwrap(), "previous", "old output put back");
+        assert!(foreign.join("mine.txt").exists());
+        drop(s);
     }
 }

@@ -5,14 +5,13 @@
 //! column where it is, what went wrong as a [`Problem`] (data that can be said
 //! in every language of [`Lang`]), and that problem's message and hint in the
 //! language chosen for this run. Nothing here prints: the binary renders them
-//! ([`report`]), `check` lists them all, and the preview server draws them
-//! into its pages.
+//! ([`report`], which also shows the offending line: [`report::SourceLines`]),
+//! `check` lists them all, and the preview server draws them into its pages.
 
 pub mod messages;
 pub mod report;
 pub mod toml_words;
 
-use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -59,11 +58,9 @@ pub struct Diagnostic {
     pub message: String,
     /// A suggestion, e.g. "did you mean `name`?".
     pub hint: Option<String>,
-    /// What is wrong, as data: says `message` and `hint` again in any language.
-    pub problem: Problem,
-    /// The text of line `line`, to show with a marker under `col`
-    /// (filled in by [`Diagnostics::with_source_lines`]).
-    pub source_line: Option<String>,
+    /// What is wrong, as data: says `message` and `hint` again in any
+    /// language (boxed: diagnostics travel in `Result`s and stay small).
+    pub problem: Box<Problem>,
 }
 
 impl Diagnostic {
@@ -79,7 +76,7 @@ impl Diagnostic {
 
     fn new(path: PathBuf, line: Option<usize>, col: Option<usize>, problem: Problem) -> Self {
         let (message, hint) = (problem.message(Lang::En), problem.hint(Lang::En));
-        Diagnostic { path, line, col, message, hint, problem, source_line: None }
+        Diagnostic { path, line, col, message, hint, problem: Box::new(problem) }
     }
 
     /// The same problem with its message and hint in `lang`.
@@ -158,23 +155,6 @@ impl Diagnostics {
     /// Every message and hint in `lang`.
     pub fn localised(self, lang: Lang) -> Self {
         Diagnostics(self.0.into_iter().map(|d| d.localised(lang)).collect())
-    }
-
-    /// Fills in the text of each problem's line, reading files under `root`
-    /// once each (a file that cannot be read simply shows no line).
-    pub fn with_source_lines(mut self, root: &Path) -> Self {
-        let mut files: HashMap<PathBuf, Option<Vec<String>>> = HashMap::new();
-        for d in &mut self.0 {
-            let Some(line) = d.line else { continue };
-            let lines = files.entry(d.path.clone()).or_insert_with(|| {
-                let bytes = std::fs::read(root.join(&d.path)).ok()?;
-                let text = crate::i18n::text::decode_source(&bytes)
-                    .unwrap_or_else(|_| String::from_utf8_lossy(&bytes).into_owned());
-                Some(text.lines().map(str::to_owned).collect())
-            });
-            d.source_line = lines.as_ref().and_then(|l| l.get(line.wrapping_sub(1))).cloned();
-        }
-        self
     }
 
     /// `Ok(value)` when nothing was found, else all problems.

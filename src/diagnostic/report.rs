@@ -5,7 +5,8 @@
 //! Drawing is annotate-snippets' (the renderer rustc itself uses); this
 //! module only decides what goes in. It returns text: the binary prints it.
 
-use std::path::Path;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
@@ -20,17 +21,47 @@ pub struct ReportStyle {
     pub color: bool,
 }
 
-/// Every diagnostic, drawn one after another.
-pub fn render(problems: &Diagnostics, style: ReportStyle) -> String {
-    problems.iter().map(|d| render_one(d, style)).collect::<Vec<_>>().join("\n")
+/// The lines of the files problems are in, each file read once.
+pub struct SourceLines {
+    root: PathBuf,
+    files: HashMap<PathBuf, Option<Vec<String>>>,
 }
 
-/// One diagnostic, drawn.
-pub fn render_one(d: &Diagnostic, style: ReportStyle) -> String {
+impl SourceLines {
+    /// Files are read from under the site's folder `root`.
+    pub fn new(root: &Path) -> Self {
+        SourceLines { root: root.to_path_buf(), files: HashMap::new() }
+    }
+
+    /// The text of the line `d` points at, as the loader read it (BOM and
+    /// CR removed, NFC); `None` for a whole-file problem or a file that
+    /// cannot be read.
+    pub fn line_of(&mut self, d: &Diagnostic) -> Option<String> {
+        let line = d.line?;
+        let root = &self.root;
+        let lines = self.files.entry(d.path.clone()).or_insert_with(|| {
+            let bytes = std::fs::read(root.join(&d.path)).ok()?;
+            let text = crate::i18n::text::decode_source(&bytes)
+                .unwrap_or_else(|_| String::from_utf8_lossy(&bytes).into_owned());
+            Some(text.lines().map(str::to_owned).collect())
+        });
+        lines.as_ref()?.get(line.checked_sub(1)?).cloned()
+    }
+}
+
+/// Every diagnostic, drawn one after another; `root` is the site's folder,
+/// where the offending lines are read from.
+pub fn render(problems: &Diagnostics, root: &Path, style: ReportStyle) -> String {
+    let mut sources = SourceLines::new(root);
+    problems.iter().map(|d| render_one(d, sources.line_of(d).as_deref(), style)).collect::<Vec<_>>().join("\n")
+}
+
+/// One diagnostic, drawn, with the text of its line when known.
+pub fn render_one(d: &Diagnostic, source_line: Option<&str>, style: ReportStyle) -> String {
     let lang = style.lang;
     let path = display_path(&d.path);
     let error = say!(lang, en: "error", vi: "lỗi");
-    let mut group = Level::ERROR.with_name(error).primary_title(d.message.as_str()).element(place(d, &path));
+    let mut group = Level::ERROR.with_name(error).primary_title(d.message.as_str()).element(place(d, source_line, &path));
     if let Some(hint) = &d.hint {
         group = group.element(Level::HELP.with_name(say!(lang, en: "hint", vi: "gợi ý")).message(hint.as_str()));
     }
@@ -47,9 +78,9 @@ pub fn render_one(d: &Diagnostic, style: ReportStyle) -> String {
 
 /// The source line with a marker, or just `file:line:col` when the line is
 /// not known.
-fn place<'a>(d: &'a Diagnostic, path: &str) -> annotate_snippets::Element<'a> {
-    match (&d.source_line, d.line) {
-        (Some(source), Some(line)) => Snippet::source(source.as_str())
+fn place<'a>(d: &Diagnostic, source_line: Option<&'a str>, path: &str) -> annotate_snippets::Element<'a> {
+    match (source_line, d.line) {
+        (Some(source), Some(line)) => Snippet::source(source)
             .line_start(line)
             .path(path.to_owned())
             .annotation(AnnotationKind::Primary.span(marker(source, d.col)))
@@ -139,8 +170,8 @@ mod tests {
                 detail: "invalid type: string \"2020\", expected i64".into(),
             },
         );
-        d.source_line = Some("year = \"2020\"".into());
-        let text = render_one(&d.localised(Lang::Vi), ReportStyle { lang: Lang::Vi, color: false });
+        d = d.localised(Lang::Vi);
+        let text = render_one(&d, Some("year = \"2020\""), ReportStyle { lang: Lang::Vi, color: false });
         assert!(text.contains("lỗi: `year` phải là một số nguyên"), "{text}");
         assert!(text.contains("content/profiles/a.md:5:8"), "{text}");
         assert!(text.contains("5 | year = \"2020\""), "{text}");
@@ -152,7 +183,7 @@ mod tests {
     #[test]
     fn a_whole_file_problem_shows_the_file() {
         let d = Diagnostic::file("content/profiles/x.en.md", Problem::EmptyFile);
-        let text = render_one(&d, ReportStyle { lang: Lang::En, color: false });
+        let text = render_one(&d, None, ReportStyle { lang: Lang::En, color: false });
         assert!(text.contains("error: the file is empty"), "{text}");
         assert!(text.contains("content/profiles/x.en.md"), "{text}");
     }

@@ -270,10 +270,10 @@ impl Checker<'_> {
         let year = self.year(|p| page.at(f.year.span(), p), *f.year.get_ref(), "year");
         let mut campaigns = Vec::new();
         for key in &f.campaigns {
-            if let Some(i) = self.campaign_ref(key.get_ref(), |m| page.at(key.span(), m), campaign_index) {
-                if !campaigns.contains(&i) {
-                    campaigns.push(i);
-                }
+            if let Some(i) = self.campaign_ref(key.get_ref(), |m| page.at(key.span(), m), campaign_index)
+                && !campaigns.contains(&i)
+            {
+                campaigns.push(i);
             }
         }
         let mut awards = Vec::new();
