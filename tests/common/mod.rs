@@ -91,10 +91,18 @@ impl TestSite {
 
     /// Runs the binary in the site's folder.
     pub fn run(&self, args: &[&str]) -> (i32, String, String) {
+        self.run_with_env(args, &[])
+    }
+
+    /// Runs the binary in the site's folder with extra environment variables
+    /// (and without a `VINHDANH_LANG` the test runner may have).
+    pub fn run_with_env(&self, args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
         let out = Command::new(env!("CARGO_BIN_EXE_vinhdanh"))
             .args(args)
             .current_dir(self.root())
             .env("NO_COLOR", "1")
+            .env_remove("VINHDANH_LANG")
+            .envs(env.iter().copied())
             .output()
             .expect("run vinhdanh");
         (
