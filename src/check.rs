@@ -40,7 +40,7 @@ pub struct LanguageReport {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SectionReport {
     pub total: usize,
-    /// Files (relative to the site root) with no translation.
+    /// Files (relative to the site root) with no translation, by path.
     pub missing: Vec<PathBuf>,
 }
 
@@ -50,7 +50,8 @@ impl SectionReport {
     }
 
     fn of<T>(items: &[T], source: impl Fn(&T) -> &PathBuf, translated: impl Fn(&T) -> bool) -> Self {
-        let missing = items.iter().filter(|i| !translated(i)).map(|i| source(i).clone()).collect();
+        let mut missing: Vec<PathBuf> = items.iter().filter(|i| !translated(i)).map(|i| source(i).clone()).collect();
+        missing.sort();
         SectionReport { total: items.len(), missing }
     }
 }
