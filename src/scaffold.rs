@@ -154,6 +154,20 @@ fn optional_word(lang: Lang) -> String {
     say!(lang, en: "optional", vi: "không bắt buộc")
 }
 
+fn kind_comment(lang: Lang) -> String {
+    say!(lang, en: "\"individual\" or \"collective\"", vi: "\"individual\" (cá nhân) hoặc \"collective\" (tập thể)")
+}
+
+fn draft_comment(lang: Lang) -> String {
+    let opt = optional_word(lang);
+    say!(lang, en: "{opt}: true keeps it unpublished", vi: "{opt}: true để chưa đăng (bản nháp)")
+}
+
+fn campaign_comment(lang: Lang) -> String {
+    let opt = optional_word(lang);
+    say!(lang, en: "{opt}: campaign key", vi: "{opt}: mã phong trào")
+}
+
 fn profile(name: &str, config: &Config, lang: Lang) -> String {
     let opt = optional_word(lang);
     let langs = per_language(config);
@@ -163,9 +177,7 @@ fn profile(name: &str, config: &Config, lang: Lang) -> String {
         .optional("sort_name = \"…\"", say!(lang,
             en: "{opt}: the word(s) to sort by when the given name is not the last word",
             vi: "{opt}: chữ dùng để xếp thứ tự khi tên gọi không phải chữ cuối"))
-        .field(blank("kind"), say!(lang,
-            en: "\"individual\" or \"collective\"",
-            vi: "\"individual\" (cá nhân) hoặc \"collective\" (tập thể)"))
+        .field(blank("kind"), kind_comment(lang))
         .field(blank("unit"), say!(lang,
             en: "organisation or unit; per language: {langs}",
             vi: "cơ quan, đơn vị; theo từng ngôn ngữ: {langs}"))
@@ -189,7 +201,7 @@ fn profile(name: &str, config: &Config, lang: Lang) -> String {
             en: "{opt}: publication date; default: 1 January of `year`",
             vi: "{opt}: ngày đăng; mặc định: 1 tháng 1 của `year`"))
         .optional("slug = \"…\"", say!(lang, en: "{opt}: the page address; default: the file name", vi: "{opt}: địa chỉ trang; mặc định: tên tệp"))
-        .optional("draft = true", say!(lang, en: "{opt}: true keeps it unpublished", vi: "{opt}: true để chưa đăng (bản nháp)"))
+        .optional("draft = true", draft_comment(lang))
         .plain("")
         .plain(say!(lang,
             en: "# Optional: one [[awards]] table per award written in this profile (remove the # to use it).",
@@ -199,7 +211,7 @@ fn profile(name: &str, config: &Config, lang: Lang) -> String {
         .optional("year = 2023", say!(lang, en: "year of the award", vi: "năm khen thưởng"))
         .optional("decision = \"…/QĐ-UBND\"", say!(lang, en: "{opt}: decision number", vi: "{opt}: số quyết định"))
         .optional("issuer = \"…\"", say!(lang, en: "{opt}: who signed it; per language: {langs}", vi: "{opt}: người ký; theo từng ngôn ngữ: {langs}"))
-        .optional("campaign = \"…\"", say!(lang, en: "{opt}: campaign key", vi: "{opt}: mã phong trào"))
+        .optional("campaign = \"…\"", campaign_comment(lang))
         .plain("+++")
         .plain("")
         .plain(say!(lang,
@@ -226,7 +238,7 @@ fn campaign(name: &str, config: &Config, lang: Lang) -> String {
         .optional("slug = \"…\"", say!(lang,
             en: "{opt}: the key other files use; default: the file name",
             vi: "{opt}: mã để các tệp khác nhắc tới; mặc định: tên tệp"))
-        .optional("draft = true", say!(lang, en: "{opt}: true keeps it unpublished", vi: "{opt}: true để chưa đăng (bản nháp)"))
+        .optional("draft = true", draft_comment(lang))
         .plain("+++")
         .plain("")
         .plain(say!(lang, en: "Describe the campaign here, in markdown.", vi: "Mô tả phong trào ở đây, bằng markdown."));
@@ -250,7 +262,7 @@ fn award_list(decision: &str, config: &Config, lang: Lang) -> String {
         .optional("year = 2023", say!(lang,
             en: "{opt}: year of the achievement; default: the year of `date`",
             vi: "{opt}: năm của thành tích; mặc định: năm của `date`"))
-        .optional("campaign = \"…\"", say!(lang, en: "{opt}: campaign key", vi: "{opt}: mã phong trào"))
+        .optional("campaign = \"…\"", campaign_comment(lang))
         .optional("reason = \"…\"", say!(lang, en: "{opt}: the reason given; per language: {langs}", vi: "{opt}: lý do khen thưởng; theo từng ngôn ngữ: {langs}"))
         .optional("recipients_csv = \"list.csv\"", say!(lang,
             en: "{opt}: a CSV file beside this one with more recipients",
@@ -261,9 +273,7 @@ fn award_list(decision: &str, config: &Config, lang: Lang) -> String {
             vi: "# Mỗi người nhận là một bảng [[recipients]] (chép bốn dòng cho mỗi người)."))
         .plain("[[recipients]]")
         .field(blank("name"), say!(lang, en: "the recipient's name", vi: "tên người hoặc tập thể được khen"))
-        .field(blank("kind"), say!(lang,
-            en: "\"individual\" or \"collective\"",
-            vi: "\"individual\" (cá nhân) hoặc \"collective\" (tập thể)"))
+        .field(blank("kind"), kind_comment(lang))
         .optional("unit = \"…\"", say!(lang, en: "{opt}: organisation or unit", vi: "{opt}: cơ quan, đơn vị"))
         .optional("position = \"…\"", say!(lang, en: "{opt}: position held", vi: "{opt}: chức vụ"))
         .optional("profile = \"…\"", say!(lang, en: "{opt}: the profile's file name, to link it", vi: "{opt}: tên tệp hồ sơ, để liên kết"));

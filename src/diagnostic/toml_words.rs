@@ -81,12 +81,24 @@ fn key_before(text: &str, offset: usize) -> Option<String> {
     let before = &text[line_start..offset];
     let eq = before.rfind('=')?;
     let key = before[..eq].trim_end();
-    let start = key.rfind(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | '"'))).map_or(0, |i| i + 1);
-    let name = key[start..].trim_matches('"');
+    // A quoted key may hold any character; a bare one letters, digits, `_`, `-`, `.`.
+    let (name, outer) = match key.strip_suffix('"') {
+        Some(inner) => {
+            let open = inner.rfind('"')?;
+            (&inner[open + 1..], key[..open].trim_end())
+        }
+        None => {
+            let start = key
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| !(c.is_alphanumeric() || matches!(c, '_' | '-' | '.')))
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            (&key[start..], key[..start].trim_end())
+        }
+    };
     if name.is_empty() {
         return None;
     }
-    let outer = key[..start].trim_end();
     match outer.strip_suffix('{') {
         Some(_) => match key_before(text, line_start + outer.len() - 1) {
             Some(parent) => Some(format!("{parent}.{name}")),
@@ -207,5 +219,15 @@ mod tests {
         let p = problem("name = \"A\nkind = 1\n");
         assert!(matches!(&p, Problem::TomlSyntax { detail, .. } if detail.contains("invalid basic string")), "{p:?}");
         assert_eq!(problem("name = \"A\"\nname = \"B\"\n"), Problem::DuplicateKey { key: "name".into() });
+    }
+
+    /// Regression: a quoted key with a character of several bytes before
+    /// the name made the key search cut a character in half.
+    #[test]
+    fn quoted_keys_with_any_characters() {
+        let p = problem(&format!("{BASE}\"ghi…chú\" = 1\n"));
+        assert!(matches!(&p, Problem::UnknownField { field, .. } if field == "ghi…chú"), "{p:?}");
+        let p = problem(&BASE.replace("\"U\"", "{ \"vi…\" = 1 }"));
+        assert!(p.message(Lang::En).starts_with("`unit.vi…` must be text"), "{}", p.message(Lang::En));
     }
 }
