@@ -189,11 +189,11 @@ pub fn load(root: &Path) -> Result<Config, Diagnostics> {
 fn from_raw(root: &Path, rel: &Path, source: &str, raw: RawConfig) -> Result<Config, Diagnostics> {
     let mut problems = Diagnostics::new();
     let at_key = |key: &str| {
-        let line = source
+        
+        source
             .lines()
             .position(|l| l.trim_start().starts_with(key))
-            .map_or(1, |i| i + 1);
-        line
+            .map_or(1, |i| i + 1)
     };
 
     let (base_url, base_path) = match split_base_url(&raw.base_url) {

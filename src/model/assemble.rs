@@ -280,11 +280,10 @@ impl Checker<'_> {
         let year = self.year(page.at(f.year.span(), ""), *f.year.get_ref(), "year");
         let mut campaigns = Vec::new();
         for key in &f.campaigns {
-            if let Some(i) = self.campaign_ref(key.get_ref(), |m| page.at(key.span(), m), campaign_index) {
-                if !campaigns.contains(&i) {
+            if let Some(i) = self.campaign_ref(key.get_ref(), |m| page.at(key.span(), m), campaign_index)
+                && !campaigns.contains(&i) {
                     campaigns.push(i);
                 }
-            }
         }
         let mut awards = Vec::new();
         for entry in &f.awards {
@@ -338,7 +337,7 @@ impl Checker<'_> {
         let inside = match (file.canonicalize(), content_dir.canonicalize()) {
             (Ok(f), Ok(c)) => f.starts_with(&c) && f.is_file(),
             _ => {
-                self.problems.push(page.at(span, format!("the photo \"{photo}\" does not exist (looked for {})", crate::diagnostic::display_path(&file.strip_prefix(&config.root).unwrap_or(&file).to_path_buf()))));
+                self.problems.push(page.at(span, format!("the photo \"{photo}\" does not exist (looked for {})", crate::diagnostic::display_path(file.strip_prefix(&config.root).unwrap_or(&file)))));
                 return None;
             }
         };
