@@ -54,6 +54,9 @@ pub struct Page<F> {
     body: Range<usize>,
     /// Lines of the file before the body.
     pub body_line_offset: usize,
+    /// The body as HTML, rendered while loading when it has no `@/` links
+    /// (those need every page's address, so the model renders them later).
+    pub rendered: Option<markdown::Rendered>,
 }
 
 impl<F> Page<F> {
@@ -262,16 +265,16 @@ fn parse_file(config: &Config, section: Section, info: SourceInfo) -> ParseResul
         }
     };
     let result = match (section, info.lang.is_some()) {
-        (Section::Profiles, false) => parse_page(info.clone(), source).map(Parsed::Profile),
-        (Section::Profiles, true) => parse_page(info.clone(), source).map(Parsed::ProfileTranslation),
-        (Section::Campaigns, false) => parse_page(info.clone(), source).map(Parsed::Campaign),
-        (Section::Campaigns, true) => parse_page(info.clone(), source).map(Parsed::CampaignTranslation),
+        (Section::Profiles, false) => parse_page(config, info.clone(), source).map(Parsed::Profile),
+        (Section::Profiles, true) => parse_page(config, info.clone(), source).map(Parsed::ProfileTranslation),
+        (Section::Campaigns, false) => parse_page(config, info.clone(), source).map(Parsed::Campaign),
+        (Section::Campaigns, true) => parse_page(config, info.clone(), source).map(Parsed::CampaignTranslation),
         (Section::Awards, _) => parse_award_list(config, info.clone(), source).map(Parsed::AwardList),
     };
     result.or_else(|d| fail(&info, d))
 }
 
-fn parse_page<F: DeserializeOwned>(info: SourceInfo, text: String) -> Result<Page<F>, Diagnostics> {
+fn parse_page<F: DeserializeOwned>(config: &Config, info: SourceInfo, text: String) -> Result<Page<F>, Diagnostics> {
     let split = match frontmatter::split(&text) {
         Ok(s) => s,
         Err(SplitError::Empty) => {
@@ -298,7 +301,11 @@ fn parse_page<F: DeserializeOwned>(info: SourceInfo, text: String) -> Result<Pag
     let body = body_start..text.len();
     let body_line_offset = split.body_line_offset;
     let front = toml::from_str::<F>(split.toml).map_err(|e| front_matter_error(&info.rel, split.toml, &e, 1))?;
-    Ok(Page { info, front, text, toml, body, body_line_offset })
+    let rendered = (!markdown::has_internal_links(&text[body.clone()])).then(|| {
+        let options = markdown::MarkdownOptions { unsafe_html: config.markdown.unsafe_html };
+        markdown::render(&text[body.clone()], &options, &|_| None)
+    });
+    Ok(Page { info, front, text, toml, body, body_line_offset, rendered })
 }
 
 /// A TOML error in front matter: a missing field points at the opening line.
