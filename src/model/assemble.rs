@@ -46,17 +46,7 @@ pub fn assemble(
     let mut cx = Checker { problems: &mut problems, skip: content.broken.clone(), catalogue: &catalogue };
 
     // Campaigns first: profiles and lists refer to them.
-    let campaign_pages = cx.unique_slugs(content.campaigns, Section::Campaigns, |p| p.front.slug.clone());
-    let mut campaign_pages: Vec<(String, Page<CampaignFront>)> = campaign_pages
-        .into_iter()
-        .filter(|(slug, p)| {
-            let built = options.drafts || !p.front.draft;
-            if !built {
-                cx.skip.insert((Section::Campaigns, slug.clone()));
-            }
-            built
-        })
-        .collect();
+    let mut campaign_pages = cx.built_pages(content.campaigns, Section::Campaigns, options.drafts);
     for (_, page) in &campaign_pages {
         cx.check_campaign(page);
     }
@@ -69,17 +59,7 @@ pub fn assemble(
         campaign_pages.iter().enumerate().map(|(i, (slug, _))| (slug.clone(), i)).collect();
 
     // Profiles.
-    let profile_pages = cx.unique_slugs(content.profiles, Section::Profiles, |p| p.front.slug.clone());
-    let mut profile_pages: Vec<(String, Page<ProfileFront>)> = profile_pages
-        .into_iter()
-        .filter(|(slug, p)| {
-            let built = options.drafts || !p.front.draft;
-            if !built {
-                cx.skip.insert((Section::Profiles, slug.clone()));
-            }
-            built
-        })
-        .collect();
+    let mut profile_pages = cx.built_pages(content.profiles, Section::Profiles, options.drafts);
     profile_pages.sort_by(|(sa, a), (sb, b)| {
         let (fa, fb) = (&a.front, &b.front);
         fa.kind.cmp(&fb.kind)
@@ -166,20 +146,14 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    /// Gives each page its slug and reports pages that share one.
-    fn unique_slugs<F>(
-        &mut self,
-        pages: Vec<Page<F>>,
-        section: Section,
-        explicit: impl Fn(&Page<F>) -> Option<String>,
-    ) -> Vec<(String, Page<F>)> {
+    /// Gives each page its slug, reports pages that share one, and keeps
+    /// the pages that are built (drafts only with `drafts`; references to
+    /// the others are not reported as missing).
+    fn built_pages<F: PageFront>(&mut self, pages: Vec<Page<F>>, section: Section, drafts: bool) -> Vec<(String, Page<F>)> {
         let mut seen: HashMap<String, PathBuf> = HashMap::new();
         let mut out = Vec::with_capacity(pages.len());
         for page in pages {
-            let slug = match explicit(&page) {
-                Some(s) => slugify(&s),
-                None => slugify(&page.info.stem),
-            };
+            let slug = slugify(page.front.slug().unwrap_or(&page.info.stem));
             if slug.is_empty() {
                 self.problems.push(page.at_front_matter(
                     "this page has no usable address: its file name (or `slug`) has no letters or digits",
@@ -199,7 +173,11 @@ impl Checker<'_> {
                 continue;
             }
             seen.insert(slug.clone(), page.info.rel.clone());
-            out.push((slug, page));
+            if drafts || !page.front.draft() {
+                out.push((slug, page));
+            } else {
+                self.skip.insert((section, slug));
+            }
         }
         out
     }
@@ -532,6 +510,30 @@ where
         }
     }
     out
+}
+
+/// What every page's front matter has.
+trait PageFront {
+    fn slug(&self) -> Option<&str>;
+    fn draft(&self) -> bool;
+}
+
+impl PageFront for ProfileFront {
+    fn slug(&self) -> Option<&str> {
+        self.slug.as_deref()
+    }
+    fn draft(&self) -> bool {
+        self.draft
+    }
+}
+
+impl PageFront for CampaignFront {
+    fn slug(&self) -> Option<&str> {
+        self.slug.as_deref()
+    }
+    fn draft(&self) -> bool {
+        self.draft
+    }
 }
 
 /// Translation front matter that may be marked as a draft.
