@@ -1,5 +1,6 @@
 //! The pipeline, end to end: load → assemble → render → write.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -10,7 +11,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Lang, Problem};
 use crate::model::{self, AssembleOptions, Site};
 use crate::output::{self, Staging};
 use crate::render::theme::{self, StaticFile, Theme};
-use crate::render::Renderer;
+use crate::render::{CopiedFile, PageRef, Renderer};
 
 /// What `build` was asked to do.
 #[derive(Debug, Clone, Default)]
@@ -83,38 +84,49 @@ fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     output::check_output_dir(&config.root, &config.output_dir)?;
     let (site, theme) = load(options)?;
     let renderer = Renderer::new(&site, &theme);
+    let pages = renderer.pages();
+    let copied = renderer.copied_files();
+    check_copied_files(&renderer, &pages, &copied)?;
+
     let target = site.config.output_dir.clone();
     let staging = Staging::new(&target).map_err(|e| io_problem(&target, &e))?;
-
-    let pages = renderer.pages();
-    let results: Vec<Diagnostic> = pages
-        .par_iter()
-        .filter_map(|&page| {
-            let path = renderer.output_path(page);
-            match renderer.render(page) {
-                Ok(bytes) => staging.write(&path, &bytes).err().map(|e| io_problem(&staging.dir().join(&path), &e)),
-                Err(d) => Some(d),
-            }
-        })
-        .collect();
-    let copied = renderer.copied_files();
-    let copy_problems: Vec<Diagnostic> = copied
-        .par_iter()
-        .filter_map(|f| {
-            let r = match &f.source {
-                StaticFile::Embedded(bytes) => staging.write(&f.path, bytes),
-                StaticFile::OnDisk(from) => staging.copy(&f.path, from),
-            };
-            r.err().map(|e| io_problem(&staging.dir().join(&f.path), &e))
-        })
-        .collect();
-    let mut problems = Diagnostics(results);
-    problems.extend(copy_problems);
+    let mut problems: Diagnostics = Diagnostics(
+        pages
+            .par_iter()
+            .filter_map(|&page| {
+                let path = renderer.output_path(page);
+                match renderer.render(page) {
+                    Ok(bytes) => staging.write(&path, &bytes).err().map(|e| io_problem(&staging.dir().join(&path), &e)),
+                    Err(d) => Some(d),
+                }
+            })
+            .collect(),
+    );
+    problems.extend(copied.par_iter().filter_map(|f| {
+        let r = match &f.source {
+            StaticFile::Embedded(bytes) => staging.write(&f.path, bytes),
+            StaticFile::OnDisk(from) => staging.copy(&f.path, from),
+        };
+        r.err().map(|e| io_problem(&staging.dir().join(&f.path), &e))
+    }).collect::<Vec<_>>());
     if !problems.is_empty() {
         return Err(problems.sorted());
     }
     let output_dir = staging.commit().map_err(|e| io_problem(&target, &e))?;
     Ok(BuildReport { output_dir, pages: pages.len(), copied: copied.len(), profiles: site.profiles.len() })
+}
+
+/// A static file may not take the place of a generated page or feed.
+pub(crate) fn check_copied_files(renderer: &Renderer, pages: &[PageRef], copied: &[CopiedFile]) -> Result<(), Diagnostics> {
+    let generated: HashSet<String> = pages.iter().map(|&p| renderer.output_path(p)).collect();
+    let clashes: Vec<Diagnostic> = copied
+        .iter()
+        .filter(|f| generated.contains(&f.path))
+        .map(|f| {
+            Diagnostic::file(PathBuf::from("static").join(&f.path), Problem::StaticShadowsPage { page: f.path.clone() })
+        })
+        .collect();
+    Diagnostics(clashes).into_result(())
 }
 
 fn io_problem(path: &Path, e: &std::io::Error) -> Diagnostic {

@@ -135,6 +135,11 @@ pub fn check_site(options: &BuildOptions) -> Result<TranslationReport, Diagnosti
         (Err(problems), None) => return Err(problems),
     };
     let renderer = Renderer::new(&site, &theme);
-    let render_problems: Vec<Diagnostic> = renderer.pages().par_iter().filter_map(|&page| renderer.render(page).err()).collect();
-    Diagnostics(render_problems).into_result(TranslationReport::of(&site)).map_err(finish)
+    let pages = renderer.pages();
+    let mut problems = match build::check_copied_files(&renderer, &pages, &renderer.copied_files()) {
+        Ok(()) => Diagnostics::new(),
+        Err(clashes) => clashes,
+    };
+    problems.extend(pages.par_iter().filter_map(|&page| renderer.render(page).err()).collect::<Vec<Diagnostic>>());
+    problems.into_result(TranslationReport::of(&site)).map_err(finish)
 }

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use indexmap::IndexMap;
 use serde::Deserialize;
 
-use crate::catalogue::AwardTypeEntry;
+use crate::catalogue::AwardType;
 use crate::diagnostic::messages::{TomlPart, Unreadable};
 use crate::diagnostic::toml_words::toml_diagnostic;
 use crate::diagnostic::{Diagnostic, Diagnostics, Lang, Problem};
@@ -32,7 +32,7 @@ struct RawConfig {
     #[serde(default)]
     privacy: PrivacyConfig,
     #[serde(default)]
-    award_types: IndexMap<String, AwardTypeEntry>,
+    award_types: IndexMap<String, AwardType>,
 }
 
 fn default_language() -> String {
@@ -151,7 +151,7 @@ pub struct Config {
     pub markdown: MarkdownConfig,
     pub privacy: PrivacyConfig,
     /// `[award_types]` entries, added to or replacing the built-in catalogue.
-    pub award_types: IndexMap<String, AwardTypeEntry>,
+    pub award_types: IndexMap<String, AwardType>,
 }
 
 impl Config {

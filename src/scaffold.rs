@@ -52,8 +52,11 @@ pub struct Blank {
 
 /// Every `field = "___"` line of a TOML text (comments are not looked at).
 pub fn blanks(toml_text: &str) -> Vec<Blank> {
-    let quoted = format!("\"{BLANK}\"");
     let mut out = Vec::new();
+    if !toml_text.contains(BLANK) {
+        return out;
+    }
+    let quoted = format!("\"{BLANK}\"");
     for (i, line) in toml_text.lines().enumerate() {
         let Some((key, rest)) = line.split_once('=') else { continue };
         let value = rest.split('#').next().unwrap_or("").trim();

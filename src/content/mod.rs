@@ -56,6 +56,9 @@ pub struct Page<F> {
     body: Range<usize>,
     /// Lines of the file before the body.
     pub body_line_offset: usize,
+    /// The body as HTML, rendered while loading when it has no `@/` links
+    /// (those need every page's address, so the model renders them later).
+    pub rendered: Option<markdown::Rendered>,
 }
 
 impl<F> Page<F> {
@@ -257,16 +260,16 @@ fn parse_file(config: &Config, section: Section, info: SourceInfo) -> ParseResul
         Err(e) => return fail(&info, Diagnostic::at(&info.rel, e.line, Some(e.col), Problem::NotUtf8).into()),
     };
     let result = match (section, info.lang.is_some()) {
-        (Section::Profiles, false) => parse_page(info.clone(), source).map(Parsed::Profile),
-        (Section::Profiles, true) => parse_page(info.clone(), source).map(Parsed::ProfileTranslation),
-        (Section::Campaigns, false) => parse_page(info.clone(), source).map(Parsed::Campaign),
-        (Section::Campaigns, true) => parse_page(info.clone(), source).map(Parsed::CampaignTranslation),
+        (Section::Profiles, false) => parse_page(config, info.clone(), source).map(Parsed::Profile),
+        (Section::Profiles, true) => parse_page(config, info.clone(), source).map(Parsed::ProfileTranslation),
+        (Section::Campaigns, false) => parse_page(config, info.clone(), source).map(Parsed::Campaign),
+        (Section::Campaigns, true) => parse_page(config, info.clone(), source).map(Parsed::CampaignTranslation),
         (Section::Awards, _) => parse_award_list(config, info.clone(), source).map(Parsed::AwardList),
     };
     result.or_else(|d| fail(&info, d))
 }
 
-fn parse_page<F: DeserializeOwned>(info: SourceInfo, text: String) -> Result<Page<F>, Diagnostics> {
+fn parse_page<F: DeserializeOwned>(config: &Config, info: SourceInfo, text: String) -> Result<Page<F>, Diagnostics> {
     let split = frontmatter::split(&text).map_err(|e| {
         let problem = match e {
             SplitError::Empty => return Diagnostic::file(&info.rel, Problem::EmptyFile),
@@ -283,7 +286,11 @@ fn parse_page<F: DeserializeOwned>(info: SourceInfo, text: String) -> Result<Pag
     blanks_left(&info.rel, split.toml, split.toml_line_offset)?;
     let front = toml::from_str::<F>(split.toml)
         .map_err(|e| toml_diagnostic(&info.rel, TomlPart::FrontMatter, split.toml, &e, split.toml_line_offset))?;
-    Ok(Page { info, front, text, toml, body, body_line_offset })
+    let rendered = (!markdown::has_internal_links(&text[body.clone()])).then(|| {
+        let options = markdown::MarkdownOptions { unsafe_html: config.markdown.unsafe_html };
+        markdown::render(&text[body.clone()], &options, &|_| None)
+    });
+    Ok(Page { info, front, text, toml, body, body_line_offset, rendered })
 }
 
 /// Every value `vinhdanh new` left blank, reported together (and before

@@ -165,6 +165,8 @@ pub enum Problem {
     MissingUiString { key: String, lang: String },
     Template { fault: TemplateFault, detail: String },
     MissingParentTemplate { parent: String },
+    /// A file of `static/` at the path of a generated page or feed.
+    StaticShadowsPage { page: String },
 
     // Output and new files.
     OutputRefused { folder: String, reason: Refusal },
@@ -472,6 +474,9 @@ impl Problem {
             MissingParentTemplate { parent } => say!(lang,
                 en: "this template extends \"{parent}\", which does not exist",
                 vi: "mẫu trang này kế thừa \"{parent}\", nhưng mẫu đó không tồn tại"),
+            StaticShadowsPage { page } => say!(lang,
+                en: "this file would replace the page vinhdanh builds at {page}",
+                vi: "tệp này sẽ đè lên trang mà vinhdanh dựng tại {page}"),
 
             OutputRefused { folder, reason } => {
                 let why = reason.words(lang);
@@ -605,6 +610,9 @@ impl Problem {
             Template { fault: TemplateFault::Render, .. } => say!(lang,
                 en: "check the names the template uses against the variables the theme documents",
                 vi: "kiểm tra tên biến trong mẫu trang so với các biến giao diện cung cấp"),
+            StaticShadowsPage { .. } => say!(lang,
+                en: "rename or remove it: pages, feeds, sitemap.xml and robots.txt are generated",
+                vi: "đổi tên hoặc xóa tệp này: các trang, nguồn tin (feed), sitemap.xml và robots.txt do vinhdanh tạo ra"),
             OutputRefused { .. } => say!(lang,
                 en: "choose another folder with --output-dir or output_dir in site.toml",
                 vi: "chọn thư mục khác bằng --output-dir hoặc output_dir trong site.toml"),

@@ -46,17 +46,7 @@ pub fn assemble(
     let mut cx = Checker { problems: &mut problems, skip: content.broken.clone(), catalogue: &catalogue };
 
     // Campaigns first: profiles and lists refer to them.
-    let campaign_pages = cx.unique_slugs(content.campaigns, Section::Campaigns, |p| p.front.slug.clone());
-    let mut campaign_pages: Vec<(String, Page<CampaignFront>)> = campaign_pages
-        .into_iter()
-        .filter(|(slug, p)| {
-            let built = options.drafts || !p.front.draft;
-            if !built {
-                cx.skip.insert((Section::Campaigns, slug.clone()));
-            }
-            built
-        })
-        .collect();
+    let mut campaign_pages = cx.built_pages(content.campaigns, Section::Campaigns, options.drafts);
     for (_, page) in &campaign_pages {
         cx.check_campaign(page);
     }
@@ -69,17 +59,7 @@ pub fn assemble(
         campaign_pages.iter().enumerate().map(|(i, (slug, _))| (slug.clone(), i)).collect();
 
     // Profiles.
-    let profile_pages = cx.unique_slugs(content.profiles, Section::Profiles, |p| p.front.slug.clone());
-    let mut profile_pages: Vec<(String, Page<ProfileFront>)> = profile_pages
-        .into_iter()
-        .filter(|(slug, p)| {
-            let built = options.drafts || !p.front.draft;
-            if !built {
-                cx.skip.insert((Section::Profiles, slug.clone()));
-            }
-            built
-        })
-        .collect();
+    let mut profile_pages = cx.built_pages(content.profiles, Section::Profiles, options.drafts);
     profile_pages.sort_by(|(sa, a), (sb, b)| {
         let (fa, fb) = (&a.front, &b.front);
         fa.kind.cmp(&fb.kind)
@@ -111,14 +91,14 @@ pub fn assemble(
     // Translations, then markdown in every language.
     let urls = Urls::new(&config);
     let targets = LinkTargets::new(&profile_pages, &campaign_pages, &content.profile_translations, &content.campaign_translations);
-    let profile_translations = pair_translations(&mut cx, content.profile_translations, &profile_pages, options);
-    let campaign_translations = pair_translations(&mut cx, content.campaign_translations, &campaign_pages, options);
+    let mut profile_translations = pair_translations(&mut cx, content.profile_translations, &profile_pages, options);
+    let mut campaign_translations = pair_translations(&mut cx, content.campaign_translations, &campaign_pages, options);
     let md = MarkdownOptions { unsafe_html: config.markdown.unsafe_html };
     let renderer = TextRenderer { config: &config, urls, targets: &targets, md: &md };
 
     let profile_texts: Vec<(Vec<ProfileText>, Vec<Diagnostic>)> = profile_pages
-        .par_iter()
-        .zip(profile_translations.par_iter())
+        .par_iter_mut()
+        .zip(profile_translations.par_iter_mut())
         .map(|((_, page), tr)| renderer.profile_texts(page, tr))
         .collect();
     for (profile, (texts, diags)) in profiles.iter_mut().zip(profile_texts) {
@@ -126,8 +106,8 @@ pub fn assemble(
         problems.extend(diags);
     }
     let campaign_texts: Vec<(Vec<CampaignText>, Vec<Diagnostic>)> = campaign_pages
-        .par_iter()
-        .zip(campaign_translations.par_iter())
+        .par_iter_mut()
+        .zip(campaign_translations.par_iter_mut())
         .map(|((_, page), tr)| renderer.campaign_texts(page, tr))
         .collect();
     let campaigns: Vec<Campaign> = campaign_pages
@@ -166,20 +146,14 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    /// Gives each page its slug and reports pages that share one.
-    fn unique_slugs<F>(
-        &mut self,
-        pages: Vec<Page<F>>,
-        section: Section,
-        explicit: impl Fn(&Page<F>) -> Option<String>,
-    ) -> Vec<(String, Page<F>)> {
+    /// Gives each page its slug, reports pages that share one, and keeps
+    /// the pages that are built (drafts only with `drafts`; references to
+    /// the others are not reported as missing).
+    fn built_pages<F: PageFront>(&mut self, pages: Vec<Page<F>>, section: Section, drafts: bool) -> Vec<(String, Page<F>)> {
         let mut seen: HashMap<String, PathBuf> = HashMap::new();
         let mut out = Vec::with_capacity(pages.len());
         for page in pages {
-            let slug = match explicit(&page) {
-                Some(s) => slugify(&s),
-                None => slugify(&page.info.stem),
-            };
+            let slug = slugify(page.front.slug().unwrap_or(&page.info.stem));
             if slug.is_empty() {
                 self.problems.push(page.at_front_matter(Problem::NoUsableSlug { section }));
                 continue;
@@ -195,7 +169,11 @@ impl Checker<'_> {
                 continue;
             }
             seen.insert(slug.clone(), page.info.rel.clone());
-            out.push((slug, page));
+            if drafts || !page.front.draft() {
+                out.push((slug, page));
+            } else {
+                self.skip.insert((section, slug));
+            }
         }
         out
     }
@@ -490,6 +468,30 @@ where
     out
 }
 
+/// What every page's front matter has.
+trait PageFront {
+    fn slug(&self) -> Option<&str>;
+    fn draft(&self) -> bool;
+}
+
+impl PageFront for ProfileFront {
+    fn slug(&self) -> Option<&str> {
+        self.slug.as_deref()
+    }
+    fn draft(&self) -> bool {
+        self.draft
+    }
+}
+
+impl PageFront for CampaignFront {
+    fn slug(&self) -> Option<&str> {
+        self.slug.as_deref()
+    }
+    fn draft(&self) -> bool {
+        self.draft
+    }
+}
+
 /// Translation front matter that may be marked as a draft.
 trait TranslationDraft {
     fn is_draft(&self) -> bool;
@@ -568,7 +570,10 @@ struct RenderedBody {
 }
 
 impl TextRenderer<'_> {
-    fn body<F>(&self, page: &Page<F>, lang_index: usize, diags: &mut Vec<Diagnostic>) -> RenderedBody {
+    fn body<F>(&self, page: &mut Page<F>, lang_index: usize, diags: &mut Vec<Diagnostic>) -> RenderedBody {
+        if let Some(r) = page.rendered.take() {
+            return RenderedBody { html: r.html, first_paragraph: r.first_paragraph };
+        }
         let lang = &self.config.languages[lang_index];
         let resolve = |t: &str| self.targets.resolve(&self.urls, lang, t);
         let r = markdown::render(page.body(), self.md, &resolve);
@@ -579,14 +584,16 @@ impl TextRenderer<'_> {
         RenderedBody { html: r.html, first_paragraph: r.first_paragraph }
     }
 
-    /// Renders `page`'s body for each language that shows it; an original
-    /// without `@/` links renders once for all of them.
-    fn bodies<F, T>(&self, page: &Page<F>, translations: &HashMap<String, Page<T>>, diags: &mut Vec<Diagnostic>) -> Vec<RenderedBody> {
-        let shared = (!markdown::has_internal_links(page.body())).then(|| self.body(page, 0, diags));
+    /// Renders `page`'s body for each language that shows it: a translation
+    /// its own, the others the original's (rendered once when it has no
+    /// `@/` links, else once per language for the links' addresses).
+    fn bodies<F, T>(&self, page: &mut Page<F>, translations: &mut HashMap<String, Page<T>>, diags: &mut Vec<Diagnostic>) -> Vec<RenderedBody> {
+        let needs_original = self.config.languages.iter().any(|l| !translations.contains_key(&l.code));
+        let shared = (needs_original && page.rendered.is_some()).then(|| self.body(page, 0, diags));
         let mut out = Vec::with_capacity(self.config.languages.len());
-        let mut original_diags_done = shared.is_some();
+        let mut original_diags_done = false;
         for (i, lang) in self.config.languages.iter().enumerate() {
-            if let Some(tr) = translations.get(&lang.code) {
+            if let Some(tr) = translations.get_mut(&lang.code) {
                 out.push(self.body(tr, i, diags));
             } else if let Some(s) = &shared {
                 out.push(RenderedBody { html: s.html.clone(), first_paragraph: s.first_paragraph.clone() });
@@ -606,7 +613,7 @@ impl TextRenderer<'_> {
         TextSource { translated: has_own || page_lang == default, lang: if has_own { page_lang.to_owned() } else { default.clone() } }
     }
 
-    fn profile_texts(&self, page: &Page<ProfileFront>, tr: &HashMap<String, Page<ProfileTranslation>>) -> (Vec<ProfileText>, Vec<Diagnostic>) {
+    fn profile_texts(&self, page: &mut Page<ProfileFront>, tr: &mut HashMap<String, Page<ProfileTranslation>>) -> (Vec<ProfileText>, Vec<Diagnostic>) {
         let mut diags = Vec::new();
         let bodies = self.bodies(page, tr, &mut diags);
         let default = &self.config.languages[0].code;
@@ -635,7 +642,7 @@ impl TextRenderer<'_> {
         (texts, diags)
     }
 
-    fn campaign_texts(&self, page: &Page<CampaignFront>, tr: &HashMap<String, Page<CampaignTranslation>>) -> (Vec<CampaignText>, Vec<Diagnostic>) {
+    fn campaign_texts(&self, page: &mut Page<CampaignFront>, tr: &mut HashMap<String, Page<CampaignTranslation>>) -> (Vec<CampaignText>, Vec<Diagnostic>) {
         let mut diags = Vec::new();
         let bodies = self.bodies(page, tr, &mut diags);
         let default = &self.config.languages[0].code;

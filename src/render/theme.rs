@@ -53,8 +53,8 @@ impl Theme {
 }
 
 /// Where the theme's files come from.
-enum Source<'a> {
-    Embedded(&'a Dir<'static>),
+enum Source {
+    Embedded,
     Folder(PathBuf),
 }
 
@@ -65,7 +65,7 @@ pub fn load(config: &Config) -> Result<Theme, Diagnostics> {
     let source = if theme_dir.is_dir() {
         Source::Folder(theme_dir)
     } else if config.theme == "default" {
-        Source::Embedded(&DEFAULT_THEME)
+        Source::Embedded
     } else {
         let problem = Problem::UnknownTheme { name: config.theme.clone() };
         return Err(Diagnostic::file(crate::config::CONFIG_FILE, problem).into());
@@ -75,21 +75,20 @@ pub fn load(config: &Config) -> Result<Theme, Diagnostics> {
     let mut templates: BTreeMap<String, ThemeFile> = BTreeMap::new();
     let mut i18n: BTreeMap<String, Vec<ThemeFile>> = BTreeMap::new();
     let mut static_files = BTreeMap::new();
-    match &source {
-        Source::Embedded(dir) => {
-            for file in all_files(dir) {
-                let path = file.path();
-                let shown = PathBuf::from("(built-in theme)").join(path);
-                let Ok(text) = std::str::from_utf8(file.contents()) else { continue };
-                add_theme_file(path, shown, text.to_owned(), &mut templates, &mut i18n);
-                if let Ok(rest) = path.strip_prefix("static") {
-                    static_files.insert(display_path(rest), StaticFile::Embedded(file.contents()));
-                }
-            }
+    // The built-in theme's templates and strings are the base layer of every
+    // theme, so a theme folder need only hold what it changes; its static
+    // files (the look) come only with the built-in theme itself.
+    for file in all_files(&DEFAULT_THEME) {
+        let path = file.path();
+        let shown = PathBuf::from("(built-in theme)").join(path);
+        let Ok(text) = std::str::from_utf8(file.contents()) else { continue };
+        add_theme_file(path, shown, text.to_owned(), &mut templates, &mut i18n);
+        if let (Source::Embedded, Ok(rest)) = (&source, path.strip_prefix("static")) {
+            static_files.insert(display_path(rest), StaticFile::Embedded(file.contents()));
         }
-        Source::Folder(dir) => {
-            read_folder(config, dir, &mut templates, &mut i18n, &mut static_files, &mut problems);
-        }
+    }
+    if let Source::Folder(dir) = &source {
+        read_folder(config, dir, &mut templates, &mut i18n, &mut static_files, &mut problems);
     }
     let site_layer = config.root.clone();
     read_folder(config, &site_layer, &mut templates, &mut i18n, &mut static_files, &mut problems);
@@ -215,25 +214,48 @@ fn load_strings(
     out
 }
 
-/// Every `t.key` in the templates, with the first place it is used.
+/// Every `t.key` inside template tags (`{{ … }}`, `{% … %}`), with the
+/// first place it is used. Text and comments outside tags are not code.
 fn used_strings(templates: &BTreeMap<String, ThemeFile>) -> BTreeMap<String, (String, usize)> {
     let mut used = BTreeMap::new();
     for (name, file) in templates {
-        for (line_no, line) in file.text.lines().enumerate() {
-            let bytes = line.as_bytes();
-            let mut i = 0;
-            while let Some(found) = line[i..].find("t.") {
-                let start = i + found;
-                let before_ok = start == 0 || !(bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] == b'_' || bytes[start - 1] == b'.');
-                let key: String = line[start + 2..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
-                if before_ok && !key.is_empty() {
-                    used.entry(key).or_insert_with(|| (name.clone(), line_no + 1));
-                }
-                i = start + 2;
+        let text = &file.text;
+        let mut rest = 0;
+        while let Some(open) = find_tag_open(&text[rest..]) {
+            let start = rest + open + 2;
+            let close = if text[start - 1..].starts_with('{') { "}}" } else { "%}" };
+            let end = text[start..].find(close).map_or(text.len(), |i| start + i);
+            for (offset, key) in string_keys(&text[start..end]) {
+                let line = text[..start + offset].matches('\n').count() + 1;
+                used.entry(key).or_insert_with(|| (name.clone(), line));
             }
+            rest = end;
         }
     }
     used
+}
+
+fn find_tag_open(text: &str) -> Option<usize> {
+    let a = text.find("{{");
+    let b = text.find("{%");
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// `t.key` references in the code of one tag, with their offsets.
+fn string_keys(code: &str) -> Vec<(usize, String)> {
+    let bytes = code.as_bytes();
+    let mut out = Vec::new();
+    for (at, _) in code.match_indices("t.") {
+        let before_ok = at == 0 || !(bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'_' || bytes[at - 1] == b'.');
+        let key: String = code[at + 2..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+        if before_ok && !key.is_empty() {
+            out.push((at, key));
+        }
+    }
+    out
 }
 
 /// A Tera error as a diagnostic naming the template file and line.
@@ -279,10 +301,14 @@ mod tests {
         let mut templates = BTreeMap::new();
         templates.insert(
             "a.html".to_owned(),
-            ThemeFile { shown_as: PathBuf::from("a.html"), text: "{{ t.home }}\n<b>{{ t.profile_list }}</b> {{ at.x }} {{ page.t.y }}".to_owned() },
+            ThemeFile {
+                shown_as: PathBuf::from("a.html"),
+                text: "{{ t.home }}\n<b>{{ t.profile_list }}</b> {{ at.x }} {{ page.t.y }} https://t.me/x\n{% if t.draft %}{% endif %}".to_owned(),
+            },
         );
         let used = used_strings(&templates);
-        assert_eq!(used.keys().collect::<Vec<_>>(), ["home", "profile_list"]);
+        assert_eq!(used.keys().collect::<Vec<_>>(), ["draft", "home", "profile_list"]);
+        assert_eq!(used["draft"].1, 3);
         assert_eq!(used["profile_list"].1, 2);
     }
 }
