@@ -1,13 +1,18 @@
 //! The `vinhdanh` binary: parse arguments, run the library, show problems,
 //! return the exit status (0 success, 1 content errors, 2 usage errors).
 
+use std::io::IsTerminal;
+use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::Parser;
 use vinhdanh::cli::{Cli, Command};
+use vinhdanh::config::messages_language;
+use vinhdanh::diagnostic::report::{self, ReportStyle};
+use vinhdanh::scaffold::{NewOptions, new_file};
 use vinhdanh::serve::{self, ServeEvent, ServeOptions};
-use vinhdanh::{BuildOptions, Diagnostics, build_site};
+use vinhdanh::{BuildOptions, Diagnostics, Lang, build_site, check_site};
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -24,26 +29,49 @@ fn main() -> ExitCode {
                 output_dir: args.output_dir,
                 base_url: args.base_url,
                 drafts: args.drafts,
+                lang: cli.lang,
             };
+            let lang = messages_language(&options.root, cli.lang);
             let started = std::time::Instant::now();
             match build_site(&options) {
-                Ok(report) => {
+                Ok(built) => {
                     println!(
-                        "Built {} profiles: {} pages and {} files in {} ms → {}",
-                        report.profiles,
-                        report.pages,
-                        report.copied,
-                        started.elapsed().as_millis(),
-                        report.output_dir.display()
+                        "{}",
+                        report::built(built.profiles, built.pages, built.copied, started.elapsed().as_millis(), &built.output_dir, lang)
                     );
                     ExitCode::SUCCESS
                 }
-                Err(problems) => report_problems(&problems),
+                Err(problems) => report_problems(&problems, &options.root, lang, true),
+            }
+        }
+        Command::Check(args) => {
+            let options = BuildOptions { root: args.root, drafts: args.drafts, lang: cli.lang, ..BuildOptions::default() };
+            let lang = messages_language(&options.root, cli.lang);
+            match check_site(&options) {
+                Ok(translations) => {
+                    println!("{}", report::no_errors(lang));
+                    print!("{}", translations.text(lang));
+                    ExitCode::SUCCESS
+                }
+                Err(problems) => report_problems(&problems, &options.root, lang, false),
+            }
+        }
+        Command::New(args) => {
+            let lang = messages_language(&args.root, cli.lang);
+            let options = NewOptions { root: args.root, kind: args.kind, name: args.name, lang: cli.lang };
+            match new_file(&options) {
+                Ok(rel) => {
+                    println!("{}", report::created(&rel, lang));
+                    ExitCode::SUCCESS
+                }
+                Err(problems) => report_problems(&problems, &options.root, lang, false),
             }
         }
         Command::Serve(args) => {
-            let options = ServeOptions { root: args.root, bind: args.bind, port: args.port };
-            match serve::serve(&options, Arc::new(show_serve_event)) {
+            let lang = messages_language(&args.root, cli.lang);
+            let options = ServeOptions { root: args.root, bind: args.bind, port: args.port, lang: cli.lang };
+            let show = move |event: ServeEvent<'_>| show_serve_event(event, lang);
+            match serve::serve(&options, Arc::new(show)) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("error: {e}");
@@ -54,7 +82,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn show_serve_event(event: ServeEvent<'_>) {
+fn show_serve_event(event: ServeEvent<'_>, lang: Lang) {
     match event {
         ServeEvent::Listening { url } => println!("Serving the site at {url}/ (drafts shown; Ctrl-C stops)"),
         ServeEvent::Built { files, profiles, took, first: true, .. } => {
@@ -63,22 +91,19 @@ fn show_serve_event(event: ServeEvent<'_>) {
         ServeEvent::Built { rendered, changed, took, .. } => {
             println!("Rebuilt in {} ms: {rendered} pages rendered, {changed} files changed", took.as_millis());
         }
-        ServeEvent::Failed { problems } => {
-            for d in problems.iter() {
-                eprintln!("error: {d}");
-            }
-            let n = problems.len();
-            eprintln!("{n} error{} found; still serving the last good build.", if n == 1 { "" } else { "s" });
+        ServeEvent::Failed { problems, root } => {
+            let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            eprint!("{}", report::render(problems, root, ReportStyle { lang, color }));
+            eprintln!("\n{}", report::summary(problems.len(), false, lang));
+            eprintln!("Still serving the last good build; fix the file and save.");
         }
         ServeEvent::WatchError { message } => eprintln!("warning: watching files: {message}"),
     }
 }
 
-fn report_problems(problems: &Diagnostics) -> ExitCode {
-    for d in problems.iter() {
-        eprintln!("error: {d}");
-    }
-    let n = problems.len();
-    eprintln!("{n} error{} found; nothing was written.", if n == 1 { "" } else { "s" });
+fn report_problems(problems: &Diagnostics, root: &Path, lang: Lang, nothing_written: bool) -> ExitCode {
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    eprint!("{}", report::render(problems, root, ReportStyle { lang, color }));
+    eprintln!("\n{}", report::summary(problems.len(), nothing_written, lang));
     ExitCode::from(1)
 }

@@ -306,13 +306,13 @@ fn the_binary_exits_1_on_content_errors_and_2_on_usage_errors() {
     let (code, _, stderr) = site.run(&["build"]);
     assert_eq!(code, 1, "{stderr}");
     assert!(stderr.contains("content/profiles/bad.md:6:"), "{stderr}");
-    assert!(stderr.contains("did you mean \"dan-van-kheo\""), "{stderr}");
+    assert!(stderr.contains("có phải ý bạn là \"dan-van-kheo\""), "messages in the site's language: {stderr}");
     let (code, _, _) = site.run(&["biuld"]);
     assert_eq!(code, 2);
     site.remove("content/profiles/bad.md");
     let (code, stdout, stderr) = site.run(&["build"]);
     assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.contains("Built 7 profiles"), "{stdout}");
+    assert!(stdout.contains("Đã dựng 7 hồ sơ"), "{stdout}");
 }
 
 #[test]
@@ -393,4 +393,52 @@ fn a_template_syntax_error_names_the_template_and_line() {
     let d = err.iter().next().unwrap();
     assert!(d.path.ends_with("templates/404.html"), "{err}");
     assert!(d.line.is_some(), "{err}");
+}
+
+#[test]
+fn a_static_file_may_not_replace_a_generated_page() {
+    let site = TestSite::fixture("basic");
+    site.write("static/robots.txt", "User-agent: *\nDisallow: /\n");
+    site.write("static/images/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+    let text = site.build().unwrap_err().to_string();
+    assert!(text.contains("static/robots.txt"), "{text}");
+    site.remove("static/robots.txt");
+    site.build().unwrap();
+    assert!(site.exists("images/logo.svg"), "other static files are copied");
+}
+
+#[test]
+fn a_theme_folder_needs_only_the_templates_it_changes() {
+    let site = TestSite::fixture("basic");
+    site.write("site.toml", &std::fs::read_to_string(site.root().join("site.toml")).unwrap().replace("paginate_by = 3", "paginate_by = 3\ntheme = \"tinh\""));
+    site.write("themes/tinh/templates/404.html", "{% extends \"base.html\" %}{% block content %}<p class=\"tinh\">{{ t.not_found }}</p>{% endblock %}");
+    site.write("themes/tinh/static/tinh.css", "body{}");
+    site.build().unwrap();
+    assert!(site.page("404.html").contains("class=\"tinh\""));
+    assert!(site.exists("ho-so/nguyen-thi-dao/index.html"));
+    assert!(site.exists("tinh.css") && !site.exists("style.css"), "a theme folder brings its own look");
+}
+
+#[test]
+fn past_the_sitemap_limit_sitemap_xml_becomes_an_index_over_parts() {
+    use vinhdanh::render::{PageRef, Renderer};
+    let site = TestSite::fixture("basic");
+    let (model, theme) = vinhdanh::load_site(&site.options()).unwrap();
+    let renderer = Renderer::new(&model, &theme).with_sitemap_limit(20);
+    let pages = renderer.pages();
+    let parts: Vec<PageRef> = pages.iter().copied().filter(|p| matches!(p, PageRef::SitemapPart(_))).collect();
+    let html_pages = pages.iter().filter(|p| matches!(p, PageRef::Page { .. })).count() - 2; // less the 404s
+    assert_eq!(parts.len(), html_pages.div_ceil(20));
+    let index = String::from_utf8(renderer.render(PageRef::Sitemap).unwrap()).unwrap();
+    parse_xml(&index);
+    assert!(index.contains("<sitemapindex"));
+    assert!(index.contains("<loc>https://example.gov.vn/sitemap-1.xml</loc>"));
+    let mut urls = 0;
+    for part in parts {
+        assert_eq!(renderer.output_path(part), format!("sitemap-{}.xml", urls / 20 + 1));
+        let text = String::from_utf8(renderer.render(part).unwrap()).unwrap();
+        parse_xml(&text);
+        urls += text.matches("<url>").count();
+    }
+    assert_eq!(urls, html_pages, "every page in exactly one part");
 }

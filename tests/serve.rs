@@ -203,7 +203,7 @@ fn a_port_in_use_is_explained() {
 
 fn serve_options(site: &TestSite) -> BuildOptions {
     let root = site.root().canonicalize().expect("site root");
-    BuildOptions { root, output_dir: None, base_url: Some("http://127.0.0.1:1111".into()), drafts: true }
+    BuildOptions { root, output_dir: None, base_url: Some("http://127.0.0.1:1111".into()), drafts: true, lang: None }
 }
 
 /// Every file of a full build, for comparison.

@@ -5,12 +5,10 @@
 //! content and reports every cross-file problem.
 
 mod assemble;
-mod body_cache;
 mod join;
 mod retext;
 
-pub use assemble::{AssembleOptions, assemble, assemble_cached};
-pub use body_cache::BodyCache;
+pub use assemble::{AssembleOptions, assemble};
 pub use retext::{Retexted, retext};
 
 use std::path::PathBuf;

@@ -6,7 +6,6 @@ use std::collections::HashMap;
 
 use super::Site;
 use super::assemble::{LinkTargets, TextRenderer, TranslationDraft};
-use super::body_cache::BodyCache;
 use crate::content::Page;
 use crate::content::cache::TextEdit;
 use crate::content::markdown::MarkdownOptions;
@@ -24,25 +23,25 @@ pub struct Retexted {
 /// Puts the new texts of edited pages into `site`. Returns `None`, changing
 /// nothing, when an edited page is not in the site or its text has a
 /// problem: then the site must be assembled again.
-pub fn retext(site: &mut Site, edits: &[TextEdit], bodies: Option<&BodyCache>) -> Option<Retexted> {
+pub fn retext(site: &mut Site, edits: Vec<TextEdit>) -> Option<Retexted> {
     let md = MarkdownOptions { unsafe_html: site.config.markdown.unsafe_html };
     let targets = LinkTargets::default();
-    let renderer = TextRenderer { config: &site.config, urls: Urls::new(&site.config), targets: &targets, md: &md, cache: bodies };
+    let renderer = TextRenderer { config: &site.config, urls: Urls::new(&site.config), targets: &targets, md: &md };
     let mut profiles = Vec::new();
     let mut campaigns = Vec::new();
     for edit in edits {
         match edit {
-            TextEdit::Profile { page, translations } => {
+            TextEdit::Profile { mut page, translations } => {
                 let i = site.profiles.iter().position(|p| p.source == page.info.rel)?;
-                let (texts, problems) = renderer.profile_texts(page, &by_language(translations, site.drafts));
+                let (texts, problems) = renderer.profile_texts(&mut page, &mut by_language(translations, site.drafts));
                 if !problems.is_empty() {
                     return None;
                 }
                 profiles.push((i, texts));
             }
-            TextEdit::Campaign { page, translations } => {
+            TextEdit::Campaign { mut page, translations } => {
                 let i = site.campaigns.iter().position(|c| c.source == page.info.rel)?;
-                let (texts, problems) = renderer.campaign_texts(page, &by_language(translations, site.drafts));
+                let (texts, problems) = renderer.campaign_texts(&mut page, &mut by_language(translations, site.drafts));
                 if !problems.is_empty() {
                     return None;
                 }
@@ -65,10 +64,10 @@ pub fn retext(site: &mut Site, edits: &[TextEdit], bodies: Option<&BodyCache>) -
 }
 
 /// Translations by language code, leaving out drafts unless they are built.
-fn by_language<T: TranslationDraft + Clone>(translations: &[Page<T>], drafts: bool) -> HashMap<String, Page<T>> {
+fn by_language<T: TranslationDraft>(translations: Vec<Page<T>>, drafts: bool) -> HashMap<String, Page<T>> {
     translations
-        .iter()
+        .into_iter()
         .filter(|t| drafts || !t.front.is_draft())
-        .filter_map(|t| Some((t.info.lang.clone()?, t.clone())))
+        .filter_map(|t| Some((t.info.lang.clone()?, t)))
         .collect()
 }

@@ -71,6 +71,15 @@ impl Renderer<'_> {
                 self.page_inputs(kind, &mut shape, &mut inputs);
                 shape
             }
+            PageRef::Feed { lang } => {
+                let mut shape = Shape::new("feed");
+                shape.add(lang);
+                for &i in self.newest.iter().take(FEED_ENTRIES) {
+                    shape.add(&self.site.profiles[i].source);
+                    inputs.shows.push(Entity::Profile(i));
+                }
+                shape
+            }
             PageRef::Sitemap | PageRef::SitemapPart(_) => {
                 inputs.lists_pages = true;
                 Shape::new("sitemap")
@@ -181,11 +190,6 @@ impl Renderer<'_> {
                 }
             }
             PageKind::NotFound => {}
-            PageKind::Feed => {
-                for &i in self.newest.iter().take(FEED_ENTRIES) {
-                    show(shape, Entity::Profile(i));
-                }
-            }
         }
     }
 

@@ -40,7 +40,6 @@ pub enum PageKind {
     AwardLists,
     AwardList(usize),
     NotFound,
-    Feed,
 }
 
 /// A page in one language (`lang` indexes `Config::languages`), or a
@@ -48,6 +47,8 @@ pub enum PageKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PageRef {
     Page { lang: usize, kind: PageKind },
+    /// The Atom feed of a language.
+    Feed { lang: usize },
     /// `sitemap.xml`: the sitemap, or past [`SITEMAP_LIMIT`] URLs the index.
     Sitemap,
     /// `sitemap-<n>.xml`, 1-based, when the sitemap is split.
@@ -76,6 +77,8 @@ pub struct Renderer<'a> {
     languages: Vec<LanguageData>,
     /// Profile indexes, newest `date` first, then in name order.
     newest: Vec<usize>,
+    /// URLs per sitemap file ([`SITEMAP_LIMIT`]; smaller in tests).
+    sitemap_limit: usize,
 }
 
 fn page_count(items: usize, per_page: usize) -> usize {
@@ -107,7 +110,14 @@ impl<'a> Renderer<'a> {
                 LanguageData { base: base_context(site, theme, urls, lang, i), values }
             })
             .collect();
-        Renderer { site, theme, urls, languages, newest }
+        Renderer { site, theme, urls, languages, newest, sitemap_limit: SITEMAP_LIMIT }
+    }
+
+    /// Splits the sitemap after `limit` URLs instead of [`SITEMAP_LIMIT`],
+    /// so a small site can show the split.
+    pub fn with_sitemap_limit(mut self, limit: usize) -> Self {
+        self.sitemap_limit = limit.max(1);
+        self
     }
 
     /// Every page of the site, in every language.
@@ -116,7 +126,7 @@ impl<'a> Renderer<'a> {
         for lang in 0..self.site.config.languages.len() {
             out.extend(self.kinds().into_iter().map(|kind| PageRef::Page { lang, kind }));
             out.push(PageRef::Page { lang, kind: PageKind::NotFound });
-            out.push(PageRef::Page { lang, kind: PageKind::Feed });
+            out.push(PageRef::Feed { lang });
         }
         out.push(PageRef::Sitemap);
         let parts = self.sitemap_parts();
@@ -149,7 +159,7 @@ impl<'a> Renderer<'a> {
 
     fn sitemap_parts(&self) -> usize {
         let urls = self.kinds().len() * self.site.config.languages.len();
-        urls.div_ceil(SITEMAP_LIMIT).max(1)
+        urls.div_ceil(self.sitemap_limit).max(1)
     }
 
     /// The site path of a page kind in a language.
@@ -166,7 +176,6 @@ impl<'a> Renderer<'a> {
             PageKind::AwardLists => u.award_lists(lang),
             PageKind::AwardList(i) => u.award_list(lang, &site.award_lists[i].slug),
             PageKind::NotFound => format!("{}/404.html", lang.prefix),
-            PageKind::Feed => u.feed(lang),
         }
     }
 
@@ -174,6 +183,7 @@ impl<'a> Renderer<'a> {
     pub fn output_path(&self, page: PageRef) -> String {
         match page {
             PageRef::Page { lang, kind } => output_file(&self.site_path(&self.site.config.languages[lang], kind)),
+            PageRef::Feed { lang } => output_file(&self.urls.feed(&self.site.config.languages[lang])),
             PageRef::Sitemap => "sitemap.xml".to_owned(),
             PageRef::SitemapPart(n) => format!("sitemap-{n}.xml"),
             PageRef::Robots => "robots.txt".to_owned(),
@@ -204,13 +214,13 @@ impl<'a> Renderer<'a> {
     /// Renders one page.
     pub fn render(&self, page: PageRef) -> Result<Vec<u8>, Diagnostic> {
         match page {
-            PageRef::Page { lang, kind: PageKind::Feed } => Ok(xml::feed(self, lang)),
+            PageRef::Feed { lang } => Ok(xml::feed(self, lang)),
             PageRef::Page { lang, kind } => self.render_html(lang, kind),
             PageRef::Sitemap if self.sitemap_parts() > 1 => Ok(xml::sitemap_index(self, self.sitemap_parts())),
             PageRef::Sitemap => Ok(xml::sitemap(self, &self.sitemap_entries())),
             PageRef::SitemapPart(n) => {
                 let entries = self.sitemap_entries();
-                let part = page_slice(&entries, n, SITEMAP_LIMIT);
+                let part = page_slice(&entries, n, self.sitemap_limit);
                 Ok(xml::sitemap(self, part))
             }
             PageRef::Robots => Ok(format!(
@@ -357,7 +367,7 @@ impl<'a> Renderer<'a> {
                 cx.insert_value("recipients", values.recipients(&site.award_lists[i]));
                 "award_list.html"
             }
-            PageKind::NotFound | PageKind::Feed => "404.html",
+            PageKind::NotFound => "404.html",
         };
         page.insert("kind".into(), Value::from(kind_name(kind)));
         page.insert("translated".into(), Value::from(translated));
@@ -430,7 +440,6 @@ fn kind_name(kind: PageKind) -> &'static str {
         PageKind::AwardLists => "award_lists",
         PageKind::AwardList(_) => "award_list",
         PageKind::NotFound => "404",
-        PageKind::Feed => "feed",
     }
 }
 

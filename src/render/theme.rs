@@ -11,7 +11,9 @@ use include_dir::{Dir, include_dir};
 use indexmap::IndexMap;
 
 use crate::config::Config;
-use crate::diagnostic::{Diagnostic, Diagnostics, display_path};
+use crate::diagnostic::messages::{TemplateFault, TomlPart, Unreadable};
+use crate::diagnostic::toml_words::toml_diagnostic;
+use crate::diagnostic::{Diagnostic, Diagnostics, Problem, display_path};
 use crate::i18n::text;
 
 static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
@@ -51,8 +53,8 @@ impl Theme {
 }
 
 /// Where the theme's files come from.
-enum Source<'a> {
-    Embedded(&'a Dir<'static>),
+enum Source {
+    Embedded,
     Folder(PathBuf),
 }
 
@@ -63,35 +65,30 @@ pub fn load(config: &Config) -> Result<Theme, Diagnostics> {
     let source = if theme_dir.is_dir() {
         Source::Folder(theme_dir)
     } else if config.theme == "default" {
-        Source::Embedded(&DEFAULT_THEME)
+        Source::Embedded
     } else {
-        return Err(Diagnostic::file(
-            crate::config::CONFIG_FILE,
-            format!("the theme \"{}\" does not exist: there is no folder themes/{}/", config.theme, config.theme),
-        )
-        .with_hint("remove `theme` to use the built-in default theme")
-        .into());
+        let problem = Problem::UnknownTheme { name: config.theme.clone() };
+        return Err(Diagnostic::file(crate::config::CONFIG_FILE, problem).into());
     };
 
     // Templates: the theme's, then the site's over them.
     let mut templates: BTreeMap<String, ThemeFile> = BTreeMap::new();
     let mut i18n: BTreeMap<String, Vec<ThemeFile>> = BTreeMap::new();
     let mut static_files = BTreeMap::new();
-    match &source {
-        Source::Embedded(dir) => {
-            for file in all_files(dir) {
-                let path = file.path();
-                let shown = PathBuf::from("(built-in theme)").join(path);
-                let Ok(text) = std::str::from_utf8(file.contents()) else { continue };
-                add_theme_file(path, shown, text.to_owned(), &mut templates, &mut i18n);
-                if let Ok(rest) = path.strip_prefix("static") {
-                    static_files.insert(display_path(rest), StaticFile::Embedded(file.contents()));
-                }
-            }
+    // The built-in theme's templates and strings are the base layer of every
+    // theme, so a theme folder need only hold what it changes; its static
+    // files (the look) come only with the built-in theme itself.
+    for file in all_files(&DEFAULT_THEME) {
+        let path = file.path();
+        let shown = PathBuf::from("(built-in theme)").join(path);
+        let Ok(text) = std::str::from_utf8(file.contents()) else { continue };
+        add_theme_file(path, shown, text.to_owned(), &mut templates, &mut i18n);
+        if let (Source::Embedded, Ok(rest)) = (&source, path.strip_prefix("static")) {
+            static_files.insert(display_path(rest), StaticFile::Embedded(file.contents()));
         }
-        Source::Folder(dir) => {
-            read_folder(config, dir, &mut templates, &mut i18n, &mut static_files, &mut problems);
-        }
+    }
+    if let Source::Folder(dir) = &source {
+        read_folder(config, dir, &mut templates, &mut i18n, &mut static_files, &mut problems);
     }
     let site_layer = config.root.clone();
     read_folder(config, &site_layer, &mut templates, &mut i18n, &mut static_files, &mut problems);
@@ -137,7 +134,8 @@ fn read_folder(
             let entry = match entry {
                 Ok(e) => e,
                 Err(e) => {
-                    problems.push(Diagnostic::file(rel_to_root(config, &base), format!("cannot read this folder: {e}")));
+                    let problem = Problem::CannotRead { what: Unreadable::Folder, detail: e.to_string() };
+                    problems.push(Diagnostic::file(rel_to_root(config, &base), problem));
                     continue;
                 }
             };
@@ -152,11 +150,14 @@ fn read_folder(
                 static_files.insert(display_path(rest), StaticFile::OnDisk(path.to_path_buf()));
                 continue;
             }
-            match std::fs::read(path).map_err(|e| e.to_string()).and_then(|b| {
-                text::decode_source(&b).map_err(|e| format!("not valid UTF-8 at line {}", e.line))
+            let read = std::fs::read(path).map_err(|e| {
+                Diagnostic::file(&shown, Problem::CannotRead { what: Unreadable::File, detail: e.to_string() })
+            });
+            match read.and_then(|b| {
+                text::decode_source(&b).map_err(|e| Diagnostic::at(&shown, e.line, Some(e.col), Problem::NotUtf8))
             }) {
                 Ok(text) => add_theme_file(inner, shown, text, templates, i18n),
-                Err(e) => problems.push(Diagnostic::file(shown, format!("cannot read this file: {e}"))),
+                Err(d) => problems.push(d),
             }
         }
     }
@@ -198,23 +199,14 @@ fn load_strings(
         for file in i18n.get(&lang.code).into_iter().flatten() {
             match toml::from_str::<IndexMap<String, String>>(&file.text) {
                 Ok(map) => strings.extend(map),
-                Err(e) => problems.push(crate::config::toml_diagnostic(&file.shown_as, &file.text, &e, 0).with_hint(
-                    "a UI strings file holds lines of the form key = \"text\"",
-                )),
+                Err(e) => problems.push(toml_diagnostic(&file.shown_as, TomlPart::UiStrings, &file.text, &e, 0)),
             }
         }
         for (key, (template, line)) in &used {
             if !strings.contains_key(key) {
                 let shown = templates.get(template).map_or_else(|| PathBuf::from(template), |t| t.shown_as.clone());
-                problems.push(
-                    Diagnostic::at(
-                        shown,
-                        *line,
-                        None,
-                        format!("the UI string \"{key}\" is missing for language \"{}\"", lang.code),
-                    )
-                    .with_hint(format!("add {key} = \"…\" to i18n/{}.toml", lang.code)),
-                );
+                let problem = Problem::MissingUiString { key: key.clone(), lang: lang.code.clone() };
+                problems.push(Diagnostic::at(shown, *line, None, problem));
             }
         }
         out.push(strings);
@@ -222,25 +214,48 @@ fn load_strings(
     out
 }
 
-/// Every `t.key` in the templates, with the first place it is used.
+/// Every `t.key` inside template tags (`{{ … }}`, `{% … %}`), with the
+/// first place it is used. Text and comments outside tags are not code.
 fn used_strings(templates: &BTreeMap<String, ThemeFile>) -> BTreeMap<String, (String, usize)> {
     let mut used = BTreeMap::new();
     for (name, file) in templates {
-        for (line_no, line) in file.text.lines().enumerate() {
-            let bytes = line.as_bytes();
-            let mut i = 0;
-            while let Some(found) = line[i..].find("t.") {
-                let start = i + found;
-                let before_ok = start == 0 || !(bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] == b'_' || bytes[start - 1] == b'.');
-                let key: String = line[start + 2..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
-                if before_ok && !key.is_empty() {
-                    used.entry(key).or_insert_with(|| (name.clone(), line_no + 1));
-                }
-                i = start + 2;
+        let text = &file.text;
+        let mut rest = 0;
+        while let Some(open) = find_tag_open(&text[rest..]) {
+            let start = rest + open + 2;
+            let close = if text[start - 1..].starts_with('{') { "}}" } else { "%}" };
+            let end = text[start..].find(close).map_or(text.len(), |i| start + i);
+            for (offset, key) in string_keys(&text[start..end]) {
+                let line = text[..start + offset].matches('\n').count() + 1;
+                used.entry(key).or_insert_with(|| (name.clone(), line));
             }
+            rest = end;
         }
     }
     used
+}
+
+fn find_tag_open(text: &str) -> Option<usize> {
+    let a = text.find("{{");
+    let b = text.find("{%");
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// `t.key` references in the code of one tag, with their offsets.
+fn string_keys(code: &str) -> Vec<(usize, String)> {
+    let bytes = code.as_bytes();
+    let mut out = Vec::new();
+    for (at, _) in code.match_indices("t.") {
+        let before_ok = at == 0 || !(bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'_' || bytes[at - 1] == b'.');
+        let key: String = code[at + 2..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+        if before_ok && !key.is_empty() {
+            out.push((at, key));
+        }
+    }
+    out
 }
 
 /// A Tera error as a diagnostic naming the template file and line.
@@ -259,20 +274,21 @@ pub fn template_error(err: &tera::Error, path_of: &dyn Fn(&str) -> PathBuf) -> D
     match err.kind() {
         ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => {
             let span = report.span();
-            let what = if matches!(err.kind(), ErrorKind::SyntaxError(_)) { "template syntax error" } else { "template error" };
+            let fault = if matches!(err.kind(), ErrorKind::SyntaxError(_)) { TemplateFault::Syntax } else { TemplateFault::Render };
             Diagnostic::at(
                 path_of(report.filename()),
                 span.start_line.max(1),
                 Some(span.start_col + 1),
-                format!("{what}: {}", report.message()),
+                Problem::Template { fault, detail: report.message().to_owned() },
             )
         }
-        ErrorKind::TemplateNotFound(name) => Diagnostic::file(path_of(name), format!("template not found: {detail}")),
-        ErrorKind::MissingParent { current, parent } => Diagnostic::file(
-            path_of(current),
-            format!("this template extends \"{parent}\", which does not exist"),
-        ),
-        _ => Diagnostic::file(PathBuf::from("templates"), format!("template error: {detail}")),
+        ErrorKind::TemplateNotFound(name) => {
+            Diagnostic::file(path_of(name), Problem::Template { fault: TemplateFault::NotFound, detail })
+        }
+        ErrorKind::MissingParent { current, parent } => {
+            Diagnostic::file(path_of(current), Problem::MissingParentTemplate { parent: parent.clone() })
+        }
+        _ => Diagnostic::file(PathBuf::from("templates"), Problem::Template { fault: TemplateFault::Other, detail }),
     }
 }
 
@@ -285,10 +301,14 @@ mod tests {
         let mut templates = BTreeMap::new();
         templates.insert(
             "a.html".to_owned(),
-            ThemeFile { shown_as: PathBuf::from("a.html"), text: "{{ t.home }}\n<b>{{ t.profile_list }}</b> {{ at.x }} {{ page.t.y }}".to_owned() },
+            ThemeFile {
+                shown_as: PathBuf::from("a.html"),
+                text: "{{ t.home }}\n<b>{{ t.profile_list }}</b> {{ at.x }} {{ page.t.y }} https://t.me/x\n{% if t.draft %}{% endif %}".to_owned(),
+            },
         );
         let used = used_strings(&templates);
-        assert_eq!(used.keys().collect::<Vec<_>>(), ["home", "profile_list"]);
+        assert_eq!(used.keys().collect::<Vec<_>>(), ["draft", "home", "profile_list"]);
+        assert_eq!(used["draft"].1, 3);
         assert_eq!(used["profile_list"].1, 2);
     }
 }

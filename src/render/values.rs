@@ -2,6 +2,7 @@
 //! language and shared (cheaply cloned) by every page that shows them.
 //! docs/templates.md lists every field.
 
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::Value;
 
@@ -140,7 +141,7 @@ impl<'a> Values<'a> {
 
     pub fn all(&self) -> LanguageValues {
         LanguageValues {
-            profiles: self.site.profiles.iter().map(|p| Value::from_serializable(&self.profile_card(p))).collect(),
+            profiles: self.site.profiles.par_iter().map(|p| Value::from_serializable(&self.profile_card(p))).collect(),
             campaigns: self.site.campaigns.iter().map(|c| Value::from_serializable(&self.campaign_card(c))).collect(),
             award_lists: self.site.award_lists.iter().map(|l| Value::from_serializable(&self.award_list_card(l))).collect(),
         }

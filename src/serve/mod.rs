@@ -33,7 +33,7 @@ use tokio::sync::watch as signal_channel;
 
 use crate::build::BuildOptions;
 use crate::config::CONFIG_FILE;
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Diagnostics, Lang};
 use http::{Served, Shared};
 use rebuild::Rebuilder;
 
@@ -45,6 +45,8 @@ pub struct ServeOptions {
     pub bind: IpAddr,
     /// 0 picks a free port (the address is reported).
     pub port: u16,
+    /// The language of messages (`--lang`); `None`: the site's default language.
+    pub lang: Option<Lang>,
 }
 
 /// What happens while serving, for the binary to show.
@@ -55,7 +57,7 @@ pub enum ServeEvent<'a> {
     /// A build succeeded and is now served.
     Built { files: usize, profiles: usize, rendered: usize, changed: usize, took: Duration, first: bool },
     /// A build failed; the last good one is still served.
-    Failed { problems: &'a Diagnostics },
+    Failed { problems: &'a Diagnostics, root: &'a std::path::Path },
     /// Watching the files failed; changes may go unseen.
     WatchError { message: String },
 }
@@ -122,7 +124,7 @@ async fn run(root: PathBuf, options: &ServeOptions, report: Reporter) -> Result<
     let shared = Arc::new(Shared::new(Served { site: None, overlay: None, build: builds.next() }, stopped));
     // Watch before the first build, so that nothing saved during it is missed.
     let watch = watch::Watch::start(&root).map_err(ServeError::Watch)?;
-    let build_options = BuildOptions { root, output_dir: None, base_url: Some(url.clone()), drafts: true };
+    let build_options = BuildOptions { root, output_dir: None, base_url: Some(url.clone()), drafts: true, lang: options.lang };
     report(ServeEvent::Listening { url: &url });
 
     let rebuilding = Arc::clone(&shared);
@@ -168,7 +170,7 @@ fn rebuild_loop(mut rebuilder: Rebuilder, mut watch: watch::Watch, shared: &Shar
                 shared.publish(next, rebuilt.changed, broken_before);
             }
             Err(problems) => {
-                report(ServeEvent::Failed { problems: &problems });
+                report(ServeEvent::Failed { problems: &problems, root: rebuilder.root() });
                 let next = Served { site: before.site.clone(), overlay: Some(overlay::overlay(&problems)), build: builds.next() };
                 shared.publish(next, Vec::new(), true);
             }

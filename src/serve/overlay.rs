@@ -63,11 +63,14 @@ fn body_start(html: &[u8]) -> Option<usize> {
 mod tests {
     use super::*;
     use crate::diagnostic::Diagnostic;
+    use crate::diagnostic::messages::Problem;
 
     #[test]
     fn overlay_names_file_line_and_message_escaped() {
-        let problems: Diagnostics =
-            Diagnostic::at("content/profiles/a.md", 3, Some(7), "expected <b> & more").with_hint("try x").into();
+        let mut d = Diagnostic::at("content/profiles/a.md", 3, Some(7), Problem::EmptyFile);
+        d.message = "expected <b> & more".into();
+        d.hint = Some("try x".into());
+        let problems: Diagnostics = d.into();
         let html = String::from_utf8(inject(b"<html><body class=\"x\"><p>page</p></body></html>", &overlay(&problems)))
             .unwrap_or_default();
         let start = html.find("<body class=\"x\">").map(|i| i + "<body class=\"x\">".len());

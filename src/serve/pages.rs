@@ -15,6 +15,7 @@ use rayon::prelude::*;
 
 use super::memory::MemorySite;
 use super::reload;
+use crate::diagnostic::messages::{Problem, Unreadable};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::Site;
 use crate::render::deps::{Entity, PageInputs};
@@ -181,8 +182,13 @@ fn copy_files(
     problems: &mut Diagnostics,
 ) -> HashMap<String, PathBuf> {
     let old_file = |path: &str| last.and_then(|l| l.files.get(path));
+    let copied = renderer.copied_files();
+    let page_refs: Vec<PageRef> = renderer.pages();
+    if let Err(clashes) = crate::build::check_copied_files(renderer, &page_refs, &copied) {
+        problems.extend(clashes);
+    }
     let mut copied_from = HashMap::new();
-    for file in renderer.copied_files() {
+    for file in copied {
         let bytes = match &file.source {
             StaticFile::Embedded(bytes) => Bytes::from_static(bytes),
             StaticFile::OnDisk(from) => {
@@ -194,7 +200,7 @@ fn copy_files(
                     None => match std::fs::read(from) {
                         Ok(bytes) => Bytes::from(bytes),
                         Err(e) => {
-                            problems.push(Diagnostic::file(from, format!("cannot read this file: {e}")));
+                            problems.push(Diagnostic::file(from, Problem::CannotRead { what: Unreadable::File, detail: e.to_string() }));
                             continue;
                         }
                     },

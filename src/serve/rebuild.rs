@@ -20,11 +20,11 @@ use std::sync::Arc;
 
 use super::memory::MemorySite;
 use super::pages::{Built, render_all, render_some};
-use crate::build::{BuildOptions, load_config, site_and_theme};
+use crate::build::{BuildOptions, finish, load_config, site_and_theme};
 use crate::content::cache::{ParseCache, load_cached, text_edits};
 use crate::content::{AWARDS_DIR, CONTENT_DIR};
 use crate::diagnostic::Diagnostics;
-use crate::model::{AssembleOptions, BodyCache, Site, assemble_cached, retext};
+use crate::model::{AssembleOptions, Site, assemble, retext};
 use crate::render::Renderer;
 use crate::render::deps::{Entity, PageInputs};
 use crate::render::theme::{self, Theme};
@@ -45,7 +45,6 @@ pub struct Rebuilt {
 pub struct Rebuilder {
     options: BuildOptions,
     parse_cache: ParseCache,
-    bodies: BodyCache,
     last: Option<LastBuild>,
     pending: Pending,
 }
@@ -126,14 +125,19 @@ impl Rebuilder {
         Rebuilder {
             options,
             parse_cache: ParseCache::default(),
-            bodies: BodyCache::default(),
             last: None,
             pending: Pending::default(),
         }
     }
 
+    /// The site's folder.
+    pub fn root(&self) -> &Path {
+        &self.options.root
+    }
+
     /// Builds again after `changed` paths (absolute) changed; the first call
     /// builds everything. `rescan` says that changes may have been missed.
+    /// Problems come sorted, in the messages language.
     pub fn rebuild(&mut self, changed: &[PathBuf], rescan: bool) -> Result<Rebuilt, Diagnostics> {
         let p = &mut self.pending;
         p.config |= rescan;
@@ -147,7 +151,7 @@ impl Rebuilder {
             }
             p.all.push(path.clone());
         }
-        let result = self.run();
+        let result = self.run().map_err(|problems| finish(problems, &self.options));
         match &result {
             Ok(_) => self.pending = Pending::default(),
             Err(_) => self.pending.failed = true,
@@ -180,7 +184,7 @@ impl Rebuilder {
         let Some(edits) = text_edits(&last.site.config, &mut self.parse_cache, &self.pending.content) else {
             return Ok(None);
         };
-        let Some(done) = retext(&mut last.site, &edits, Some(&self.bodies)) else { return Ok(None) };
+        let Some(done) = retext(&mut last.site, edits) else { return Ok(None) };
         let mut pages: Vec<usize> = done
             .profiles
             .iter()
@@ -208,14 +212,12 @@ impl Rebuilder {
         let p = &self.pending;
         if p.config {
             self.parse_cache.clear();
-            self.bodies = BodyCache::default();
         }
         self.parse_cache.forget(&p.content);
         let config = load_config(&self.options)?;
         let theme = theme::load(&config);
         let (content, problems) = load_cached(&config, &mut self.parse_cache);
-        let site = assemble_cached(config, content, problems, AssembleOptions { drafts: self.options.drafts }, Some(&self.bodies));
-        self.bodies.finish_round();
+        let site = assemble(config, content, problems, AssembleOptions { drafts: self.options.drafts });
         let (site, theme) = site_and_theme(site, theme)?;
 
         let last = self.last.as_ref();
