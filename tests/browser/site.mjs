@@ -16,7 +16,8 @@ export const WIDTHS = [360, 1280];
 
 // One page of each type of the sample site, in both languages. The profile
 // with a photo is translated; the one without is not, so its English page
-// shows the untranslated notice.
+// shows the untranslated notice. The 404 paths do not exist: the server
+// answers them with the language's 404.html.
 export const PAGES = [
   { type: 'home', vi: '/', en: '/en/' },
   { type: 'profiles', vi: '/ho-so/', en: '/en/profiles/' },
@@ -28,7 +29,7 @@ export const PAGES = [
   { type: 'campaign', vi: '/phong-trao/phat-trien-vung-dtts/', en: '/en/campaigns/phat-trien-vung-dtts/' },
   { type: 'award-lists', vi: '/khen-thuong/', en: '/en/awards/' },
   { type: 'award-list', vi: '/khen-thuong/giay-khen-ban-dan-toc-binh-phuoc-2022/', en: '/en/awards/giay-khen-ban-dan-toc-binh-phuoc-2022/' },
-  { type: '404', vi: '/404.html', en: '/en/404.html' },
+  { type: '404', vi: '/khong-co-trang-nay/', en: '/en/no-such-page/' },
 ];
 
 // Builds the sample site at the repository root into a new temporary
