@@ -8,10 +8,12 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PAGES, WIDTHS, buildSampleSite, launchChromium, serve } from './site.mjs';
 
+// Drafts are built too (they are not published), to show the draft mark.
+const SHOTS = [...PAGES, { type: 'profile-draft', vi: '/ho-so/dam-thi-hien/', en: '/en/profiles/dam-thi-hien/' }];
+
 const folder = resolve(process.argv[2] || '/tmp/vinhdanh-shots');
 mkdirSync(folder, { recursive: true });
 
-// Drafts are built too, so the draft mark shows on the profile list.
 const site = buildSampleSite({ drafts: true });
 const server = await serve(site.dir);
 const browser = await launchChromium();
@@ -19,7 +21,7 @@ try {
   for (const width of WIDTHS) {
     const context = await browser.newContext({ viewport: { width, height: 800 }, javaScriptEnabled: false });
     const page = await context.newPage();
-    for (const entry of PAGES) {
+    for (const entry of SHOTS) {
       for (const lang of ['vi', 'en']) {
         await page.goto(server.url + entry[lang], { waitUntil: 'load' });
         const file = join(folder, `${entry.type}-${lang}-${width}.png`);
