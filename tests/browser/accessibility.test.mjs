@@ -5,7 +5,7 @@
 // content wider than the window (it must reflow, WCAG 1.4.10), and on any
 // request that leaves 127.0.0.1 (no CDN, font or script from elsewhere).
 //
-//   node --test tests/browser/
+//   node --test tests/browser/accessibility.test.mjs   (scripts/test runs it)
 //
 // Needs `npm ci` and /usr/bin/chromium; without them every test fails.
 

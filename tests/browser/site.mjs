@@ -37,7 +37,7 @@ export const PAGES = [
 export function buildSampleSite({ drafts = false } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'vinhdanh-browser-'));
   const out = join(dir, 'public');
-  const args = ['run', '--quiet', '--', 'build', '--output-dir', out];
+  const args = ['run', '--locked', '--quiet', '--', 'build', '--output-dir', out];
   if (drafts) args.push('--drafts');
   execFileSync('cargo', args, { cwd: REPO, stdio: ['ignore', 'inherit', 'inherit'] });
   return { dir: out, remove: () => rmSync(dir, { recursive: true, force: true }) };
