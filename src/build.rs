@@ -7,7 +7,7 @@ use rayon::prelude::*;
 
 use crate::config::{self, Config};
 use crate::content;
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, Lang, Problem};
 use crate::model::{self, AssembleOptions, Site};
 use crate::output::{self, Staging};
 use crate::render::theme::{self, StaticFile, Theme};
@@ -24,6 +24,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Build drafts too.
     pub drafts: bool,
+    /// The language of messages (`--lang`); `None`: the site's default language.
+    pub lang: Option<Lang>,
 }
 
 /// What a successful build made.
@@ -39,7 +41,7 @@ pub struct BuildReport {
 pub fn load_config(options: &BuildOptions) -> Result<Config, Diagnostics> {
     let mut config = config::load(&options.root)?;
     if let Some(url) = &options.base_url {
-        config.set_base_url(url).map_err(|m| Diagnostic::file("--base-url", m))?;
+        config.set_base_url(url).map_err(|p| Diagnostic::file("--base-url", p))?;
     }
     if let Some(dir) = &options.output_dir {
         config.output_dir = dir.clone();
@@ -47,8 +49,17 @@ pub fn load_config(options: &BuildOptions) -> Result<Config, Diagnostics> {
     Ok(config)
 }
 
+/// Problems as the editor reads them: sorted, in the messages language.
+pub fn finish(problems: Diagnostics, options: &BuildOptions) -> Diagnostics {
+    problems.sorted().localised(config::messages_language(&options.root, options.lang))
+}
+
 /// Loads and validates the whole site and its theme, reporting every problem.
 pub fn load_site(options: &BuildOptions) -> Result<(Site, Theme), Diagnostics> {
+    load(options).map_err(|p| finish(p, options))
+}
+
+fn load(options: &BuildOptions) -> Result<(Site, Theme), Diagnostics> {
     let config = load_config(options)?;
     let theme = theme::load(&config);
     let (content, problems) = content::load(&config);
@@ -65,9 +76,13 @@ pub fn load_site(options: &BuildOptions) -> Result<(Site, Theme), Diagnostics> {
 
 /// Builds the site into its output folder, replacing it only on success.
 pub fn build_site(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
+    build(options).map_err(|p| finish(p, options))
+}
+
+fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let config = load_config(options)?;
     output::check_output_dir(&config.root, &config.output_dir)?;
-    let (site, theme) = load_site(options)?;
+    let (site, theme) = load(options)?;
     let renderer = Renderer::new(&site, &theme);
     let pages = renderer.pages();
     let copied = renderer.copied_files();
@@ -102,22 +117,18 @@ pub fn build_site(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
 }
 
 /// A static file may not take the place of a generated page or feed.
-fn check_copied_files(renderer: &Renderer, pages: &[PageRef], copied: &[CopiedFile]) -> Result<(), Diagnostics> {
+pub(crate) fn check_copied_files(renderer: &Renderer, pages: &[PageRef], copied: &[CopiedFile]) -> Result<(), Diagnostics> {
     let generated: HashSet<String> = pages.iter().map(|&p| renderer.output_path(p)).collect();
     let clashes: Vec<Diagnostic> = copied
         .iter()
         .filter(|f| generated.contains(&f.path))
         .map(|f| {
-            Diagnostic::file(
-                PathBuf::from("static").join(&f.path),
-                format!("this file would replace the page vinhdanh builds at {}", f.path),
-            )
-            .with_hint("rename or remove it: pages, feeds, sitemap.xml and robots.txt are generated")
+            Diagnostic::file(PathBuf::from("static").join(&f.path), Problem::StaticShadowsPage { page: f.path.clone() })
         })
         .collect();
     Diagnostics(clashes).into_result(())
 }
 
 fn io_problem(path: &Path, e: &std::io::Error) -> Diagnostic {
-    Diagnostic::file(path, format!("cannot write the output: {e}"))
+    Diagnostic::file(path, Problem::CannotWrite { detail: e.to_string() })
 }

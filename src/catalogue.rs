@@ -45,20 +45,12 @@ impl Eligible {
     }
 }
 
-/// One entry as written in a catalogue file or `site.toml`.
+/// An award type, as written in a catalogue file or `site.toml` (under its
+/// key, which is filled in from the table's name).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct AwardTypeEntry {
-    pub name: LocalisedText,
-    pub kind: AwardKind,
-    pub level: Level,
-    pub recipient: Eligible,
-    pub rank: i64,
-}
-
-/// An award type of the site's catalogue.
-#[derive(Debug, Clone)]
 pub struct AwardType {
+    #[serde(skip)]
     pub key: String,
     pub name: LocalisedText,
     pub kind: AwardKind,
@@ -66,6 +58,7 @@ pub struct AwardType {
     pub recipient: Eligible,
     pub rank: i64,
 }
+
 
 /// Award types by key.
 #[derive(Debug, Clone)]
@@ -75,23 +68,14 @@ pub struct Catalogue {
 
 impl Catalogue {
     /// The built-in catalogue with the site's entries added or replacing.
-    pub fn with_site_entries(site: &IndexMap<String, AwardTypeEntry>) -> Catalogue {
+    pub fn with_site_entries(site: &IndexMap<String, AwardType>) -> Catalogue {
         // The embedded file is part of the program and covered by a test; a
         // broken one cannot reach a user.
-        let built_in: IndexMap<String, AwardTypeEntry> = toml::from_str(BUILT_IN).unwrap_or_default();
+        let built_in: IndexMap<String, AwardType> = toml::from_str(BUILT_IN).unwrap_or_default();
         let mut types = IndexMap::new();
         for (key, entry) in built_in.iter().chain(site) {
-            types.insert(
-                key.clone(),
-                AwardType {
-                    key: key.clone(),
-                    name: entry.name.clone().normalised(),
-                    kind: entry.kind,
-                    level: entry.level,
-                    recipient: entry.recipient,
-                    rank: entry.rank,
-                },
-            );
+            let award = AwardType { key: key.clone(), name: entry.name.clone().normalised(), ..entry.clone() };
+            types.insert(key.clone(), award);
         }
         Catalogue { types }
     }
@@ -128,7 +112,7 @@ mod tests {
 
     #[test]
     fn built_in_catalogue_parses_and_has_every_spec_entry() {
-        let parsed: IndexMap<String, AwardTypeEntry> = toml::from_str(BUILT_IN).unwrap();
+        let parsed: IndexMap<String, AwardType> = toml::from_str(BUILT_IN).unwrap();
         assert_eq!(parsed.len(), 20);
         let c = Catalogue::with_site_entries(&IndexMap::new());
         let hero = c.get("anh-hung-lao-dong").unwrap();
@@ -139,7 +123,7 @@ mod tests {
 
     #[test]
     fn site_entries_add_and_override() {
-        let site: IndexMap<String, AwardTypeEntry> = toml::from_str(
+        let site: IndexMap<String, AwardType> = toml::from_str(
             r#"
             [giay-khen]
             name = "Giấy khen của Giám đốc"

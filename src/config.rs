@@ -8,8 +8,10 @@ use std::path::{Path, PathBuf};
 use indexmap::IndexMap;
 use serde::Deserialize;
 
-use crate::catalogue::AwardTypeEntry;
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::catalogue::AwardType;
+use crate::diagnostic::messages::{TomlPart, Unreadable};
+use crate::diagnostic::toml_words::toml_diagnostic;
+use crate::diagnostic::{Diagnostic, Diagnostics, Lang, Problem};
 use crate::i18n::text;
 
 pub const CONFIG_FILE: &str = "site.toml";
@@ -30,7 +32,7 @@ struct RawConfig {
     #[serde(default)]
     privacy: PrivacyConfig,
     #[serde(default)]
-    award_types: IndexMap<String, AwardTypeEntry>,
+    award_types: IndexMap<String, AwardType>,
 }
 
 fn default_language() -> String {
@@ -149,7 +151,7 @@ pub struct Config {
     pub markdown: MarkdownConfig,
     pub privacy: PrivacyConfig,
     /// `[award_types]` entries, added to or replacing the built-in catalogue.
-    pub award_types: IndexMap<String, AwardTypeEntry>,
+    pub award_types: IndexMap<String, AwardType>,
 }
 
 impl Config {
@@ -162,7 +164,7 @@ impl Config {
     }
 
     /// Replaces the base URL (and so the base path), e.g. for `--base-url` or `serve`.
-    pub fn set_base_url(&mut self, url: &str) -> Result<(), String> {
+    pub fn set_base_url(&mut self, url: &str) -> Result<(), Problem> {
         let (base_url, base_path) = split_base_url(url)?;
         self.base_url = base_url;
         self.base_path = base_path;
@@ -175,26 +177,17 @@ pub fn load(root: &Path) -> Result<Config, Diagnostics> {
     let path = root.join(CONFIG_FILE);
     let rel = PathBuf::from(CONFIG_FILE);
     let bytes = std::fs::read(&path).map_err(|e| {
-        Diagnostic::file(&rel, format!("cannot read the site configuration: {e}"))
-            .with_hint("run vinhdanh in the site's folder, or give it with --root DIR")
+        Diagnostic::file(&rel, Problem::CannotRead { what: Unreadable::SiteConfig, detail: e.to_string() })
     })?;
-    let source = text::decode_source(&bytes).map_err(|e| {
-        Diagnostic::at(&rel, e.line, Some(e.col), "the file is not valid UTF-8 text")
-            .with_hint("save site.toml as UTF-8")
-    })?;
-    let raw: RawConfig = toml::from_str(&source).map_err(|e| toml_diagnostic(&rel, &source, &e, 0))?;
+    let source = text::decode_source(&bytes).map_err(|e| Diagnostic::at(&rel, e.line, Some(e.col), Problem::NotUtf8))?;
+    let raw: RawConfig =
+        toml::from_str(&source).map_err(|e| toml_diagnostic(&rel, TomlPart::SiteConfig, &source, &e, 0))?;
     from_raw(root, &rel, &source, raw)
 }
 
 fn from_raw(root: &Path, rel: &Path, source: &str, raw: RawConfig) -> Result<Config, Diagnostics> {
     let mut problems = Diagnostics::new();
-    let at_key = |key: &str| {
-        
-        source
-            .lines()
-            .position(|l| l.trim_start().starts_with(key))
-            .map_or(1, |i| i + 1)
-    };
+    let at_key = |key: &str| source.lines().position(|l| l.trim_start().starts_with(key)).map_or(1, |i| i + 1);
 
     let (base_url, base_path) = match split_base_url(&raw.base_url) {
         Ok(v) => v,
@@ -205,20 +198,17 @@ fn from_raw(root: &Path, rel: &Path, source: &str, raw: RawConfig) -> Result<Con
     };
 
     if raw.languages.is_empty() {
-        problems.push(Diagnostic::file(rel, "no languages: add at least a [languages.vi] table with a title"));
+        problems.push(Diagnostic::file(rel, Problem::NoLanguages));
     }
     if !raw.languages.contains_key(&raw.default_language) && !raw.languages.is_empty() {
-        let known: Vec<&str> = raw.languages.keys().map(String::as_str).collect();
         problems.push(Diagnostic::at(
             rel,
             at_key("default_language"),
             None,
-            format!(
-                "default_language is \"{}\", but there is no [languages.{}] table (languages: {})",
-                raw.default_language,
-                raw.default_language,
-                known.join(", ")
-            ),
+            Problem::UnknownDefaultLanguage {
+                code: raw.default_language.clone(),
+                known: raw.languages.keys().cloned().collect(),
+            },
         ));
     }
     let mut languages = Vec::new();
@@ -228,7 +218,7 @@ fn from_raw(root: &Path, rel: &Path, source: &str, raw: RawConfig) -> Result<Con
                 rel,
                 at_key(&format!("[languages.{code}")),
                 None,
-                format!("\"{code}\" is not a language code such as vi or en"),
+                Problem::BadLanguageCode { code: code.clone() },
             ));
         }
         let is_default = code == raw.default_language;
@@ -259,15 +249,36 @@ fn from_raw(root: &Path, rel: &Path, source: &str, raw: RawConfig) -> Result<Con
     problems.into_result(config)
 }
 
+/// The language to write messages in: `chosen` (from `--lang` or
+/// `VINHDANH_LANG`), else the site's default language as far as site.toml
+/// can be read (it may be the file with the problems), else Vietnamese.
+pub fn messages_language(root: &Path, chosen: Option<Lang>) -> Lang {
+    if let Some(lang) = chosen {
+        return lang;
+    }
+    let source = std::fs::read(root.join(CONFIG_FILE)).map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
+    let from_table = source
+        .parse::<toml::Table>()
+        .ok()
+        .and_then(|t| t.get("default_language").and_then(|v| v.as_str()).map(str::to_owned));
+    let from_line = || {
+        source.lines().find_map(|l| {
+            let (key, value) = l.split_once('=')?;
+            (key.trim() == "default_language").then(|| value.trim().trim_matches(['"', '\'']).to_owned())
+        })
+    };
+    Lang::for_site_language(&from_table.or_else(from_line).unwrap_or_else(default_language))
+}
+
 /// `https://host/path/` → (`https://host/path`, `/path`).
-fn split_base_url(url: &str) -> Result<(String, String), String> {
+fn split_base_url(url: &str) -> Result<(String, String), Problem> {
     let url = url.trim().trim_end_matches('/');
     let rest = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))
-        .ok_or_else(|| format!("base_url must start with https:// or http://, found \"{url}\""))?;
+        .ok_or_else(|| Problem::BadBaseUrl { url: url.to_owned(), no_host: false })?;
     if rest.is_empty() || rest.starts_with('/') {
-        return Err(format!("base_url has no host name: \"{url}\""));
+        return Err(Problem::BadBaseUrl { url: url.to_owned(), no_host: true });
     }
     let path = rest.find('/').map_or("", |i| &rest[i..]);
     Ok((url.to_owned(), path.to_owned()))
@@ -279,19 +290,6 @@ fn is_language_code(code: &str) -> bool {
     (2..=3).contains(&first.len())
         && first.chars().all(|c| c.is_ascii_lowercase())
         && parts.all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric()))
-}
-
-/// A TOML error as a diagnostic, its span moved by `line_offset` lines (the
-/// lines of the file before the TOML text starts).
-pub fn toml_diagnostic(path: &Path, toml_text: &str, err: &toml::de::Error, line_offset: usize) -> Diagnostic {
-    let message = err.message().trim().to_owned();
-    match err.span() {
-        Some(span) => {
-            let (line, col) = crate::diagnostic::line_col(toml_text, span.start);
-            Diagnostic::at(path, line + line_offset, Some(col), message)
-        }
-        None => Diagnostic::at(path, line_offset.max(1), None, message),
-    }
 }
 
 #[cfg(test)]

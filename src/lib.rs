@@ -15,11 +15,16 @@
 //! * [`model`] validates references and builds the cross-linked, sorted [`model::Site`].
 //! * [`render`] turns the site into pages in memory: a pure function.
 //! * [`output`] is the one place that writes the built site to disk.
+//! * [`check`] validates without writing and reports missing translations;
+//!   [`scaffold`] makes new content files (`vinhdanh new`).
+//! * [`diagnostic`] holds every problem as data, says it in Vietnamese or
+//!   English, and draws it for the terminal.
 //!
 //! The library never prints; the binary decides what to show.
 
 pub mod build;
 pub mod catalogue;
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod content;
@@ -27,8 +32,10 @@ pub mod diagnostic;
 pub mod i18n;
 pub mod model;
 pub mod output;
+pub mod scaffold;
 pub mod urls;
 pub mod render;
 
 pub use build::{BuildOptions, build_site, load_site};
-pub use diagnostic::{Diagnostic, Diagnostics};
+pub use check::check_site;
+pub use diagnostic::{Diagnostic, Diagnostics, Lang};

@@ -1,11 +1,16 @@
 //! The `vinhdanh` binary: parse arguments, run the library, show problems,
 //! return the exit status (0 success, 1 content errors, 2 usage errors).
 
+use std::io::IsTerminal;
+use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
 use vinhdanh::cli::{Cli, Command};
-use vinhdanh::{BuildOptions, Diagnostics, build_site};
+use vinhdanh::config::messages_language;
+use vinhdanh::diagnostic::report::{self, ReportStyle};
+use vinhdanh::scaffold::{NewOptions, new_file};
+use vinhdanh::{BuildOptions, Diagnostics, Lang, build_site, check_site};
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -22,31 +27,50 @@ fn main() -> ExitCode {
                 output_dir: args.output_dir,
                 base_url: args.base_url,
                 drafts: args.drafts,
+                lang: cli.lang,
             };
+            let lang = messages_language(&options.root, cli.lang);
             let started = std::time::Instant::now();
             match build_site(&options) {
-                Ok(report) => {
+                Ok(built) => {
                     println!(
-                        "Built {} profiles: {} pages and {} files in {} ms → {}",
-                        report.profiles,
-                        report.pages,
-                        report.copied,
-                        started.elapsed().as_millis(),
-                        report.output_dir.display()
+                        "{}",
+                        report::built(built.profiles, built.pages, built.copied, started.elapsed().as_millis(), &built.output_dir, lang)
                     );
                     ExitCode::SUCCESS
                 }
-                Err(problems) => report_problems(&problems),
+                Err(problems) => report_problems(&problems, &options.root, lang, true),
+            }
+        }
+        Command::Check(args) => {
+            let options = BuildOptions { root: args.root, drafts: args.drafts, lang: cli.lang, ..BuildOptions::default() };
+            let lang = messages_language(&options.root, cli.lang);
+            match check_site(&options) {
+                Ok(translations) => {
+                    println!("{}", report::no_errors(lang));
+                    print!("{}", translations.text(lang));
+                    ExitCode::SUCCESS
+                }
+                Err(problems) => report_problems(&problems, &options.root, lang, false),
+            }
+        }
+        Command::New(args) => {
+            let lang = messages_language(&args.root, cli.lang);
+            let options = NewOptions { root: args.root, kind: args.kind, name: args.name, lang: cli.lang };
+            match new_file(&options) {
+                Ok(rel) => {
+                    println!("{}", report::created(&rel, lang));
+                    ExitCode::SUCCESS
+                }
+                Err(problems) => report_problems(&problems, &options.root, lang, false),
             }
         }
     }
 }
 
-fn report_problems(problems: &Diagnostics) -> ExitCode {
-    for d in problems.iter() {
-        eprintln!("error: {d}");
-    }
-    let n = problems.len();
-    eprintln!("{n} error{} found; nothing was written.", if n == 1 { "" } else { "s" });
+fn report_problems(problems: &Diagnostics, root: &Path, lang: Lang, nothing_written: bool) -> ExitCode {
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    eprint!("{}", report::render(problems, root, ReportStyle { lang, color }));
+    eprintln!("\n{}", report::summary(problems.len(), nothing_written, lang));
     ExitCode::from(1)
 }

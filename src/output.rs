@@ -10,7 +10,8 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::messages::Refusal;
+use crate::diagnostic::{Diagnostic, Problem};
 
 /// The file that marks a folder as vinhdanh's output.
 pub const MARKER: &str = ".vinhdanh-output";
@@ -18,31 +19,26 @@ const MARKER_TEXT: &str = "This folder is built by vinhdanh and replaced whole o
 
 /// Checks that `output` may be replaced by a build of the site at `root`.
 pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Diagnostic> {
-    let shown = output.display().to_string();
-    let refuse = |why: String| {
-        Diagnostic::file(output, format!("refusing to use \"{shown}\" as the output folder: {why}"))
-            .with_hint("choose another folder with --output-dir or output_dir in site.toml")
-    };
+    let folder = output.display().to_string();
+    let refuse = |reason: Refusal| Diagnostic::file(output, Problem::OutputRefused { folder: folder.clone(), reason });
     let root_abs = absolute(root);
     let out_abs = absolute(output);
     if out_abs == root_abs {
-        return Err(refuse("it is the site's own folder".to_owned()));
+        return Err(refuse(Refusal::IsSite));
     }
     if root_abs.starts_with(&out_abs) {
-        return Err(refuse("it contains the site's folder".to_owned()));
+        return Err(refuse(Refusal::ContainsSite));
     }
     if out_abs.join(crate::config::CONFIG_FILE).exists() || out_abs.join(crate::content::CONTENT_DIR).exists() {
-        return Err(refuse("it holds site.toml or content/, so it looks like a site, not built output".to_owned()));
+        return Err(refuse(Refusal::LooksLikeSite));
     }
     if out_abs.is_file() {
-        return Err(refuse("it is a file".to_owned()));
+        return Err(refuse(Refusal::IsFile));
     }
     if out_abs.is_dir() && !out_abs.join(MARKER).is_file() {
         let empty = fs::read_dir(&out_abs).map(|mut d| d.next().is_none()).unwrap_or(false);
         if !empty {
-            return Err(refuse(format!(
-                "it is not empty and was not made by vinhdanh (it has no {MARKER} file), so vinhdanh will not replace it"
-            )));
+            return Err(refuse(Refusal::Foreign));
         }
     }
     Ok(())
@@ -91,7 +87,10 @@ impl Staging {
         let parent = target.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
         fs::create_dir_all(&parent)?;
         let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".to_owned());
-        let dir = parent.join(format!(".{name}.vinhdanh-building-{}", std::process::id()));
+        let prefix = format!(".{name}.vinhdanh-building-");
+        // Best effort: a stale folder left behind costs disk space, not correctness.
+        let _ = sweep_stale(&parent, &prefix, &target);
+        let dir = parent.join(format!("{prefix}{}", std::process::id()));
         if dir.exists() {
             remove_ours(&dir)?;
         }
@@ -155,6 +154,39 @@ impl Drop for Staging {
     }
 }
 
+/// Cleans up after builds that were killed before they finished: their
+/// staging folders (`<prefix><pid>`, and `<prefix><pid>.old` holding the
+/// output being replaced) carry our marker, so they are ours to remove. A
+/// folder whose process still runs (a build beside this one) is left alone;
+/// where that cannot be told (no `/proc`), every such folder is. If a build
+/// was killed between its two renames, the output folder is missing and its
+/// `.old` holds the previous output: that is put back.
+fn sweep_stale(parent: &Path, prefix: &str, target: &Path) -> io::Result<()> {
+    for entry in fs::read_dir(parent)? {
+        let name = entry?.file_name().to_string_lossy().into_owned();
+        let Some(rest) = name.strip_prefix(prefix) else { continue };
+        let (pid, old) = rest.strip_suffix(".old").map_or((rest, false), |p| (p, true));
+        let Ok(pid) = pid.parse::<u32>() else { continue };
+        if pid == std::process::id() || process_may_run(pid) {
+            continue;
+        }
+        let path = parent.join(&name);
+        // One folder that cannot be cleaned (or is not ours) does not stop the others.
+        let _ = if old && !target.exists() && path.join(MARKER).is_file() {
+            fs::rename(&path, target)
+        } else {
+            remove_ours(&path)
+        };
+    }
+    Ok(())
+}
+
+/// Whether process `pid` may still be running (true when it cannot be told).
+fn process_may_run(pid: u32) -> bool {
+    let proc = Path::new("/proc");
+    !proc.join("self").exists() || proc.join(pid.to_string()).exists()
+}
+
 /// Removes a folder only if it carries our marker (or is empty).
 fn remove_ours(dir: &Path) -> io::Result<()> {
     let empty = fs::read_dir(dir).map(|mut d| d.next().is_none()).unwrap_or(false);
@@ -197,5 +229,32 @@ mod tests {
         drop(s); // a failed build
         assert!(target.join("a/index.html").exists());
         assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 1, "staging folder removed");
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_killed_build_is_cleaned_up_and_its_old_output_put_back() {
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("public");
+        // No process has a pid this large (Linux caps pids at 2^22).
+        let dead = 999_999_999u32;
+        let stale = tmp.path().join(format!(".public.vinhdanh-building-{dead}"));
+        fs::create_dir_all(&stale).unwrap();
+        fs::write(stale.join(MARKER), MARKER_TEXT).unwrap();
+        // Killed between the renames: the output is in `.old`.
+        let old = tmp.path().join(format!(".public.vinhdanh-building-{dead}.old"));
+        fs::create_dir_all(&old).unwrap();
+        fs::write(old.join(MARKER), MARKER_TEXT).unwrap();
+        fs::write(old.join("index.html"), "previous").unwrap();
+        // A folder of someone else's with a look-alike name is not touched.
+        let foreign = tmp.path().join(format!(".public.vinhdanh-building-{}", dead - 1));
+        fs::create_dir_all(&foreign).unwrap();
+        fs::write(foreign.join("mine.txt"), "x").unwrap();
+
+        let s = Staging::new(&target).unwrap();
+        assert!(!stale.exists(), "stale staging folder removed");
+        assert_eq!(fs::read_to_string(target.join("index.html")).unwrap(), "previous", "old output put back");
+        assert!(foreign.join("mine.txt").exists());
+        drop(s);
     }
 }

@@ -306,13 +306,13 @@ fn the_binary_exits_1_on_content_errors_and_2_on_usage_errors() {
     let (code, _, stderr) = site.run(&["build"]);
     assert_eq!(code, 1, "{stderr}");
     assert!(stderr.contains("content/profiles/bad.md:6:"), "{stderr}");
-    assert!(stderr.contains("did you mean \"dan-van-kheo\""), "{stderr}");
+    assert!(stderr.contains("có phải ý bạn là \"dan-van-kheo\""), "messages in the site's language: {stderr}");
     let (code, _, _) = site.run(&["biuld"]);
     assert_eq!(code, 2);
     site.remove("content/profiles/bad.md");
     let (code, stdout, stderr) = site.run(&["build"]);
     assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.contains("Built 7 profiles"), "{stdout}");
+    assert!(stdout.contains("Đã dựng 7 hồ sơ"), "{stdout}");
 }
 
 #[test]
@@ -417,4 +417,28 @@ fn a_theme_folder_needs_only_the_templates_it_changes() {
     assert!(site.page("404.html").contains("class=\"tinh\""));
     assert!(site.exists("ho-so/nguyen-thi-dao/index.html"));
     assert!(site.exists("tinh.css") && !site.exists("style.css"), "a theme folder brings its own look");
+}
+
+#[test]
+fn past_the_sitemap_limit_sitemap_xml_becomes_an_index_over_parts() {
+    use vinhdanh::render::{PageRef, Renderer};
+    let site = TestSite::fixture("basic");
+    let (model, theme) = vinhdanh::load_site(&site.options()).unwrap();
+    let renderer = Renderer::new(&model, &theme).with_sitemap_limit(20);
+    let pages = renderer.pages();
+    let parts: Vec<PageRef> = pages.iter().copied().filter(|p| matches!(p, PageRef::SitemapPart(_))).collect();
+    let html_pages = pages.iter().filter(|p| matches!(p, PageRef::Page { .. })).count() - 2; // less the 404s
+    assert_eq!(parts.len(), html_pages.div_ceil(20));
+    let index = String::from_utf8(renderer.render(PageRef::Sitemap).unwrap()).unwrap();
+    parse_xml(&index);
+    assert!(index.contains("<sitemapindex"));
+    assert!(index.contains("<loc>https://example.gov.vn/sitemap-1.xml</loc>"));
+    let mut urls = 0;
+    for part in parts {
+        assert_eq!(renderer.output_path(part), format!("sitemap-{}.xml", urls / 20 + 1));
+        let text = String::from_utf8(renderer.render(part).unwrap()).unwrap();
+        parse_xml(&text);
+        urls += text.matches("<url>").count();
+    }
+    assert_eq!(urls, html_pages, "every page in exactly one part");
 }

@@ -17,8 +17,10 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
-use crate::config::{Config, toml_diagnostic};
-use crate::diagnostic::{Diagnostic, Diagnostics, line_col};
+use crate::config::Config;
+use crate::diagnostic::messages::{TomlPart, Unreadable};
+use crate::diagnostic::toml_words::toml_diagnostic;
+use crate::diagnostic::{Diagnostic, Diagnostics, Problem, line_col};
 use crate::i18n::text;
 use front::{AwardListFile, CampaignFront, CampaignTranslation, ProfileFront, ProfileTranslation};
 use frontmatter::SplitError;
@@ -65,14 +67,14 @@ impl<F> Page<F> {
     }
 
     /// A diagnostic at a span of the front matter's TOML.
-    pub fn at(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
+    pub fn at(&self, span: Range<usize>, problem: Problem) -> Diagnostic {
         let (line, col) = line_col(&self.text[self.toml.clone()], span.start);
-        Diagnostic::at(&self.info.rel, line + 1, Some(col), message)
+        Diagnostic::at(&self.info.rel, line + 1, Some(col), problem)
     }
 
     /// A diagnostic about the whole front matter (its opening line).
-    pub fn at_front_matter(&self, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::at(&self.info.rel, 1, None, message)
+    pub fn at_front_matter(&self, problem: Problem) -> Diagnostic {
+        Diagnostic::at(&self.info.rel, 1, None, problem)
     }
 }
 
@@ -87,9 +89,9 @@ pub struct AwardListSource {
 }
 
 impl AwardListSource {
-    pub fn at(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
+    pub fn at(&self, span: Range<usize>, problem: Problem) -> Diagnostic {
         let (line, col) = line_col(&self.text, span.start);
-        Diagnostic::at(&self.info.rel, line, Some(col), message)
+        Diagnostic::at(&self.info.rel, line, Some(col), problem)
     }
 }
 
@@ -185,7 +187,7 @@ fn discover(
             Ok(e) => e,
             Err(e) => {
                 let path = e.path().map(|p| relative(config, p)).unwrap_or_else(|| relative(config, &dir));
-                problems.push(Diagnostic::file(path, format!("cannot read this folder: {e}")));
+                problems.push(Diagnostic::file(path, Problem::CannotRead { what: Unreadable::Folder, detail: e.to_string() }));
                 continue;
             }
         };
@@ -200,17 +202,14 @@ fn discover(
         let (base, lang) = match split_language(base) {
             Some((stem, code)) => {
                 if config.language(code).is_none() || code == config.default_language().code {
-                    let known: Vec<&str> = config.languages.iter().skip(1).map(|l| l.code.as_str()).collect();
-                    problems.push(
-                        Diagnostic::file(
-                            &rel,
-                            format!("the file name ends in \".{code}{wanted_ext}\", but \"{code}\" is not a translation language of this site"),
-                        )
-                        .with_hint(format!(
-                            "translations are named <name>.<language>{wanted_ext} with one of: {}; the original has no language code",
-                            if known.is_empty() { "(none configured)".to_owned() } else { known.join(", ") }
-                        )),
-                    );
+                    problems.push(Diagnostic::file(
+                        &rel,
+                        Problem::NotATranslationLanguage {
+                            code: code.to_owned(),
+                            ext: wanted_ext.to_owned(),
+                            known: config.languages.iter().skip(1).map(|l| l.code.clone()).collect(),
+                        },
+                    ));
                     continue;
                 }
                 (stem, Some(code.to_owned()))
@@ -218,10 +217,7 @@ fn discover(
             None => (base, None),
         };
         if section == Section::Awards && lang.is_some() {
-            problems.push(Diagnostic::file(
-                &rel,
-                "award lists are not translated file by file: write localised fields as { vi = \"…\", en = \"…\" } in the one file",
-            ));
+            problems.push(Diagnostic::file(&rel, Problem::AwardListTranslated));
             continue;
         }
         let bundle = section == Section::Profiles && base == "index" && entry.depth() >= 2;
@@ -254,15 +250,14 @@ fn parse_file(config: &Config, section: Section, info: SourceInfo) -> ParseResul
     let fail = |info: &SourceInfo, d: Diagnostics| Err((section, info.stem.clone(), d));
     let bytes = match std::fs::read(&info.abs) {
         Ok(b) => b,
-        Err(e) => return fail(&info, Diagnostic::file(&info.rel, format!("cannot read the file: {e}")).into()),
+        Err(e) => {
+            let d = Diagnostic::file(&info.rel, Problem::CannotRead { what: Unreadable::File, detail: e.to_string() });
+            return fail(&info, d.into());
+        }
     };
     let source = match text::decode_source(&bytes) {
         Ok(s) => s,
-        Err(e) => {
-            let d = Diagnostic::at(&info.rel, e.line, Some(e.col), "the file is not valid UTF-8 text")
-                .with_hint("save it as UTF-8 (in most editors: File → Save with Encoding → UTF-8)");
-            return fail(&info, d.into());
-        }
+        Err(e) => return fail(&info, Diagnostic::at(&info.rel, e.line, Some(e.col), Problem::NotUtf8).into()),
     };
     let result = match (section, info.lang.is_some()) {
         (Section::Profiles, false) => parse_page(config, info.clone(), source).map(Parsed::Profile),
@@ -275,32 +270,22 @@ fn parse_file(config: &Config, section: Section, info: SourceInfo) -> ParseResul
 }
 
 fn parse_page<F: DeserializeOwned>(config: &Config, info: SourceInfo, text: String) -> Result<Page<F>, Diagnostics> {
-    let split = match frontmatter::split(&text) {
-        Ok(s) => s,
-        Err(SplitError::Empty) => {
-            return Err(Diagnostic::file(&info.rel, "the file is empty: it must start with front matter between two lines of +++").into());
-        }
-        Err(SplitError::NoOpening { first_line }) => {
-            return Err(Diagnostic::at(
-                &info.rel,
-                1,
-                Some(1),
-                format!("the file must start with a line of +++ (front matter), found \"{first_line}\""),
-            )
-            .into());
-        }
-        Err(SplitError::NotClosed) => {
-            return Err(Diagnostic::at(&info.rel, 1, Some(1), "the front matter opened here with +++ is never closed")
-                .with_hint("add a line of +++ after the last field")
-                .into());
-        }
-    };
+    let split = frontmatter::split(&text).map_err(|e| {
+        let problem = match e {
+            SplitError::Empty => return Diagnostic::file(&info.rel, Problem::EmptyFile),
+            SplitError::NoOpening { first_line } => Problem::NoFrontMatter { first_line },
+            SplitError::NotClosed => Problem::FrontMatterNotClosed,
+        };
+        Diagnostic::at(&info.rel, 1, Some(1), problem)
+    })?;
     let toml_start = split.toml.as_ptr() as usize - text.as_ptr() as usize;
     let toml = toml_start..toml_start + split.toml.len();
     let body_start = split.body.as_ptr() as usize - text.as_ptr() as usize;
     let body = body_start..text.len();
     let body_line_offset = split.body_line_offset;
-    let front = toml::from_str::<F>(split.toml).map_err(|e| front_matter_error(&info.rel, split.toml, &e, 1))?;
+    blanks_left(&info.rel, split.toml, split.toml_line_offset)?;
+    let front = toml::from_str::<F>(split.toml)
+        .map_err(|e| toml_diagnostic(&info.rel, TomlPart::FrontMatter, split.toml, &e, split.toml_line_offset))?;
     let rendered = (!markdown::has_internal_links(&text[body.clone()])).then(|| {
         let options = markdown::MarkdownOptions { unsafe_html: config.markdown.unsafe_html };
         markdown::render(&text[body.clone()], &options, &|_| None)
@@ -308,31 +293,28 @@ fn parse_page<F: DeserializeOwned>(config: &Config, info: SourceInfo, text: Stri
     Ok(Page { info, front, text, toml, body, body_line_offset, rendered })
 }
 
-/// A TOML error in front matter: a missing field points at the opening line.
-fn front_matter_error(rel: &Path, toml_text: &str, err: &toml::de::Error, offset: usize) -> Diagnostics {
-    let mut d = toml_diagnostic(rel, toml_text, err, offset);
-    if err.message().starts_with("missing field") {
-        d.line = Some(1);
-        d.col = None;
-    }
-    d.into()
+/// Every value `vinhdanh new` left blank, reported together (and before
+/// their types are checked: a blank is not a wrong type, it is a to-do).
+fn blanks_left(rel: &Path, toml_text: &str, line_offset: usize) -> Result<(), Diagnostics> {
+    let blanks: Vec<Diagnostic> = crate::scaffold::blanks(toml_text)
+        .into_iter()
+        .map(|b| Diagnostic::at(rel, b.line + line_offset, Some(b.col), Problem::Blank { field: b.field }))
+        .collect();
+    if blanks.is_empty() { Ok(()) } else { Err(Diagnostics(blanks)) }
 }
 
 fn parse_award_list(config: &Config, info: SourceInfo, text: String) -> Result<AwardListSource, Diagnostics> {
-    let file: AwardListFile = toml::from_str(&text).map_err(|e| {
-        let mut d = toml_diagnostic(&info.rel, &text, &e, 0);
-        if e.message().starts_with("missing field") && d.line.is_none() {
-            d.line = Some(1);
-        }
-        Diagnostics::from(d)
-    })?;
+    blanks_left(&info.rel, &text, 0)?;
+    let file: AwardListFile =
+        toml::from_str(&text).map_err(|e| toml_diagnostic(&info.rel, TomlPart::AwardList, &text, &e, 0))?;
     let mut source = AwardListSource { info, file, text, csv: None };
     if let Some(csv_name) = &source.file.recipients_csv {
         let dir = source.info.abs.parent().unwrap_or(Path::new("."));
         let csv_abs = dir.join(csv_name.get_ref());
         let csv_rel = relative(config, &csv_abs);
         let bytes = std::fs::read(&csv_abs).map_err(|e| {
-            source.at(csv_name.span(), format!("cannot read the recipients file \"{}\": {e}", csv_name.get_ref()))
+            let what = Unreadable::RecipientsCsv { name: csv_name.get_ref().clone() };
+            source.at(csv_name.span(), Problem::CannotRead { what, detail: e.to_string() })
         })?;
         let rows = recipients_csv::parse_recipients(&bytes, &csv_rel).map_err(Diagnostics)?;
         source.csv = Some((csv_rel, rows));

@@ -13,7 +13,8 @@ use std::path::Path;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::messages::ColumnFix;
+use crate::diagnostic::{Diagnostic, Problem};
 use crate::model::Kind;
 
 /// One recipient row.
@@ -56,20 +57,6 @@ impl Column {
     fn index(self) -> usize {
         self as usize
     }
-}
-
-/// A list of names for a message: `a`, `b` or `c`.
-fn quoted_list(names: &[&str], last_joiner: &str) -> String {
-    let mut out = String::new();
-    for (i, name) in names.iter().enumerate() {
-        if i > 0 {
-            out.push_str(if i + 1 == names.len() { last_joiner } else { ", " });
-        }
-        out.push('`');
-        out.push_str(name);
-        out.push('`');
-    }
-    out
 }
 
 /// Lower case, diacritics removed, `đ` → `d`, whitespace trimmed and
@@ -127,8 +114,6 @@ fn parse_kind(value: &str) -> Option<Kind> {
     }
 }
 
-const KIND_VALUES: &str = "`individual` or `collective` (in Vietnamese: `Cá nhân` or `Tập thể`)";
-
 /// Reads a recipients CSV.
 ///
 /// `path` is the CSV's path relative to the site root, used in diagnostics.
@@ -154,21 +139,7 @@ fn not_utf8(bytes: &[u8], valid_up_to: usize, path: &Path) -> Diagnostic {
     let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
     // Everything before `valid_up_to` is valid UTF-8.
     let col = std::str::from_utf8(&before[line_start..]).ok().map(|text| text.chars().count() + 1);
-    Diagnostic::at(
-        path,
-        line,
-        col,
-        format!(
-            "this CSV file is not saved as UTF-8 (the first character that is not UTF-8 is on line {line}); \
-             it was probably saved by an old version of Excel or typed with a TCVN3, VNI or Windows-1258 font, \
-             and its Vietnamese letters cannot be read"
-        ),
-    )
-    .with_hint(
-        "open it and save it again as UTF-8: in Excel choose File → Save As → \
-         \"CSV UTF-8 (Comma delimited) (*.csv)\"; in LibreOffice choose File → Save As, tick \
-         \"Edit filter settings\" and choose the character set \"Unicode (UTF-8)\"",
-    )
+    Diagnostic::at(path, line, col, Problem::CsvNotUtf8 { line })
 }
 
 /// The separator the header line uses: whichever of `;` and `,` occurs more
@@ -286,14 +257,8 @@ impl<'t> Parser<'t> {
         (start, self.counted_lines + 1)
     }
 
-    fn error(&mut self, line: usize, col: Option<usize>, message: String, hint: Option<String>) {
-        let mut diagnostic = Diagnostic::at(self.path, line, col, message);
-        diagnostic.hint = hint;
-        self.diagnostics.push(diagnostic);
-    }
-
-    fn separator_name(&self) -> &'static str {
-        if self.separator == b';' { "`;`" } else { "`,`" }
+    fn error(&mut self, line: usize, col: Option<usize>, problem: Problem) {
+        self.diagnostics.push(Diagnostic::at(self.path, line, col, problem));
     }
 
     fn run(mut self) -> Result<Vec<CsvRecipient>, Vec<Diagnostic>> {
@@ -314,7 +279,7 @@ impl<'t> Parser<'t> {
                     // The text is valid UTF-8 and the reader is flexible, so
                     // this should not happen; report it rather than stop silently.
                     let line = error.position().map_or(1, |p| usize::try_from(p.line()).unwrap_or(1));
-                    self.error(line, None, format!("this CSV file cannot be read: {error}"), None);
+                    self.error(line, None, Problem::CsvUnreadable { detail: error.to_string() });
                     break;
                 }
             }
@@ -339,21 +304,8 @@ impl<'t> Parser<'t> {
             }
         }
         match header {
-            None => self.error(
-                1,
-                None,
-                "this CSV file is empty: it has no recipients; expected a header row \
-                 (for example `name,kind,unit,position,profile`) and then one row per recipient"
-                    .to_string(),
-                None,
-            ),
-            Some((_, line)) if rows == 0 => self.error(
-                line,
-                None,
-                "this CSV file has a header row but no recipients; expected one row per recipient below the header"
-                    .to_string(),
-                None,
-            ),
+            None => self.error(1, None, Problem::CsvEmpty),
+            Some((_, line)) if rows == 0 => self.error(line, None, Problem::CsvNoRows),
             Some(_) => {}
         }
         if self.diagnostics.is_empty() { Ok(recipients) } else { Err(self.diagnostics) }
@@ -371,17 +323,13 @@ impl<'t> Parser<'t> {
                 Some(column) => {
                     if let Some(first) = header.index[column.index()] {
                         let first_typed = header.fields.get(first).map_or("", |(_, t)| t.as_str());
-                        self.error(
-                            at_line,
-                            Some(col),
-                            format!(
-                                "the column `{typed}` (column {}) appears twice: column {} `{first_typed}` is the same column; \
-                                 expected each column once",
-                                i + 1,
-                                first + 1
-                            ),
-                            Some("delete one of the two columns".to_string()),
-                        );
+                        let problem = Problem::CsvDuplicateColumn {
+                            typed: typed.to_owned(),
+                            col: i + 1,
+                            first_col: first + 1,
+                            first_typed: first_typed.to_owned(),
+                        };
+                        self.error(at_line, Some(col), problem);
                     } else {
                         header.index[column.index()] = Some(i);
                     }
@@ -390,44 +338,27 @@ impl<'t> Parser<'t> {
                 // leaves such columns behind); rows are checked for it.
                 None if typed.is_empty() => {}
                 None => {
-                    let hint = if matches!(fold(typed).as_str(), "stt" | "so thu tu" | "tt" | "no" | "no.") {
+                    let fix = if matches!(fold(typed).as_str(), "stt" | "so thu tu" | "tt" | "no" | "no.") {
                         // The row-number column every Vietnamese list starts with.
-                        "row numbers are not needed: delete this column".to_string()
+                        ColumnFix::RowNumbers
                     } else {
-                        match closest_header(typed) {
-                            Some(name) => format!("did you mean `{name}`?"),
-                            None => "delete this column, or rename it to one of the accepted names".to_string(),
-                        }
+                        closest_header(typed).map_or(ColumnFix::DeleteOrRename, |name| ColumnFix::Rename(name.to_owned()))
                     };
-                    self.error(
-                        at_line,
-                        Some(col),
-                        format!("unknown column `{typed}` (column {}); {}", i + 1, accepted_columns()),
-                        Some(hint),
-                    );
+                    let problem =
+                        Problem::CsvUnknownColumn { typed: typed.to_owned(), col: i + 1, accepted: accepted_columns(), fix };
+                    self.error(at_line, Some(col), problem);
                 }
             }
             header.fields.push((column, typed.to_string()));
         }
         for required in [Column::Name, Column::Kind] {
             if header.index[required.index()].is_none() {
-                let found: Vec<&str> =
-                    header.fields.iter().map(|(_, t)| t.as_str()).filter(|t| !t.is_empty()).collect();
-                let found = if found.is_empty() { "none".to_string() } else { quoted_list(&found, ", ") };
-                let what = if required == Column::Name { "the name" } else { "the kind (individual or collective)" };
-                self.error(
-                    line,
-                    None,
-                    format!(
-                        "the header row has no column for {what}; expected a column named {} (columns found: {found})",
-                        quoted_list(required.names(), " or ")
-                    ),
-                    Some(
-                        "the first row of the file must name the columns, for example `name;kind;unit` \
-                         or `Họ và tên;Loại;Đơn vị`"
-                            .to_string(),
-                    ),
-                );
+                let problem = Problem::CsvMissingColumn {
+                    kind_column: required == Column::Kind,
+                    accepted: required.names().iter().map(|n| (*n).to_owned()).collect(),
+                    found: header.fields.iter().map(|(_, t)| t.clone()).filter(|t| !t.is_empty()).collect(),
+                };
+                self.error(line, None, problem);
             }
         }
         header
@@ -441,21 +372,12 @@ impl<'t> Parser<'t> {
         line: usize,
     ) -> Option<CsvRecipient> {
         if record.len() != header.fields.len() {
-            self.error(
-                line,
-                None,
-                format!(
-                    "this row has {} values but the header row has {} columns; expected {} values separated by {}",
-                    record.len(),
-                    header.fields.len(),
-                    header.fields.len(),
-                    self.separator_name()
-                ),
-                Some(format!(
-                    "check for a missing or extra {sep}, or a value containing {sep} that is not inside double quotes",
-                    sep = self.separator_name()
-                )),
-            );
+            let problem = Problem::CsvRagged {
+                values: record.len(),
+                columns: header.fields.len(),
+                separator: char::from(self.separator),
+            };
+            self.error(line, None, problem);
             return None;
         }
         // Positions are only worked out when a cell has a problem.
@@ -469,12 +391,7 @@ impl<'t> Parser<'t> {
         for (i, (column, typed)) in header.fields.iter().enumerate() {
             if column.is_none() && typed.is_empty() && record.get(i).is_some_and(|v| !v.trim().is_empty()) {
                 let (l, c) = place(self, i);
-                self.error(
-                    l,
-                    c,
-                    format!("column {} has a value but no name in the header row; expected a column name", i + 1),
-                    Some(format!("name the column in the header row ({}) or empty it", accepted_columns())),
-                );
+                self.error(l, c, Problem::CsvValueWithoutColumn { col: i + 1, accepted: accepted_columns() });
                 ok = false;
             }
         }
@@ -486,13 +403,7 @@ impl<'t> Parser<'t> {
             && let Some(i) = header.index[Column::Name.index()]
         {
             let (l, c) = place(self, i);
-            let column_name = header.shown_name(Column::Name);
-            self.error(
-                l,
-                c,
-                format!("this recipient has no name; expected a name in the column `{column_name}`"),
-                None,
-            );
+            self.error(l, c, Problem::CsvNoName { column: header.shown_name(Column::Name) });
             ok = false;
         }
         let kind = match (cell(Column::Kind), header.index[Column::Kind.index()]) {
@@ -500,20 +411,14 @@ impl<'t> Parser<'t> {
                 let kind = parse_kind(value);
                 if kind.is_none() {
                     let (l, c) = place(self, i);
-                    self.error(l, c, format!("`{value}` is not a kind of recipient; expected {KIND_VALUES}"), None);
+                    self.error(l, c, Problem::CsvBadKind { value: value.to_owned() });
                     ok = false;
                 }
                 kind
             }
             (None, Some(i)) => {
                 let (l, c) = place(self, i);
-                let column_name = header.shown_name(Column::Kind);
-                self.error(
-                    l,
-                    c,
-                    format!("this recipient has no kind; expected {KIND_VALUES} in the column `{column_name}`"),
-                    None,
-                );
+                self.error(l, c, Problem::CsvNoKind { column: header.shown_name(Column::Kind) });
                 ok = false;
                 None
             }
@@ -539,7 +444,7 @@ fn owned(value: &str) -> String {
     if value.contains('\r') { value.replace("\r\n", "\n").replace('\r', "\n") } else { value.to_string() }
 }
 
-/// The accepted column names, for messages.
+/// The accepted column names, for messages (the same in every language).
 fn accepted_columns() -> String {
     let parts: Vec<String> = COLUMNS
         .iter()
@@ -548,7 +453,7 @@ fn accepted_columns() -> String {
             format!("`{}` ({})", names[0], names[1..].join(" / "))
         })
         .collect();
-    format!("the accepted columns are {}", parts.join(", "))
+    parts.join(", ")
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ use crate::config::Config;
 use crate::content::front::{CampaignFront, CampaignTranslation, ProfileFront, ProfileTranslation};
 use crate::content::markdown::{self, MarkdownOptions};
 use crate::content::{AwardListSource, CONTENT_DIR, Content, Page, Section};
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, Problem, closest, display_path};
 use crate::i18n::collate::NameCollator;
 use crate::i18n::date;
 use crate::i18n::slug::slugify;
@@ -46,17 +46,7 @@ pub fn assemble(
     let mut cx = Checker { problems: &mut problems, skip: content.broken.clone(), catalogue: &catalogue };
 
     // Campaigns first: profiles and lists refer to them.
-    let campaign_pages = cx.unique_slugs(content.campaigns, Section::Campaigns, |p| p.front.slug.clone());
-    let mut campaign_pages: Vec<(String, Page<CampaignFront>)> = campaign_pages
-        .into_iter()
-        .filter(|(slug, p)| {
-            let built = options.drafts || !p.front.draft;
-            if !built {
-                cx.skip.insert((Section::Campaigns, slug.clone()));
-            }
-            built
-        })
-        .collect();
+    let mut campaign_pages = cx.built_pages(content.campaigns, Section::Campaigns, options.drafts);
     for (_, page) in &campaign_pages {
         cx.check_campaign(page);
     }
@@ -69,17 +59,7 @@ pub fn assemble(
         campaign_pages.iter().enumerate().map(|(i, (slug, _))| (slug.clone(), i)).collect();
 
     // Profiles.
-    let profile_pages = cx.unique_slugs(content.profiles, Section::Profiles, |p| p.front.slug.clone());
-    let mut profile_pages: Vec<(String, Page<ProfileFront>)> = profile_pages
-        .into_iter()
-        .filter(|(slug, p)| {
-            let built = options.drafts || !p.front.draft;
-            if !built {
-                cx.skip.insert((Section::Profiles, slug.clone()));
-            }
-            built
-        })
-        .collect();
+    let mut profile_pages = cx.built_pages(content.profiles, Section::Profiles, options.drafts);
     profile_pages.sort_by(|(sa, a), (sb, b)| {
         let (fa, fb) = (&a.front, &b.front);
         fa.kind.cmp(&fb.kind)
@@ -166,63 +146,53 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    /// Gives each page its slug and reports pages that share one.
-    fn unique_slugs<F>(
-        &mut self,
-        pages: Vec<Page<F>>,
-        section: Section,
-        explicit: impl Fn(&Page<F>) -> Option<String>,
-    ) -> Vec<(String, Page<F>)> {
+    /// Gives each page its slug, reports pages that share one, and keeps
+    /// the pages that are built (drafts only with `drafts`; references to
+    /// the others are not reported as missing).
+    fn built_pages<F: PageFront>(&mut self, pages: Vec<Page<F>>, section: Section, drafts: bool) -> Vec<(String, Page<F>)> {
         let mut seen: HashMap<String, PathBuf> = HashMap::new();
         let mut out = Vec::with_capacity(pages.len());
         for page in pages {
-            let slug = match explicit(&page) {
-                Some(s) => slugify(&s),
-                None => slugify(&page.info.stem),
-            };
+            let slug = slugify(page.front.slug().unwrap_or(&page.info.stem));
             if slug.is_empty() {
-                self.problems.push(page.at_front_matter(
-                    "this page has no usable address: its file name (or `slug`) has no letters or digits",
-                ));
+                self.problems.push(page.at_front_matter(Problem::NoUsableSlug { section }));
                 continue;
             }
             if let Some(first) = seen.get(&slug) {
-                let what = if section == Section::Profiles { "profile" } else { "campaign" };
-                self.problems.push(Diagnostic::file(
-                    &page.info.rel,
-                    format!(
-                        "two {what}s have the address \"{slug}\": {} and {}",
-                        crate::diagnostic::display_path(first),
-                        crate::diagnostic::display_path(&page.info.rel)
-                    ),
-                ).with_hint("rename one file, or give one a different `slug`"));
+                let problem = Problem::DuplicateSlug {
+                    section,
+                    slug: slug.clone(),
+                    first: display_path(first),
+                    second: display_path(&page.info.rel),
+                };
+                self.problems.push(Diagnostic::file(&page.info.rel, problem));
                 continue;
             }
             seen.insert(slug.clone(), page.info.rel.clone());
-            out.push((slug, page));
+            if drafts || !page.front.draft() {
+                out.push((slug, page));
+            } else {
+                self.skip.insert((section, slug));
+            }
         }
         out
     }
 
-    fn year(&mut self, at: Diagnostic, year: i64, field: &str) -> i32 {
+    fn year(&mut self, at: impl FnOnce(Problem) -> Diagnostic, year: i64, field: &str) -> i32 {
         if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
-            let mut d = at;
-            d.message = format!("`{field}` must be a year between {MIN_YEAR} and {MAX_YEAR}, found {year}");
-            self.problems.push(d);
+            let field = field.to_owned();
+            self.problems.push(at(Problem::YearOutOfRange { field, year, min: MIN_YEAR, max: MAX_YEAR }));
         }
         year.clamp(MIN_YEAR, MAX_YEAR) as i32
     }
 
     fn check_campaign(&mut self, page: &Page<CampaignFront>) {
         let f = &page.front;
-        let start = self.year(page.at(f.start_year.span(), ""), *f.start_year.get_ref(), "start_year");
+        let start = self.year(|p| page.at(f.start_year.span(), p), *f.start_year.get_ref(), "start_year");
         if let Some(end) = &f.end_year {
-            let end_year = self.year(page.at(end.span(), ""), *end.get_ref(), "end_year");
+            let end_year = self.year(|p| page.at(end.span(), p), *end.get_ref(), "end_year");
             if end_year < start {
-                self.problems.push(page.at(
-                    end.span(),
-                    format!("`end_year` ({end_year}) is before `start_year` ({start})"),
-                ));
+                self.problems.push(page.at(end.span(), Problem::EndBeforeStart { start, end: end_year }));
             }
         }
     }
@@ -230,42 +200,40 @@ impl Checker<'_> {
     fn campaign_ref(
         &mut self,
         key: &str,
-        at: impl FnOnce(String) -> Diagnostic,
+        at: impl FnOnce(Problem) -> Diagnostic,
         index: &HashMap<String, usize>,
     ) -> Option<usize> {
         if let Some(&i) = index.get(key) {
             return Some(i);
         }
         if !self.skip.contains(&(Section::Campaigns, key.to_owned())) {
-            let mut d = at(format!("there is no campaign \"{key}\" (a file content/campaigns/{key}.md)"));
-            if let Some(close) = closest(key, index.keys().map(String::as_str)) {
-                d = d.with_hint(format!("did you mean \"{close}\"?"));
-            }
-            self.problems.push(d);
+            let suggestion = closest(key, index.keys().map(String::as_str)).map(str::to_owned);
+            self.problems.push(at(Problem::UnknownCampaign { key: key.to_owned(), suggestion }));
         }
         None
     }
 
-    fn award_ref(&mut self, key: &str, kind: Kind, at: impl Fn(String) -> Diagnostic) -> Option<usize> {
+    fn award_ref(&mut self, key: &str, kind: Kind, at: impl Fn(Problem) -> Diagnostic) -> Option<usize> {
         let Some(i) = self.catalogue.index_of(key) else {
-            let mut d = at(format!("there is no award type \"{key}\" in the catalogue"));
-            if let Some(close) = closest(key, self.catalogue.keys()) {
-                d = d.with_hint(format!("did you mean \"{close}\"?"));
-            } else {
-                d = d.with_hint("award types are listed in the README; a site can add its own under [award_types] in site.toml");
-            }
-            self.problems.push(d);
+            let suggestion = closest(key, self.catalogue.keys()).map(str::to_owned);
+            self.problems.push(at(Problem::UnknownAwardType { key: key.to_owned(), suggestion }));
             return None;
         };
-        let award = self.catalogue.by_index(i);
-        if !award.recipient.allows(kind) {
-            let who = if kind == Kind::Individual { "an individual" } else { "a collective" };
-            self.problems.push(at(format!(
-                "\"{key}\" ({}) cannot be given to {who}",
-                award.name.get("en", "en")
-            )));
-        }
+        self.eligible(i, kind, &at);
         Some(i)
+    }
+
+    /// Reports an award given to a kind of recipient it is not for.
+    fn eligible(&mut self, award: usize, kind: Kind, at: &dyn Fn(Problem) -> Diagnostic) {
+        let t = self.catalogue.by_index(award);
+        if !t.recipient.allows(kind) {
+            self.problems.push(at(Problem::AwardNotFor {
+                key: t.key.clone(),
+                name_vi: t.name.get("vi", "vi").to_owned(),
+                name_en: t.name.get("en", "en").to_owned(),
+                kind,
+            }));
+        }
     }
 
     /// A profile's structured fields (its texts come later).
@@ -277,18 +245,19 @@ impl Checker<'_> {
         campaign_index: &HashMap<String, usize>,
     ) -> Profile {
         let f = &page.front;
-        let year = self.year(page.at(f.year.span(), ""), *f.year.get_ref(), "year");
+        let year = self.year(|p| page.at(f.year.span(), p), *f.year.get_ref(), "year");
         let mut campaigns = Vec::new();
         for key in &f.campaigns {
             if let Some(i) = self.campaign_ref(key.get_ref(), |m| page.at(key.span(), m), campaign_index)
-                && !campaigns.contains(&i) {
-                    campaigns.push(i);
-                }
+                && !campaigns.contains(&i)
+            {
+                campaigns.push(i);
+            }
         }
         let mut awards = Vec::new();
         for entry in &f.awards {
             let a = entry.get_ref();
-            let award_year = self.year(page.at(a.year.span(), ""), *a.year.get_ref(), "year");
+            let award_year = self.year(|p| page.at(a.year.span(), p), *a.year.get_ref(), "year");
             let award = self.award_ref(a.award.get_ref(), f.kind, |m| page.at(a.award.span(), m));
             let campaign = a.campaign.as_ref().and_then(|c| self.campaign_ref(c.get_ref(), |m| page.at(c.span(), m), campaign_index));
             if let Some(award) = award {
@@ -305,7 +274,7 @@ impl Checker<'_> {
         }
         let date = match &f.date {
             Some(d) => date::from_toml(d.get_ref()).unwrap_or_else(|| {
-                self.problems.push(page.at(d.span(), "`date` must be a date such as 2023-04-21"));
+                self.problems.push(page.at(d.span(), Problem::NotADate { field: "date".to_owned() }));
                 date::Date { year, month: 1, day: 1 }
             }),
             None => date::Date { year, month: 1, day: 1 },
@@ -328,7 +297,7 @@ impl Checker<'_> {
 
     fn photo(&mut self, config: &Config, page: &Page<ProfileFront>, photo: &str, span: Range<usize>) -> Option<Photo> {
         if Path::new(photo).is_absolute() || photo.starts_with('/') || photo.starts_with('\\') {
-            self.problems.push(page.at(span, format!("`photo` must be a path relative to the profile file, found the absolute path \"{photo}\"")));
+            self.problems.push(page.at(span, Problem::PhotoAbsolute { photo: photo.to_owned() }));
             return None;
         }
         let dir = page.info.abs.parent().unwrap_or(Path::new("."));
@@ -337,12 +306,13 @@ impl Checker<'_> {
         let inside = match (file.canonicalize(), content_dir.canonicalize()) {
             (Ok(f), Ok(c)) => f.starts_with(&c) && f.is_file(),
             _ => {
-                self.problems.push(page.at(span, format!("the photo \"{photo}\" does not exist (looked for {})", crate::diagnostic::display_path(file.strip_prefix(&config.root).unwrap_or(&file)))));
+                let looked_for = display_path(file.strip_prefix(&config.root).unwrap_or(&file));
+                self.problems.push(page.at(span, Problem::PhotoMissing { photo: photo.to_owned(), looked_for }));
                 return None;
             }
         };
         if !inside {
-            self.problems.push(page.at(span, format!("the photo \"{photo}\" must be a file inside the content/ folder")));
+            self.problems.push(page.at(span, Problem::PhotoOutside { photo: photo.to_owned() }));
             return None;
         }
         let file_name = Path::new(photo).file_name()?.to_string_lossy().into_owned();
@@ -360,12 +330,12 @@ impl Checker<'_> {
         let slug = slugify(&src.info.stem);
         let date = date::from_toml(f.date.get_ref());
         if date.is_none() {
-            self.problems.push(src.at(f.date.span(), "`date` must be a date such as 2023-04-21"));
+            self.problems.push(src.at(f.date.span(), Problem::NotADate { field: "date".to_owned() }));
         }
         let date = date.unwrap_or(date::Date { year: 2000, month: 1, day: 1 });
         let year = match &f.year {
-            Some(y) => self.year(src.at(y.span(), ""), *y.get_ref(), "year"),
-            None => self.year(src.at(f.date.span(), ""), date.year as i64, "date"),
+            Some(y) => self.year(|p| src.at(y.span(), p), *y.get_ref(), "year"),
+            None => self.year(|p| src.at(f.date.span(), p), date.year as i64, "date"),
         };
         let campaign = f.campaign.as_ref().and_then(|c| self.campaign_ref(c.get_ref(), |m| src.at(c.span(), m), campaign_index));
         let award_key = f.award.get_ref();
@@ -374,31 +344,21 @@ impl Checker<'_> {
             self.award_ref(award_key, Kind::Individual, |m| src.at(f.award.span(), m));
         }
         let mut recipients = Vec::new();
-        let link = |cx: &mut Self, key: Option<&str>, kind: Kind, at: &dyn Fn(String) -> Diagnostic| -> Option<usize> {
+        let link = |cx: &mut Self, key: Option<&str>, kind: Kind, at: &dyn Fn(Problem) -> Diagnostic| -> Option<usize> {
             if let Some(a) = award {
-                let t = cx.catalogue.by_index(a);
-                if !t.recipient.allows(kind) {
-                    let who = if kind == Kind::Individual { "an individual" } else { "a collective" };
-                    cx.problems.push(at(format!("\"{award_key}\" ({}) cannot be given to {who}", t.name.get("en", "en"))));
-                }
+                cx.eligible(a, kind, at);
             }
             let key = key?;
             if let Some(&i) = profile_index.get(key) {
                 if profiles[i].kind != kind {
-                    cx.problems.push(at(format!(
-                        "this recipient is {} but the profile \"{key}\" is {}",
-                        kind_words(kind),
-                        kind_words(profiles[i].kind)
-                    )));
+                    let key = key.to_owned();
+                    cx.problems.push(at(Problem::RecipientKindMismatch { key, recipient: kind, profile: profiles[i].kind }));
                 }
                 return Some(i);
             }
             if !cx.skip.contains(&(Section::Profiles, key.to_owned())) {
-                let mut d = at(format!("there is no profile \"{key}\" (a file content/profiles/{key}.md)"));
-                if let Some(close) = closest(key, profile_index.keys().map(String::as_str)) {
-                    d = d.with_hint(format!("did you mean \"{close}\"?"));
-                }
-                cx.problems.push(d);
+                let suggestion = closest(key, profile_index.keys().map(String::as_str)).map(str::to_owned);
+                cx.problems.push(at(Problem::UnknownProfile { key: key.to_owned(), suggestion }));
             }
             None
         };
@@ -416,7 +376,7 @@ impl Checker<'_> {
         }
         if let Some((csv_rel, rows)) = &src.csv {
             for row in rows {
-                let at = |m: String| Diagnostic::at(csv_rel, row.line, None, m);
+                let at = |p: Problem| Diagnostic::at(csv_rel, row.line, None, p);
                 let profile = link(self, row.profile.as_deref(), row.kind, &at);
                 recipients.push(Recipient {
                     name: row.name.clone(),
@@ -428,10 +388,7 @@ impl Checker<'_> {
             }
         }
         if recipients.is_empty() {
-            self.problems.push(
-                Diagnostic::at(&src.info.rel, 1, None, "this award list has no recipients")
-                    .with_hint("add [[recipients]] tables, or name a CSV file with recipients_csv = \"file.csv\""),
-            );
+            self.problems.push(Diagnostic::at(&src.info.rel, 1, None, Problem::NoRecipients));
         }
         Some(AwardList {
             slug,
@@ -451,36 +408,18 @@ impl Checker<'_> {
         let mut seen: HashMap<&str, &Path> = HashMap::new();
         for list in lists {
             if list.slug.is_empty() {
-                self.problems.push(Diagnostic::file(&list.source, "this award list's file name has no letters or digits to make its address from"));
+                self.problems.push(Diagnostic::file(&list.source, Problem::NoUsableSlug { section: Section::Awards }));
             } else if let Some(first) = seen.insert(&list.slug, &list.source) {
-                self.problems.push(Diagnostic::file(
-                    &list.source,
-                    format!(
-                        "two award lists have the address \"{}\": {} and {}",
-                        list.slug,
-                        crate::diagnostic::display_path(first),
-                        crate::diagnostic::display_path(&list.source)
-                    ),
-                ));
+                let problem = Problem::DuplicateSlug {
+                    section: Section::Awards,
+                    slug: list.slug.clone(),
+                    first: display_path(first),
+                    second: display_path(&list.source),
+                };
+                self.problems.push(Diagnostic::file(&list.source, problem));
             }
         }
     }
-}
-
-fn kind_words(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Individual => "an individual",
-        Kind::Collective => "a collective",
-    }
-}
-
-/// The closest known name, for "did you mean" hints.
-pub(crate) fn closest<'a>(word: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    known
-        .map(|k| (strsim::jaro_winkler(word, k), k))
-        .filter(|(score, _)| *score > 0.85)
-        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
-        .map(|(_, k)| k)
 }
 
 /// The path of a translation's original: `x.en.md` → `x.md`, `x/index.en.md` → `x/index.md`.
@@ -520,18 +459,37 @@ where
                 // file with errors of its own) is not this file's problem.
                 let original_on_disk = tr.info.abs.with_file_name(key.file_name().unwrap_or_default()).is_file();
                 if !original_on_disk {
-                    cx.problems.push(Diagnostic::file(
-                        &tr.info.rel,
-                        format!(
-                            "this translation has no original: there is no {}",
-                            crate::diagnostic::display_path(&key)
-                        ),
-                    ).with_hint("a translation sits beside its original, named <original name>.<language>.md"));
+                    let problem = Problem::TranslationWithoutOriginal { original: display_path(&key) };
+                    cx.problems.push(Diagnostic::file(&tr.info.rel, problem));
                 }
             }
         }
     }
     out
+}
+
+/// What every page's front matter has.
+trait PageFront {
+    fn slug(&self) -> Option<&str>;
+    fn draft(&self) -> bool;
+}
+
+impl PageFront for ProfileFront {
+    fn slug(&self) -> Option<&str> {
+        self.slug.as_deref()
+    }
+    fn draft(&self) -> bool {
+        self.draft
+    }
+}
+
+impl PageFront for CampaignFront {
+    fn slug(&self) -> Option<&str> {
+        self.slug.as_deref()
+    }
+    fn draft(&self) -> bool {
+        self.draft
+    }
 }
 
 /// Translation front matter that may be marked as a draft.
@@ -567,7 +525,7 @@ impl LinkTargets {
         let mut map = HashMap::new();
         let key = |rel: &Path| {
             let inside = rel.strip_prefix(CONTENT_DIR).unwrap_or(rel);
-            crate::diagnostic::display_path(inside)
+            display_path(inside)
         };
         for (slug, p) in profiles {
             map.insert(key(&p.info.rel), (Section::Profiles, slug.clone()));
@@ -620,12 +578,8 @@ impl TextRenderer<'_> {
         let resolve = |t: &str| self.targets.resolve(&self.urls, lang, t);
         let r = markdown::render(page.body(), self.md, &resolve);
         for link in r.broken_links {
-            diags.push(Diagnostic::at(
-                &page.info.rel,
-                link.line + page.body_line_offset,
-                Some(link.col),
-                format!("the link \"@/{}\" points at a page that does not exist", link.target),
-            ).with_hint("internal links look like @/profiles/<file>.md or @/campaigns/<file>.md"));
+            let line = link.line + page.body_line_offset;
+            diags.push(Diagnostic::at(&page.info.rel, line, Some(link.col), Problem::BrokenLink { target: link.target }));
         }
         RenderedBody { html: r.html, first_paragraph: r.first_paragraph }
     }

@@ -76,6 +76,8 @@ pub struct Renderer<'a> {
     languages: Vec<LanguageData>,
     /// Profile indexes, newest `date` first, then in name order.
     newest: Vec<usize>,
+    /// URLs per sitemap file ([`SITEMAP_LIMIT`]; smaller in tests).
+    sitemap_limit: usize,
 }
 
 fn page_count(items: usize, per_page: usize) -> usize {
@@ -107,7 +109,14 @@ impl<'a> Renderer<'a> {
                 LanguageData { base: base_context(site, theme, urls, lang, i), values }
             })
             .collect();
-        Renderer { site, theme, urls, languages, newest }
+        Renderer { site, theme, urls, languages, newest, sitemap_limit: SITEMAP_LIMIT }
+    }
+
+    /// Splits the sitemap after `limit` URLs instead of [`SITEMAP_LIMIT`],
+    /// so a small site can show the split.
+    pub fn with_sitemap_limit(mut self, limit: usize) -> Self {
+        self.sitemap_limit = limit.max(1);
+        self
     }
 
     /// Every page of the site, in every language.
@@ -149,7 +158,7 @@ impl<'a> Renderer<'a> {
 
     fn sitemap_parts(&self) -> usize {
         let urls = self.kinds().len() * self.site.config.languages.len();
-        urls.div_ceil(SITEMAP_LIMIT).max(1)
+        urls.div_ceil(self.sitemap_limit).max(1)
     }
 
     /// The site path of a page kind in a language.
@@ -210,7 +219,7 @@ impl<'a> Renderer<'a> {
             PageRef::Sitemap => Ok(xml::sitemap(self, &self.sitemap_entries())),
             PageRef::SitemapPart(n) => {
                 let entries = self.sitemap_entries();
-                let part = page_slice(&entries, n, SITEMAP_LIMIT);
+                let part = page_slice(&entries, n, self.sitemap_limit);
                 Ok(xml::sitemap(self, part))
             }
             PageRef::Robots => Ok(format!(

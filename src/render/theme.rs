@@ -11,7 +11,9 @@ use include_dir::{Dir, include_dir};
 use indexmap::IndexMap;
 
 use crate::config::Config;
-use crate::diagnostic::{Diagnostic, Diagnostics, display_path};
+use crate::diagnostic::messages::{TemplateFault, TomlPart, Unreadable};
+use crate::diagnostic::toml_words::toml_diagnostic;
+use crate::diagnostic::{Diagnostic, Diagnostics, Problem, display_path};
 use crate::i18n::text;
 
 static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
@@ -65,12 +67,8 @@ pub fn load(config: &Config) -> Result<Theme, Diagnostics> {
     } else if config.theme == "default" {
         Source::Embedded
     } else {
-        return Err(Diagnostic::file(
-            crate::config::CONFIG_FILE,
-            format!("the theme \"{}\" does not exist: there is no folder themes/{}/", config.theme, config.theme),
-        )
-        .with_hint("remove `theme` to use the built-in default theme")
-        .into());
+        let problem = Problem::UnknownTheme { name: config.theme.clone() };
+        return Err(Diagnostic::file(crate::config::CONFIG_FILE, problem).into());
     };
 
     // Templates: the theme's, then the site's over them.
@@ -136,7 +134,8 @@ fn read_folder(
             let entry = match entry {
                 Ok(e) => e,
                 Err(e) => {
-                    problems.push(Diagnostic::file(rel_to_root(config, &base), format!("cannot read this folder: {e}")));
+                    let problem = Problem::CannotRead { what: Unreadable::Folder, detail: e.to_string() };
+                    problems.push(Diagnostic::file(rel_to_root(config, &base), problem));
                     continue;
                 }
             };
@@ -151,11 +150,14 @@ fn read_folder(
                 static_files.insert(display_path(rest), StaticFile::OnDisk(path.to_path_buf()));
                 continue;
             }
-            match std::fs::read(path).map_err(|e| e.to_string()).and_then(|b| {
-                text::decode_source(&b).map_err(|e| format!("not valid UTF-8 at line {}", e.line))
+            let read = std::fs::read(path).map_err(|e| {
+                Diagnostic::file(&shown, Problem::CannotRead { what: Unreadable::File, detail: e.to_string() })
+            });
+            match read.and_then(|b| {
+                text::decode_source(&b).map_err(|e| Diagnostic::at(&shown, e.line, Some(e.col), Problem::NotUtf8))
             }) {
                 Ok(text) => add_theme_file(inner, shown, text, templates, i18n),
-                Err(e) => problems.push(Diagnostic::file(shown, format!("cannot read this file: {e}"))),
+                Err(d) => problems.push(d),
             }
         }
     }
@@ -197,23 +199,14 @@ fn load_strings(
         for file in i18n.get(&lang.code).into_iter().flatten() {
             match toml::from_str::<IndexMap<String, String>>(&file.text) {
                 Ok(map) => strings.extend(map),
-                Err(e) => problems.push(crate::config::toml_diagnostic(&file.shown_as, &file.text, &e, 0).with_hint(
-                    "a UI strings file holds lines of the form key = \"text\"",
-                )),
+                Err(e) => problems.push(toml_diagnostic(&file.shown_as, TomlPart::UiStrings, &file.text, &e, 0)),
             }
         }
         for (key, (template, line)) in &used {
             if !strings.contains_key(key) {
                 let shown = templates.get(template).map_or_else(|| PathBuf::from(template), |t| t.shown_as.clone());
-                problems.push(
-                    Diagnostic::at(
-                        shown,
-                        *line,
-                        None,
-                        format!("the UI string \"{key}\" is missing for language \"{}\"", lang.code),
-                    )
-                    .with_hint(format!("add {key} = \"…\" to i18n/{}.toml", lang.code)),
-                );
+                let problem = Problem::MissingUiString { key: key.clone(), lang: lang.code.clone() };
+                problems.push(Diagnostic::at(shown, *line, None, problem));
             }
         }
         out.push(strings);
@@ -281,20 +274,21 @@ pub fn template_error(err: &tera::Error, path_of: &dyn Fn(&str) -> PathBuf) -> D
     match err.kind() {
         ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => {
             let span = report.span();
-            let what = if matches!(err.kind(), ErrorKind::SyntaxError(_)) { "template syntax error" } else { "template error" };
+            let fault = if matches!(err.kind(), ErrorKind::SyntaxError(_)) { TemplateFault::Syntax } else { TemplateFault::Render };
             Diagnostic::at(
                 path_of(report.filename()),
                 span.start_line.max(1),
                 Some(span.start_col + 1),
-                format!("{what}: {}", report.message()),
+                Problem::Template { fault, detail: report.message().to_owned() },
             )
         }
-        ErrorKind::TemplateNotFound(name) => Diagnostic::file(path_of(name), format!("template not found: {detail}")),
-        ErrorKind::MissingParent { current, parent } => Diagnostic::file(
-            path_of(current),
-            format!("this template extends \"{parent}\", which does not exist"),
-        ),
-        _ => Diagnostic::file(PathBuf::from("templates"), format!("template error: {detail}")),
+        ErrorKind::TemplateNotFound(name) => {
+            Diagnostic::file(path_of(name), Problem::Template { fault: TemplateFault::NotFound, detail })
+        }
+        ErrorKind::MissingParent { current, parent } => {
+            Diagnostic::file(path_of(current), Problem::MissingParentTemplate { parent: parent.clone() })
+        }
+        _ => Diagnostic::file(PathBuf::from("templates"), Problem::Template { fault: TemplateFault::Other, detail }),
     }
 }
 

@@ -7,7 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use vinhdanh::{BuildOptions, Diagnostics, build_site};
+use vinhdanh::{BuildOptions, Diagnostics, Lang, build_site};
 
 pub struct TestSite {
     pub dir: tempfile::TempDir,
@@ -30,8 +30,10 @@ impl TestSite {
         self.root().join("public")
     }
 
+    /// Build options for this site, with messages in English so tests can
+    /// match their words (the site's default, Vietnamese, is tested on its own).
     pub fn options(&self) -> BuildOptions {
-        BuildOptions { root: self.root(), ..BuildOptions::default() }
+        BuildOptions { root: self.root(), lang: Some(Lang::En), ..BuildOptions::default() }
     }
 
     pub fn build(&self) -> Result<(), Diagnostics> {
@@ -89,10 +91,18 @@ impl TestSite {
 
     /// Runs the binary in the site's folder.
     pub fn run(&self, args: &[&str]) -> (i32, String, String) {
+        self.run_with_env(args, &[])
+    }
+
+    /// Runs the binary in the site's folder with extra environment variables
+    /// (and without a `VINHDANH_LANG` the test runner may have).
+    pub fn run_with_env(&self, args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
         let out = Command::new(env!("CARGO_BIN_EXE_vinhdanh"))
             .args(args)
             .current_dir(self.root())
             .env("NO_COLOR", "1")
+            .env_remove("VINHDANH_LANG")
+            .envs(env.iter().copied())
             .output()
             .expect("run vinhdanh");
         (

@@ -2,12 +2,48 @@
 //!
 //! Every problem the loader, the assembler or the renderer finds becomes a
 //! [`Diagnostic`]: the file (relative to the site root), the 1-based line and
-//! column where it is, what was expected, and an optional hint. Nothing here
-//! prints: the binary decides how to show them, `check` lists them all, and the
-//! preview server draws them into its pages.
+//! column where it is, what went wrong as a [`Problem`] (data that can be said
+//! in every language of [`Lang`]), and that problem's message and hint in the
+//! language chosen for this run. Nothing here prints: the binary renders them
+//! ([`report`], which also shows the offending line: [`report::SourceLines`]),
+//! `check` lists them all, and the preview server draws them into its pages.
+
+pub mod messages;
+pub mod report;
+pub mod toml_words;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+pub use messages::Problem;
+
+/// A language messages can be written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    Vi,
+    En,
+}
+
+impl Lang {
+    /// The messages language for a site whose default language is `code`:
+    /// Vietnamese for a Vietnamese site, English for any other.
+    pub fn for_site_language(code: &str) -> Lang {
+        if code == "vi" { Lang::Vi } else { Lang::En }
+    }
+}
+
+impl FromStr for Lang {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Lang, String> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "vi" => Ok(Lang::Vi),
+            "en" => Ok(Lang::En),
+            other => Err(format!("\"{other}\" is not a messages language: use vi or en")),
+        }
+    }
+}
 
 /// One problem in one place.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,26 +54,35 @@ pub struct Diagnostic {
     pub line: Option<usize>,
     /// 1-based column (in characters) on that line.
     pub col: Option<usize>,
-    /// What is wrong and what was expected, in plain words.
+    /// What is wrong and what was expected, in plain words (see [`Diagnostic::localised`]).
     pub message: String,
     /// A suggestion, e.g. "did you mean `name`?".
     pub hint: Option<String>,
+    /// What is wrong, as data: says `message` and `hint` again in any
+    /// language (boxed: diagnostics travel in `Result`s and stay small).
+    pub problem: Box<Problem>,
 }
 
 impl Diagnostic {
     /// A problem about a whole file.
-    pub fn file(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
-        Diagnostic { path: path.into(), line: None, col: None, message: message.into(), hint: None }
+    pub fn file(path: impl Into<PathBuf>, problem: Problem) -> Self {
+        Diagnostic::new(path.into(), None, None, problem)
     }
 
     /// A problem at a line (and column, when known) of a file.
-    pub fn at(path: impl Into<PathBuf>, line: usize, col: Option<usize>, message: impl Into<String>) -> Self {
-        Diagnostic { path: path.into(), line: Some(line), col, message: message.into(), hint: None }
+    pub fn at(path: impl Into<PathBuf>, line: usize, col: Option<usize>, problem: Problem) -> Self {
+        Diagnostic::new(path.into(), Some(line), col, problem)
     }
 
-    /// The same problem with a hint.
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+    fn new(path: PathBuf, line: Option<usize>, col: Option<usize>, problem: Problem) -> Self {
+        let (message, hint) = (problem.message(Lang::En), problem.hint(Lang::En));
+        Diagnostic { path, line, col, message, hint, problem: Box::new(problem) }
+    }
+
+    /// The same problem with its message and hint in `lang`.
+    pub fn localised(mut self, lang: Lang) -> Self {
+        self.message = self.problem.message(lang);
+        self.hint = self.problem.hint(lang);
         self
     }
 
@@ -107,6 +152,11 @@ impl Diagnostics {
         self
     }
 
+    /// Every message and hint in `lang`.
+    pub fn localised(self, lang: Lang) -> Self {
+        Diagnostics(self.0.into_iter().map(|d| d.localised(lang)).collect())
+    }
+
     /// `Ok(value)` when nothing was found, else all problems.
     pub fn into_result<T>(self, value: T) -> Result<T, Diagnostics> {
         if self.0.is_empty() { Ok(value) } else { Err(self.sorted()) }
@@ -137,6 +187,15 @@ impl fmt::Display for Diagnostics {
 }
 
 impl std::error::Error for Diagnostics {}
+
+/// The closest known name, for "did you mean" hints.
+pub fn closest<'a>(word: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    known
+        .map(|k| (strsim::jaro_winkler(word, k), k))
+        .filter(|(score, _)| *score > 0.85)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+        .map(|(_, k)| k)
+}
 
 /// 1-based line and column (in characters) of byte offset `offset` in `text`.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
@@ -170,7 +229,24 @@ mod tests {
 
     #[test]
     fn location_uses_forward_slashes() {
-        let d = Diagnostic::at(Path::new("content").join("profiles").join("a.md"), 3, Some(7), "x");
+        let d = Diagnostic::at(Path::new("content").join("profiles").join("a.md"), 3, Some(7), Problem::EmptyFile);
         assert_eq!(d.location(), "content/profiles/a.md:3:7");
+    }
+
+    #[test]
+    fn a_diagnostic_says_its_problem_in_either_language() {
+        let d = Diagnostic::file("a.md", Problem::EmptyFile);
+        assert!(d.message.contains("empty"), "{}", d.message);
+        let vi = d.localised(Lang::Vi);
+        assert!(vi.message.contains("trống"), "{}", vi.message);
+        assert!(vi.localised(Lang::En).message.contains("empty"));
+    }
+
+    #[test]
+    fn messages_language_from_flag_or_site() {
+        assert_eq!("EN".parse::<Lang>(), Ok(Lang::En));
+        assert!("fr".parse::<Lang>().is_err());
+        assert_eq!(Lang::for_site_language("vi"), Lang::Vi);
+        assert_eq!(Lang::for_site_language("km"), Lang::En);
     }
 }

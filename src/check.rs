@@ -1,0 +1,145 @@
+//! `vinhdanh check`: everything `build` validates, nothing written, then a
+//! report of what is not yet translated.
+//!
+//! Profiles and campaigns are translated file by file (`x.en.md` beside
+//! `x.md`). Award lists are one TOML file each, translated field by field:
+//! a list counts as translated into a language when its `issuer` and, if it
+//! has one, its `reason` (the sentences a reader reads) are written as
+//! `{ vi = "…", en = "…" }` with an entry for that language. Recipients'
+//! units and positions are names of organisations, often kept as they are,
+//! so they are not counted.
+
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+use crate::build::{self, BuildOptions};
+use crate::diagnostic::messages::say;
+use crate::diagnostic::{Diagnostic, Diagnostics, Lang, display_path};
+use crate::i18n::LocalisedText;
+use crate::model::Site;
+use crate::output;
+use crate::render::Renderer;
+
+/// What is translated, per non-default language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TranslationReport {
+    pub languages: Vec<LanguageReport>,
+}
+
+/// One non-default language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LanguageReport {
+    pub code: String,
+    pub profiles: SectionReport,
+    pub campaigns: SectionReport,
+    pub award_lists: SectionReport,
+}
+
+/// One section in one language.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SectionReport {
+    pub total: usize,
+    /// Files (relative to the site root) with no translation, by path.
+    pub missing: Vec<PathBuf>,
+}
+
+impl SectionReport {
+    pub fn translated(&self) -> usize {
+        self.total - self.missing.len()
+    }
+
+    fn of<T>(items: &[T], source: impl Fn(&T) -> &PathBuf, translated: impl Fn(&T) -> bool) -> Self {
+        let mut missing: Vec<PathBuf> = items.iter().filter(|i| !translated(i)).map(|i| source(i).clone()).collect();
+        missing.sort();
+        SectionReport { total: items.len(), missing }
+    }
+}
+
+impl TranslationReport {
+    fn of(site: &Site) -> Self {
+        let languages = site
+            .config
+            .languages
+            .iter()
+            .enumerate()
+            .skip(1)
+            .map(|(i, lang)| LanguageReport {
+                code: lang.code.clone(),
+                profiles: SectionReport::of(&site.profiles, |p| &p.source, |p| p.texts[i].source.translated),
+                campaigns: SectionReport::of(&site.campaigns, |c| &c.source, |c| c.texts[i].source.translated),
+                award_lists: SectionReport::of(
+                    &site.award_lists,
+                    |a| &a.source,
+                    |a| has_entry(&a.issuer, &lang.code) && a.reason.as_ref().is_none_or(|r| has_entry(r, &lang.code)),
+                ),
+            })
+            .collect();
+        TranslationReport { languages }
+    }
+
+    /// Whether anything is missing.
+    pub fn is_complete(&self) -> bool {
+        self.languages.iter().all(|l| [&l.profiles, &l.campaigns, &l.award_lists].iter().all(|s| s.missing.is_empty()))
+    }
+
+    /// The report as text in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        let mut out = String::new();
+        if self.languages.is_empty() {
+            out.push_str(&say!(lang, en: "The site has one language: nothing to translate.\n", vi: "Trang chỉ có một ngôn ngữ: không có gì cần dịch.\n"));
+        }
+        for l in &self.languages {
+            let code = &l.code;
+            out.push_str(&say!(lang, en: "Translations into \"{code}\":\n", vi: "Bản dịch sang \"{code}\":\n"));
+            let sections = [
+                (say!(lang, en: "profiles", vi: "hồ sơ"), &l.profiles),
+                (say!(lang, en: "campaigns", vi: "phong trào"), &l.campaigns),
+                (say!(lang, en: "award lists", vi: "danh sách khen thưởng"), &l.award_lists),
+            ];
+            for (name, s) in sections {
+                let (done, total, missing) = (s.translated(), s.total, s.missing.len());
+                out.push_str(&match missing {
+                    0 => say!(lang, en: "  {name}: {done} of {total} translated\n", vi: "  {name}: đã dịch {done}/{total}\n"),
+                    _ => say!(lang,
+                        en: "  {name}: {done} of {total} translated; warning: {missing} not yet translated:\n",
+                        vi: "  {name}: đã dịch {done}/{total}; cảnh báo: {missing} chưa dịch:\n"),
+                });
+                for path in &s.missing {
+                    out.push_str(&format!("    {}\n", display_path(path)));
+                }
+            }
+        }
+        out
+    }
+}
+
+fn has_entry(text: &LocalisedText, code: &str) -> bool {
+    matches!(text, LocalisedText::PerLanguage(map) if map.get(code).is_some_and(|t| !t.trim().is_empty()))
+}
+
+/// Validates everything a build would (configuration, output folder,
+/// content, theme, and every page rendered in memory), writing nothing.
+pub fn check_site(options: &BuildOptions) -> Result<TranslationReport, Diagnostics> {
+    let finish = |p: Diagnostics| build::finish(p, options);
+    let config = build::load_config(options).map_err(finish)?;
+    let output_problem = output::check_output_dir(&config.root, &config.output_dir).err();
+    let loaded = build::load_site(options);
+    let (site, theme) = match (loaded, output_problem) {
+        (Ok(loaded), None) => loaded,
+        (Ok(_), Some(d)) => return Err(finish(d.into())),
+        (Err(mut problems), Some(d)) => {
+            problems.push(d);
+            return Err(finish(problems));
+        }
+        (Err(problems), None) => return Err(problems),
+    };
+    let renderer = Renderer::new(&site, &theme);
+    let pages = renderer.pages();
+    let mut problems = match build::check_copied_files(&renderer, &pages, &renderer.copied_files()) {
+        Ok(()) => Diagnostics::new(),
+        Err(clashes) => clashes,
+    };
+    problems.extend(pages.par_iter().filter_map(|&page| renderer.render(page).err()).collect::<Vec<Diagnostic>>());
+    problems.into_result(TranslationReport::of(&site)).map_err(finish)
+}

@@ -1,0 +1,199 @@
+//! Diagnostics as an editor reads them in a terminal: `file:line:col`, the
+//! offending line with a marker under the spot, the message, the hint, and
+//! the library's own words where we wrapped them.
+//!
+//! Drawing is annotate-snippets' (the renderer rustc itself uses); this
+//! module only decides what goes in. It returns text: the binary prints it.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+
+use super::messages::say;
+use super::{Diagnostic, Diagnostics, Lang, display_path};
+
+/// How to draw.
+#[derive(Debug, Clone, Copy)]
+pub struct ReportStyle {
+    pub lang: Lang,
+    /// ANSI colours (for a terminal that wants them).
+    pub color: bool,
+}
+
+/// The lines of the files problems are in, each file read once.
+pub struct SourceLines {
+    root: PathBuf,
+    files: HashMap<PathBuf, Option<Vec<String>>>,
+}
+
+impl SourceLines {
+    /// Files are read from under the site's folder `root`.
+    pub fn new(root: &Path) -> Self {
+        SourceLines { root: root.to_path_buf(), files: HashMap::new() }
+    }
+
+    /// The text of the line `d` points at, as the loader read it (BOM and
+    /// CR removed, NFC); `None` for a whole-file problem or a file that
+    /// cannot be read.
+    pub fn line_of(&mut self, d: &Diagnostic) -> Option<String> {
+        let line = d.line?;
+        let root = &self.root;
+        let lines = self.files.entry(d.path.clone()).or_insert_with(|| {
+            let bytes = std::fs::read(root.join(&d.path)).ok()?;
+            let text = crate::i18n::text::decode_source(&bytes)
+                .unwrap_or_else(|_| String::from_utf8_lossy(&bytes).into_owned());
+            Some(text.lines().map(str::to_owned).collect())
+        });
+        lines.as_ref()?.get(line.checked_sub(1)?).cloned()
+    }
+}
+
+/// Every diagnostic, drawn one after another; `root` is the site's folder,
+/// where the offending lines are read from.
+pub fn render(problems: &Diagnostics, root: &Path, style: ReportStyle) -> String {
+    let mut sources = SourceLines::new(root);
+    problems.iter().map(|d| render_one(d, sources.line_of(d).as_deref(), style)).collect::<Vec<_>>().join("\n")
+}
+
+/// One diagnostic, drawn, with the text of its line when known.
+pub fn render_one(d: &Diagnostic, source_line: Option<&str>, style: ReportStyle) -> String {
+    let lang = style.lang;
+    let path = display_path(&d.path);
+    let error = say!(lang, en: "error", vi: "lỗi");
+    let mut group = Level::ERROR.with_name(error).primary_title(d.message.as_str()).element(place(d, source_line, &path));
+    if let Some(hint) = &d.hint {
+        group = group.element(Level::HELP.with_name(say!(lang, en: "hint", vi: "gợi ý")).message(hint.as_str()));
+    }
+    if let Some(detail) = d.problem.detail() {
+        let said = say!(lang, en: "the TOML reader said", vi: "thư viện TOML báo");
+        group = group.element(Level::NOTE.with_name(said).message(detail));
+    }
+    let renderer = if style.color { Renderer::styled() } else { Renderer::plain() };
+    let report: [Group; 1] = [group];
+    let mut out = renderer.render(&report);
+    out.push('\n');
+    out
+}
+
+/// The source line with a marker, or just `file:line:col` when the line is
+/// not known.
+fn place<'a>(d: &Diagnostic, source_line: Option<&'a str>, path: &str) -> annotate_snippets::Element<'a> {
+    match (source_line, d.line) {
+        (Some(source), Some(line)) => Snippet::source(source)
+            .line_start(line)
+            .path(path.to_owned())
+            .annotation(AnnotationKind::Primary.span(marker(source, d.col)))
+            .into(),
+        _ => {
+            let mut origin = Origin::path(path.to_owned());
+            if let Some(line) = d.line {
+                origin = origin.line(line);
+                if let Some(col) = d.col {
+                    origin = origin.char_column(col.saturating_sub(1));
+                }
+            }
+            origin.into()
+        }
+    }
+}
+
+/// The bytes to mark on `line`: from column `col` (1-based, in characters)
+/// to the end of the word or value there; the whole line's text when the
+/// column is not known.
+fn marker(line: &str, col: Option<usize>) -> std::ops::Range<usize> {
+    let Some(col) = col else {
+        let start = line.len() - line.trim_start().len();
+        return start..line.trim_end().len().max(start);
+    };
+    let start = line.char_indices().nth(col.saturating_sub(1)).map_or(line.len(), |(i, _)| i);
+    let rest = &line[start..];
+    let len = match rest.chars().next() {
+        Some(q @ ('"' | '\'')) => rest[1..].find(q).map_or(rest.len(), |i| i + 2),
+        Some(_) => rest.find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ']' | '}')).unwrap_or(rest.len()),
+        None => 0,
+    };
+    start..start + len.max(rest.chars().next().map_or(0, char::len_utf8))
+}
+
+/// The last line after the problems: how many, and (for a build) that the
+/// output was left as it was.
+pub fn summary(count: usize, nothing_written: bool, lang: Lang) -> String {
+    let found = match (count, lang) {
+        (1, Lang::En) => "1 error found".to_owned(),
+        (n, Lang::En) => format!("{n} errors found"),
+        (n, Lang::Vi) => format!("Tìm thấy {n} lỗi"),
+    };
+    match nothing_written {
+        true => say!(lang, en: "{found}; nothing was written.", vi: "{found}; chưa ghi gì cả, kết quả cũ vẫn giữ nguyên."),
+        false => format!("{found}."),
+    }
+}
+
+/// The line a successful build prints.
+pub fn built(profiles: usize, pages: usize, files: usize, millis: u128, output: &Path, lang: Lang) -> String {
+    let output = output.display();
+    say!(lang,
+        en: "Built {profiles} profiles: {pages} pages and {files} files in {millis} ms → {output}",
+        vi: "Đã dựng {profiles} hồ sơ: {pages} trang và {files} tệp trong {millis} ms → {output}")
+}
+
+/// The line `check` prints when it found no error.
+pub fn no_errors(lang: Lang) -> String {
+    say!(lang, en: "No errors found.", vi: "Không có lỗi nào.")
+}
+
+/// The line `new` prints.
+pub fn created(path: &Path, lang: Lang) -> String {
+    let path = display_path(path);
+    say!(lang,
+        en: "Created {path}: fill in every ___, then run vinhdanh check.",
+        vi: "Đã tạo {path}: hãy điền vào mọi chỗ ___, rồi chạy vinhdanh check.")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Problem;
+    use crate::diagnostic::messages::{Expected, Found};
+
+    #[test]
+    fn shows_file_line_column_the_line_and_a_marker() {
+        let mut d = Diagnostic::at(
+            "content/profiles/a.md",
+            5,
+            Some(8),
+            Problem::WrongType {
+                key: Some("year".into()),
+                expected: Expected::WholeNumber { example: 2020 },
+                found: Found::Text("2020".into()),
+                detail: "invalid type: string \"2020\", expected i64".into(),
+            },
+        );
+        d = d.localised(Lang::Vi);
+        let text = render_one(&d, Some("year = \"2020\""), ReportStyle { lang: Lang::Vi, color: false });
+        assert!(text.contains("lỗi: `year` phải là một số nguyên"), "{text}");
+        assert!(text.contains("content/profiles/a.md:5:8"), "{text}");
+        assert!(text.contains("5 | year = \"2020\""), "{text}");
+        assert!(text.contains("^^^^^^"), "{text}");
+        assert!(text.contains("gợi ý: bỏ dấu ngoặc kép quanh 2020"), "{text}");
+        assert!(text.contains("invalid type: string \"2020\", expected i64"), "{text}");
+    }
+
+    #[test]
+    fn a_whole_file_problem_shows_the_file() {
+        let d = Diagnostic::file("content/profiles/x.en.md", Problem::EmptyFile);
+        let text = render_one(&d, None, ReportStyle { lang: Lang::En, color: false });
+        assert!(text.contains("error: the file is empty"), "{text}");
+        assert!(text.contains("content/profiles/x.en.md"), "{text}");
+    }
+
+    #[test]
+    fn marker_covers_the_value() {
+        assert_eq!(marker("year = \"2020\"", Some(8)), 7..13);
+        assert_eq!(marker("nmae = 1", Some(1)), 0..4);
+        assert_eq!(marker("đào = 1", Some(1)), 0.."đào".len());
+        assert_eq!(marker("  x", None), 2..3);
+        assert_eq!(marker("", Some(1)), 0..0);
+    }
+}

@@ -1,0 +1,308 @@
+//! `vinhdanh new profile|campaign|awards "<name>"`: a new content file with
+//! every field shown and a short comment on each, in the site's language.
+//!
+//! Required values only the editor knows (kind, year, unit, …) are written as
+//! the blank `"___"`, a form's "fill in here". The loader reports every blank
+//! still left ([`blanks`]) before it looks at types, so `check` on a fresh
+//! file names exactly the fields to fill in, and passes once they are filled.
+//! Optional fields are shown commented out with an example value: removing
+//! the `#` uses them.
+
+use std::fs;
+use std::io::Write;
+use std::path::PathBuf;
+
+use crate::config::{self, Config};
+use crate::content::{AWARDS_DIR, CAMPAIGNS_DIR, CONTENT_DIR, PROFILES_DIR};
+use crate::diagnostic::messages::say;
+use crate::diagnostic::{Diagnostic, Diagnostics, Lang, Problem};
+use crate::i18n::slug::slugify;
+
+/// The value of a field left for the editor to fill in.
+pub const BLANK: &str = "___";
+
+/// What `new` makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum NewKind {
+    Profile,
+    Campaign,
+    Awards,
+}
+
+/// What `new` was asked to do.
+#[derive(Debug, Clone)]
+pub struct NewOptions {
+    pub root: PathBuf,
+    pub kind: NewKind,
+    /// The person's or collective's name, the campaign's name, or the award
+    /// list's decision number.
+    pub name: String,
+    /// The language of the comments and messages; `None`: the site's default.
+    pub lang: Option<Lang>,
+}
+
+/// A blank left in a TOML text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Blank {
+    pub field: String,
+    /// 1-based line and column of the value, in the TOML text.
+    pub line: usize,
+    pub col: usize,
+}
+
+/// Every `field = "___"` line of a TOML text (comments are not looked at).
+pub fn blanks(toml_text: &str) -> Vec<Blank> {
+    let mut out = Vec::new();
+    if !toml_text.contains(BLANK) {
+        return out;
+    }
+    let quoted = format!("\"{BLANK}\"");
+    for (i, line) in toml_text.lines().enumerate() {
+        let Some((key, rest)) = line.split_once('=') else { continue };
+        let value = rest.split('#').next().unwrap_or("").trim();
+        let field = key.trim();
+        if value == quoted && !field.starts_with('#') && !field.is_empty() {
+            let value_at = key.len() + 1 + (rest.len() - rest.trim_start().len());
+            let col = line[..value_at].chars().count() + 1;
+            out.push(Blank { field: field.trim_matches('"').to_owned(), line: i + 1, col });
+        }
+    }
+    out
+}
+
+/// Writes the new file; returns its path relative to the site root.
+pub fn new_file(options: &NewOptions) -> Result<PathBuf, Diagnostics> {
+    let lang = config::messages_language(&options.root, options.lang);
+    let finish = |d: Diagnostics| d.localised(lang);
+    let config = config::load(&options.root).map_err(finish)?;
+    let slug = slugify(&options.name);
+    if slug.is_empty() {
+        return Err(finish(Diagnostic::file(".", Problem::NameWithoutLetters { name: options.name.clone() }).into()));
+    }
+    let (dir, file, text) = match options.kind {
+        NewKind::Profile => (PROFILES_DIR, format!("{slug}.md"), profile(&options.name, &config, lang)),
+        NewKind::Campaign => (CAMPAIGNS_DIR, format!("{slug}.md"), campaign(&options.name, &config, lang)),
+        NewKind::Awards => (AWARDS_DIR, format!("{slug}.toml"), award_list(&options.name, &config, lang)),
+    };
+    let rel = PathBuf::from(CONTENT_DIR).join(dir).join(file);
+    let abs = options.root.join(&rel);
+    let shown = crate::diagnostic::display_path(&rel);
+    let written = fs::create_dir_all(abs.parent().unwrap_or(&options.root))
+        .and_then(|()| fs::OpenOptions::new().write(true).create_new(true).open(&abs))
+        .and_then(|mut f| f.write_all(text.as_bytes()));
+    match written {
+        Ok(()) => Ok(rel),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            Err(finish(Diagnostic::file(&rel, Problem::FileExists { path: shown }).into()))
+        }
+        Err(e) => Err(finish(Diagnostic::file(&rel, Problem::CannotWrite { detail: e.to_string() }).into())),
+    }
+}
+
+/// Lines of `code   # comment`, the comments lined up.
+struct Lines(Vec<(String, String)>);
+
+impl Lines {
+    fn new() -> Self {
+        Lines(Vec::new())
+    }
+
+    fn field(&mut self, code: impl Into<String>, comment: String) -> &mut Self {
+        self.0.push((code.into(), comment));
+        self
+    }
+
+    fn optional(&mut self, code: impl Into<String>, comment: String) -> &mut Self {
+        self.0.push((format!("# {}", code.into()), comment));
+        self
+    }
+
+    fn plain(&mut self, text: impl Into<String>) -> &mut Self {
+        self.0.push((text.into(), String::new()));
+        self
+    }
+
+    fn text(&self) -> String {
+        let width = self.0.iter().filter(|(_, c)| !c.is_empty()).map(|(code, _)| code.chars().count()).max().unwrap_or(0);
+        let mut out = String::new();
+        for (code, comment) in &self.0 {
+            out.push_str(code);
+            if !comment.is_empty() {
+                out.extend(std::iter::repeat_n(' ', width - code.chars().count() + 2));
+                out.push_str("# ");
+                out.push_str(comment);
+            }
+            out.push('\n');
+        }
+        out
+    }
+}
+
+/// A TOML string literal.
+fn quoted(text: &str) -> String {
+    toml::Value::String(text.to_owned()).to_string()
+}
+
+fn blank(key: &str) -> String {
+    format!("{key} = \"{BLANK}\"")
+}
+
+/// `{ vi = "…", en = "…" }` with the site's languages.
+fn per_language(config: &Config) -> String {
+    let parts: Vec<String> = config.languages.iter().map(|l| format!("{} = \"…\"", l.code)).collect();
+    format!("{{ {} }}", parts.join(", "))
+}
+
+fn optional_word(lang: Lang) -> String {
+    say!(lang, en: "optional", vi: "không bắt buộc")
+}
+
+fn kind_comment(lang: Lang) -> String {
+    say!(lang, en: "\"individual\" or \"collective\"", vi: "\"individual\" (cá nhân) hoặc \"collective\" (tập thể)")
+}
+
+fn draft_comment(lang: Lang) -> String {
+    let opt = optional_word(lang);
+    say!(lang, en: "{opt}: true keeps it unpublished", vi: "{opt}: true để chưa đăng (bản nháp)")
+}
+
+fn campaign_comment(lang: Lang) -> String {
+    let opt = optional_word(lang);
+    say!(lang, en: "{opt}: campaign key", vi: "{opt}: mã phong trào")
+}
+
+fn profile(name: &str, config: &Config, lang: Lang) -> String {
+    let opt = optional_word(lang);
+    let langs = per_language(config);
+    let mut l = Lines::new();
+    l.plain("+++")
+        .field(format!("name = {}", quoted(name)), say!(lang, en: "full name, or the collective's name", vi: "họ và tên, hoặc tên tập thể"))
+        .optional("sort_name = \"…\"", say!(lang,
+            en: "{opt}: the word(s) to sort by when the given name is not the last word",
+            vi: "{opt}: chữ dùng để xếp thứ tự khi tên gọi không phải chữ cuối"))
+        .field(blank("kind"), kind_comment(lang))
+        .field(blank("unit"), say!(lang,
+            en: "organisation or unit; per language: {langs}",
+            vi: "cơ quan, đơn vị; theo từng ngôn ngữ: {langs}"))
+        .optional("position = \"…\"", say!(lang, en: "{opt}: position held (individuals)", vi: "{opt}: chức vụ (cá nhân)"))
+        .optional("ethnicity = \"…\"", say!(lang,
+            en: "{opt}: ethnicity; shown only when [privacy] show_ethnicity = true",
+            vi: "{opt}: dân tộc; chỉ hiện khi [privacy] show_ethnicity = true"))
+        .field(blank("year"), say!(lang,
+            en: "year recognised as exemplary, a number such as 2023 (no quotes)",
+            vi: "năm được công nhận điển hình, một số như 2023 (không có ngoặc kép)"))
+        .optional("campaigns = [\"…\"]", say!(lang,
+            en: "{opt}: campaign keys, the file names in content/campaigns/",
+            vi: "{opt}: các phong trào, theo tên tệp trong content/campaigns/"))
+        .optional("photo = \"photo.jpg\"", say!(lang,
+            en: "{opt}: photo file, relative to this file, inside content/",
+            vi: "{opt}: tệp ảnh, tính từ tệp này, nằm trong content/"))
+        .optional("summary = \"…\"", say!(lang,
+            en: "{opt}: short summary; default: the first paragraph below",
+            vi: "{opt}: tóm tắt ngắn; mặc định: đoạn đầu của bài bên dưới"))
+        .optional("date = 2024-01-15", say!(lang,
+            en: "{opt}: publication date; default: 1 January of `year`",
+            vi: "{opt}: ngày đăng; mặc định: 1 tháng 1 của `year`"))
+        .optional("slug = \"…\"", say!(lang, en: "{opt}: the page address; default: the file name", vi: "{opt}: địa chỉ trang; mặc định: tên tệp"))
+        .optional("draft = true", draft_comment(lang))
+        .plain("")
+        .plain(say!(lang,
+            en: "# Optional: one [[awards]] table per award written in this profile (remove the # to use it).",
+            vi: "# Không bắt buộc: mỗi khen thưởng ghi trong hồ sơ là một bảng [[awards]] (bỏ dấu # để dùng)."))
+        .optional("[[awards]]", String::new())
+        .optional("award = \"bang-khen-cap-tinh\"", say!(lang, en: "award type key from the catalogue", vi: "mã loại khen thưởng trong danh mục"))
+        .optional("year = 2023", say!(lang, en: "year of the award", vi: "năm khen thưởng"))
+        .optional("decision = \"…/QĐ-UBND\"", say!(lang, en: "{opt}: decision number", vi: "{opt}: số quyết định"))
+        .optional("issuer = \"…\"", say!(lang, en: "{opt}: who signed it; per language: {langs}", vi: "{opt}: người ký; theo từng ngôn ngữ: {langs}"))
+        .optional("campaign = \"…\"", campaign_comment(lang))
+        .plain("+++")
+        .plain("")
+        .plain(say!(lang,
+            en: "Write the profile's story here, in markdown. Its first paragraph is the summary.",
+            vi: "Viết bài giới thiệu ở đây, bằng markdown. Đoạn đầu tiên là phần tóm tắt."));
+    l.text()
+}
+
+fn campaign(name: &str, config: &Config, lang: Lang) -> String {
+    let opt = optional_word(lang);
+    let langs = per_language(config);
+    let mut l = Lines::new();
+    l.plain("+++")
+        .field(format!("name = {}", quoted(name)), say!(lang, en: "the campaign's name", vi: "tên phong trào"))
+        .field(blank("start_year"), say!(lang,
+            en: "year it was launched, a number such as 2021 (no quotes)",
+            vi: "năm phát động, một số như 2021 (không có ngoặc kép)"))
+        .optional("end_year = 2025", say!(lang, en: "{opt}: year it ends, not before start_year", vi: "{opt}: năm kết thúc, không trước start_year"))
+        .optional("launched_by = \"…\"", say!(lang,
+            en: "{opt}: who launched it; per language: {langs}",
+            vi: "{opt}: cơ quan phát động; theo từng ngôn ngữ: {langs}"))
+        .optional("plan = \"…/KH-UBND\"", say!(lang, en: "{opt}: the launching document", vi: "{opt}: văn bản phát động"))
+        .optional("slogan = \"…\"", say!(lang, en: "{opt}: slogan", vi: "{opt}: khẩu hiệu"))
+        .optional("slug = \"…\"", say!(lang,
+            en: "{opt}: the key other files use; default: the file name",
+            vi: "{opt}: mã để các tệp khác nhắc tới; mặc định: tên tệp"))
+        .optional("draft = true", draft_comment(lang))
+        .plain("+++")
+        .plain("")
+        .plain(say!(lang, en: "Describe the campaign here, in markdown.", vi: "Mô tả phong trào ở đây, bằng markdown."));
+    l.text()
+}
+
+fn award_list(decision: &str, config: &Config, lang: Lang) -> String {
+    let opt = optional_word(lang);
+    let langs = per_language(config);
+    let mut l = Lines::new();
+    l.field(format!("decision = {}", quoted(decision)), say!(lang, en: "the decision number", vi: "số quyết định"))
+        .field(blank("date"), say!(lang,
+            en: "date of the decision, such as 2023-04-21 (no quotes)",
+            vi: "ngày ký quyết định, dạng 2023-04-21 (không có ngoặc kép)"))
+        .field(blank("issuer"), say!(lang,
+            en: "who signed it; per language: {langs}",
+            vi: "người ký quyết định; theo từng ngôn ngữ: {langs}"))
+        .field(blank("award"), say!(lang,
+            en: "award type key from the catalogue, such as \"bang-khen-cap-tinh\"",
+            vi: "mã loại khen thưởng trong danh mục, ví dụ \"bang-khen-cap-tinh\""))
+        .optional("year = 2023", say!(lang,
+            en: "{opt}: year of the achievement; default: the year of `date`",
+            vi: "{opt}: năm của thành tích; mặc định: năm của `date`"))
+        .optional("campaign = \"…\"", campaign_comment(lang))
+        .optional("reason = \"…\"", say!(lang, en: "{opt}: the reason given; per language: {langs}", vi: "{opt}: lý do khen thưởng; theo từng ngôn ngữ: {langs}"))
+        .optional("recipients_csv = \"list.csv\"", say!(lang,
+            en: "{opt}: a CSV file beside this one with more recipients",
+            vi: "{opt}: tệp CSV nằm cạnh tệp này, chứa thêm người nhận"))
+        .plain("")
+        .plain(say!(lang,
+            en: "# One [[recipients]] table per recipient (copy the four lines for each).",
+            vi: "# Mỗi người nhận là một bảng [[recipients]] (chép bốn dòng cho mỗi người)."))
+        .plain("[[recipients]]")
+        .field(blank("name"), say!(lang, en: "the recipient's name", vi: "tên người hoặc tập thể được khen"))
+        .field(blank("kind"), kind_comment(lang))
+        .optional("unit = \"…\"", say!(lang, en: "{opt}: organisation or unit", vi: "{opt}: cơ quan, đơn vị"))
+        .optional("position = \"…\"", say!(lang, en: "{opt}: position held", vi: "{opt}: chức vụ"))
+        .optional("profile = \"…\"", say!(lang, en: "{opt}: the profile's file name, to link it", vi: "{opt}: tên tệp hồ sơ, để liên kết"));
+    l.text()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_blanks_with_their_place_and_skips_comments() {
+        let text = "name = \"A\"\nkind = \"___\"   # individual\n# year = \"___\"\n  unit=\"___\"\n";
+        assert_eq!(
+            blanks(text),
+            vec![
+                Blank { field: "kind".into(), line: 2, col: 8 },
+                Blank { field: "unit".into(), line: 4, col: 8 },
+            ]
+        );
+    }
+
+    #[test]
+    fn comments_line_up() {
+        let mut l = Lines::new();
+        l.field("a = 1", "one".into()).field("long = 2", "two".into()).plain("+++");
+        assert_eq!(l.text(), "a = 1     # one\nlong = 2  # two\n+++\n");
+    }
+}
