@@ -1,0 +1,121 @@
+// Shared by the browser tests and scripts/screenshots: build the sample site
+// into a temporary folder, serve it on 127.0.0.1 from a tiny static server,
+// and open Debian's headless Chromium through playwright-core. Nothing here
+// skips: a missing piece throws an error that says how to get it.
+
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const CHROMIUM = process.env.VINHDANH_CHROMIUM || '/usr/bin/chromium';
+export const WIDTHS = [360, 1280];
+
+// One page of each type of the sample site, in both languages. The profile
+// with a photo is translated; the one without is not, so its English page
+// shows the untranslated notice. The 404 paths do not exist: the server
+// answers them with the language's 404.html.
+export const PAGES = [
+  { type: 'home', vi: '/', en: '/en/' },
+  { type: 'profiles', vi: '/ho-so/', en: '/en/profiles/' },
+  { type: 'profile', vi: '/ho-so/hoang-thi-dao/', en: '/en/profiles/hoang-thi-dao/' },
+  { type: 'profile-untranslated', vi: '/ho-so/nong-van-duc/', en: '/en/profiles/nong-van-duc/' },
+  { type: 'years', vi: '/nam/', en: '/en/years/' },
+  { type: 'year', vi: '/nam/2022/', en: '/en/years/2022/' },
+  { type: 'campaigns', vi: '/phong-trao/', en: '/en/campaigns/' },
+  { type: 'campaign', vi: '/phong-trao/phat-trien-vung-dtts/', en: '/en/campaigns/phat-trien-vung-dtts/' },
+  { type: 'award-lists', vi: '/khen-thuong/', en: '/en/awards/' },
+  { type: 'award-list', vi: '/khen-thuong/giay-khen-ban-dan-toc-binh-phuoc-2022/', en: '/en/awards/giay-khen-ban-dan-toc-binh-phuoc-2022/' },
+  { type: '404', vi: '/khong-co-trang-nay/', en: '/en/no-such-page/' },
+];
+
+// Builds the sample site at the repository root into a new temporary
+// folder and returns { dir, remove }. `drafts` adds --drafts.
+export function buildSampleSite({ drafts = false } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'vinhdanh-browser-'));
+  const out = join(dir, 'public');
+  const args = ['run', '--locked', '--quiet', '--', 'build', '--output-dir', out];
+  if (drafts) args.push('--drafts');
+  execFileSync('cargo', args, { cwd: REPO, stdio: ['ignore', 'inherit', 'inherit'] });
+  return { dir: out, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+};
+
+// Serves `root` on 127.0.0.1 at a random port, the way an agency's web
+// server would: `/x/` is `/x/index.html`, anything missing gets the
+// language's 404.html with status 404. Resolves to { url, close }.
+export function serve(root) {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    let file = normalize(join(root, path));
+    if (file !== root && !file.startsWith(root + sep)) file = null;
+    else if (path.endsWith('/')) file = join(file, 'index.html');
+    if (file && existsSync(file) && statSync(file).isFile()) {
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream' });
+      res.end(readFileSync(file));
+      return;
+    }
+    const notFound = path.startsWith('/en/') ? join(root, 'en', '404.html') : join(root, '404.html');
+    res.writeHead(404, { 'content-type': TYPES['.html'] });
+    res.end(readFileSync(notFound));
+  });
+  return new Promise((done, fail) => {
+    server.on('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      done({ url: `http://127.0.0.1:${port}`, close: () => new Promise((c) => server.close(c)) });
+    });
+  });
+}
+
+// Imports playwright-core, failing with the command that installs it.
+async function playwright() {
+  try {
+    return await import('playwright-core');
+  } catch (err) {
+    throw new Error(`playwright-core is not installed: run \`npm ci\` at the repository root (${err.message})`);
+  }
+}
+
+// Reads axe-core's browser script, failing with the command that installs it.
+export function axeSource() {
+  const path = join(REPO, 'node_modules', 'axe-core', 'axe.min.js');
+  if (!existsSync(path)) {
+    throw new Error(`axe-core is not installed (${path} missing): run \`npm ci\` at the repository root`);
+  }
+  return readFileSync(path, 'utf8');
+}
+
+// Launches Debian's Chromium headless with a fresh profile (playwright makes
+// a new temporary user-data-dir for every launch).
+export async function launchChromium() {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (or set VINHDANH_CHROMIUM)`);
+  }
+  const { chromium } = await playwright();
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
