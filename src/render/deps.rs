@@ -74,7 +74,7 @@ impl Renderer<'_> {
             PageRef::Feed { lang } => {
                 let mut shape = Shape::new("feed");
                 shape.add(lang);
-                for &i in self.newest.iter().take(FEED_ENTRIES) {
+                for &i in self.prepared.newest.iter().take(FEED_ENTRIES) {
                     shape.add(&self.site.profiles[i].source);
                     inputs.shows.push(Entity::Profile(i));
                 }
@@ -102,7 +102,7 @@ impl Renderer<'_> {
         let own = &mut inputs.own;
         match kind {
             PageKind::Home => {
-                for &i in self.newest.iter().take(HOME_NEWEST) {
+                for &i in self.prepared.newest.iter().take(HOME_NEWEST) {
                     show(shape, Entity::Profile(i));
                 }
                 self.add_years(shape);

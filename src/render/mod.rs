@@ -64,9 +64,61 @@ pub struct CopiedFile {
     pub source: StaticFile,
 }
 
+#[derive(Clone)]
 struct LanguageData {
     base: Context,
     values: LanguageValues,
+}
+
+/// What every page of a site shares, built once per site: each language's
+/// base context and the template values of every profile, campaign and
+/// award list. The preview keeps it between rebuilds and refreshes only
+/// the entities an edit changed.
+#[derive(Clone)]
+pub struct Prepared {
+    languages: Vec<LanguageData>,
+    /// Profile indexes, newest `date` first, then in name order.
+    newest: Vec<usize>,
+}
+
+impl Prepared {
+    pub fn new(site: &Site, theme: &Theme) -> Prepared {
+        let urls = Urls::new(&site.config);
+        let mut newest: Vec<usize> = (0..site.profiles.len()).collect();
+        newest.sort_by(|&a, &b| site.profiles[b].date.cmp(&site.profiles[a].date));
+        let languages = site
+            .config
+            .languages
+            .iter()
+            .enumerate()
+            .map(|(i, lang)| {
+                let values = Values { site, lang, lang_index: i, urls }.all();
+                LanguageData { base: base_context(site, theme, urls, lang, i), values }
+            })
+            .collect();
+        Prepared { languages, newest }
+    }
+
+    /// After an edit that changed only the texts of these profiles and
+    /// campaigns: their values again, and those of the award lists that
+    /// name a changed campaign.
+    pub fn refresh(&mut self, site: &Site, profiles: &[usize], campaigns: &[usize]) {
+        let urls = Urls::new(&site.config);
+        for (i, (lang, data)) in site.config.languages.iter().zip(&mut self.languages).enumerate() {
+            let values = Values { site, lang, lang_index: i, urls };
+            for &p in profiles {
+                data.values.profiles[p] = values.profile_value(p);
+            }
+            for &c in campaigns {
+                data.values.campaigns[c] = values.campaign_value(c);
+            }
+            for (l, list) in site.award_lists.iter().enumerate() {
+                if list.campaign.is_some_and(|c| campaigns.contains(&c)) {
+                    data.values.award_lists[l] = values.award_list_value(l);
+                }
+            }
+        }
+    }
 }
 
 /// Renders the pages of one site with one theme.
@@ -74,9 +126,7 @@ pub struct Renderer<'a> {
     pub site: &'a Site,
     theme: &'a Theme,
     urls: Urls<'a>,
-    languages: Vec<LanguageData>,
-    /// Profile indexes, newest `date` first, then in name order.
-    newest: Vec<usize>,
+    prepared: std::borrow::Cow<'a, Prepared>,
     /// URLs per sitemap file ([`SITEMAP_LIMIT`]; smaller in tests).
     sitemap_limit: usize,
 }
@@ -97,20 +147,14 @@ fn page_slice<T>(items: &[T], page: usize, per_page: usize) -> &[T] {
 impl<'a> Renderer<'a> {
     /// Prepares everything pages share: per-language values built once.
     pub fn new(site: &'a Site, theme: &'a Theme) -> Self {
-        let urls = Urls::new(&site.config);
-        let mut newest: Vec<usize> = (0..site.profiles.len()).collect();
-        newest.sort_by(|&a, &b| site.profiles[b].date.cmp(&site.profiles[a].date));
-        let languages = site
-            .config
-            .languages
-            .iter()
-            .enumerate()
-            .map(|(i, lang)| {
-                let values = Values { site, lang, lang_index: i, urls }.all();
-                LanguageData { base: base_context(site, theme, urls, lang, i), values }
-            })
-            .collect();
-        Renderer { site, theme, urls, languages, newest, sitemap_limit: SITEMAP_LIMIT }
+        let prepared = std::borrow::Cow::Owned(Prepared::new(site, theme));
+        Renderer { site, theme, urls: Urls::new(&site.config), prepared, sitemap_limit: SITEMAP_LIMIT }
+    }
+
+    /// A renderer over values prepared earlier (see [`Prepared::refresh`]).
+    pub fn with_prepared(site: &'a Site, theme: &'a Theme, prepared: &'a Prepared) -> Self {
+        let prepared = std::borrow::Cow::Borrowed(prepared);
+        Renderer { site, theme, urls: Urls::new(&site.config), prepared, sitemap_limit: SITEMAP_LIMIT }
     }
 
     /// Splits the sitemap after `limit` URLs instead of [`SITEMAP_LIMIT`],
@@ -258,7 +302,7 @@ impl<'a> Renderer<'a> {
 
     fn template_and_context(&self, lang_index: usize, kind: PageKind) -> (&'static str, Context) {
         let site = self.site;
-        let data = &self.languages[lang_index];
+        let data = &self.prepared.languages[lang_index];
         let lang = &site.config.languages[lang_index];
         let values = Values { site, lang, lang_index, urls: self.urls };
         let per = site.config.paginate_by;
@@ -275,7 +319,7 @@ impl<'a> Renderer<'a> {
         let mut pagination = Value::none();
         let template = match kind {
             PageKind::Home => {
-                let newest: Vec<usize> = self.newest.iter().copied().take(HOME_NEWEST).collect();
+                let newest: Vec<usize> = self.prepared.newest.iter().copied().take(HOME_NEWEST).collect();
                 cx.insert_value("newest_profiles", pick(&data.values.profiles, &newest));
                 cx.insert_value("years", self.years_value(&values));
                 cx.insert_value("campaigns", Value::from(data.values.campaigns.clone()));

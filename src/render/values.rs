@@ -11,6 +11,7 @@ use crate::model::{AwardList, Campaign, HeldAward, Profile, Site};
 use crate::urls::Urls;
 
 /// Precomputed values of one language.
+#[derive(Clone)]
 pub struct LanguageValues {
     pub profiles: Vec<Value>,
     pub campaigns: Vec<Value>,
@@ -137,6 +138,18 @@ impl<'a> Values<'a> {
 
     pub fn year_href(&self, year: i32) -> String {
         self.urls.href(&self.urls.year(self.lang, year, 1))
+    }
+
+    pub fn profile_value(&self, i: usize) -> Value {
+        Value::from_serializable(&self.profile_card(&self.site.profiles[i]))
+    }
+
+    pub fn campaign_value(&self, i: usize) -> Value {
+        Value::from_serializable(&self.campaign_card(&self.site.campaigns[i]))
+    }
+
+    pub fn award_list_value(&self, i: usize) -> Value {
+        Value::from_serializable(&self.award_list_card(&self.site.award_lists[i]))
     }
 
     pub fn all(&self) -> LanguageValues {

@@ -63,7 +63,7 @@ pub fn feed(r: &Renderer, lang_index: usize) -> Vec<u8> {
     let urls = crate::urls::Urls::new(&site.config);
     let home = urls.absolute(&urls.home(lang));
     let self_url = urls.absolute(&urls.feed(lang));
-    let newest: Vec<usize> = r.newest.iter().copied().take(FEED_ENTRIES).collect();
+    let newest: Vec<usize> = r.prepared.newest.iter().copied().take(FEED_ENTRIES).collect();
     let updated = newest.first().map_or_else(|| "1970-01-01T00:00:00Z".to_owned(), |&i| site.profiles[i].date.rfc3339());
     let mut out = String::new();
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");

@@ -20,7 +20,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::Site;
 use crate::render::deps::{Entity, PageInputs};
 use crate::render::theme::{StaticFile, Theme};
-use crate::render::{PageRef, Renderer};
+use crate::render::{PageRef, Prepared, Renderer};
 
 /// A page of a build.
 pub struct BuiltPage {
@@ -41,6 +41,8 @@ pub struct Built {
     shown_on: HashMap<Entity, Vec<usize>>,
     /// Output path → the file on disk a copied file came from.
     copied_from: HashMap<String, PathBuf>,
+    /// The template values of the build's site, refreshed by text-only edits.
+    prepared: Prepared,
 }
 
 /// What one rendering changed.
@@ -73,7 +75,8 @@ pub fn render_all(
     changed: &[PathBuf],
     needs_render: &(dyn Fn(&Renderer, &PageInputs) -> bool + Sync),
 ) -> Result<(Built, Rendered), Diagnostics> {
-    let renderer = Renderer::new(site, theme);
+    let prepared = Prepared::new(site, theme);
+    let renderer = Renderer::with_prepared(site, theme, &prepared);
     let pages: Vec<(PageRef, String, PageInputs)> = renderer
         .pages()
         .into_par_iter()
@@ -130,14 +133,23 @@ pub fn render_all(
         index.insert(path.clone(), i);
         built_pages.push(BuiltPage { page, path, shape: inputs.shape });
     }
-    let built = Built { files: Arc::new(files), pages: built_pages, index, own_pages, shown_on, copied_from };
+    drop(renderer);
+    let built = Built { files: Arc::new(files), pages: built_pages, index, own_pages, shown_on, copied_from, prepared };
     Ok((built, report))
 }
 
 /// Renders the pages at `pages` (indexes into `last.pages`) of a site whose
-/// structure is that of `last` (only texts changed); keeps every other file.
-pub fn render_some(site: &Site, theme: &Theme, last: &mut Built, pages: &[usize]) -> Result<Rendered, Diagnostics> {
-    let renderer = Renderer::new(site, theme);
+/// structure is that of `last` and where only the texts of `profiles` and
+/// `campaigns` changed; keeps every other file.
+pub fn render_some(
+    site: &Site,
+    theme: &Theme,
+    last: &mut Built,
+    pages: &[usize],
+    (profiles, campaigns): (&[usize], &[usize]),
+) -> Result<Rendered, Diagnostics> {
+    last.prepared.refresh(site, profiles, campaigns);
+    let renderer = Renderer::with_prepared(site, theme, &last.prepared);
     let fresh: Vec<(usize, Result<Vec<u8>, Diagnostic>)> = pages
         .par_iter()
         .map(|&i| (i, render_page(&renderer, last.pages[i].page, &last.pages[i].path)))

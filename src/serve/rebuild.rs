@@ -193,7 +193,8 @@ impl Rebuilder {
             .collect();
         pages.sort_unstable();
         pages.dedup();
-        let out = render_some(&last.site, &last.theme, &mut last.built, &pages)?;
+        let profiles: Vec<usize> = done.profiles.iter().map(|&(i, _)| i).collect();
+        let out = render_some(&last.site, &last.theme, &mut last.built, &pages, (&profiles, &done.campaigns))?;
         Ok(Some(Rebuilt { site: Arc::clone(&last.built.files), changed: out.changed, rendered: out.rendered, profiles: last.site.profiles.len() }))
     }
 
