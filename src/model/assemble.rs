@@ -442,12 +442,14 @@ fn pair_translations<T, F>(
 where
     T: TranslationDraft,
 {
-    let by_path: HashMap<&Path, usize> =
-        originals.iter().enumerate().map(|(i, (_, p))| (p.info.rel.as_path(), i)).collect();
+    // Keyed by the path's bytes: hashing a Path walks its components, and
+    // both sides come from the same walk, so their bytes agree.
+    let by_path: HashMap<&std::ffi::OsStr, usize> =
+        originals.iter().enumerate().map(|(i, (_, p))| (p.info.rel.as_os_str(), i)).collect();
     let mut out: Vec<HashMap<String, Page<T>>> = (0..originals.len()).map(|_| HashMap::new()).collect();
     for tr in translations {
         let key = original_key(&tr);
-        match by_path.get(key.as_path()) {
+        match by_path.get(key.as_os_str()) {
             Some(&i) => {
                 if options.drafts || !tr.front.is_draft() {
                     let lang = tr.info.lang.clone().unwrap_or_default();
