@@ -41,7 +41,9 @@ pub struct BuildReport {
 pub fn load_config(options: &BuildOptions) -> Result<Config, Diagnostics> {
     let mut config = config::load(&options.root)?;
     if let Some(url) = &options.base_url {
-        config.set_base_url(url).map_err(|p| Diagnostic::file("--base-url", p))?;
+        config
+            .set_base_url(url)
+            .map_err(|p| Diagnostic::file("--base-url", p))?;
     }
     if let Some(dir) = &options.output_dir {
         config.output_dir = dir.clone();
@@ -51,7 +53,9 @@ pub fn load_config(options: &BuildOptions) -> Result<Config, Diagnostics> {
 
 /// Problems as the editor reads them: sorted, in the messages language.
 pub fn finish(problems: Diagnostics, options: &BuildOptions) -> Diagnostics {
-    problems.sorted().localised(config::messages_language(&options.root, options.lang))
+    problems
+        .sorted()
+        .localised(config::messages_language(&options.root, options.lang))
 }
 
 /// Loads and validates the whole site and its theme, reporting every problem.
@@ -63,12 +67,22 @@ fn load(options: &BuildOptions) -> Result<(Site, Theme), Diagnostics> {
     let config = load_config(options)?;
     let theme = theme::load(&config);
     let (content, problems) = content::load(&config);
-    let site = model::assemble(config, content, problems, AssembleOptions { drafts: options.drafts });
+    let site = model::assemble(
+        config,
+        content,
+        problems,
+        AssembleOptions {
+            drafts: options.drafts,
+        },
+    );
     site_and_theme(site, theme)
 }
 
 /// Both, or the problems of either or both.
-pub fn site_and_theme(site: Result<Site, Diagnostics>, theme: Result<Theme, Diagnostics>) -> Result<(Site, Theme), Diagnostics> {
+pub fn site_and_theme(
+    site: Result<Site, Diagnostics>,
+    theme: Result<Theme, Diagnostics>,
+) -> Result<(Site, Theme), Diagnostics> {
     match (site, theme) {
         (Ok(site), Ok(theme)) => Ok((site, theme)),
         (Err(mut a), Err(b)) => {
@@ -101,39 +115,67 @@ fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
             .filter_map(|&page| {
                 let path = renderer.output_path(page);
                 match renderer.render(page) {
-                    Ok(bytes) => staging.write(&path, &bytes).err().map(|e| io_problem(&staging.dir().join(&path), &e)),
+                    Ok(bytes) => staging
+                        .write(&path, &bytes)
+                        .err()
+                        .map(|e| io_problem(&staging.dir().join(&path), &e)),
                     Err(d) => Some(d),
                 }
             })
             .collect(),
     );
-    problems.extend(copied.par_iter().filter_map(|f| {
-        let r = match &f.source {
-            StaticFile::Embedded(bytes) => staging.write(&f.path, bytes),
-            StaticFile::OnDisk(from) => staging.copy(&f.path, from),
-        };
-        r.err().map(|e| io_problem(&staging.dir().join(&f.path), &e))
-    }).collect::<Vec<_>>());
+    problems.extend(
+        copied
+            .par_iter()
+            .filter_map(|f| {
+                let r = match &f.source {
+                    StaticFile::Embedded(bytes) => staging.write(&f.path, bytes),
+                    StaticFile::OnDisk(from) => staging.copy(&f.path, from),
+                };
+                r.err()
+                    .map(|e| io_problem(&staging.dir().join(&f.path), &e))
+            })
+            .collect::<Vec<_>>(),
+    );
     if !problems.is_empty() {
         return Err(problems.sorted());
     }
     let output_dir = staging.commit().map_err(|e| io_problem(&target, &e))?;
-    Ok(BuildReport { output_dir, pages: pages.len(), copied: copied.len(), profiles: site.profiles.len() })
+    Ok(BuildReport {
+        output_dir,
+        pages: pages.len(),
+        copied: copied.len(),
+        profiles: site.profiles.len(),
+    })
 }
 
 /// A static file may not take the place of a generated page or feed.
-pub(crate) fn check_copied_files(renderer: &Renderer, pages: &[PageRef], copied: &[CopiedFile]) -> Result<(), Diagnostics> {
+pub(crate) fn check_copied_files(
+    renderer: &Renderer,
+    pages: &[PageRef],
+    copied: &[CopiedFile],
+) -> Result<(), Diagnostics> {
     let generated: HashSet<String> = pages.iter().map(|&p| renderer.output_path(p)).collect();
     let clashes: Vec<Diagnostic> = copied
         .iter()
         .filter(|f| generated.contains(&f.path))
         .map(|f| {
-            Diagnostic::file(PathBuf::from("static").join(&f.path), Problem::StaticShadowsPage { page: f.path.clone() })
+            Diagnostic::file(
+                PathBuf::from("static").join(&f.path),
+                Problem::StaticShadowsPage {
+                    page: f.path.clone(),
+                },
+            )
         })
         .collect();
     Diagnostics(clashes).into_result(())
 }
 
 fn io_problem(path: &Path, e: &std::io::Error) -> Diagnostic {
-    Diagnostic::file(path, Problem::CannotWrite { detail: e.to_string() })
+    Diagnostic::file(
+        path,
+        Problem::CannotWrite {
+            detail: e.to_string(),
+        },
+    )
 }

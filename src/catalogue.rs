@@ -40,7 +40,9 @@ impl Eligible {
     pub fn allows(self, kind: Kind) -> bool {
         matches!(
             (self, kind),
-            (Eligible::Both, _) | (Eligible::Individual, Kind::Individual) | (Eligible::Collective, Kind::Collective)
+            (Eligible::Both, _)
+                | (Eligible::Individual, Kind::Individual)
+                | (Eligible::Collective, Kind::Collective)
         )
     }
 }
@@ -59,7 +61,6 @@ pub struct AwardType {
     pub rank: i64,
 }
 
-
 /// Award types by key.
 #[derive(Debug, Clone)]
 pub struct Catalogue {
@@ -74,7 +75,11 @@ impl Catalogue {
         let built_in: IndexMap<String, AwardType> = toml::from_str(BUILT_IN).unwrap_or_default();
         let mut types = IndexMap::new();
         for (key, entry) in built_in.iter().chain(site) {
-            let award = AwardType { key: key.clone(), name: entry.name.clone().normalised(), ..entry.clone() };
+            let award = AwardType {
+                key: key.clone(),
+                name: entry.name.clone().normalised(),
+                ..entry.clone()
+            };
             types.insert(key.clone(), award);
         }
         Catalogue { types }
@@ -118,7 +123,10 @@ mod tests {
         let hero = c.get("anh-hung-lao-dong").unwrap();
         assert_eq!(hero.rank, 150);
         assert_eq!(hero.name.get("en", "vi"), "Hero of Labour");
-        assert_eq!(c.get("chien-si-thi-dua-co-so").unwrap().recipient, Eligible::Individual);
+        assert_eq!(
+            c.get("chien-si-thi-dua-co-so").unwrap().recipient,
+            Eligible::Individual
+        );
     }
 
     #[test]
@@ -143,6 +151,9 @@ mod tests {
         let c = Catalogue::with_site_entries(&site);
         assert_eq!(c.len(), 21);
         assert_eq!(c.get("giay-khen").unwrap().rank, 21);
-        assert_eq!(c.get("bang-khen-ban-dan-toc").unwrap().level, Level::Ministry);
+        assert_eq!(
+            c.get("bang-khen-ban-dan-toc").unwrap().level,
+            Level::Ministry
+        );
     }
 }

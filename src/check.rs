@@ -49,10 +49,21 @@ impl SectionReport {
         self.total - self.missing.len()
     }
 
-    fn of<T>(items: &[T], source: impl Fn(&T) -> &PathBuf, translated: impl Fn(&T) -> bool) -> Self {
-        let mut missing: Vec<PathBuf> = items.iter().filter(|i| !translated(i)).map(|i| source(i).clone()).collect();
+    fn of<T>(
+        items: &[T],
+        source: impl Fn(&T) -> &PathBuf,
+        translated: impl Fn(&T) -> bool,
+    ) -> Self {
+        let mut missing: Vec<PathBuf> = items
+            .iter()
+            .filter(|i| !translated(i))
+            .map(|i| source(i).clone())
+            .collect();
         missing.sort();
-        SectionReport { total: items.len(), missing }
+        SectionReport {
+            total: items.len(),
+            missing,
+        }
     }
 }
 
@@ -66,12 +77,23 @@ impl TranslationReport {
             .skip(1)
             .map(|(i, lang)| LanguageReport {
                 code: lang.code.clone(),
-                profiles: SectionReport::of(&site.profiles, |p| &p.source, |p| p.texts[i].source.translated),
-                campaigns: SectionReport::of(&site.campaigns, |c| &c.source, |c| c.texts[i].source.translated),
+                profiles: SectionReport::of(
+                    &site.profiles,
+                    |p| &p.source,
+                    |p| p.texts[i].source.translated,
+                ),
+                campaigns: SectionReport::of(
+                    &site.campaigns,
+                    |c| &c.source,
+                    |c| c.texts[i].source.translated,
+                ),
                 award_lists: SectionReport::of(
                     &site.award_lists,
                     |a| &a.source,
-                    |a| has_entry(&a.issuer, &lang.code) && a.reason.as_ref().is_none_or(|r| has_entry(r, &lang.code)),
+                    |a| {
+                        has_entry(&a.issuer, &lang.code)
+                            && a.reason.as_ref().is_none_or(|r| has_entry(r, &lang.code))
+                    },
                 ),
             })
             .collect();
@@ -80,7 +102,11 @@ impl TranslationReport {
 
     /// Whether anything is missing.
     pub fn is_complete(&self) -> bool {
-        self.languages.iter().all(|l| [&l.profiles, &l.campaigns, &l.award_lists].iter().all(|s| s.missing.is_empty()))
+        self.languages.iter().all(|l| {
+            [&l.profiles, &l.campaigns, &l.award_lists]
+                .iter()
+                .all(|s| s.missing.is_empty())
+        })
     }
 
     /// The report as text in `lang`.
@@ -95,7 +121,10 @@ impl TranslationReport {
             let sections = [
                 (say!(lang, en: "profiles", vi: "hồ sơ"), &l.profiles),
                 (say!(lang, en: "campaigns", vi: "phong trào"), &l.campaigns),
-                (say!(lang, en: "award lists", vi: "danh sách khen thưởng"), &l.award_lists),
+                (
+                    say!(lang, en: "award lists", vi: "danh sách khen thưởng"),
+                    &l.award_lists,
+                ),
             ];
             for (name, s) in sections {
                 let (done, total, missing) = (s.translated(), s.total, s.missing.len());
@@ -136,10 +165,18 @@ pub fn check_site(options: &BuildOptions) -> Result<TranslationReport, Diagnosti
     };
     let renderer = Renderer::new(&site, &theme);
     let pages = renderer.pages();
-    let mut problems = match build::check_copied_files(&renderer, &pages, &renderer.copied_files()) {
+    let mut problems = match build::check_copied_files(&renderer, &pages, &renderer.copied_files())
+    {
         Ok(()) => Diagnostics::new(),
         Err(clashes) => clashes,
     };
-    problems.extend(pages.par_iter().filter_map(|&page| renderer.render(page).err()).collect::<Vec<Diagnostic>>());
-    problems.into_result(TranslationReport::of(&site)).map_err(finish)
+    problems.extend(
+        pages
+            .par_iter()
+            .filter_map(|&page| renderer.render(page).err())
+            .collect::<Vec<Diagnostic>>(),
+    );
+    problems
+        .into_result(TranslationReport::of(&site))
+        .map_err(finish)
 }

@@ -95,11 +95,25 @@ pub struct PathWords {
 impl PathWords {
     fn defaults(lang: &str) -> PathWords {
         let words: [&str; 6] = match lang {
-            "vi" => ["ho-so", "nam", "phong-trao", "khen-thuong", "tim-kiem", "trang"],
+            "vi" => [
+                "ho-so",
+                "nam",
+                "phong-trao",
+                "khen-thuong",
+                "tim-kiem",
+                "trang",
+            ],
             _ => ["profiles", "years", "campaigns", "awards", "search", "page"],
         };
         let [profiles, years, campaigns, awards, search, page] = words.map(str::to_owned);
-        PathWords { profiles, years, campaigns, awards, search, page }
+        PathWords {
+            profiles,
+            years,
+            campaigns,
+            awards,
+            search,
+            page,
+        }
     }
 
     fn with_overrides(mut self, raw: RawPathWords) -> PathWords {
@@ -177,17 +191,29 @@ pub fn load(root: &Path) -> Result<Config, Diagnostics> {
     let path = root.join(CONFIG_FILE);
     let rel = PathBuf::from(CONFIG_FILE);
     let bytes = std::fs::read(&path).map_err(|e| {
-        Diagnostic::file(&rel, Problem::CannotRead { what: Unreadable::SiteConfig, detail: e.to_string() })
+        Diagnostic::file(
+            &rel,
+            Problem::CannotRead {
+                what: Unreadable::SiteConfig,
+                detail: e.to_string(),
+            },
+        )
     })?;
-    let source = text::decode_source(&bytes).map_err(|e| Diagnostic::at(&rel, e.line, Some(e.col), Problem::NotUtf8))?;
-    let raw: RawConfig =
-        toml::from_str(&source).map_err(|e| toml_diagnostic(&rel, TomlPart::SiteConfig, &source, &e, 0))?;
+    let source = text::decode_source(&bytes)
+        .map_err(|e| Diagnostic::at(&rel, e.line, Some(e.col), Problem::NotUtf8))?;
+    let raw: RawConfig = toml::from_str(&source)
+        .map_err(|e| toml_diagnostic(&rel, TomlPart::SiteConfig, &source, &e, 0))?;
     from_raw(root, &rel, &source, raw)
 }
 
 fn from_raw(root: &Path, rel: &Path, source: &str, raw: RawConfig) -> Result<Config, Diagnostics> {
     let mut problems = Diagnostics::new();
-    let at_key = |key: &str| source.lines().position(|l| l.trim_start().starts_with(key)).map_or(1, |i| i + 1);
+    let at_key = |key: &str| {
+        source
+            .lines()
+            .position(|l| l.trim_start().starts_with(key))
+            .map_or(1, |i| i + 1)
+    };
 
     let (base_url, base_path) = match split_base_url(&raw.base_url) {
         Ok(v) => v,
@@ -223,10 +249,17 @@ fn from_raw(root: &Path, rel: &Path, source: &str, raw: RawConfig) -> Result<Con
         }
         let is_default = code == raw.default_language;
         languages.push(Language {
-            prefix: if is_default { String::new() } else { format!("/{code}") },
+            prefix: if is_default {
+                String::new()
+            } else {
+                format!("/{code}")
+            },
             paths: PathWords::defaults(&code).with_overrides(lang.paths),
             title: text::nfc(&lang.title).into_owned(),
-            description: lang.description.map(|d| text::nfc(&d).into_owned()).unwrap_or_default(),
+            description: lang
+                .description
+                .map(|d| text::nfc(&d).into_owned())
+                .unwrap_or_default(),
             code,
             is_default,
         });
@@ -256,18 +289,26 @@ pub fn messages_language(root: &Path, chosen: Option<Lang>) -> Lang {
     if let Some(lang) = chosen {
         return lang;
     }
-    let source = std::fs::read(root.join(CONFIG_FILE)).map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
-    let from_table = source
-        .parse::<toml::Table>()
-        .ok()
-        .and_then(|t| t.get("default_language").and_then(|v| v.as_str()).map(str::to_owned));
+    let source = std::fs::read(root.join(CONFIG_FILE))
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .unwrap_or_default();
+    let from_table = source.parse::<toml::Table>().ok().and_then(|t| {
+        t.get("default_language")
+            .and_then(|v| v.as_str())
+            .map(str::to_owned)
+    });
     let from_line = || {
         source.lines().find_map(|l| {
             let (key, value) = l.split_once('=')?;
-            (key.trim() == "default_language").then(|| value.trim().trim_matches(['"', '\'']).to_owned())
+            (key.trim() == "default_language")
+                .then(|| value.trim().trim_matches(['"', '\'']).to_owned())
         })
     };
-    Lang::for_site_language(&from_table.or_else(from_line).unwrap_or_else(default_language))
+    Lang::for_site_language(
+        &from_table
+            .or_else(from_line)
+            .unwrap_or_else(default_language),
+    )
 }
 
 /// `https://host/path/` → (`https://host/path`, `/path`).
@@ -276,9 +317,15 @@ fn split_base_url(url: &str) -> Result<(String, String), Problem> {
     let rest = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))
-        .ok_or_else(|| Problem::BadBaseUrl { url: url.to_owned(), no_host: false })?;
+        .ok_or_else(|| Problem::BadBaseUrl {
+            url: url.to_owned(),
+            no_host: false,
+        })?;
     if rest.is_empty() || rest.starts_with('/') {
-        return Err(Problem::BadBaseUrl { url: url.to_owned(), no_host: true });
+        return Err(Problem::BadBaseUrl {
+            url: url.to_owned(),
+            no_host: true,
+        });
     }
     let path = rest.find('/').map_or("", |i| &rest[i..]);
     Ok((url.to_owned(), path.to_owned()))

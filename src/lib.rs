@@ -33,10 +33,10 @@ pub mod diagnostic;
 pub mod i18n;
 pub mod model;
 pub mod output;
-pub mod scaffold;
-pub mod urls;
 pub mod render;
+pub mod scaffold;
 pub mod serve;
+pub mod urls;
 
 pub use build::{BuildOptions, build_site, load_site};
 pub use check::check_site;

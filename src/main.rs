@@ -24,7 +24,11 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
         }
     };
     match cli.command {
@@ -42,7 +46,14 @@ fn main() -> ExitCode {
                 Ok(built) => {
                     println!(
                         "{}",
-                        report::built(built.profiles, built.pages, built.copied, started.elapsed().as_millis(), &built.output_dir, lang)
+                        report::built(
+                            built.profiles,
+                            built.pages,
+                            built.copied,
+                            started.elapsed().as_millis(),
+                            &built.output_dir,
+                            lang
+                        )
                     );
                     ExitCode::SUCCESS
                 }
@@ -50,7 +61,12 @@ fn main() -> ExitCode {
             }
         }
         Command::Check(args) => {
-            let options = BuildOptions { root: args.root, drafts: args.drafts, lang: cli.lang, ..BuildOptions::default() };
+            let options = BuildOptions {
+                root: args.root,
+                drafts: args.drafts,
+                lang: cli.lang,
+                ..BuildOptions::default()
+            };
             let lang = messages_language(&options.root, cli.lang);
             match check_site(&options) {
                 Ok(translations) => {
@@ -63,7 +79,12 @@ fn main() -> ExitCode {
         }
         Command::New(args) => {
             let lang = messages_language(&args.root, cli.lang);
-            let options = NewOptions { root: args.root, kind: args.kind, name: args.name, lang: cli.lang };
+            let options = NewOptions {
+                root: args.root,
+                kind: args.kind,
+                name: args.name,
+                lang: cli.lang,
+            };
             match new_file(&options) {
                 Ok(rel) => {
                     println!("{}", report::created(&rel, lang));
@@ -74,7 +95,12 @@ fn main() -> ExitCode {
         }
         Command::Serve(args) => {
             let lang = messages_language(&args.root, cli.lang);
-            let options = ServeOptions { root: args.root, bind: args.bind, port: args.port, lang: cli.lang };
+            let options = ServeOptions {
+                root: args.root,
+                bind: args.bind,
+                port: args.port,
+                lang: cli.lang,
+            };
             let show = move |event: ServeEvent<'_>| show_serve_event(event, lang);
             match serve::serve(&options, Arc::new(show)) {
                 Ok(()) => ExitCode::SUCCESS,
@@ -89,16 +115,38 @@ fn main() -> ExitCode {
 
 fn show_serve_event(event: ServeEvent<'_>, lang: Lang) {
     match event {
-        ServeEvent::Listening { url } => println!("Serving the site at {url}/ (drafts shown; Ctrl-C stops)"),
-        ServeEvent::Built { files, profiles, took, first: true, .. } => {
-            println!("Built {profiles} profiles: {files} files in {} ms; watching for changes", took.as_millis());
+        ServeEvent::Listening { url } => {
+            println!("Serving the site at {url}/ (drafts shown; Ctrl-C stops)")
         }
-        ServeEvent::Built { rendered, changed, took, .. } => {
-            println!("Rebuilt in {} ms: {rendered} pages rendered, {changed} files changed", took.as_millis());
+        ServeEvent::Built {
+            files,
+            profiles,
+            took,
+            first: true,
+            ..
+        } => {
+            println!(
+                "Built {profiles} profiles: {files} files in {} ms; watching for changes",
+                took.as_millis()
+            );
+        }
+        ServeEvent::Built {
+            rendered,
+            changed,
+            took,
+            ..
+        } => {
+            println!(
+                "Rebuilt in {} ms: {rendered} pages rendered, {changed} files changed",
+                took.as_millis()
+            );
         }
         ServeEvent::Failed { problems, root } => {
             let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            eprint!("{}", report::render(problems, root, ReportStyle { lang, color }));
+            eprint!(
+                "{}",
+                report::render(problems, root, ReportStyle { lang, color })
+            );
             eprintln!("\n{}", report::summary(problems.len(), false, lang));
             eprintln!("Still serving the last good build; fix the file and save.");
         }
@@ -106,9 +154,20 @@ fn show_serve_event(event: ServeEvent<'_>, lang: Lang) {
     }
 }
 
-fn report_problems(problems: &Diagnostics, root: &Path, lang: Lang, nothing_written: bool) -> ExitCode {
+fn report_problems(
+    problems: &Diagnostics,
+    root: &Path,
+    lang: Lang,
+    nothing_written: bool,
+) -> ExitCode {
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    eprint!("{}", report::render(problems, root, ReportStyle { lang, color }));
-    eprintln!("\n{}", report::summary(problems.len(), nothing_written, lang));
+    eprint!(
+        "{}",
+        report::render(problems, root, ReportStyle { lang, color })
+    );
+    eprintln!(
+        "\n{}",
+        report::summary(problems.len(), nothing_written, lang)
+    );
     ExitCode::from(1)
 }

@@ -20,7 +20,15 @@ const MARKER_TEXT: &str = "This folder is built by vinhdanh and replaced whole o
 /// Checks that `output` may be replaced by a build of the site at `root`.
 pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Diagnostic> {
     let folder = output.display().to_string();
-    let refuse = |reason: Refusal| Diagnostic::file(output, Problem::OutputRefused { folder: folder.clone(), reason });
+    let refuse = |reason: Refusal| {
+        Diagnostic::file(
+            output,
+            Problem::OutputRefused {
+                folder: folder.clone(),
+                reason,
+            },
+        )
+    };
     let root_abs = absolute(root);
     let out_abs = absolute(output);
     if out_abs == root_abs {
@@ -29,14 +37,18 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Diagnostic> {
     if root_abs.starts_with(&out_abs) {
         return Err(refuse(Refusal::ContainsSite));
     }
-    if out_abs.join(crate::config::CONFIG_FILE).exists() || out_abs.join(crate::content::CONTENT_DIR).exists() {
+    if out_abs.join(crate::config::CONFIG_FILE).exists()
+        || out_abs.join(crate::content::CONTENT_DIR).exists()
+    {
         return Err(refuse(Refusal::LooksLikeSite));
     }
     if out_abs.is_file() {
         return Err(refuse(Refusal::IsFile));
     }
     if out_abs.is_dir() && !out_abs.join(MARKER).is_file() {
-        let empty = fs::read_dir(&out_abs).map(|mut d| d.next().is_none()).unwrap_or(false);
+        let empty = fs::read_dir(&out_abs)
+            .map(|mut d| d.next().is_none())
+            .unwrap_or(false);
         if !empty {
             return Err(refuse(Refusal::Foreign));
         }
@@ -49,7 +61,9 @@ fn absolute(path: &Path) -> PathBuf {
     let abs = if path.is_absolute() {
         path.to_path_buf()
     } else {
-        std::env::current_dir().map(|d| d.join(path)).unwrap_or_else(|_| path.to_path_buf())
+        std::env::current_dir()
+            .map(|d| d.join(path))
+            .unwrap_or_else(|_| path.to_path_buf())
     };
     if let Ok(c) = abs.canonicalize() {
         return c;
@@ -84,9 +98,15 @@ impl Staging {
     /// Creates the staging folder for `target` (which `check_output_dir` accepted).
     pub fn new(target: &Path) -> io::Result<Staging> {
         let target = absolute(target);
-        let parent = target.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
+        let parent = target
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from("."));
         fs::create_dir_all(&parent)?;
-        let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".to_owned());
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".to_owned());
         let prefix = format!(".{name}.vinhdanh-building-");
         // Best effort: a stale folder left behind costs disk space, not correctness.
         let _ = sweep_stale(&parent, &prefix, &target);
@@ -96,7 +116,11 @@ impl Staging {
         }
         fs::create_dir(&dir)?;
         fs::write(dir.join(MARKER), MARKER_TEXT)?;
-        Ok(Staging { dir, target, committed: false })
+        Ok(Staging {
+            dir,
+            target,
+            committed: false,
+        })
     }
 
     /// The staging folder (write here).
@@ -126,7 +150,10 @@ impl Staging {
     pub fn commit(mut self) -> io::Result<PathBuf> {
         let old = self.dir.with_file_name(format!(
             "{}.old",
-            self.dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+            self.dir
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
         ));
         let had_old = self.target.exists();
         if had_old {
@@ -164,9 +191,15 @@ impl Drop for Staging {
 fn sweep_stale(parent: &Path, prefix: &str, target: &Path) -> io::Result<()> {
     for entry in fs::read_dir(parent)? {
         let name = entry?.file_name().to_string_lossy().into_owned();
-        let Some(rest) = name.strip_prefix(prefix) else { continue };
-        let (pid, old) = rest.strip_suffix(".old").map_or((rest, false), |p| (p, true));
-        let Ok(pid) = pid.parse::<u32>() else { continue };
+        let Some(rest) = name.strip_prefix(prefix) else {
+            continue;
+        };
+        let (pid, old) = rest
+            .strip_suffix(".old")
+            .map_or((rest, false), |p| (p, true));
+        let Ok(pid) = pid.parse::<u32>() else {
+            continue;
+        };
         if pid == std::process::id() || process_may_run(pid) {
             continue;
         }
@@ -189,11 +222,16 @@ fn process_may_run(pid: u32) -> bool {
 
 /// Removes a folder only if it carries our marker (or is empty).
 fn remove_ours(dir: &Path) -> io::Result<()> {
-    let empty = fs::read_dir(dir).map(|mut d| d.next().is_none()).unwrap_or(false);
+    let empty = fs::read_dir(dir)
+        .map(|mut d| d.next().is_none())
+        .unwrap_or(false);
     if dir.join(MARKER).is_file() || empty {
         fs::remove_dir_all(dir)
     } else {
-        Err(io::Error::other(format!("{} was not made by vinhdanh; not removing it", dir.display())))
+        Err(io::Error::other(format!(
+            "{} was not made by vinhdanh; not removing it",
+            dir.display()
+        )))
     }
 }
 
@@ -228,7 +266,11 @@ mod tests {
         s.write("b/index.html", b"two").unwrap();
         drop(s); // a failed build
         assert!(target.join("a/index.html").exists());
-        assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 1, "staging folder removed");
+        assert_eq!(
+            fs::read_dir(tmp.path()).unwrap().count(),
+            1,
+            "staging folder removed"
+        );
     }
 
     #[cfg(target_os = "linux")]
@@ -242,18 +284,26 @@ mod tests {
         fs::create_dir_all(&stale).unwrap();
         fs::write(stale.join(MARKER), MARKER_TEXT).unwrap();
         // Killed between the renames: the output is in `.old`.
-        let old = tmp.path().join(format!(".public.vinhdanh-building-{dead}.old"));
+        let old = tmp
+            .path()
+            .join(format!(".public.vinhdanh-building-{dead}.old"));
         fs::create_dir_all(&old).unwrap();
         fs::write(old.join(MARKER), MARKER_TEXT).unwrap();
         fs::write(old.join("index.html"), "previous").unwrap();
         // A folder of someone else's with a look-alike name is not touched.
-        let foreign = tmp.path().join(format!(".public.vinhdanh-building-{}", dead - 1));
+        let foreign = tmp
+            .path()
+            .join(format!(".public.vinhdanh-building-{}", dead - 1));
         fs::create_dir_all(&foreign).unwrap();
         fs::write(foreign.join("mine.txt"), "x").unwrap();
 
         let s = Staging::new(&target).unwrap();
         assert!(!stale.exists(), "stale staging folder removed");
-        assert_eq!(fs::read_to_string(target.join("index.html")).unwrap(), "previous", "old output put back");
+        assert_eq!(
+            fs::read_to_string(target.join("index.html")).unwrap(),
+            "previous",
+            "old output put back"
+        );
         assert!(foreign.join("mine.txt").exists());
         drop(s);
     }

@@ -58,13 +58,19 @@ pub fn blanks(toml_text: &str) -> Vec<Blank> {
     }
     let quoted = format!("\"{BLANK}\"");
     for (i, line) in toml_text.lines().enumerate() {
-        let Some((key, rest)) = line.split_once('=') else { continue };
+        let Some((key, rest)) = line.split_once('=') else {
+            continue;
+        };
         let value = rest.split('#').next().unwrap_or("").trim();
         let field = key.trim();
         if value == quoted && !field.starts_with('#') && !field.is_empty() {
             let value_at = key.len() + 1 + (rest.len() - rest.trim_start().len());
             let col = line[..value_at].chars().count() + 1;
-            out.push(Blank { field: field.trim_matches('"').to_owned(), line: i + 1, col });
+            out.push(Blank {
+                field: field.trim_matches('"').to_owned(),
+                line: i + 1,
+                col,
+            });
         }
     }
     out
@@ -77,25 +83,58 @@ pub fn new_file(options: &NewOptions) -> Result<PathBuf, Diagnostics> {
     let config = config::load(&options.root).map_err(finish)?;
     let slug = slugify(&options.name);
     if slug.is_empty() {
-        return Err(finish(Diagnostic::file(".", Problem::NameWithoutLetters { name: options.name.clone() }).into()));
+        return Err(finish(
+            Diagnostic::file(
+                ".",
+                Problem::NameWithoutLetters {
+                    name: options.name.clone(),
+                },
+            )
+            .into(),
+        ));
     }
     let (dir, file, text) = match options.kind {
-        NewKind::Profile => (PROFILES_DIR, format!("{slug}.md"), profile(&options.name, &config, lang)),
-        NewKind::Campaign => (CAMPAIGNS_DIR, format!("{slug}.md"), campaign(&options.name, &config, lang)),
-        NewKind::Awards => (AWARDS_DIR, format!("{slug}.toml"), award_list(&options.name, &config, lang)),
+        NewKind::Profile => (
+            PROFILES_DIR,
+            format!("{slug}.md"),
+            profile(&options.name, &config, lang),
+        ),
+        NewKind::Campaign => (
+            CAMPAIGNS_DIR,
+            format!("{slug}.md"),
+            campaign(&options.name, &config, lang),
+        ),
+        NewKind::Awards => (
+            AWARDS_DIR,
+            format!("{slug}.toml"),
+            award_list(&options.name, &config, lang),
+        ),
     };
     let rel = PathBuf::from(CONTENT_DIR).join(dir).join(file);
     let abs = options.root.join(&rel);
     let shown = crate::diagnostic::display_path(&rel);
     let written = fs::create_dir_all(abs.parent().unwrap_or(&options.root))
-        .and_then(|()| fs::OpenOptions::new().write(true).create_new(true).open(&abs))
+        .and_then(|()| {
+            fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&abs)
+        })
         .and_then(|mut f| f.write_all(text.as_bytes()));
     match written {
         Ok(()) => Ok(rel),
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            Err(finish(Diagnostic::file(&rel, Problem::FileExists { path: shown }).into()))
-        }
-        Err(e) => Err(finish(Diagnostic::file(&rel, Problem::CannotWrite { detail: e.to_string() }).into())),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(finish(
+            Diagnostic::file(&rel, Problem::FileExists { path: shown }).into(),
+        )),
+        Err(e) => Err(finish(
+            Diagnostic::file(
+                &rel,
+                Problem::CannotWrite {
+                    detail: e.to_string(),
+                },
+            )
+            .into(),
+        )),
     }
 }
 
@@ -123,7 +162,13 @@ impl Lines {
     }
 
     fn text(&self) -> String {
-        let width = self.0.iter().filter(|(_, c)| !c.is_empty()).map(|(code, _)| code.chars().count()).max().unwrap_or(0);
+        let width = self
+            .0
+            .iter()
+            .filter(|(_, c)| !c.is_empty())
+            .map(|(code, _)| code.chars().count())
+            .max()
+            .unwrap_or(0);
         let mut out = String::new();
         for (code, comment) in &self.0 {
             out.push_str(code);
@@ -149,7 +194,11 @@ fn blank(key: &str) -> String {
 
 /// `{ vi = "…", en = "…" }` with the site's languages.
 fn per_language(config: &Config) -> String {
-    let parts: Vec<String> = config.languages.iter().map(|l| format!("{} = \"…\"", l.code)).collect();
+    let parts: Vec<String> = config
+        .languages
+        .iter()
+        .map(|l| format!("{} = \"…\"", l.code))
+        .collect();
     format!("{{ {} }}", parts.join(", "))
 }
 
@@ -289,12 +338,21 @@ mod tests {
 
     #[test]
     fn finds_blanks_with_their_place_and_skips_comments() {
-        let text = "name = \"A\"\nkind = \"___\"   # individual\n# year = \"___\"\n  unit=\"___\"\n";
+        let text =
+            "name = \"A\"\nkind = \"___\"   # individual\n# year = \"___\"\n  unit=\"___\"\n";
         assert_eq!(
             blanks(text),
             vec![
-                Blank { field: "kind".into(), line: 2, col: 8 },
-                Blank { field: "unit".into(), line: 4, col: 8 },
+                Blank {
+                    field: "kind".into(),
+                    line: 2,
+                    col: 8
+                },
+                Blank {
+                    field: "unit".into(),
+                    line: 4,
+                    col: 8
+                },
             ]
         );
     }
@@ -302,7 +360,9 @@ mod tests {
     #[test]
     fn comments_line_up() {
         let mut l = Lines::new();
-        l.field("a = 1", "one".into()).field("long = 2", "two".into()).plain("+++");
+        l.field("a = 1", "one".into())
+            .field("long = 2", "two".into())
+            .plain("+++");
         assert_eq!(l.text(), "a = 1     # one\nlong = 2  # two\n+++\n");
     }
 }

@@ -23,11 +23,19 @@ impl<'a> Urls<'a> {
     }
 
     fn paged(&self, lang: &Language, base: String, page: usize) -> String {
-        if page <= 1 { base } else { format!("{base}{}/{page}/", lang.paths.page) }
+        if page <= 1 {
+            base
+        } else {
+            format!("{base}{}/{page}/", lang.paths.page)
+        }
     }
 
     pub fn profiles(&self, lang: &Language, page: usize) -> String {
-        self.paged(lang, format!("{}/{}/", lang.prefix, lang.paths.profiles), page)
+        self.paged(
+            lang,
+            format!("{}/{}/", lang.prefix, lang.paths.profiles),
+            page,
+        )
     }
 
     pub fn profile(&self, lang: &Language, slug: &str) -> String {
@@ -39,7 +47,11 @@ impl<'a> Urls<'a> {
     }
 
     pub fn year(&self, lang: &Language, year: i32, page: usize) -> String {
-        self.paged(lang, format!("{}/{}/{year}/", lang.prefix, lang.paths.years), page)
+        self.paged(
+            lang,
+            format!("{}/{}/{year}/", lang.prefix, lang.paths.years),
+            page,
+        )
     }
 
     pub fn campaigns(&self, lang: &Language) -> String {
@@ -47,7 +59,11 @@ impl<'a> Urls<'a> {
     }
 
     pub fn campaign(&self, lang: &Language, slug: &str, page: usize) -> String {
-        self.paged(lang, format!("{}/{}/{slug}/", lang.prefix, lang.paths.campaigns), page)
+        self.paged(
+            lang,
+            format!("{}/{}/{slug}/", lang.prefix, lang.paths.campaigns),
+            page,
+        )
     }
 
     pub fn award_lists(&self, lang: &Language) -> String {
@@ -77,7 +93,11 @@ impl<'a> Urls<'a> {
 /// `/atom.xml` → `atom.xml`.
 pub fn output_file(site_path: &str) -> String {
     let trimmed = site_path.trim_start_matches('/');
-    if trimmed.is_empty() || trimmed.ends_with('/') { format!("{trimmed}index.html") } else { trimmed.to_owned() }
+    if trimmed.is_empty() || trimmed.ends_with('/') {
+        format!("{trimmed}index.html")
+    } else {
+        trimmed.to_owned()
+    }
 }
 
 #[cfg(test)]

@@ -58,19 +58,36 @@ impl Browser {
         let devtools = lines
             .by_ref()
             .map_while(Result::ok)
-            .find_map(|l| l.split("DevTools listening on ").nth(1).map(|s| s.trim().to_owned()))
+            .find_map(|l| {
+                l.split("DevTools listening on ")
+                    .nth(1)
+                    .map(|s| s.trim().to_owned())
+            })
             .unwrap_or_else(|| panic!("{} did not open its DevTools port", binary.display()));
         std::thread::spawn(move || for _ in lines {});
-        Browser { child, devtools, _profile: profile }
+        Browser {
+            child,
+            devtools,
+            _profile: profile,
+        }
     }
 
     /// Opens `url` in a new tab and connects to it.
     fn open(&self, url: &str) -> Tab {
         let mut browser = Cdp::connect(&self.devtools);
         let created = browser.call("Target.createTarget", json!({ "url": url }));
-        let id = created["targetId"].as_str().expect("a target id").to_owned();
-        let base = self.devtools.split("/devtools/").next().expect("a DevTools address");
-        Tab { cdp: Cdp::connect(&format!("{base}/devtools/page/{id}")) }
+        let id = created["targetId"]
+            .as_str()
+            .expect("a target id")
+            .to_owned();
+        let base = self
+            .devtools
+            .split("/devtools/")
+            .next()
+            .expect("a DevTools address");
+        Tab {
+            cdp: Cdp::connect(&format!("{base}/devtools/page/{id}")),
+        }
     }
 }
 
@@ -97,7 +114,8 @@ struct Cdp {
 
 impl Cdp {
     fn connect(url: &str) -> Cdp {
-        let (socket, _) = tungstenite::connect(url).unwrap_or_else(|e| panic!("cannot connect to {url}: {e}"));
+        let (socket, _) =
+            tungstenite::connect(url).unwrap_or_else(|e| panic!("cannot connect to {url}: {e}"));
         Cdp { socket, next_id: 0 }
     }
 
@@ -106,7 +124,9 @@ impl Cdp {
         self.next_id += 1;
         let id = self.next_id;
         let message = json!({ "id": id, "method": method, "params": params }).to_string();
-        self.socket.send(Message::text(message)).expect("send a DevTools command");
+        self.socket
+            .send(Message::text(message))
+            .expect("send a DevTools command");
         loop {
             let reply = self.socket.read().expect("read from DevTools");
             let Ok(text) = reply.to_text() else { continue };
@@ -129,7 +149,10 @@ struct Tab {
 impl Tab {
     /// Evaluates `expression` in the page; `None` while the page is (re)loading.
     fn eval(&mut self, expression: &str) -> Option<Value> {
-        let result = self.cdp.call("Runtime.evaluate", json!({ "expression": expression, "returnByValue": true }));
+        let result = self.cdp.call(
+            "Runtime.evaluate",
+            json!({ "expression": expression, "returnByValue": true }),
+        );
         if result.get("exceptionDetails").is_some() {
             return None;
         }
@@ -156,21 +179,33 @@ fn a_browser_page_reloads_itself_and_shows_the_error_overlay() {
     let server = Server::start(&site.root());
     let browser = Browser::launch();
     let mut tab = browser.open(&format!("{}/ho-so/le-van-an/", server.url()));
-    tab.wait_until("document.readyState === 'complete' && document.body.innerText.includes('Lê Văn An')", "the profile page opens");
+    tab.wait_until(
+        "document.readyState === 'complete' && document.body.innerText.includes('Lê Văn An')",
+        "the profile page opens",
+    );
     // Marks this page load: a reload clears the mark. Then give the
     // live-reload script time to connect.
     tab.eval("window.notReloaded = true");
     std::thread::sleep(Duration::from_millis(1000));
 
     let original = std::fs::read_to_string(site.root().join(PROFILE)).expect("read the profile");
-    site.write(PROFILE, &format!("{original}\nCâu mới hiện trong trình duyệt.\n"));
+    site.write(
+        PROFILE,
+        &format!("{original}\nCâu mới hiện trong trình duyệt.\n"),
+    );
     tab.wait_until(
         "window.notReloaded !== true && document.body.innerText.includes('Câu mới hiện trong trình duyệt.')",
         "the page reloads with the new text",
     );
     tab.eval("window.notReloaded = true");
 
-    site.write(PROFILE, &original.replace("kind = \"individual\"", "kind = \"individual\"\nnmae = \"lỗi\""));
+    site.write(
+        PROFILE,
+        &original.replace(
+            "kind = \"individual\"",
+            "kind = \"individual\"\nnmae = \"lỗi\"",
+        ),
+    );
     tab.wait_until(
         "window.notReloaded !== true && !!document.getElementById('vinhdanh-errors') \
          && document.getElementById('vinhdanh-errors').innerText.includes('content/profiles/le-van-an.md:4')",

@@ -18,39 +18,80 @@ fn check_passes_a_good_site_writes_nothing_and_reports_translations() {
     assert!(!site.out().exists(), "check wrote an output folder");
     assert!(stdout.contains("No errors found."), "{stdout}");
     assert!(stdout.contains("Translations into \"en\":"), "{stdout}");
-    assert!(stdout.contains("profiles: 1 of 7 translated; warning: 6 not yet translated:"), "{stdout}");
-    assert!(stdout.contains("    content/profiles/le-van-an.md"), "{stdout}");
-    assert!(!stdout.contains("content/profiles/nguyen-thi-dao.md"), "translated: {stdout}");
+    assert!(
+        stdout.contains("profiles: 1 of 7 translated; warning: 6 not yet translated:"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("    content/profiles/le-van-an.md"),
+        "{stdout}"
+    );
+    assert!(
+        !stdout.contains("content/profiles/nguyen-thi-dao.md"),
+        "translated: {stdout}"
+    );
     assert!(stdout.contains("campaigns: 1 of 2 translated"), "{stdout}");
-    assert!(stdout.contains("    content/campaigns/nong-thon-moi.md"), "{stdout}");
+    assert!(
+        stdout.contains("    content/campaigns/nong-thon-moi.md"),
+        "{stdout}"
+    );
     // qd-631-2021 has issuer and reason in English; ubdt-2022's issuer is one plain text.
-    assert!(stdout.contains("award lists: 1 of 2 translated"), "{stdout}");
-    assert!(stdout.contains("    content/awards/ubdt-2022.toml"), "{stdout}");
+    assert!(
+        stdout.contains("award lists: 1 of 2 translated"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("    content/awards/ubdt-2022.toml"),
+        "{stdout}"
+    );
     let (_, vi, _) = site.run(&["check"]);
-    assert!(vi.contains("Bản dịch sang \"en\":") && vi.contains("hồ sơ: đã dịch 1/7; cảnh báo: 6 chưa dịch:"), "{vi}");
+    assert!(
+        vi.contains("Bản dịch sang \"en\":")
+            && vi.contains("hồ sơ: đã dịch 1/7; cảnh báo: 6 chưa dịch:"),
+        "{vi}"
+    );
 }
 
 #[test]
 fn check_reports_every_error_and_writes_nothing() {
     let site = TestSite::fixture("basic").built();
     let before = snapshot(&site.out());
-    site.write("content/profiles/a.md", "+++\nname = \"A\"\nkind = \"person\"\nunit = \"U\"\nyear = 2021\n+++\n");
-    site.write("content/awards/b.toml", "decision = \"1\"\ndate = 2021-01-01\nissuer = \"I\"\naward = \"giay-khen\"\n");
-    site.write("content/campaigns/c.md", "+++\nname = \"C\"\nstart_year = 2030\nend_year = 2029\n+++\n");
+    site.write(
+        "content/profiles/a.md",
+        "+++\nname = \"A\"\nkind = \"person\"\nunit = \"U\"\nyear = 2021\n+++\n",
+    );
+    site.write(
+        "content/awards/b.toml",
+        "decision = \"1\"\ndate = 2021-01-01\nissuer = \"I\"\naward = \"giay-khen\"\n",
+    );
+    site.write(
+        "content/campaigns/c.md",
+        "+++\nname = \"C\"\nstart_year = 2030\nend_year = 2029\n+++\n",
+    );
     let (code, stdout, stderr) = site.run(&["check", "--lang", "en"]);
     assert_eq!(code, 1, "{stderr}");
-    for place in ["content/profiles/a.md:3:8", "content/awards/b.toml:1", "content/campaigns/c.md:4:12"] {
+    for place in [
+        "content/profiles/a.md:3:8",
+        "content/awards/b.toml:1",
+        "content/campaigns/c.md:4:12",
+    ] {
         assert!(stderr.contains(place), "{place} in {stderr}");
     }
     assert!(stderr.contains("3 errors found."), "{stderr}");
-    assert!(!stdout.contains("Translations"), "no report while the content is broken: {stdout}");
+    assert!(
+        !stdout.contains("Translations"),
+        "no report while the content is broken: {stdout}"
+    );
     assert!(before == snapshot(&site.out()), "check changed the output");
 }
 
 #[test]
 fn check_renders_every_page_so_template_errors_are_found() {
     let site = TestSite::fixture("basic");
-    site.write("templates/404.html", "{% extends \"base.html\" %}\n{% block content %}{{ page.nothing.here }}{% endblock %}");
+    site.write(
+        "templates/404.html",
+        "{% extends \"base.html\" %}\n{% block content %}{{ page.nothing.here }}{% endblock %}",
+    );
     let (code, _, stderr) = site.run(&["check", "--lang", "en"]);
     assert_eq!(code, 1, "{stderr}");
     assert!(stderr.contains("templates/404.html:2"), "{stderr}");
@@ -77,23 +118,40 @@ fn new_then_fill(kind: &str, name: &str, file: &str, blanks: &[(&str, &str)]) {
     let text = fs::read_to_string(site.root().join(file)).expect("new file");
     let (code, _, stderr) = site.run(&["check", "--lang", "en"]);
     assert_eq!(code, 1, "{stderr}");
-    let named: Vec<&str> = stderr.lines().filter_map(|l| l.strip_prefix("error: `")?.split('`').next()).collect();
+    let named: Vec<&str> = stderr
+        .lines()
+        .filter_map(|l| l.strip_prefix("error: `")?.split('`').next())
+        .collect();
     let wanted: Vec<&str> = blanks.iter().map(|(field, _)| *field).collect();
     assert_eq!(named, wanted, "check names exactly the blanks:\n{stderr}");
-    assert!(stderr.contains("is still blank (___): fill it in"), "{stderr}");
+    assert!(
+        stderr.contains("is still blank (___): fill it in"),
+        "{stderr}"
+    );
     let mut filled = text.clone();
     for (field, value) in blanks {
-        filled = filled.replacen(&format!("{field} = \"___\""), &format!("{field} = {value}"), 1);
+        filled = filled.replacen(
+            &format!("{field} = \"___\""),
+            &format!("{field} = {value}"),
+            1,
+        );
     }
     site.write(file, &filled);
     let (code, stdout, stderr) = site.run(&["check", "--lang", "en"]);
-    assert_eq!(code, 0, "filled in, the new file passes:\n{stderr}\n{filled}");
+    assert_eq!(
+        code, 0,
+        "filled in, the new file passes:\n{stderr}\n{filled}"
+    );
     assert!(stdout.contains("No errors found."));
     // It refuses to overwrite.
     let (code, _, stderr) = site.run(&["new", kind, name, "--lang", "en"]);
     assert_eq!(code, 1);
     assert!(stderr.contains("already exists"), "{stderr}");
-    assert_eq!(fs::read_to_string(site.root().join(file)).expect("file"), filled, "not overwritten");
+    assert_eq!(
+        fs::read_to_string(site.root().join(file)).expect("file"),
+        filled,
+        "not overwritten"
+    );
 }
 
 #[test]
@@ -102,13 +160,22 @@ fn new_profile_is_named_after_its_slug_and_passes_once_filled() {
         "profile",
         "Nguyễn Văn Bình",
         "content/profiles/nguyen-van-binh.md",
-        &[("kind", "\"individual\""), ("unit", "\"Sở Nội vụ\""), ("year", "2023")],
+        &[
+            ("kind", "\"individual\""),
+            ("unit", "\"Sở Nội vụ\""),
+            ("year", "2023"),
+        ],
     );
 }
 
 #[test]
 fn new_campaign_passes_once_filled() {
-    new_then_fill("campaign", "Thi đua yêu nước 2025", "content/campaigns/thi-dua-yeu-nuoc-2025.md", &[("start_year", "2025")]);
+    new_then_fill(
+        "campaign",
+        "Thi đua yêu nước 2025",
+        "content/campaigns/thi-dua-yeu-nuoc-2025.md",
+        &[("start_year", "2025")],
+    );
 }
 
 #[test]
@@ -119,7 +186,10 @@ fn new_award_list_passes_once_filled() {
         "content/awards/12-qd-ubnd.toml",
         &[
             ("date", "2024-03-01"),
-            ("issuer", "{ vi = \"Chủ tịch UBND tỉnh\", en = \"Provincial Chairman\" }"),
+            (
+                "issuer",
+                "{ vi = \"Chủ tịch UBND tỉnh\", en = \"Provincial Chairman\" }",
+            ),
             ("award", "\"giay-khen\""),
             ("name", "\"Lò Văn Pọm\""),
             ("kind", "\"individual\""),
@@ -132,12 +202,36 @@ fn new_files_explain_every_field_in_the_site_language() {
     let site = TestSite::fixture("basic");
     let (code, _, stderr) = site.run(&["new", "profile", "Hà Thị Mai"]);
     assert_eq!(code, 0, "{stderr}");
-    let text = fs::read_to_string(site.root().join("content/profiles/ha-thi-mai.md")).expect("file");
-    for field in ["name", "sort_name", "kind", "unit", "position", "ethnicity", "year", "campaigns", "photo", "summary", "date", "slug", "draft", "award =", "decision", "issuer"] {
-        let line = text.lines().find(|l| l.trim_start_matches("# ").starts_with(field)).unwrap_or_else(|| panic!("{field} missing:\n{text}"));
+    let text =
+        fs::read_to_string(site.root().join("content/profiles/ha-thi-mai.md")).expect("file");
+    for field in [
+        "name",
+        "sort_name",
+        "kind",
+        "unit",
+        "position",
+        "ethnicity",
+        "year",
+        "campaigns",
+        "photo",
+        "summary",
+        "date",
+        "slug",
+        "draft",
+        "award =",
+        "decision",
+        "issuer",
+    ] {
+        let line = text
+            .lines()
+            .find(|l| l.trim_start_matches("# ").starts_with(field))
+            .unwrap_or_else(|| panic!("{field} missing:\n{text}"));
         assert!(line.contains("  # "), "{field} has a comment: {line}");
     }
-    assert!(text.contains("họ và tên") && text.contains("không bắt buộc"), "Vietnamese comments:\n{text}");
+    assert!(
+        text.contains("họ và tên") && text.contains("không bắt buộc"),
+        "Vietnamese comments:\n{text}"
+    );
     let (code, _, _) = site.run(&["new", "campaign", "!!!"]);
     assert_eq!(code, 1, "a name without letters");
     let (code, _, _) = site.run(&["new", "poem", "x"]);
@@ -150,7 +244,10 @@ fn refused(site: &TestSite, output: &Path, why: &str) {
     let shown = output.to_string_lossy().into_owned();
     let (code, _, stderr) = site.run(&["build", "--lang", "en", "--output-dir", &shown]);
     assert_eq!(code, 1, "{stderr}");
-    assert!(stderr.contains("refusing to use") && stderr.contains(why), "{why}: {stderr}");
+    assert!(
+        stderr.contains("refusing to use") && stderr.contains(why),
+        "{why}: {stderr}"
+    );
 }
 
 #[test]
@@ -163,12 +260,19 @@ fn the_output_folder_may_not_be_the_site_its_ancestor_or_a_site() {
     refused(&site, Path::new(".."), "it contains the site's folder");
     let other_site = site.dir.path().join("other");
     fs::create_dir_all(&other_site).expect("dir");
-    fs::write(other_site.join("site.toml"), "base_url = \"https://x.vn\"\n").expect("write");
+    fs::write(
+        other_site.join("site.toml"),
+        "base_url = \"https://x.vn\"\n",
+    )
+    .expect("write");
     refused(&site, &other_site, "it holds site.toml or content/");
     fs::remove_file(other_site.join("site.toml")).expect("remove");
     fs::create_dir_all(other_site.join("content")).expect("dir");
     refused(&site, &other_site, "it holds site.toml or content/");
-    assert!(before == snapshot(site.dir.path()), "a refusal changed nothing");
+    assert!(
+        before == snapshot(site.dir.path()),
+        "a refusal changed nothing"
+    );
 }
 
 #[test]
@@ -178,7 +282,10 @@ fn a_non_empty_folder_vinhdanh_did_not_make_is_refused() {
     fs::create_dir_all(&docs).expect("dir");
     fs::write(docs.join("report.docx"), "an editor's own file").expect("write");
     refused(&site, &docs, "was not made by vinhdanh");
-    assert_eq!(fs::read_to_string(docs.join("report.docx")).expect("kept"), "an editor's own file");
+    assert_eq!(
+        fs::read_to_string(docs.join("report.docx")).expect("kept"),
+        "an editor's own file"
+    );
     // An empty folder is fine, and once built it carries the marker.
     let empty = site.dir.path().join("empty");
     fs::create_dir_all(&empty).expect("dir");
@@ -194,7 +301,10 @@ fn a_successful_build_replaces_the_output_whole() {
     site.remove("content/profiles/le-van-an.md");
     site.build().unwrap_or_else(|e| panic!("{e}"));
     assert!(!site.exists("leftover.html"), "old files are gone");
-    assert!(!site.exists("ho-so/le-van-an/index.html"), "a removed profile's page is gone");
+    assert!(
+        !site.exists("ho-so/le-van-an/index.html"),
+        "a removed profile's page is gone"
+    );
     assert!(site.exists("index.html"));
 }
 
@@ -235,7 +345,9 @@ fn a_build_killed_midway_leaves_the_old_output_and_the_next_build_cleans_up() {
     let mut seen = false;
     while started.elapsed() < std::time::Duration::from_secs(120) {
         let writing = staging_folders(&site.root()).iter().any(|n| {
-            fs::read_dir(site.root().join(n)).map(|d| d.count() > 1).unwrap_or(false)
+            fs::read_dir(site.root().join(n))
+                .map(|d| d.count() > 1)
+                .unwrap_or(false)
         });
         if writing {
             seen = true;
@@ -248,15 +360,28 @@ fn a_build_killed_midway_leaves_the_old_output_and_the_next_build_cleans_up() {
     }
     child.kill().expect("kill");
     let status = child.wait().expect("wait");
-    assert!(seen && !status.success(), "the build was killed while writing (status {status})");
-    assert!(before == snapshot(&site.out()), "the old output is intact after the kill");
-    assert_eq!(staging_folders(&site.root()).len(), 1, "the killed build left its staging folder");
+    assert!(
+        seen && !status.success(),
+        "the build was killed while writing (status {status})"
+    );
+    assert!(
+        before == snapshot(&site.out()),
+        "the old output is intact after the kill"
+    );
+    assert_eq!(
+        staging_folders(&site.root()).len(),
+        1,
+        "the killed build left its staging folder"
+    );
 
     // The next build (here a failing one, then a good one) cleans it up.
     site.write("content/profiles/broken.md", "+++\n");
     assert!(site.build().is_err());
     site.remove("content/profiles/broken.md");
     site.build().unwrap_or_else(|e| panic!("{e}"));
-    assert!(staging_folders(&site.root()).is_empty(), "no staging folder is left");
+    assert!(
+        staging_folders(&site.root()).is_empty(),
+        "no staging folder is left"
+    );
     assert!(site.exists("ho-so/nguoi-1499/index.html"));
 }

@@ -19,18 +19,35 @@ fn broken(change: impl FnOnce(&TestSite)) -> (Diagnostics, String) {
     change(&site);
     let (code, _, stderr) = site.run(&["build", "--lang", "en"]);
     assert_eq!(code, 1, "exit status: {stderr}");
-    assert!(before == snapshot(&site.out()), "a failed build changed the output folder");
+    assert!(
+        before == snapshot(&site.out()),
+        "a failed build changed the output folder"
+    );
     let problems = site.build().expect_err("the build must fail");
-    assert!(before == snapshot(&site.out()), "a failed build changed the output folder");
+    assert!(
+        before == snapshot(&site.out()),
+        "a failed build changed the output folder"
+    );
     (problems, stderr)
 }
 
 /// The problem in `path` (at `line`, if given) whose message has `words`.
-fn find<'a>(problems: &'a Diagnostics, path: &str, line: Option<usize>, words: &str) -> &'a Diagnostic {
+fn find<'a>(
+    problems: &'a Diagnostics,
+    path: &str,
+    line: Option<usize>,
+    words: &str,
+) -> &'a Diagnostic {
     problems
         .iter()
-        .find(|d| display_path(&d.path) == path && (line.is_none() || d.line == line) && d.message.contains(words))
-        .unwrap_or_else(|| panic!("no problem in {path} at line {line:?} saying {words:?}; found:\n{problems}"))
+        .find(|d| {
+            display_path(&d.path) == path
+                && (line.is_none() || d.line == line)
+                && d.message.contains(words)
+        })
+        .unwrap_or_else(|| {
+            panic!("no problem in {path} at line {line:?} saying {words:?}; found:\n{problems}")
+        })
 }
 
 const PROFILE: &str = "+++\nname = \"Hoàng Văn Lâm\"\nkind = \"individual\"\nunit = \"UBND xã\"\nyear = 2021\n+++\n\nBody.\n";
@@ -45,7 +62,12 @@ fn profile_with(from: &str, to: &str) -> String {
 #[test]
 fn a_file_without_front_matter() {
     let (p, stderr) = broken(|s| s.write("content/profiles/x.md", "name = \"A\"\n"));
-    find(&p, "content/profiles/x.md", Some(1), "must start with a line of +++");
+    find(
+        &p,
+        "content/profiles/x.md",
+        Some(1),
+        "must start with a line of +++",
+    );
     assert!(stderr.contains("content/profiles/x.md:1:1"), "{stderr}");
 }
 
@@ -53,12 +75,20 @@ fn a_file_without_front_matter() {
 fn yaml_front_matter_gets_a_hint() {
     let (p, _) = broken(|s| s.write("content/profiles/x.md", "---\nname: A\n---\n"));
     let d = find(&p, "content/profiles/x.md", Some(1), "+++");
-    assert!(d.hint.as_deref().unwrap_or("").contains("not --- (YAML)"), "{d:?}");
+    assert!(
+        d.hint.as_deref().unwrap_or("").contains("not --- (YAML)"),
+        "{d:?}"
+    );
 }
 
 #[test]
 fn front_matter_never_closed() {
-    let (p, _) = broken(|s| s.write("content/profiles/x.md", "+++\nname = \"A\"\nkind = \"individual\"\n"));
+    let (p, _) = broken(|s| {
+        s.write(
+            "content/profiles/x.md",
+            "+++\nname = \"A\"\nkind = \"individual\"\n",
+        )
+    });
     find(&p, "content/profiles/x.md", Some(1), "never closed");
 }
 
@@ -71,70 +101,165 @@ fn an_empty_file() {
 
 #[test]
 fn a_toml_syntax_error_keeps_the_library_words() {
-    let (p, stderr) = broken(|s| s.write("content/profiles/x.md", &profile_with("unit = \"UBND xã\"", "unit = \"UBND xã")));
+    let (p, stderr) = broken(|s| {
+        s.write(
+            "content/profiles/x.md",
+            &profile_with("unit = \"UBND xã\"", "unit = \"UBND xã"),
+        )
+    });
     let d = find(&p, "content/profiles/x.md", Some(4), "not valid TOML");
     assert!(d.message.contains("invalid basic string"), "{d:?}");
-    assert!(stderr.contains("4 | unit = \"UBND xã"), "the offending line is shown: {stderr}");
+    assert!(
+        stderr.contains("4 | unit = \"UBND xã"),
+        "the offending line is shown: {stderr}"
+    );
 }
 
 #[test]
 fn a_wrong_type_says_what_was_expected_in_plain_words() {
-    let (p, stderr) = broken(|s| s.write("content/profiles/x.md", &profile_with("year = 2021", "year = \"2021\"")));
-    let d = find(&p, "content/profiles/x.md", Some(5), "`year` must be a whole number such as 2020, found the text \"2021\"");
+    let (p, stderr) = broken(|s| {
+        s.write(
+            "content/profiles/x.md",
+            &profile_with("year = 2021", "year = \"2021\""),
+        )
+    });
+    let d = find(
+        &p,
+        "content/profiles/x.md",
+        Some(5),
+        "`year` must be a whole number such as 2020, found the text \"2021\"",
+    );
     assert_eq!(d.col, Some(8));
-    assert_eq!(d.hint.as_deref(), Some("remove the double quotes around 2021"));
+    assert_eq!(
+        d.hint.as_deref(),
+        Some("remove the double quotes around 2021")
+    );
     assert!(stderr.contains("content/profiles/x.md:5:8"), "{stderr}");
-    assert!(stderr.contains("^^^^^^"), "a marker under the value: {stderr}");
-    assert!(stderr.contains("invalid type: string \"2021\", expected i64"), "the library's words: {stderr}");
+    assert!(
+        stderr.contains("^^^^^^"),
+        "a marker under the value: {stderr}"
+    );
+    assert!(
+        stderr.contains("invalid type: string \"2021\", expected i64"),
+        "the library's words: {stderr}"
+    );
 }
 
 #[test]
 fn other_wrong_types() {
     let (p, _) = broken(|s| {
-        s.write("content/profiles/a.md", &profile_with("Body.", "").replace("+++\n\n", "draft = \"yes\"\n+++\n"));
-        s.write("content/profiles/b.md", &profile_with("year = 2021", "year = 2021\ndate = \"2021-05-01\""));
-        s.write("content/profiles/c.md", &profile_with("year = 2021", "year = 2021\ncampaigns = \"dan-van-kheo\""));
+        s.write(
+            "content/profiles/a.md",
+            &profile_with("Body.", "").replace("+++\n\n", "draft = \"yes\"\n+++\n"),
+        );
+        s.write(
+            "content/profiles/b.md",
+            &profile_with("year = 2021", "year = 2021\ndate = \"2021-05-01\""),
+        );
+        s.write(
+            "content/profiles/c.md",
+            &profile_with("year = 2021", "year = 2021\ncampaigns = \"dan-van-kheo\""),
+        );
     });
     find(&p, "content/profiles/a.md", Some(6), "`draft` must be true");
-    find(&p, "content/profiles/b.md", Some(6), "`date` must be a date such as 2023-04-21");
-    find(&p, "content/profiles/c.md", Some(6), "`campaigns` must be a list");
+    find(
+        &p,
+        "content/profiles/b.md",
+        Some(6),
+        "`date` must be a date such as 2023-04-21",
+    );
+    find(
+        &p,
+        "content/profiles/c.md",
+        Some(6),
+        "`campaigns` must be a list",
+    );
 }
 
 #[test]
 fn a_missing_field_points_at_the_front_matter_or_its_table() {
     let (p, _) = broken(|s| {
-        s.write("content/profiles/a.md", &profile_with("unit = \"UBND xã\"\n", ""));
-        s.write("content/profiles/b.md", &profile_with("year = 2021\n", "year = 2021\n\n[[awards]]\naward = \"giay-khen\"\n"));
+        s.write(
+            "content/profiles/a.md",
+            &profile_with("unit = \"UBND xã\"\n", ""),
+        );
+        s.write(
+            "content/profiles/b.md",
+            &profile_with(
+                "year = 2021\n",
+                "year = 2021\n\n[[awards]]\naward = \"giay-khen\"\n",
+            ),
+        );
         s.write(
             "content/awards/c.toml",
             "decision = \"1\"\ndate = 2021-01-01\nissuer = \"I\"\naward = \"giay-khen\"\n\n[[recipients]]\nname = \"N\"\n",
         );
     });
-    find(&p, "content/profiles/a.md", Some(1), "the required field `unit` is missing");
-    find(&p, "content/profiles/b.md", Some(7), "`year` is missing from this [[awards]] table");
-    find(&p, "content/awards/c.toml", Some(6), "`kind` is missing from this [[recipients]] table");
+    find(
+        &p,
+        "content/profiles/a.md",
+        Some(1),
+        "the required field `unit` is missing",
+    );
+    find(
+        &p,
+        "content/profiles/b.md",
+        Some(7),
+        "`year` is missing from this [[awards]] table",
+    );
+    find(
+        &p,
+        "content/awards/c.toml",
+        Some(6),
+        "`kind` is missing from this [[recipients]] table",
+    );
 }
 
 #[test]
 fn an_unknown_key_is_an_error_with_did_you_mean() {
-    let (p, stderr) = broken(|s| s.write("content/profiles/x.md", &profile_with("unit =", "unti =")));
+    let (p, stderr) =
+        broken(|s| s.write("content/profiles/x.md", &profile_with("unit =", "unti =")));
     let d = find(&p, "content/profiles/x.md", Some(4), "unknown field `unti`");
     assert_eq!(d.hint.as_deref(), Some("did you mean `unit`?"));
     assert!(stderr.contains("hint: did you mean `unit`?"), "{stderr}");
     // Nothing close: the hint lists the fields allowed.
-    let (p, _) = broken(|s| s.write("content/profiles/x.md", &profile_with("unit =", "unit = \"U\"\nxyz = 1\nq =")));
+    let (p, _) = broken(|s| {
+        s.write(
+            "content/profiles/x.md",
+            &profile_with("unit =", "unit = \"U\"\nxyz = 1\nq ="),
+        )
+    });
     let d = find(&p, "content/profiles/x.md", Some(5), "unknown field `xyz`");
-    assert!(d.hint.as_deref().unwrap_or("").contains("`sort_name`"), "{d:?}");
+    assert!(
+        d.hint.as_deref().unwrap_or("").contains("`sort_name`"),
+        "{d:?}"
+    );
 }
 
 #[test]
 fn years_out_of_range_and_a_campaign_ending_before_it_starts() {
     let (p, _) = broken(|s| {
-        s.write("content/profiles/x.md", &profile_with("year = 2021", "year = 1800"));
-        s.write("content/campaigns/y.md", "+++\nname = \"Y\"\nstart_year = 2020\nend_year = 2018\n+++\n");
+        s.write(
+            "content/profiles/x.md",
+            &profile_with("year = 2021", "year = 1800"),
+        );
+        s.write(
+            "content/campaigns/y.md",
+            "+++\nname = \"Y\"\nstart_year = 2020\nend_year = 2018\n+++\n",
+        );
     });
-    find(&p, "content/profiles/x.md", Some(5), "between 1945 and 2100, found 1800");
-    find(&p, "content/campaigns/y.md", Some(4), "`end_year` (2018) is before `start_year` (2020)");
+    find(
+        &p,
+        "content/profiles/x.md",
+        Some(5),
+        "between 1945 and 2100, found 1800",
+    );
+    find(
+        &p,
+        "content/campaigns/y.md",
+        Some(4),
+        "`end_year` (2018) is before `start_year` (2020)",
+    );
 }
 
 // References.
@@ -148,12 +273,32 @@ fn unknown_campaign_and_award_keys() {
             "decision = \"1\"\ndate = 2021-01-01\nissuer = \"I\"\naward = \"bang-khen\"\ncampaign = \"nong-thon\"\n\n[[recipients]]\nname = \"N\"\nkind = \"individual\"\n",
         );
     });
-    let d = find(&p, "content/profiles/x.md", Some(6), "there is no campaign \"dan-van-khoe\"");
+    let d = find(
+        &p,
+        "content/profiles/x.md",
+        Some(6),
+        "there is no campaign \"dan-van-khoe\"",
+    );
     assert_eq!(d.hint.as_deref(), Some("did you mean \"dan-van-kheo\"?"));
-    let d = find(&p, "content/profiles/x.md", Some(9), "there is no award type \"giay-khn\"");
+    let d = find(
+        &p,
+        "content/profiles/x.md",
+        Some(9),
+        "there is no award type \"giay-khn\"",
+    );
     assert_eq!(d.hint.as_deref(), Some("did you mean \"giay-khen\"?"));
-    find(&p, "content/awards/y.toml", Some(4), "no award type \"bang-khen\"");
-    find(&p, "content/awards/y.toml", Some(5), "no campaign \"nong-thon\"");
+    find(
+        &p,
+        "content/awards/y.toml",
+        Some(4),
+        "no award type \"bang-khen\"",
+    );
+    find(
+        &p,
+        "content/awards/y.toml",
+        Some(5),
+        "no campaign \"nong-thon\"",
+    );
 }
 
 #[test]
@@ -163,31 +308,76 @@ fn recipients_pointing_at_missing_profiles_in_toml_and_csv() {
             "content/awards/y.toml",
             "decision = \"1\"\ndate = 2021-01-01\nissuer = \"I\"\naward = \"giay-khen\"\nrecipients_csv = \"y.csv\"\n\n[[recipients]]\nname = \"N\"\nkind = \"individual\"\nprofile = \"le-van-anh\"\n",
         );
-        s.write("content/awards/y.csv", "name,kind,profile\nA,individual,\nB,individual,khong-co\n");
+        s.write(
+            "content/awards/y.csv",
+            "name,kind,profile\nA,individual,\nB,individual,khong-co\n",
+        );
     });
-    let d = find(&p, "content/awards/y.toml", Some(10), "there is no profile \"le-van-anh\"");
+    let d = find(
+        &p,
+        "content/awards/y.toml",
+        Some(10),
+        "there is no profile \"le-van-anh\"",
+    );
     assert_eq!(d.hint.as_deref(), Some("did you mean \"le-van-an\"?"));
-    find(&p, "content/awards/y.csv", Some(3), "there is no profile \"khong-co\"");
+    find(
+        &p,
+        "content/awards/y.csv",
+        Some(3),
+        "there is no profile \"khong-co\"",
+    );
 }
 
 #[test]
 fn a_link_to_a_missing_page() {
-    let (p, _) = broken(|s| s.write("content/profiles/x.md", &profile_with("Body.", "Xem [đây](@/campaigns/khong-co.md).")));
-    find(&p, "content/profiles/x.md", Some(8), "\"@/campaigns/khong-co.md\"");
+    let (p, _) = broken(|s| {
+        s.write(
+            "content/profiles/x.md",
+            &profile_with("Body.", "Xem [đây](@/campaigns/khong-co.md)."),
+        )
+    });
+    find(
+        &p,
+        "content/profiles/x.md",
+        Some(8),
+        "\"@/campaigns/khong-co.md\"",
+    );
 }
 
 #[test]
 fn a_translation_without_an_original_names_the_file() {
-    let (p, _) = broken(|s| s.write("content/campaigns/khong-co.en.md", "+++\nname = \"No\"\n+++\n"));
-    let d = find(&p, "content/campaigns/khong-co.en.md", None, "no original: there is no content/campaigns/khong-co.md");
+    let (p, _) = broken(|s| {
+        s.write(
+            "content/campaigns/khong-co.en.md",
+            "+++\nname = \"No\"\n+++\n",
+        )
+    });
+    let d = find(
+        &p,
+        "content/campaigns/khong-co.en.md",
+        None,
+        "no original: there is no content/campaigns/khong-co.md",
+    );
     assert_eq!(d.line, None);
 }
 
 #[test]
 fn two_pages_with_one_slug_name_both_files() {
-    let (p, _) = broken(|s| s.write("content/campaigns/other.md", "+++\nname = \"Khác\"\nstart_year = 2020\nslug = \"Dân vận khéo\"\n+++\n"));
-    let d = p.iter().find(|d| d.message.contains("the address \"dan-van-kheo\"")).expect("duplicate slug");
-    assert!(d.message.contains("content/campaigns/dan-van-kheo.md") && d.message.contains("content/campaigns/other.md"), "{d:?}");
+    let (p, _) = broken(|s| {
+        s.write(
+            "content/campaigns/other.md",
+            "+++\nname = \"Khác\"\nstart_year = 2020\nslug = \"Dân vận khéo\"\n+++\n",
+        )
+    });
+    let d = p
+        .iter()
+        .find(|d| d.message.contains("the address \"dan-van-kheo\""))
+        .expect("duplicate slug");
+    assert!(
+        d.message.contains("content/campaigns/dan-van-kheo.md")
+            && d.message.contains("content/campaigns/other.md"),
+        "{d:?}"
+    );
     assert_eq!(d.line, None);
 }
 
@@ -205,9 +395,17 @@ fn invalid_utf8_names_line_and_column() {
 
 #[test]
 fn bom_and_crlf_keep_line_numbers_in_messages() {
-    let text = format!("\u{feff}{}", profile_with("year = 2021", "year = 20.5").replace('\n', "\r\n"));
+    let text = format!(
+        "\u{feff}{}",
+        profile_with("year = 2021", "year = 20.5").replace('\n', "\r\n")
+    );
     let (p, _) = broken(|s| s.write("content/profiles/x.md", &text));
-    find(&p, "content/profiles/x.md", Some(5), "found the number 20.5");
+    find(
+        &p,
+        "content/profiles/x.md",
+        Some(5),
+        "found the number 20.5",
+    );
 }
 
 #[test]
@@ -215,7 +413,10 @@ fn decomposed_vietnamese_is_normalised_everywhere() {
     // NFD in front matter, body, a reference and a CSV: all read as NFC.
     let site = TestSite::fixture("basic");
     let nfd = "Hoa\u{300}ng Va\u{306}n La\u{302}m";
-    site.write("content/profiles/x.md", &PROFILE.replace("Hoàng Văn Lâm", nfd));
+    site.write(
+        "content/profiles/x.md",
+        &PROFILE.replace("Hoàng Văn Lâm", nfd),
+    );
     site.write("content/awards/ubdt-2022.csv", "Ho\u{323} va\u{300} te\u{302}n;Loa\u{323}i;Ho\u{302}\u{300} so\u{31b}\nA;Ca\u{301} nha\u{302}n;x\n");
     site.build().unwrap_or_else(|e| panic!("{e}"));
     assert!(site.page("ho-so/x/index.html").contains("Hoàng Văn Lâm"));
@@ -225,23 +426,59 @@ fn decomposed_vietnamese_is_normalised_everywhere() {
 fn photos_that_are_missing_or_leave_content() {
     let site_outside = |s: &TestSite| {
         s.write("outside.jpg", "not inside content/");
-        s.write("content/profiles/a.md", &profile_with("year = 2021", "year = 2021\nphoto = \"khong-co.jpg\""));
-        s.write("content/profiles/b.md", &profile_with("year = 2021", "year = 2021\nphoto = \"../../outside.jpg\""));
-        s.write("content/profiles/c.md", &profile_with("year = 2021", "year = 2021\nphoto = \"/etc/hostname\""));
+        s.write(
+            "content/profiles/a.md",
+            &profile_with("year = 2021", "year = 2021\nphoto = \"khong-co.jpg\""),
+        );
+        s.write(
+            "content/profiles/b.md",
+            &profile_with("year = 2021", "year = 2021\nphoto = \"../../outside.jpg\""),
+        );
+        s.write(
+            "content/profiles/c.md",
+            &profile_with("year = 2021", "year = 2021\nphoto = \"/etc/hostname\""),
+        );
     };
     let (p, _) = broken(|s| {
         site_outside(s);
         #[cfg(unix)]
         {
-            s.write("content/profiles/d.md", &profile_with("year = 2021", "year = 2021\nphoto = \"link.jpg\""));
-            std::os::unix::fs::symlink(s.root().join("outside.jpg"), s.root().join("content/profiles/link.jpg")).expect("symlink");
+            s.write(
+                "content/profiles/d.md",
+                &profile_with("year = 2021", "year = 2021\nphoto = \"link.jpg\""),
+            );
+            std::os::unix::fs::symlink(
+                s.root().join("outside.jpg"),
+                s.root().join("content/profiles/link.jpg"),
+            )
+            .expect("symlink");
         }
     });
-    find(&p, "content/profiles/a.md", Some(6), "the photo \"khong-co.jpg\" does not exist");
-    find(&p, "content/profiles/b.md", Some(6), "must be a file inside the content/ folder");
-    find(&p, "content/profiles/c.md", Some(6), "found the absolute path \"/etc/hostname\"");
+    find(
+        &p,
+        "content/profiles/a.md",
+        Some(6),
+        "the photo \"khong-co.jpg\" does not exist",
+    );
+    find(
+        &p,
+        "content/profiles/b.md",
+        Some(6),
+        "must be a file inside the content/ folder",
+    );
+    find(
+        &p,
+        "content/profiles/c.md",
+        Some(6),
+        "found the absolute path \"/etc/hostname\"",
+    );
     #[cfg(unix)]
-    find(&p, "content/profiles/d.md", Some(6), "the photo \"link.jpg\" must be a file inside the content/ folder");
+    find(
+        &p,
+        "content/profiles/d.md",
+        Some(6),
+        "the photo \"link.jpg\" must be a file inside the content/ folder",
+    );
 }
 
 // Recipients CSV.
@@ -268,7 +505,12 @@ fn csv_bad_kind_names_its_line() {
 #[test]
 fn csv_ragged_rows() {
     let p = with_csv(b"name;kind;unit\nAn;individual\nB;individual;X;Y\n");
-    find(&p, CSV, Some(2), "has 2 values but the header row has 3 columns");
+    find(
+        &p,
+        CSV,
+        Some(2),
+        "has 2 values but the header row has 3 columns",
+    );
     find(&p, CSV, Some(3), "has 4 values");
 }
 
@@ -283,7 +525,13 @@ fn csv_not_utf8_says_how_to_resave() {
     // "Nguyễn" as Windows-1258 bytes.
     let p = with_csv(b"name;kind\nNguy\xEA\xDEn;individual\n");
     let d = find(&p, CSV, Some(2), "not saved as UTF-8");
-    assert!(d.hint.as_deref().unwrap_or("").contains("\"CSV UTF-8 (Comma delimited) (*.csv)\""), "{d:?}");
+    assert!(
+        d.hint
+            .as_deref()
+            .unwrap_or("")
+            .contains("\"CSV UTF-8 (Comma delimited) (*.csv)\""),
+        "{d:?}"
+    );
 }
 
 // site.toml.
@@ -310,14 +558,20 @@ fn site_toml_unknown_key() {
 
 #[test]
 fn site_toml_unknown_default_language() {
-    let (p, _) = with_config(|t| t.replace("default_language = \"vi\"", "default_language = \"fr\""));
+    let (p, _) =
+        with_config(|t| t.replace("default_language = \"vi\"", "default_language = \"fr\""));
     find(&p, "site.toml", Some(2), "there is no [languages.fr] table");
 }
 
 #[test]
 fn site_toml_award_type_missing_fields() {
     let (p, _) = with_config(|t| t.replace("rank = 60\n", ""));
-    find(&p, "site.toml", Some(12), "`rank` is missing from this [award_types.bang-khen-ban-dan-toc] table");
+    find(
+        &p,
+        "site.toml",
+        Some(12),
+        "`rank` is missing from this [award_types.bang-khen-ban-dan-toc] table",
+    );
 }
 
 // Themes.
@@ -325,9 +579,15 @@ fn site_toml_award_type_missing_fields() {
 #[test]
 fn a_template_syntax_error_names_the_template_and_line() {
     let (p, stderr) = broken(|s| {
-        s.write("templates/404.html", "{% extends \"base.html\" %}\n{% block content %}\n{{ t.not_found \n{% endblock %}")
+        s.write(
+            "templates/404.html",
+            "{% extends \"base.html\" %}\n{% block content %}\n{{ t.not_found \n{% endblock %}",
+        )
     });
-    let d = p.iter().find(|d| display_path(&d.path) == "templates/404.html").expect("template problem");
+    let d = p
+        .iter()
+        .find(|d| display_path(&d.path) == "templates/404.html")
+        .expect("template problem");
     assert!(d.message.starts_with("template syntax error"), "{d:?}");
     assert!(d.line.is_some_and(|l| l >= 3), "{d:?}");
     assert!(stderr.contains("templates/404.html:"), "{stderr}");
@@ -338,7 +598,10 @@ fn a_template_using_an_unknown_variable_names_the_template_and_line() {
     let (p, _) = broken(|s| {
         s.write("templates/404.html", "{% extends \"base.html\" %}\n{% block content %}\n<p>\n{{ page.no_such_thing.title }}\n{% endblock %}")
     });
-    let d = p.iter().find(|d| display_path(&d.path) == "templates/404.html").expect("template problem");
+    let d = p
+        .iter()
+        .find(|d| display_path(&d.path) == "templates/404.html")
+        .expect("template problem");
     assert_eq!(d.line, Some(4), "{d:?}");
     assert!(d.message.starts_with("template error"), "{d:?}");
 }
@@ -348,15 +611,24 @@ fn a_template_using_an_unknown_variable_names_the_template_and_line() {
 #[test]
 fn messages_follow_the_site_language_unless_told_otherwise() {
     let site = TestSite::fixture("basic");
-    site.write("content/profiles/x.md", &profile_with("year = 2021", "year = \"2021\""));
+    site.write(
+        "content/profiles/x.md",
+        &profile_with("year = 2021", "year = \"2021\""),
+    );
     let (code, _, vi) = site.run(&["build"]);
     assert_eq!(code, 1);
-    assert!(vi.contains("lỗi: `year` phải là một số nguyên, ví dụ 2020, nhưng đang là chữ \"2021\""), "{vi}");
+    assert!(
+        vi.contains("lỗi: `year` phải là một số nguyên, ví dụ 2020, nhưng đang là chữ \"2021\""),
+        "{vi}"
+    );
     assert!(vi.contains("gợi ý: bỏ dấu ngoặc kép quanh 2021"), "{vi}");
     let (_, _, en) = site.run_with_env(&["build"], &[("VINHDANH_LANG", "en")]);
     assert!(en.contains("error: `year` must be a whole number"), "{en}");
     let (_, _, flag) = site.run_with_env(&["build", "--lang", "vi"], &[("VINHDANH_LANG", "en")]);
-    assert!(flag.contains("lỗi:"), "--lang wins over the environment: {flag}");
+    assert!(
+        flag.contains("lỗi:"),
+        "--lang wins over the environment: {flag}"
+    );
     let (code, _, _) = site.run(&["build", "--lang", "fr"]);
     assert_eq!(code, 2, "an unknown messages language is a usage error");
 }
@@ -365,8 +637,14 @@ fn messages_follow_the_site_language_unless_told_otherwise() {
 fn a_broken_site_toml_still_gets_messages_in_its_language() {
     let site = TestSite::fixture("basic");
     let text = std::fs::read_to_string(site.root().join("site.toml")).expect("site.toml");
-    site.write("site.toml", &text.replace("paginate_by = 3", "paginate_by = \"3\""));
+    site.write(
+        "site.toml",
+        &text.replace("paginate_by = 3", "paginate_by = \"3\""),
+    );
     let (code, _, stderr) = site.run(&["build"]);
     assert_eq!(code, 1);
-    assert!(stderr.contains("`paginate_by` phải là một số nguyên, ví dụ 10"), "{stderr}");
+    assert!(
+        stderr.contains("`paginate_by` phải là một số nguyên, ví dụ 10"),
+        "{stderr}"
+    );
 }

@@ -20,8 +20,8 @@ use vinhdanh::model::{AssembleOptions, assemble};
 
 /// Bits of text that matter to TOML, front matter, CSV and Unicode.
 const TOKENS: &[&str] = &[
-    "\"", "'", "=", "[", "]", "[[", "{", "}", "\n", "\r\n", "+++", "#", ",", ";", ".", "-", "0", "2020", "ư", "Đ",
-    "\u{301}", "\u{feff}", "@/", "\\", "true", "___", "\"\"\"",
+    "\"", "'", "=", "[", "]", "[[", "{", "}", "\n", "\r\n", "+++", "#", ",", ";", ".", "-", "0",
+    "2020", "ư", "Đ", "\u{301}", "\u{feff}", "@/", "\\", "true", "___", "\"\"\"",
 ];
 
 #[derive(Debug, Clone)]
@@ -76,14 +76,29 @@ fn load_everything(site: &TestSite) {
 }
 
 fn draw(problems: Diagnostics, root: &Path) {
-    let options = vinhdanh::BuildOptions { root: root.to_path_buf(), ..Default::default() };
+    let options = vinhdanh::BuildOptions {
+        root: root.to_path_buf(),
+        ..Default::default()
+    };
     let problems = finish(problems, &options);
-    let text = render(&problems, root, ReportStyle { lang: vinhdanh::Lang::Vi, color: false });
+    let text = render(
+        &problems,
+        root,
+        ReportStyle {
+            lang: vinhdanh::Lang::Vi,
+            color: false,
+        },
+    );
     assert!(!text.is_empty());
 }
 
 fn fixture_file(rel: &str) -> Vec<u8> {
-    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic").join(rel)).expect("fixture file")
+    std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/basic")
+            .join(rel),
+    )
+    .expect("fixture file")
 }
 
 proptest! {

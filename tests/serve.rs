@@ -27,17 +27,38 @@ fn serves_the_built_site_with_its_own_address_and_drafts() {
 
     let home = server.get("/");
     assert_eq!(home.status, 200);
-    assert_eq!(home.header("content-type"), Some("text/html; charset=utf-8"));
-    assert!(home.body.contains(&format!("<link rel=\"canonical\" href=\"{}/\">", server.url())), "base_url is the server's");
-    assert!(home.body.contains("data-vinhdanh-reload"), "the live-reload script is in the page");
+    assert_eq!(
+        home.header("content-type"),
+        Some("text/html; charset=utf-8")
+    );
+    assert!(
+        home.body.contains(&format!(
+            "<link rel=\"canonical\" href=\"{}/\">",
+            server.url()
+        )),
+        "base_url is the server's"
+    );
+    assert!(
+        home.body.contains("data-vinhdanh-reload"),
+        "the live-reload script is in the page"
+    );
 
     let draft = server.get("/ho-so/ban-nhap/");
     assert_eq!(draft.status, 200, "drafts are served");
     assert!(draft.body.contains("draft-mark"), "and marked as drafts");
 
-    assert_eq!(server.get("/style.css").header("content-type"), Some("text/css; charset=utf-8"));
-    assert_eq!(server.get("/atom.xml").header("content-type"), Some("application/atom+xml; charset=utf-8"));
-    assert_eq!(server.get("/robots.txt").header("content-type"), Some("text/plain; charset=utf-8"));
+    assert_eq!(
+        server.get("/style.css").header("content-type"),
+        Some("text/css; charset=utf-8")
+    );
+    assert_eq!(
+        server.get("/atom.xml").header("content-type"),
+        Some("application/atom+xml; charset=utf-8")
+    );
+    assert_eq!(
+        server.get("/robots.txt").header("content-type"),
+        Some("text/plain; charset=utf-8")
+    );
 
     let redirect = server.get("/ho-so/le-van-an");
     assert_eq!(redirect.status, 308);
@@ -45,13 +66,27 @@ fn serves_the_built_site_with_its_own_address_and_drafts() {
 
     let missing = server.get("/khong-co/");
     assert_eq!(missing.status, 404);
-    assert!(missing.body.contains("<html lang=\"vi\""), "the site's 404 page");
+    assert!(
+        missing.body.contains("<html lang=\"vi\""),
+        "the site's 404 page"
+    );
     let missing_en = server.get("/en/nothing/");
     assert_eq!(missing_en.status, 404);
-    assert!(missing_en.body.contains("<html lang=\"en\""), "the English 404 page under /en/");
+    assert!(
+        missing_en.body.contains("<html lang=\"en\""),
+        "the English 404 page under /en/"
+    );
 
-    for source in ["/site.toml", "/content/profiles/le-van-an.md", "/content/awards/ubdt-2022.csv"] {
-        assert_eq!(server.get(source).status, 404, "{source} is a source file, never served");
+    for source in [
+        "/site.toml",
+        "/content/profiles/le-van-an.md",
+        "/content/awards/ubdt-2022.csv",
+    ] {
+        assert_eq!(
+            server.get(source).status,
+            404,
+            "{source} is a source file, never served"
+        );
     }
     assert!(!site.out().exists(), "serve never writes the output folder");
 }
@@ -65,43 +100,98 @@ fn follows_edits_additions_deletions_and_broken_content() {
 
     // A plain write.
     site.write(PROFILE, &format!("{original}\nCâu thứ nhất được thêm.\n"));
-    server.wait_for(page, |r| r.body.contains("Câu thứ nhất được thêm."), "plain write");
+    server.wait_for(
+        page,
+        |r| r.body.contains("Câu thứ nhất được thêm."),
+        "plain write",
+    );
 
     // Write a temporary file, rename it over the original.
-    save_by_rename(&site.root().join(PROFILE), &format!("{original}\nCâu lưu bằng đổi tên.\n"));
-    let r = server.wait_for(page, |r| r.body.contains("Câu lưu bằng đổi tên."), "temp file renamed over");
+    save_by_rename(
+        &site.root().join(PROFILE),
+        &format!("{original}\nCâu lưu bằng đổi tên.\n"),
+    );
+    let r = server.wait_for(
+        page,
+        |r| r.body.contains("Câu lưu bằng đổi tên."),
+        "temp file renamed over",
+    );
     assert!(!r.body.contains("Câu thứ nhất được thêm."));
 
     // A changed front matter (not only text) is seen too.
     site.write(PROFILE, &original.replace("Văn phòng Ban", "Vụ Tổng hợp"));
-    server.wait_for(page, |r| r.body.contains("Vụ Tổng hợp"), "front matter edit");
+    server.wait_for(
+        page,
+        |r| r.body.contains("Vụ Tổng hợp"),
+        "front matter edit",
+    );
 
     // A new profile, in a new year, gets its pages; the list shows it.
     let new = "content/profiles/hoang-van-moi.md";
     site.write(new, "+++\nname = \"Hoàng Văn Mới\"\nkind = \"individual\"\nunit = \"Phòng Mới\"\nyear = 2031\n+++\n\nMới thêm.\n");
-    server.wait_for("/ho-so/hoang-van-moi/", |r| r.status == 200 && r.body.contains("Mới thêm."), "new profile");
-    server.wait_for("/nam/2031/", |r| r.status == 200 && r.body.contains("Hoàng Văn Mới"), "new year page");
-    server.wait_for("/en/profiles/hoang-van-moi/", |r| r.status == 200, "new profile in English");
+    server.wait_for(
+        "/ho-so/hoang-van-moi/",
+        |r| r.status == 200 && r.body.contains("Mới thêm."),
+        "new profile",
+    );
+    server.wait_for(
+        "/nam/2031/",
+        |r| r.status == 200 && r.body.contains("Hoàng Văn Mới"),
+        "new year page",
+    );
+    server.wait_for(
+        "/en/profiles/hoang-van-moi/",
+        |r| r.status == 200,
+        "new profile in English",
+    );
 
     // Deleted: its pages and its year go away.
     site.remove(new);
-    server.wait_for("/ho-so/hoang-van-moi/", |r| r.status == 404, "deleted profile");
+    server.wait_for(
+        "/ho-so/hoang-van-moi/",
+        |r| r.status == 404,
+        "deleted profile",
+    );
     server.wait_for("/nam/2031/", |r| r.status == 404, "year without profiles");
 
     // Broken: the last good build stays, with the error drawn into every page.
-    site.write(PROFILE, &original.replace("kind = \"individual\"", "kind = \"individual\"\nnmae = \"typo\""));
-    let broken = server.wait_for(page, |r| r.body.contains(OVERLAY), "overlay on the edited page");
+    site.write(
+        PROFILE,
+        &original.replace(
+            "kind = \"individual\"",
+            "kind = \"individual\"\nnmae = \"typo\"",
+        ),
+    );
+    let broken = server.wait_for(
+        page,
+        |r| r.body.contains(OVERLAY),
+        "overlay on the edited page",
+    );
     assert_eq!(broken.status, 200, "the last good build is still served");
     assert!(broken.body.contains("Vụ Tổng hợp"), "with its content");
-    assert!(broken.body.contains("content/profiles/le-van-an.md:4:1"), "the overlay names the file and line: {}", broken.body);
+    assert!(
+        broken.body.contains("content/profiles/le-van-an.md:4:1"),
+        "the overlay names the file and line: {}",
+        broken.body
+    );
     assert!(broken.body.contains("nmae"), "and says what is wrong");
     let other = server.get("/nam/");
-    assert!(other.body.contains(OVERLAY), "every HTML page carries the overlay");
-    assert!(!server.get("/style.css").body.contains(OVERLAY), "other files do not");
+    assert!(
+        other.body.contains(OVERLAY),
+        "every HTML page carries the overlay"
+    );
+    assert!(
+        !server.get("/style.css").body.contains(OVERLAY),
+        "other files do not"
+    );
 
     // Fixed: the overlay goes, the fix shows.
     site.write(PROFILE, &format!("{original}\nĐã sửa xong.\n"));
-    let fixed = server.wait_for(page, |r| !r.body.contains(OVERLAY), "overlay gone after the fix");
+    let fixed = server.wait_for(
+        page,
+        |r| !r.body.contains(OVERLAY),
+        "overlay gone after the fix",
+    );
     assert!(fixed.body.contains("Đã sửa xong."));
     assert!(!server.get("/nam/").body.contains(OVERLAY));
 }
@@ -110,13 +200,26 @@ fn follows_edits_additions_deletions_and_broken_content() {
 fn editor_temporary_files_do_not_break_anything() {
     let site = TestSite::fixture("basic");
     let server = Server::start(&site.root());
-    for junk in ["content/profiles/.le-van-an.md.swp", "content/profiles/le-van-an.md~", "content/profiles/4913", "content/profiles/.#le-van-an.md"] {
+    for junk in [
+        "content/profiles/.le-van-an.md.swp",
+        "content/profiles/le-van-an.md~",
+        "content/profiles/4913",
+        "content/profiles/.#le-van-an.md",
+    ] {
         site.write(junk, "not a profile +++");
     }
     let original = read(&site, PROFILE);
     site.write(PROFILE, &format!("{original}\nVẫn ổn.\n"));
-    let r = server.wait_for("/ho-so/le-van-an/", |r| r.body.contains("Vẫn ổn."), "edit beside editor files");
-    assert!(!r.body.contains(OVERLAY), "editor files are not content: {}", r.body);
+    let r = server.wait_for(
+        "/ho-so/le-van-an/",
+        |r| r.body.contains("Vẫn ổn."),
+        "edit beside editor files",
+    );
+    assert!(
+        !r.body.contains(OVERLAY),
+        "editor files are not content: {}",
+        r.body
+    );
 }
 
 #[test]
@@ -148,14 +251,26 @@ fn live_reload_events_name_the_changed_pages() {
     let original = read(&site, PROFILE);
     site.write(PROFILE, &format!("{original}\nTải lại.\n"));
     let reload = next_data("reload");
-    assert!(reload.contains("\"ho-so/le-van-an/index.html\""), "{reload}");
+    assert!(
+        reload.contains("\"ho-so/le-van-an/index.html\""),
+        "{reload}"
+    );
     assert!(reload.contains("\"all\":false"), "{reload}");
-    assert!(!reload.contains("\"ho-so/h-hen-nie/index.html\""), "unchanged pages are not named: {reload}");
+    assert!(
+        !reload.contains("\"ho-so/h-hen-nie/index.html\""),
+        "unchanged pages are not named: {reload}"
+    );
 
     site.write(PROFILE, "+++\nbroken");
-    assert!(next_data("reload").contains("\"all\":true"), "a broken build reloads every page (the overlay comes)");
+    assert!(
+        next_data("reload").contains("\"all\":true"),
+        "a broken build reloads every page (the overlay comes)"
+    );
     site.write(PROFILE, &original);
-    assert!(next_data("reload").contains("\"all\":true"), "so does the fix (the overlay goes)");
+    assert!(
+        next_data("reload").contains("\"all\":true"),
+        "so does the fix (the overlay goes)"
+    );
 }
 
 #[test]
@@ -163,7 +278,11 @@ fn requests_cannot_leave_the_site() {
     let site = TestSite::fixture("basic");
     site.write("static/ok.txt", "served\n");
     #[cfg(unix)]
-    std::os::unix::fs::symlink(site.root().join("site.toml"), site.root().join("static/leak.toml")).expect("symlink");
+    std::os::unix::fs::symlink(
+        site.root().join("site.toml"),
+        site.root().join("static/leak.toml"),
+    )
+    .expect("symlink");
     let server = Server::start(&site.root());
     assert_eq!(server.get("/ok.txt").body, "served\n");
 
@@ -186,7 +305,11 @@ fn requests_cannot_leave_the_site() {
     ] {
         let r = server.get(raw);
         assert!(matches!(r.status, 400 | 404), "{raw}: status {}", r.status);
-        assert!(!r.body.contains("base_url") && !r.body.contains("root:"), "{raw} leaked a file: {}", r.body);
+        assert!(
+            !r.body.contains("base_url") && !r.body.contains("root:"),
+            "{raw} leaked a file: {}",
+            r.body
+        );
     }
 }
 
@@ -197,23 +320,37 @@ fn a_port_in_use_is_explained() {
     let port = taken.local_addr().expect("address").port().to_string();
     let (code, _, stderr) = site.run(&["serve", "--port", &port]);
     assert_eq!(code, 1);
-    assert!(stderr.contains(&format!("port {port} on 127.0.0.1 is already in use")), "{stderr}");
+    assert!(
+        stderr.contains(&format!("port {port} on 127.0.0.1 is already in use")),
+        "{stderr}"
+    );
     assert!(stderr.contains("--port"), "with a hint: {stderr}");
 }
 
 fn serve_options(site: &TestSite) -> BuildOptions {
     let root = site.root().canonicalize().expect("site root");
-    BuildOptions { root, output_dir: None, base_url: Some("http://127.0.0.1:1111".into()), drafts: true, lang: None }
+    BuildOptions {
+        root,
+        output_dir: None,
+        base_url: Some("http://127.0.0.1:1111".into()),
+        drafts: true,
+        lang: None,
+    }
 }
 
 /// Every file of a full build, for comparison.
 fn full_build(site: &TestSite) -> Vec<(String, Vec<u8>)> {
-    let built = Rebuilder::new(serve_options(site)).rebuild(&[], false).unwrap_or_else(|e| panic!("full build failed:\n{e}"));
+    let built = Rebuilder::new(serve_options(site))
+        .rebuild(&[], false)
+        .unwrap_or_else(|e| panic!("full build failed:\n{e}"));
     files_of(&built.site)
 }
 
 fn files_of(site: &vinhdanh::serve::memory::MemorySite) -> Vec<(String, Vec<u8>)> {
-    let mut files: Vec<(String, Vec<u8>)> = site.iter().map(|(p, b)| (p.to_owned(), b.to_vec())).collect();
+    let mut files: Vec<(String, Vec<u8>)> = site
+        .iter()
+        .map(|(p, b)| (p.to_owned(), b.to_vec()))
+        .collect();
     files.sort();
     files
 }
@@ -226,64 +363,187 @@ fn incremental_rebuilds_equal_a_full_build() {
     let site = TestSite::fixture("basic");
     site.write("static/notes.txt", "one\n");
     let mut rebuilder = Rebuilder::new(serve_options(&site));
-    rebuilder.rebuild(&[], false).unwrap_or_else(|e| panic!("first build failed:\n{e}"));
+    rebuilder
+        .rebuild(&[], false)
+        .unwrap_or_else(|e| panic!("first build failed:\n{e}"));
     let root = serve_options(&site).root;
     let original = read(&site, PROFILE);
     let dao = read(&site, "content/profiles/nguyen-thi-dao.md");
 
-    type Step<'a> = (&'a str, Box<dyn Fn(&TestSite) -> Vec<&'static str> + 'a>, bool);
+    type Step<'a> = (
+        &'a str,
+        Box<dyn Fn(&TestSite) -> Vec<&'static str> + 'a>,
+        bool,
+    );
     // Steps after which every page is rendered again; the others must render fewer.
     let renders_all = ["template", "site.toml"];
     let steps: Vec<Step> = vec![
-        ("text only", Box::new(|s| { s.write(PROFILE, &format!("{original}\nThêm một câu.\n")); vec![PROFILE] }), true),
-        ("first paragraph (the summary) only", Box::new(|s| { s.write(PROFILE, &original.replace("Anh An.", "Anh An, người mới.")); vec![PROFILE] }), true),
-        ("front matter", Box::new(|s| { s.write(PROFILE, &original.replace("year = 2021", "year = 2019")); vec![PROFILE] }), true),
-        ("translation text", Box::new(|s| {
-            let en = read(s, "content/profiles/nguyen-thi-dao.en.md");
-            s.write("content/profiles/nguyen-thi-dao.en.md", &format!("{en}\nOne more line.\n"));
-            vec!["content/profiles/nguyen-thi-dao.en.md"]
-        }), true),
-        ("new translation", Box::new(|s| {
-            s.write("content/profiles/le-van-an.en.md", "+++\nname = \"Le Van An\"\n+++\n\nMr An.\n");
-            vec!["content/profiles/le-van-an.en.md"]
-        }), true),
-        ("new profile sorting first", Box::new(|s| {
-            s.write("content/profiles/a-moi.md", "+++\nname = \"Ân Mới\"\nkind = \"individual\"\nunit = \"Phòng\"\nyear = 2030\ncampaigns = [\"dan-van-kheo\"]\n+++\n\nMới.\n");
-            vec!["content/profiles/a-moi.md"]
-        }), true),
-        ("campaign text", Box::new(|s| {
-            let c = read(s, "content/campaigns/dan-van-kheo.md");
-            s.write("content/campaigns/dan-van-kheo.md", &format!("{c}\nThêm mô tả.\n"));
-            vec!["content/campaigns/dan-van-kheo.md"]
-        }), true),
-        ("award list", Box::new(|s| {
-            let a = read(s, "content/awards/qd-631-2021.toml");
-            s.write("content/awards/qd-631-2021.toml", &a.replacen("2021", "2020", 1));
-            vec!["content/awards/qd-631-2021.toml"]
-        }), true),
-        ("recipients CSV", Box::new(|s| {
-            let csv = read(s, "content/awards/ubdt-2022.csv");
-            s.write("content/awards/ubdt-2022.csv", &format!("{csv}Nguyễn Văn Thêm;;;Cá nhân;\n"));
-            vec!["content/awards/ubdt-2022.csv"]
-        }), true),
-        ("broken profile", Box::new(|s| { s.write("content/profiles/nguyen-thi-dao.md", "+++\nname = \n"); vec!["content/profiles/nguyen-thi-dao.md"] }), false),
-        ("another edit while broken", Box::new(|s| { s.write(PROFILE, &format!("{original}\nTrong lúc hỏng.\n")); vec![PROFILE] }), false),
-        ("fixed", Box::new(|s| { s.write("content/profiles/nguyen-thi-dao.md", &format!("{dao}\nĐã sửa.\n")); vec!["content/profiles/nguyen-thi-dao.md"] }), true),
-        ("renamed profile", Box::new(|s| {
-            std::fs::rename(s.root().join("content/profiles/a-moi.md"), s.root().join("content/profiles/b-moi.md")).expect("rename");
-            vec!["content/profiles/a-moi.md", "content/profiles/b-moi.md"]
-        }), true),
-        ("deleted profile", Box::new(|s| { s.remove("content/profiles/b-moi.md"); vec!["content/profiles/b-moi.md"] }), true),
-        ("static file", Box::new(|s| { s.write("static/notes.txt", "two\n"); vec!["static/notes.txt"] }), true),
-        ("template", Box::new(|s| {
-            s.write("templates/404.html", "{% extends \"base.html\" %}{% block content %}<p>Không có trang này.</p>{% endblock %}");
-            vec!["templates/404.html"]
-        }), true),
-        ("site.toml", Box::new(|s| {
-            let config = read(s, "site.toml");
-            s.write("site.toml", &config.replace("paginate_by = 3", "paginate_by = 2"));
-            vec!["site.toml"]
-        }), true),
+        (
+            "text only",
+            Box::new(|s| {
+                s.write(PROFILE, &format!("{original}\nThêm một câu.\n"));
+                vec![PROFILE]
+            }),
+            true,
+        ),
+        (
+            "first paragraph (the summary) only",
+            Box::new(|s| {
+                s.write(PROFILE, &original.replace("Anh An.", "Anh An, người mới."));
+                vec![PROFILE]
+            }),
+            true,
+        ),
+        (
+            "front matter",
+            Box::new(|s| {
+                s.write(PROFILE, &original.replace("year = 2021", "year = 2019"));
+                vec![PROFILE]
+            }),
+            true,
+        ),
+        (
+            "translation text",
+            Box::new(|s| {
+                let en = read(s, "content/profiles/nguyen-thi-dao.en.md");
+                s.write(
+                    "content/profiles/nguyen-thi-dao.en.md",
+                    &format!("{en}\nOne more line.\n"),
+                );
+                vec!["content/profiles/nguyen-thi-dao.en.md"]
+            }),
+            true,
+        ),
+        (
+            "new translation",
+            Box::new(|s| {
+                s.write(
+                    "content/profiles/le-van-an.en.md",
+                    "+++\nname = \"Le Van An\"\n+++\n\nMr An.\n",
+                );
+                vec!["content/profiles/le-van-an.en.md"]
+            }),
+            true,
+        ),
+        (
+            "new profile sorting first",
+            Box::new(|s| {
+                s.write("content/profiles/a-moi.md", "+++\nname = \"Ân Mới\"\nkind = \"individual\"\nunit = \"Phòng\"\nyear = 2030\ncampaigns = [\"dan-van-kheo\"]\n+++\n\nMới.\n");
+                vec!["content/profiles/a-moi.md"]
+            }),
+            true,
+        ),
+        (
+            "campaign text",
+            Box::new(|s| {
+                let c = read(s, "content/campaigns/dan-van-kheo.md");
+                s.write(
+                    "content/campaigns/dan-van-kheo.md",
+                    &format!("{c}\nThêm mô tả.\n"),
+                );
+                vec!["content/campaigns/dan-van-kheo.md"]
+            }),
+            true,
+        ),
+        (
+            "award list",
+            Box::new(|s| {
+                let a = read(s, "content/awards/qd-631-2021.toml");
+                s.write(
+                    "content/awards/qd-631-2021.toml",
+                    &a.replacen("2021", "2020", 1),
+                );
+                vec!["content/awards/qd-631-2021.toml"]
+            }),
+            true,
+        ),
+        (
+            "recipients CSV",
+            Box::new(|s| {
+                let csv = read(s, "content/awards/ubdt-2022.csv");
+                s.write(
+                    "content/awards/ubdt-2022.csv",
+                    &format!("{csv}Nguyễn Văn Thêm;;;Cá nhân;\n"),
+                );
+                vec!["content/awards/ubdt-2022.csv"]
+            }),
+            true,
+        ),
+        (
+            "broken profile",
+            Box::new(|s| {
+                s.write("content/profiles/nguyen-thi-dao.md", "+++\nname = \n");
+                vec!["content/profiles/nguyen-thi-dao.md"]
+            }),
+            false,
+        ),
+        (
+            "another edit while broken",
+            Box::new(|s| {
+                s.write(PROFILE, &format!("{original}\nTrong lúc hỏng.\n"));
+                vec![PROFILE]
+            }),
+            false,
+        ),
+        (
+            "fixed",
+            Box::new(|s| {
+                s.write(
+                    "content/profiles/nguyen-thi-dao.md",
+                    &format!("{dao}\nĐã sửa.\n"),
+                );
+                vec!["content/profiles/nguyen-thi-dao.md"]
+            }),
+            true,
+        ),
+        (
+            "renamed profile",
+            Box::new(|s| {
+                std::fs::rename(
+                    s.root().join("content/profiles/a-moi.md"),
+                    s.root().join("content/profiles/b-moi.md"),
+                )
+                .expect("rename");
+                vec!["content/profiles/a-moi.md", "content/profiles/b-moi.md"]
+            }),
+            true,
+        ),
+        (
+            "deleted profile",
+            Box::new(|s| {
+                s.remove("content/profiles/b-moi.md");
+                vec!["content/profiles/b-moi.md"]
+            }),
+            true,
+        ),
+        (
+            "static file",
+            Box::new(|s| {
+                s.write("static/notes.txt", "two\n");
+                vec!["static/notes.txt"]
+            }),
+            true,
+        ),
+        (
+            "template",
+            Box::new(|s| {
+                s.write("templates/404.html", "{% extends \"base.html\" %}{% block content %}<p>Không có trang này.</p>{% endblock %}");
+                vec!["templates/404.html"]
+            }),
+            true,
+        ),
+        (
+            "site.toml",
+            Box::new(|s| {
+                let config = read(s, "site.toml");
+                s.write(
+                    "site.toml",
+                    &config.replace("paginate_by = 3", "paginate_by = 2"),
+                );
+                vec!["site.toml"]
+            }),
+            true,
+        ),
     ];
     for (name, step, succeeds) in steps {
         let changed: Vec<PathBuf> = step(&site).into_iter().map(|rel| root.join(rel)).collect();
@@ -293,11 +553,22 @@ fn incremental_rebuilds_equal_a_full_build() {
         let incremental = files_of(&rebuilt.site);
         let full = full_build(&site);
         let html_pages = full.iter().filter(|(p, _)| p.ends_with(".html")).count();
-        assert_eq!(rebuilt.rendered >= html_pages, renders_all.contains(&name), "{name}: {} pages rendered of {html_pages}", rebuilt.rendered);
-        let paths = |files: &[(String, Vec<u8>)]| files.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
+        assert_eq!(
+            rebuilt.rendered >= html_pages,
+            renders_all.contains(&name),
+            "{name}: {} pages rendered of {html_pages}",
+            rebuilt.rendered
+        );
+        let paths =
+            |files: &[(String, Vec<u8>)]| files.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
         assert_eq!(paths(&incremental), paths(&full), "{name}: the same files");
         for ((path, a), (_, b)) in incremental.iter().zip(&full) {
-            assert!(a == b, "{name}: {path} differs from a full build:\n{}\n---\n{}", String::from_utf8_lossy(a), String::from_utf8_lossy(b));
+            assert!(
+                a == b,
+                "{name}: {path} differs from a full build:\n{}\n---\n{}",
+                String::from_utf8_lossy(a),
+                String::from_utf8_lossy(b)
+            );
         }
     }
 }

@@ -11,7 +11,10 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use super::front::{CampaignFront, CampaignTranslation, ProfileFront, ProfileTranslation};
-use super::{AwardListSource, Content, Page, ParseResult, Parsed, Section, collect, discover_all, markdown, parse_file};
+use super::{
+    AwardListSource, Content, Page, ParseResult, Parsed, Section, collect, discover_all, markdown,
+    parse_file,
+};
 use crate::config::Config;
 use crate::diagnostic::Diagnostics;
 
@@ -31,7 +34,11 @@ pub struct ParseCache {
 impl ParseCache {
     /// Drops every file that reads a changed path, or a path inside a changed folder.
     pub fn forget(&mut self, changed: &[PathBuf]) {
-        self.entries.retain(|_, e| !e.inputs.iter().any(|input| changed.iter().any(|c| input.starts_with(c))));
+        self.entries.retain(|_, e| {
+            !e.inputs
+                .iter()
+                .any(|input| changed.iter().any(|c| input.starts_with(c)))
+        });
     }
 
     /// Drops everything (the configuration changed: languages decide how files are read).
@@ -56,7 +63,8 @@ pub fn load_cached(config: &Config, cache: &mut ParseCache) -> (Content, Diagnos
         .into_par_iter()
         .map(|(section, info)| {
             let abs = info.abs.clone();
-            let fresh = (!cache.entries.contains_key(&abs)).then(|| parse_file(config, section, info));
+            let fresh =
+                (!cache.entries.contains_key(&abs)).then(|| parse_file(config, section, info));
             (abs, fresh)
         })
         .collect();
@@ -73,7 +81,13 @@ pub fn load_cached(config: &Config, cache: &mut ParseCache) -> (Content, Diagnos
             }
             Some(Ok(parsed)) => {
                 let inputs = inputs_of(config, &abs, &parsed);
-                kept.insert(abs, Entry { inputs, parsed: parsed.clone() });
+                kept.insert(
+                    abs,
+                    Entry {
+                        inputs,
+                        parsed: parsed.clone(),
+                    },
+                );
                 results.push(Ok(parsed));
             }
             Some(Err(e)) => results.push(Err(e)),
@@ -85,7 +99,11 @@ pub fn load_cached(config: &Config, cache: &mut ParseCache) -> (Content, Diagnos
 
 fn inputs_of(config: &Config, abs: &Path, parsed: &Parsed) -> Vec<PathBuf> {
     let mut inputs = vec![abs.to_path_buf()];
-    if let Parsed::AwardList(AwardListSource { csv: Some((csv_rel, _)), .. }) = parsed {
+    if let Parsed::AwardList(AwardListSource {
+        csv: Some((csv_rel, _)),
+        ..
+    }) = parsed
+    {
         inputs.push(config.root.join(csv_rel));
     }
     inputs
@@ -95,8 +113,14 @@ fn inputs_of(config: &Config, abs: &Path, parsed: &Parsed) -> Vec<PathBuf> {
 /// text: the front matter of every file is as before, and no body has `@/`
 /// links before or after (so no other page's address can show in it).
 pub enum TextEdit {
-    Profile { page: Box<Page<ProfileFront>>, translations: Vec<Page<ProfileTranslation>> },
-    Campaign { page: Box<Page<CampaignFront>>, translations: Vec<Page<CampaignTranslation>> },
+    Profile {
+        page: Box<Page<ProfileFront>>,
+        translations: Vec<Page<ProfileTranslation>>,
+    },
+    Campaign {
+        page: Box<Page<CampaignFront>>,
+        translations: Vec<Page<CampaignTranslation>>,
+    },
 }
 
 /// When every changed path is a known markdown file whose edit changed
@@ -104,11 +128,18 @@ pub enum TextEdit {
 /// in the cache and returns each edited original with its translations.
 /// Paths that are gone and held nothing (an editor's temporary file) are
 /// ignored. Otherwise returns `None` and leaves the cache as it was.
-pub fn text_edits(config: &Config, cache: &mut ParseCache, changed: &[PathBuf]) -> Option<Vec<TextEdit>> {
+pub fn text_edits(
+    config: &Config,
+    cache: &mut ParseCache,
+    changed: &[PathBuf],
+) -> Option<Vec<TextEdit>> {
     let mut updates: Vec<(PathBuf, Parsed)> = Vec::new();
     for path in changed {
         let Some(entry) = cache.entries.get(path) else {
-            let held = cache.entries.values().any(|e| e.inputs.iter().any(|i| i.starts_with(path)));
+            let held = cache
+                .entries
+                .values()
+                .any(|e| e.inputs.iter().any(|i| i.starts_with(path)));
             if held || path.exists() {
                 return None;
             }
@@ -124,9 +155,13 @@ pub fn text_edits(config: &Config, cache: &mut ParseCache, changed: &[PathBuf]) 
         let fresh = parse_file(config, section, info).ok()?;
         let same_front = match (&entry.parsed, &fresh) {
             (Parsed::Profile(a), Parsed::Profile(b)) => only_text_changed(a, b),
-            (Parsed::ProfileTranslation(a), Parsed::ProfileTranslation(b)) => only_text_changed(a, b),
+            (Parsed::ProfileTranslation(a), Parsed::ProfileTranslation(b)) => {
+                only_text_changed(a, b)
+            }
             (Parsed::Campaign(a), Parsed::Campaign(b)) => only_text_changed(a, b),
-            (Parsed::CampaignTranslation(a), Parsed::CampaignTranslation(b)) => only_text_changed(a, b),
+            (Parsed::CampaignTranslation(a), Parsed::CampaignTranslation(b)) => {
+                only_text_changed(a, b)
+            }
             _ => false,
         };
         if !same_front {
@@ -151,7 +186,10 @@ pub fn text_edits(config: &Config, cache: &mut ParseCache, changed: &[PathBuf]) 
             entry.parsed = parsed;
         }
     }
-    originals.iter().map(|original| edit_of(config, cache, original)).collect()
+    originals
+        .iter()
+        .map(|original| edit_of(config, cache, original))
+        .collect()
 }
 
 fn only_text_changed<F>(before: &Page<F>, after: &Page<F>) -> bool {
@@ -169,10 +207,19 @@ fn original_of(path: &Path, lang: Option<&str>) -> Option<PathBuf> {
 
 /// The translations of `original` (`x.md`) are `x.<code>.md` for each other language.
 fn translation_paths(config: &Config, original: &Path) -> Vec<PathBuf> {
-    let Some(stem) = original.file_name().and_then(|n| n.to_str()).and_then(|n| n.strip_suffix(".md")) else {
+    let Some(stem) = original
+        .file_name()
+        .and_then(|n| n.to_str())
+        .and_then(|n| n.strip_suffix(".md"))
+    else {
         return Vec::new();
     };
-    config.languages.iter().skip(1).map(|l| original.with_file_name(format!("{stem}.{}.md", l.code))).collect()
+    config
+        .languages
+        .iter()
+        .skip(1)
+        .map(|l| original.with_file_name(format!("{stem}.{}.md", l.code)))
+        .collect()
 }
 
 fn edit_of(config: &Config, cache: &ParseCache, original: &Path) -> Option<TextEdit> {
@@ -180,17 +227,36 @@ fn edit_of(config: &Config, cache: &ParseCache, original: &Path) -> Option<TextE
     match &cache.entries.get(original)?.parsed {
         Parsed::Profile(page) => Some(TextEdit::Profile {
             page: Box::new(page.clone()),
-            translations: cached_pages(cache, &paths, |p| if let Parsed::ProfileTranslation(t) = p { Some(t) } else { None }),
+            translations: cached_pages(cache, &paths, |p| {
+                if let Parsed::ProfileTranslation(t) = p {
+                    Some(t)
+                } else {
+                    None
+                }
+            }),
         }),
         Parsed::Campaign(page) => Some(TextEdit::Campaign {
             page: Box::new(page.clone()),
-            translations: cached_pages(cache, &paths, |p| if let Parsed::CampaignTranslation(t) = p { Some(t) } else { None }),
+            translations: cached_pages(cache, &paths, |p| {
+                if let Parsed::CampaignTranslation(t) = p {
+                    Some(t)
+                } else {
+                    None
+                }
+            }),
         }),
         _ => None,
     }
 }
 
 /// The cached pages at `paths` that `pick` accepts.
-fn cached_pages<T: Clone>(cache: &ParseCache, paths: &[PathBuf], pick: fn(&Parsed) -> Option<&Page<T>>) -> Vec<Page<T>> {
-    paths.iter().filter_map(|p| cache.entries.get(p).and_then(|e| pick(&e.parsed)).cloned()).collect()
+fn cached_pages<T: Clone>(
+    cache: &ParseCache,
+    paths: &[PathBuf],
+    pick: fn(&Parsed) -> Option<&Page<T>>,
+) -> Vec<Page<T>> {
+    paths
+        .iter()
+        .filter_map(|p| cache.entries.get(p).and_then(|e| pick(&e.parsed)).cloned())
+        .collect()
 }

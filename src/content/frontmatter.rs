@@ -37,7 +37,9 @@ pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
     let first_end = text.find('\n').unwrap_or(text.len());
     let first = &text[..first_end];
     if !is_fence(first) {
-        return Err(SplitError::NoOpening { first_line: first.chars().take(60).collect() });
+        return Err(SplitError::NoOpening {
+            first_line: first.chars().take(60).collect(),
+        });
     }
     let toml_start = (first_end + 1).min(text.len());
     let mut pos = toml_start;
@@ -82,7 +84,10 @@ mod tests {
     #[test]
     fn errors() {
         assert_eq!(split("  \n"), Err(SplitError::Empty));
-        assert!(matches!(split("---\ntitle: x\n---\n"), Err(SplitError::NoOpening { .. })));
+        assert!(matches!(
+            split("---\ntitle: x\n---\n"),
+            Err(SplitError::NoOpening { .. })
+        ));
         assert_eq!(split("+++\nname = 1\n"), Err(SplitError::NotClosed));
     }
 }

@@ -85,12 +85,26 @@ pub fn has_internal_links(markdown: &str) -> bool {
 /// `#anchor` (e.g. `profiles/to-thi-hoa.md`) and returns the URL to link to,
 /// or `None` when there is no such page; the anchor is put back after the
 /// returned URL.
-pub fn render(markdown: &str, options: &MarkdownOptions, resolve: &dyn Fn(&str) -> Option<String>) -> Rendered {
+pub fn render(
+    markdown: &str,
+    options: &MarkdownOptions,
+    resolve: &dyn Fn(&str) -> Option<String>,
+) -> Rendered {
     let parser = Parser::new_ext(markdown, parser_options()).into_offset_iter();
     let mut state = State::new(markdown, options.unsafe_html, resolve);
     let mut html = String::with_capacity(markdown.len() + markdown.len() / 2);
-    pulldown_cmark::html::push_html(&mut html, Events { inner: parser, state: &mut state });
-    Rendered { html, first_paragraph: state.first_paragraph, broken_links: state.broken_links }
+    pulldown_cmark::html::push_html(
+        &mut html,
+        Events {
+            inner: parser,
+            state: &mut state,
+        },
+    );
+    Rendered {
+        html,
+        first_paragraph: state.first_paragraph,
+        broken_links: state.broken_links,
+    }
 }
 
 /// The event stream handed to the HTML writer: the parser's events, transformed.
@@ -183,7 +197,11 @@ enum UrlDecision<'a> {
 }
 
 impl<'a, 'r> State<'a, 'r> {
-    fn new(source: &'a str, unsafe_html: bool, resolve: &'r dyn Fn(&str) -> Option<String>) -> Self {
+    fn new(
+        source: &'a str,
+        unsafe_html: bool,
+        resolve: &'r dyn Fn(&str) -> Option<String>,
+    ) -> Self {
         State {
             source,
             unsafe_html,
@@ -260,7 +278,10 @@ impl<'a, 'r> State<'a, 'r> {
                     }));
                 }
                 self.heading_text.clear();
-                self.heading = Some(PendingHeading { level, events: Vec::new() });
+                self.heading = Some(PendingHeading {
+                    level,
+                    events: Vec::new(),
+                });
                 None
             }
             Tag::Paragraph => {
@@ -278,7 +299,10 @@ impl<'a, 'r> State<'a, 'r> {
             Tag::FootnoteDefinition(label) => {
                 self.block_depth += 1;
                 let key = label.to_lowercase();
-                self.footnote_defs.push(FootnoteDef { key, events: Vec::new() });
+                self.footnote_defs.push(FootnoteDef {
+                    key,
+                    events: Vec::new(),
+                });
                 self.footnote_stack.push(self.footnote_defs.len() - 1);
                 None
             }
@@ -287,22 +311,42 @@ impl<'a, 'r> State<'a, 'r> {
                 self.html_block_newline = false;
                 self.route(Event::Start(Tag::Paragraph))
             }
-            Tag::Link { link_type, dest_url, title, id } => match self.check_url(dest_url, range.start) {
+            Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            } => match self.check_url(dest_url, range.start) {
                 UrlDecision::Keep(dest_url) => {
                     self.link_stack.push(true);
-                    self.route(Event::Start(Tag::Link { link_type, dest_url, title, id }))
+                    self.route(Event::Start(Tag::Link {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    }))
                 }
                 UrlDecision::Drop => {
                     self.link_stack.push(false);
                     None
                 }
             },
-            Tag::Image { link_type, dest_url, title, id } => {
+            Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            } => {
                 self.image_depth += 1;
                 match self.check_url(dest_url, range.start) {
                     UrlDecision::Keep(dest_url) => {
                         self.link_stack.push(true);
-                        self.route(Event::Start(Tag::Image { link_type, dest_url, title, id }))
+                        self.route(Event::Start(Tag::Image {
+                            link_type,
+                            dest_url,
+                            title,
+                            id,
+                        }))
                     }
                     UrlDecision::Drop => {
                         self.link_stack.push(false);
@@ -356,7 +400,11 @@ impl<'a, 'r> State<'a, 'r> {
                 if tag == TagEnd::Image {
                     self.image_depth = self.image_depth.saturating_sub(1);
                 }
-                if self.link_stack.pop().unwrap_or(true) { self.route(Event::End(tag)) } else { None }
+                if self.link_stack.pop().unwrap_or(true) {
+                    self.route(Event::End(tag))
+                } else {
+                    None
+                }
             }
             other => self.route(Event::End(other)),
         }
@@ -369,7 +417,11 @@ impl<'a, 'r> State<'a, 'r> {
         if let Some(heading) = &mut self.heading {
             heading.events.push(event);
             None
-        } else if let Some(def) = self.footnote_stack.last().and_then(|&i| self.footnote_defs.get_mut(i)) {
+        } else if let Some(def) = self
+            .footnote_stack
+            .last()
+            .and_then(|&i| self.footnote_defs.get_mut(i))
+        {
             def.events.push(event);
             None
         } else {
@@ -479,22 +531,37 @@ impl<'a, 'r> State<'a, 'r> {
                 }
                 None => {
                     let (line, col) = line_col(self.source, offset);
-                    self.broken_links.push(BrokenLink { line, col, target: rest.to_string() });
+                    self.broken_links.push(BrokenLink {
+                        line,
+                        col,
+                        target: rest.to_string(),
+                    });
                     UrlDecision::Keep(CowStr::Borrowed("#"))
                 }
             };
         }
-        if is_dangerous_url(&url) { UrlDecision::Drop } else { UrlDecision::Keep(url) }
+        if is_dangerous_url(&url) {
+            UrlDecision::Drop
+        } else {
+            UrlDecision::Keep(url)
+        }
     }
 
     /// The HTML for a footnote reference; numbers footnotes in the order
     /// they are first referenced.
     fn footnote_reference(&mut self, label: &str) -> String {
         let next = self.footnote_numbers.len() + 1;
-        let entry = self.footnote_numbers.entry(label.to_lowercase()).or_insert((next, 0));
+        let entry = self
+            .footnote_numbers
+            .entry(label.to_lowercase())
+            .or_insert((next, 0));
         entry.1 += 1;
         let (number, count) = *entry;
-        let id = if count == 1 { format!("fnref-{number}") } else { format!("fnref-{number}-{count}") };
+        let id = if count == 1 {
+            format!("fnref-{number}")
+        } else {
+            format!("fnref-{number}-{count}")
+        };
         format!(
             "<sup class=\"footnote-reference\"><a href=\"#fn-{number}\" id=\"{id}\" role=\"doc-noteref\">{number}</a></sup>"
         )
@@ -534,9 +601,12 @@ impl<'a, 'r> State<'a, 'r> {
         }
         numbered.sort_by_key(|(number, _)| *number);
 
-        self.queue.push_back(Event::Html("<section class=\"footnotes\" role=\"doc-endnotes\">\n<ol>\n".into()));
+        self.queue.push_back(Event::Html(
+            "<section class=\"footnotes\" role=\"doc-endnotes\">\n<ol>\n".into(),
+        ));
         for (number, def) in numbered {
-            self.queue.push_back(Event::Html(format!("<li id=\"fn-{number}\">\n").into()));
+            self.queue
+                .push_back(Event::Html(format!("<li id=\"fn-{number}\">\n").into()));
             let referenced = self.footnote_numbers.contains_key(&def.key);
             let mut events = def.events;
             if referenced {
@@ -556,7 +626,8 @@ impl<'a, 'r> State<'a, 'r> {
             self.queue.extend(events);
             self.queue.push_back(Event::Html("</li>\n".into()));
         }
-        self.queue.push_back(Event::Html("</ol>\n</section>\n".into()));
+        self.queue
+            .push_back(Event::Html("</ol>\n</section>\n".into()));
     }
 }
 
@@ -567,7 +638,10 @@ impl<'a, 'r> State<'a, 'r> {
 /// skipped, tabs and newlines anywhere are ignored, the scheme is
 /// case-insensitive.
 fn is_dangerous_url(url: &str) -> bool {
-    let mut chars = url.trim_start_matches(|c: char| c <= ' ').chars().filter(|&c| !matches!(c, '\t' | '\n' | '\r'));
+    let mut chars = url
+        .trim_start_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|&c| !matches!(c, '\t' | '\n' | '\r'));
     // Longest scheme we care about is "javascript" (10 bytes).
     let mut scheme = [0u8; 10];
     let mut len = 0;
@@ -625,23 +699,40 @@ mod tests {
         let r = safe("| Năm | Số |\n|---|---:|\n| 2020 | 3 |\n");
         assert!(r.html.contains("<table>"), "{}", r.html);
         assert!(r.html.contains("<th>Năm</th>"), "{}", r.html);
-        assert!(r.html.contains("<td style=\"text-align: right\">3</td>"), "{}", r.html);
+        assert!(
+            r.html.contains("<td style=\"text-align: right\">3</td>"),
+            "{}",
+            r.html
+        );
     }
 
     #[test]
     fn renders_footnotes_in_a_section_at_the_end() {
-        let md =
-            "Báo cáo[^1] và thêm[^ghi-chu].\n\n[^ghi-chu]: Ghi chú hai.\n\n[^1]: Nguồn: UBND tỉnh.\n\nĐoạn cuối.\n";
+        let md = "Báo cáo[^1] và thêm[^ghi-chu].\n\n[^ghi-chu]: Ghi chú hai.\n\n[^1]: Nguồn: UBND tỉnh.\n\nĐoạn cuối.\n";
         let r = safe(md);
         let html = &r.html;
-        assert!(html.contains("<a href=\"#fn-1\" id=\"fnref-1\" role=\"doc-noteref\">1</a>"), "{html}");
-        assert!(html.contains("<a href=\"#fn-2\" id=\"fnref-2\" role=\"doc-noteref\">2</a>"), "{html}");
-        let section = html.find("<section class=\"footnotes\"").expect("footnote section");
-        assert!(html.find("Đoạn cuối").is_some_and(|i| i < section), "section comes last: {html}");
+        assert!(
+            html.contains("<a href=\"#fn-1\" id=\"fnref-1\" role=\"doc-noteref\">1</a>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<a href=\"#fn-2\" id=\"fnref-2\" role=\"doc-noteref\">2</a>"),
+            "{html}"
+        );
+        let section = html
+            .find("<section class=\"footnotes\"")
+            .expect("footnote section");
+        assert!(
+            html.find("Đoạn cuối").is_some_and(|i| i < section),
+            "section comes last: {html}"
+        );
         let one = html.find("<li id=\"fn-1\">").expect("definition 1");
         let two = html.find("<li id=\"fn-2\">").expect("definition 2");
         assert!(section < one && one < two, "{html}");
-        assert!(html.contains("<p>Nguồn: UBND tỉnh. <a href=\"#fnref-1\" class=\"footnote-backref\""), "{html}");
+        assert!(
+            html.contains("<p>Nguồn: UBND tỉnh. <a href=\"#fnref-1\" class=\"footnote-backref\""),
+            "{html}"
+        );
         assert!(html.ends_with("</ol>\n</section>\n"), "{html}");
         // References are not part of the summary.
         assert_eq!(r.first_paragraph, "Báo cáo và thêm.");
@@ -673,11 +764,23 @@ mod tests {
             "# Tô Thị Hoa\n\n## Thành tích nổi bật\n\n## Thành tích *nổi bật*\n\n## Thành tích nổi bật\n\n### Đảng bộ `xã`\n\n## !!!\n\n## ???\n",
         );
         let html = &r.html;
-        assert!(html.contains("<h1 id=\"to-thi-hoa\">Tô Thị Hoa</h1>"), "{html}");
-        assert!(html.contains("<h2 id=\"thanh-tich-noi-bat\">Thành tích nổi bật</h2>"), "{html}");
-        assert!(html.contains("<h2 id=\"thanh-tich-noi-bat-1\">Thành tích <em>nổi bật</em></h2>"), "{html}");
+        assert!(
+            html.contains("<h1 id=\"to-thi-hoa\">Tô Thị Hoa</h1>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<h2 id=\"thanh-tich-noi-bat\">Thành tích nổi bật</h2>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<h2 id=\"thanh-tich-noi-bat-1\">Thành tích <em>nổi bật</em></h2>"),
+            "{html}"
+        );
         assert!(html.contains("<h2 id=\"thanh-tich-noi-bat-2\">"), "{html}");
-        assert!(html.contains("<h3 id=\"dang-bo-xa\">Đảng bộ <code>xã</code></h3>"), "{html}");
+        assert!(
+            html.contains("<h3 id=\"dang-bo-xa\">Đảng bộ <code>xã</code></h3>"),
+            "{html}"
+        );
         assert!(html.contains("<h2 id=\"section\">!!!</h2>"), "{html}");
         assert!(html.contains("<h2 id=\"section-1\">???</h2>"), "{html}");
     }
@@ -692,7 +795,11 @@ mod tests {
 
     #[test]
     fn setext_heading_and_heading_with_link_get_ids() {
-        let r = render("Kết quả [năm 2020](@/profiles/to-thi-hoa.md)\n===\n", &MarkdownOptions::default(), &resolver);
+        let r = render(
+            "Kết quả [năm 2020](@/profiles/to-thi-hoa.md)\n===\n",
+            &MarkdownOptions::default(),
+            &resolver,
+        );
         assert!(
             r.html.contains("<h1 id=\"ket-qua-nam-2020\">Kết quả <a href=\"/ho-so/to-thi-hoa/\">năm 2020</a></h1>"),
             "{}",
@@ -715,9 +822,18 @@ mod tests {
         let html = &r.html;
         assert!(!html.contains("<script>"), "{html}");
         assert!(!html.contains("<div"), "{html}");
-        assert!(html.contains("<p>Xin &lt;script&gt;alert(1)&lt;/script&gt; chào</p>"), "{html}");
-        assert!(html.contains("<p>&lt;script&gt;alert(2)&lt;/script&gt;</p>"), "{html}");
-        assert!(html.contains("<p>&lt;div onclick=\"x\"&gt;\nkhối\n&lt;/div&gt;</p>"), "{html}");
+        assert!(
+            html.contains("<p>Xin &lt;script&gt;alert(1)&lt;/script&gt; chào</p>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<p>&lt;script&gt;alert(2)&lt;/script&gt;</p>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<p>&lt;div onclick=\"x\"&gt;\nkhối\n&lt;/div&gt;</p>"),
+            "{html}"
+        );
         // Inline HTML is markup, not text, for the summary.
         assert_eq!(r.first_paragraph, "Xin alert(1) chào");
     }
@@ -725,13 +841,19 @@ mod tests {
     #[test]
     fn escaped_html_block_with_crlf_has_no_stray_line_breaks() {
         let r = safe("a\r\n\r\n<div>\r\nb\r\n</div>\r\n\r\nc\r\n");
-        assert_eq!(r.html, "<p>a</p>\n<p>&lt;div&gt;\nb\n&lt;/div&gt;</p>\n<p>c</p>\n");
+        assert_eq!(
+            r.html,
+            "<p>a</p>\n<p>&lt;div&gt;\nb\n&lt;/div&gt;</p>\n<p>c</p>\n"
+        );
     }
 
     #[test]
     fn raw_html_passes_with_unsafe_html() {
-        let r =
-            render("Xin <b>chào</b>\n\n<script>alert(2)</script>\n", &MarkdownOptions { unsafe_html: true }, &no_links);
+        let r = render(
+            "Xin <b>chào</b>\n\n<script>alert(2)</script>\n",
+            &MarkdownOptions { unsafe_html: true },
+            &no_links,
+        );
         assert!(r.html.contains("<p>Xin <b>chào</b></p>"), "{}", r.html);
         assert!(r.html.contains("<script>alert(2)</script>\n"), "{}", r.html);
         assert!(!r.html.contains("<p><script>"), "{}", r.html);
@@ -760,7 +882,10 @@ mod tests {
     #[test]
     fn dangerous_autolinks_become_text() {
         let r = safe("<javascript:alert(1)> <https://example.org>\n");
-        assert_eq!(r.html, "<p>javascript:alert(1) <a href=\"https://example.org\">https://example.org</a></p>\n");
+        assert_eq!(
+            r.html,
+            "<p>javascript:alert(1) <a href=\"https://example.org\">https://example.org</a></p>\n"
+        );
     }
 
     #[test]
@@ -769,9 +894,18 @@ mod tests {
             "![ảnh](data:image/png;base64,iVBORw0KGgo=) [x](DATA:Image/gif;base64,R0l) [y](https://example.org/a:b) [z](profiles/a.md) [w](#thanh-tich) [m](mailto:a@b.vn)\n",
         );
         let html = &r.html;
-        assert!(html.contains("<img src=\"data:image/png;base64,iVBORw0KGgo=\" alt=\"ảnh\" />"), "{html}");
-        assert!(html.contains("<a href=\"DATA:Image/gif;base64,R0l\">x</a>"), "{html}");
-        assert!(html.contains("<a href=\"https://example.org/a:b\">y</a>"), "{html}");
+        assert!(
+            html.contains("<img src=\"data:image/png;base64,iVBORw0KGgo=\" alt=\"ảnh\" />"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<a href=\"DATA:Image/gif;base64,R0l\">x</a>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<a href=\"https://example.org/a:b\">y</a>"),
+            "{html}"
+        );
         assert!(html.contains("<a href=\"profiles/a.md\">z</a>"), "{html}");
         assert!(html.contains("<a href=\"#thanh-tich\">w</a>"), "{html}");
         assert!(html.contains("<a href=\"mailto:a@b.vn\">m</a>"), "{html}");
@@ -799,9 +933,16 @@ mod tests {
     fn internal_links_resolve_and_keep_anchor() {
         let md = "Xem [bà Hoa](@/profiles/to-thi-hoa.md#thanh-tich) và [phong trào](@/campaigns/dan-van-kheo.md \"Dân vận khéo\").\n";
         let r = render(md, &MarkdownOptions::default(), &resolver);
-        assert!(r.html.contains("<a href=\"/ho-so/to-thi-hoa/#thanh-tich\">bà Hoa</a>"), "{}", r.html);
         assert!(
-            r.html.contains("<a href=\"/phong-trao/dan-van-kheo/\" title=\"Dân vận khéo\">phong trào</a>"),
+            r.html
+                .contains("<a href=\"/ho-so/to-thi-hoa/#thanh-tich\">bà Hoa</a>"),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains(
+                "<a href=\"/phong-trao/dan-van-kheo/\" title=\"Dân vận khéo\">phong trào</a>"
+            ),
             "{}",
             r.html
         );
@@ -815,8 +956,15 @@ mod tests {
             seen.borrow_mut().push(p.to_string());
             None
         };
-        let _ = render("[a](@/profiles/x.md#y) [b](@/campaigns/c.md)", &MarkdownOptions::default(), &resolve);
-        assert_eq!(*seen.borrow(), vec!["profiles/x.md".to_string(), "campaigns/c.md".to_string()]);
+        let _ = render(
+            "[a](@/profiles/x.md#y) [b](@/campaigns/c.md)",
+            &MarkdownOptions::default(),
+            &resolve,
+        );
+        assert_eq!(
+            *seen.borrow(),
+            vec!["profiles/x.md".to_string(), "campaigns/c.md".to_string()]
+        );
     }
 
     #[test]
@@ -826,8 +974,16 @@ mod tests {
         assert_eq!(
             r.broken_links,
             vec![
-                BrokenLink { line: 4, col: 8, target: "profiles/ong-ba.md#a".to_string() },
-                BrokenLink { line: 6, col: 7, target: "campaigns/khong-co.md".to_string() },
+                BrokenLink {
+                    line: 4,
+                    col: 8,
+                    target: "profiles/ong-ba.md#a".to_string()
+                },
+                BrokenLink {
+                    line: 6,
+                    col: 7,
+                    target: "campaigns/khong-co.md".to_string()
+                },
             ]
         );
         assert!(r.html.contains("<a href=\"#\">ông Ba</a>"), "{}", r.html);
@@ -838,13 +994,18 @@ mod tests {
     fn broken_links_in_headings_and_footnotes_are_reported() {
         let md = "## Về [x](@/a.md)\n\nVăn bản[^1].\n\n[^1]: Theo [y](@/b.md).\n";
         let r = safe(md);
-        let targets: Vec<_> = r.broken_links.iter().map(|b| (b.line, b.col, b.target.as_str())).collect();
+        let targets: Vec<_> = r
+            .broken_links
+            .iter()
+            .map(|b| (b.line, b.col, b.target.as_str()))
+            .collect();
         assert_eq!(targets, vec![(1, 7, "a.md"), (5, 12, "b.md")]);
     }
 
     #[test]
     fn first_paragraph_is_plain_text() {
-        let r = safe("**Bà** Tô Thị Hoa là [chủ tịch](https://x.vn)\nHội  `LHPN` xã.\n\nĐoạn hai.\n");
+        let r =
+            safe("**Bà** Tô Thị Hoa là [chủ tịch](https://x.vn)\nHội  `LHPN` xã.\n\nĐoạn hai.\n");
         assert_eq!(r.first_paragraph, "Bà Tô Thị Hoa là chủ tịch Hội LHPN xã.");
     }
 
@@ -879,7 +1040,10 @@ mod tests {
             assert_eq!(safe(md), first);
         }
         // Unreferenced definitions come last, after the referenced ones.
-        let d = first.html.find("<li id=\"fn-4\">\n<p>D.</p>").expect("unreferenced definition kept");
+        let d = first
+            .html
+            .find("<li id=\"fn-4\">\n<p>D.</p>")
+            .expect("unreferenced definition kept");
         let c = first.html.find("<li id=\"fn-3\">\n<p>C.").expect("c");
         assert!(c < d, "{}", first.html);
     }

@@ -130,8 +130,10 @@ enum Parsed {
 /// every problem found.
 pub fn load(config: &Config) -> (Content, Diagnostics) {
     let (files, problems) = discover_all(config);
-    let results: Vec<ParseResult> =
-        files.into_par_iter().map(|(section, info)| parse_file(config, section, info)).collect();
+    let results: Vec<ParseResult> = files
+        .into_par_iter()
+        .map(|(section, info)| parse_file(config, section, info))
+        .collect();
     collect(results, problems)
 }
 
@@ -166,12 +168,18 @@ fn collect(results: Vec<ParseResult>, mut problems: Diagnostics) -> (Content, Di
 }
 
 fn relative(config: &Config, path: &Path) -> PathBuf {
-    path.strip_prefix(&config.root).unwrap_or(path).to_path_buf()
+    path.strip_prefix(&config.root)
+        .unwrap_or(path)
+        .to_path_buf()
 }
 
 /// Editor droppings and hidden files that are never content.
 pub fn is_ignored_name(name: &str) -> bool {
-    name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp") || name.ends_with(".swx") || name == "4913"
+    name.starts_with('.')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name == "4913"
 }
 
 fn discover(
@@ -197,8 +205,17 @@ fn discover(
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let path = e.path().map(|p| relative(config, p)).unwrap_or_else(|| relative(config, &dir));
-                problems.push(Diagnostic::file(path, Problem::CannotRead { what: Unreadable::Folder, detail: e.to_string() }));
+                let path = e
+                    .path()
+                    .map(|p| relative(config, p))
+                    .unwrap_or_else(|| relative(config, &dir));
+                problems.push(Diagnostic::file(
+                    path,
+                    Problem::CannotRead {
+                        what: Unreadable::Folder,
+                        detail: e.to_string(),
+                    },
+                ));
                 continue;
             }
         };
@@ -207,8 +224,14 @@ fn discover(
         }
         let path = entry.path();
         let name = entry.file_name().to_string_lossy();
-        let wanted_ext = if section == Section::Awards { ".toml" } else { ".md" };
-        let Some(base) = name.strip_suffix(wanted_ext) else { continue };
+        let wanted_ext = if section == Section::Awards {
+            ".toml"
+        } else {
+            ".md"
+        };
+        let Some(base) = name.strip_suffix(wanted_ext) else {
+            continue;
+        };
         let rel = relative(config, path);
         let (base, lang) = match split_language(base) {
             Some((stem, code)) => {
@@ -218,7 +241,12 @@ fn discover(
                         Problem::NotATranslationLanguage {
                             code: code.to_owned(),
                             ext: wanted_ext.to_owned(),
-                            known: config.languages.iter().skip(1).map(|l| l.code.clone()).collect(),
+                            known: config
+                                .languages
+                                .iter()
+                                .skip(1)
+                                .map(|l| l.code.clone())
+                                .collect(),
                         },
                     ));
                     continue;
@@ -242,7 +270,13 @@ fn discover(
         };
         out.push((
             section,
-            SourceInfo { rel, abs: path.to_path_buf(), stem: text::nfc(&stem).into_owned(), lang, bundle },
+            SourceInfo {
+                rel,
+                abs: path.to_path_buf(),
+                stem: text::nfc(&stem).into_owned(),
+                lang,
+                bundle,
+            },
         ));
     }
 }
@@ -251,7 +285,8 @@ fn discover(
 /// language code.
 fn split_language(base: &str) -> Option<(&str, &str)> {
     let (stem, code) = base.rsplit_once('.')?;
-    let looks_like_code = (2..=3).contains(&code.len()) && code.chars().all(|c| c.is_ascii_lowercase());
+    let looks_like_code =
+        (2..=3).contains(&code.len()) && code.chars().all(|c| c.is_ascii_lowercase());
     (looks_like_code && !stem.is_empty()).then_some((stem, code))
 }
 
@@ -262,25 +297,48 @@ fn parse_file(config: &Config, section: Section, info: SourceInfo) -> ParseResul
     let bytes = match std::fs::read(&info.abs) {
         Ok(b) => b,
         Err(e) => {
-            let d = Diagnostic::file(&info.rel, Problem::CannotRead { what: Unreadable::File, detail: e.to_string() });
+            let d = Diagnostic::file(
+                &info.rel,
+                Problem::CannotRead {
+                    what: Unreadable::File,
+                    detail: e.to_string(),
+                },
+            );
             return fail(&info, d.into());
         }
     };
     let source = match text::decode_source(&bytes) {
         Ok(s) => s,
-        Err(e) => return fail(&info, Diagnostic::at(&info.rel, e.line, Some(e.col), Problem::NotUtf8).into()),
+        Err(e) => {
+            return fail(
+                &info,
+                Diagnostic::at(&info.rel, e.line, Some(e.col), Problem::NotUtf8).into(),
+            );
+        }
     };
     let result = match (section, info.lang.is_some()) {
         (Section::Profiles, false) => parse_page(config, info.clone(), source).map(Parsed::Profile),
-        (Section::Profiles, true) => parse_page(config, info.clone(), source).map(Parsed::ProfileTranslation),
-        (Section::Campaigns, false) => parse_page(config, info.clone(), source).map(Parsed::Campaign),
-        (Section::Campaigns, true) => parse_page(config, info.clone(), source).map(Parsed::CampaignTranslation),
-        (Section::Awards, _) => parse_award_list(config, info.clone(), source).map(Parsed::AwardList),
+        (Section::Profiles, true) => {
+            parse_page(config, info.clone(), source).map(Parsed::ProfileTranslation)
+        }
+        (Section::Campaigns, false) => {
+            parse_page(config, info.clone(), source).map(Parsed::Campaign)
+        }
+        (Section::Campaigns, true) => {
+            parse_page(config, info.clone(), source).map(Parsed::CampaignTranslation)
+        }
+        (Section::Awards, _) => {
+            parse_award_list(config, info.clone(), source).map(Parsed::AwardList)
+        }
     };
     result.or_else(|d| fail(&info, d))
 }
 
-fn parse_page<F: DeserializeOwned>(config: &Config, info: SourceInfo, text: String) -> Result<Page<F>, Diagnostics> {
+fn parse_page<F: DeserializeOwned>(
+    config: &Config,
+    info: SourceInfo,
+    text: String,
+) -> Result<Page<F>, Diagnostics> {
     let split = frontmatter::split(&text).map_err(|e| {
         let problem = match e {
             SplitError::Empty => return Diagnostic::file(&info.rel, Problem::EmptyFile),
@@ -295,13 +353,30 @@ fn parse_page<F: DeserializeOwned>(config: &Config, info: SourceInfo, text: Stri
     let body = body_start..text.len();
     let body_line_offset = split.body_line_offset;
     blanks_left(&info.rel, split.toml, split.toml_line_offset)?;
-    let front = toml::from_str::<F>(split.toml)
-        .map_err(|e| toml_diagnostic(&info.rel, TomlPart::FrontMatter, split.toml, &e, split.toml_line_offset))?;
+    let front = toml::from_str::<F>(split.toml).map_err(|e| {
+        toml_diagnostic(
+            &info.rel,
+            TomlPart::FrontMatter,
+            split.toml,
+            &e,
+            split.toml_line_offset,
+        )
+    })?;
     let rendered = (!markdown::has_internal_links(&text[body.clone()])).then(|| {
-        let options = markdown::MarkdownOptions { unsafe_html: config.markdown.unsafe_html };
+        let options = markdown::MarkdownOptions {
+            unsafe_html: config.markdown.unsafe_html,
+        };
         markdown::render(&text[body.clone()], &options, &|_| None)
     });
-    Ok(Page { info, front, text, toml, body, body_line_offset, rendered })
+    Ok(Page {
+        info,
+        front,
+        text,
+        toml,
+        body,
+        body_line_offset,
+        rendered,
+    })
 }
 
 /// Every value `vinhdanh new` left blank, reported together (and before
@@ -309,23 +384,51 @@ fn parse_page<F: DeserializeOwned>(config: &Config, info: SourceInfo, text: Stri
 fn blanks_left(rel: &Path, toml_text: &str, line_offset: usize) -> Result<(), Diagnostics> {
     let blanks: Vec<Diagnostic> = crate::scaffold::blanks(toml_text)
         .into_iter()
-        .map(|b| Diagnostic::at(rel, b.line + line_offset, Some(b.col), Problem::Blank { field: b.field }))
+        .map(|b| {
+            Diagnostic::at(
+                rel,
+                b.line + line_offset,
+                Some(b.col),
+                Problem::Blank { field: b.field },
+            )
+        })
         .collect();
-    if blanks.is_empty() { Ok(()) } else { Err(Diagnostics(blanks)) }
+    if blanks.is_empty() {
+        Ok(())
+    } else {
+        Err(Diagnostics(blanks))
+    }
 }
 
-fn parse_award_list(config: &Config, info: SourceInfo, text: String) -> Result<AwardListSource, Diagnostics> {
+fn parse_award_list(
+    config: &Config,
+    info: SourceInfo,
+    text: String,
+) -> Result<AwardListSource, Diagnostics> {
     blanks_left(&info.rel, &text, 0)?;
-    let file: AwardListFile =
-        toml::from_str(&text).map_err(|e| toml_diagnostic(&info.rel, TomlPart::AwardList, &text, &e, 0))?;
-    let mut source = AwardListSource { info, file, text, csv: None };
+    let file: AwardListFile = toml::from_str(&text)
+        .map_err(|e| toml_diagnostic(&info.rel, TomlPart::AwardList, &text, &e, 0))?;
+    let mut source = AwardListSource {
+        info,
+        file,
+        text,
+        csv: None,
+    };
     if let Some(csv_name) = &source.file.recipients_csv {
         let dir = source.info.abs.parent().unwrap_or(Path::new("."));
         let csv_abs = dir.join(csv_name.get_ref());
         let csv_rel = relative(config, &csv_abs);
         let bytes = std::fs::read(&csv_abs).map_err(|e| {
-            let what = Unreadable::RecipientsCsv { name: csv_name.get_ref().clone() };
-            source.at(csv_name.span(), Problem::CannotRead { what, detail: e.to_string() })
+            let what = Unreadable::RecipientsCsv {
+                name: csv_name.get_ref().clone(),
+            };
+            source.at(
+                csv_name.span(),
+                Problem::CannotRead {
+                    what,
+                    detail: e.to_string(),
+                },
+            )
         })?;
         let rows = recipients_csv::parse_recipients(&bytes, &csv_rel).map_err(Diagnostics)?;
         source.csv = Some((csv_rel, rows));

@@ -39,7 +39,13 @@ enum Column {
     Profile,
 }
 
-const COLUMNS: [Column; 5] = [Column::Name, Column::Kind, Column::Unit, Column::Position, Column::Profile];
+const COLUMNS: [Column; 5] = [
+    Column::Name,
+    Column::Kind,
+    Column::Unit,
+    Column::Position,
+    Column::Profile,
+];
 
 impl Column {
     /// Accepted header names, as shown in messages; matched after folding
@@ -86,7 +92,9 @@ fn fold(text: &str) -> String {
 
 fn column_for_header(header: &str) -> Option<Column> {
     let folded = fold(header);
-    COLUMNS.into_iter().find(|column| column.names().iter().any(|name| fold(name) == folded))
+    COLUMNS
+        .into_iter()
+        .find(|column| column.names().iter().any(|name| fold(name) == folded))
 }
 
 /// The accepted header name closest to an unknown one, if any is close.
@@ -117,14 +125,19 @@ fn parse_kind(value: &str) -> Option<Kind> {
 /// Reads a recipients CSV.
 ///
 /// `path` is the CSV's path relative to the site root, used in diagnostics.
-pub fn parse_recipients(bytes: &[u8], path: &std::path::Path) -> Result<Vec<CsvRecipient>, Vec<Diagnostic>> {
+pub fn parse_recipients(
+    bytes: &[u8],
+    path: &std::path::Path,
+) -> Result<Vec<CsvRecipient>, Vec<Diagnostic>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(error) => return Err(vec![not_utf8(bytes, error.valid_up_to(), path)]),
     };
     let normalized: String;
-    let text = if unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes {
+    let text = if unicode_normalization::is_nfc_quick(text.chars())
+        == unicode_normalization::IsNormalized::Yes
+    {
         text
     } else {
         normalized = text.nfc().collect();
@@ -136,9 +149,14 @@ pub fn parse_recipients(bytes: &[u8], path: &std::path::Path) -> Result<Vec<CsvR
 fn not_utf8(bytes: &[u8], valid_up_to: usize, path: &Path) -> Diagnostic {
     let before = &bytes[..valid_up_to.min(bytes.len())];
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
     // Everything before `valid_up_to` is valid UTF-8.
-    let col = std::str::from_utf8(&before[line_start..]).ok().map(|text| text.chars().count() + 1);
+    let col = std::str::from_utf8(&before[line_start..])
+        .ok()
+        .map(|text| text.chars().count() + 1);
     Diagnostic::at(path, line, col, Problem::CsvNotUtf8 { line })
 }
 
@@ -252,13 +270,17 @@ impl<'t> Parser<'t> {
             self.counted_to = 0;
             self.counted_lines = 0;
         }
-        self.counted_lines += bytes[self.counted_to..start].iter().filter(|&&b| b == b'\n').count();
+        self.counted_lines += bytes[self.counted_to..start]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
         self.counted_to = start;
         (start, self.counted_lines + 1)
     }
 
     fn error(&mut self, line: usize, col: Option<usize>, problem: Problem) {
-        self.diagnostics.push(Diagnostic::at(self.path, line, col, problem));
+        self.diagnostics
+            .push(Diagnostic::at(self.path, line, col, problem));
     }
 
     fn run(mut self) -> Result<Vec<CsvRecipient>, Vec<Diagnostic>> {
@@ -278,12 +300,22 @@ impl<'t> Parser<'t> {
                 Err(error) => {
                     // The text is valid UTF-8 and the reader is flexible, so
                     // this should not happen; report it rather than stop silently.
-                    let line = error.position().map_or(1, |p| usize::try_from(p.line()).unwrap_or(1));
-                    self.error(line, None, Problem::CsvUnreadable { detail: error.to_string() });
+                    let line = error
+                        .position()
+                        .map_or(1, |p| usize::try_from(p.line()).unwrap_or(1));
+                    self.error(
+                        line,
+                        None,
+                        Problem::CsvUnreadable {
+                            detail: error.to_string(),
+                        },
+                    );
                     break;
                 }
             }
-            let byte = record.position().map_or(0, |p| usize::try_from(p.byte()).unwrap_or(0));
+            let byte = record
+                .position()
+                .map_or(0, |p| usize::try_from(p.byte()).unwrap_or(0));
             let (start, line) = self.record_start(byte);
             match &header {
                 None => {
@@ -308,13 +340,20 @@ impl<'t> Parser<'t> {
             Some((_, line)) if rows == 0 => self.error(line, None, Problem::CsvNoRows),
             Some(_) => {}
         }
-        if self.diagnostics.is_empty() { Ok(recipients) } else { Err(self.diagnostics) }
+        if self.diagnostics.is_empty() {
+            Ok(recipients)
+        } else {
+            Err(self.diagnostics)
+        }
     }
 
     fn read_header(&mut self, record: &csv::StringRecord, start: usize, line: usize) -> Header {
         let positions = field_positions(self.text, start, line, self.separator);
         let position = |i: usize| positions.get(i).copied().unwrap_or((line, 1));
-        let mut header = Header { fields: Vec::with_capacity(record.len()), index: [None; 5] };
+        let mut header = Header {
+            fields: Vec::with_capacity(record.len()),
+            index: [None; 5],
+        };
         for (i, field) in record.iter().enumerate() {
             let typed = field.trim();
             let column = column_for_header(typed);
@@ -338,14 +377,23 @@ impl<'t> Parser<'t> {
                 // leaves such columns behind); rows are checked for it.
                 None if typed.is_empty() => {}
                 None => {
-                    let fix = if matches!(fold(typed).as_str(), "stt" | "so thu tu" | "tt" | "no" | "no.") {
+                    let fix = if matches!(
+                        fold(typed).as_str(),
+                        "stt" | "so thu tu" | "tt" | "no" | "no."
+                    ) {
                         // The row-number column every Vietnamese list starts with.
                         ColumnFix::RowNumbers
                     } else {
-                        closest_header(typed).map_or(ColumnFix::DeleteOrRename, |name| ColumnFix::Rename(name.to_owned()))
+                        closest_header(typed).map_or(ColumnFix::DeleteOrRename, |name| {
+                            ColumnFix::Rename(name.to_owned())
+                        })
                     };
-                    let problem =
-                        Problem::CsvUnknownColumn { typed: typed.to_owned(), col: i + 1, accepted: accepted_columns(), fix };
+                    let problem = Problem::CsvUnknownColumn {
+                        typed: typed.to_owned(),
+                        col: i + 1,
+                        accepted: accepted_columns(),
+                        fix,
+                    };
                     self.error(at_line, Some(col), problem);
                 }
             }
@@ -356,7 +404,12 @@ impl<'t> Parser<'t> {
                 let problem = Problem::CsvMissingColumn {
                     kind_column: required == Column::Kind,
                     accepted: required.names().iter().map(|n| (*n).to_owned()).collect(),
-                    found: header.fields.iter().map(|(_, t)| t.clone()).filter(|t| !t.is_empty()).collect(),
+                    found: header
+                        .fields
+                        .iter()
+                        .map(|(_, t)| t.clone())
+                        .filter(|t| !t.is_empty())
+                        .collect(),
                 };
                 self.error(line, None, problem);
             }
@@ -383,27 +436,48 @@ impl<'t> Parser<'t> {
         // Positions are only worked out when a cell has a problem.
         let mut positions: Option<Vec<(usize, usize)>> = None;
         let mut place = |parser: &Self, i: usize| -> (usize, Option<usize>) {
-            let positions =
-                positions.get_or_insert_with(|| field_positions(parser.text, start, line, parser.separator));
-            positions.get(i).map_or((line, None), |&(l, c)| (l, Some(c)))
+            let positions = positions
+                .get_or_insert_with(|| field_positions(parser.text, start, line, parser.separator));
+            positions
+                .get(i)
+                .map_or((line, None), |&(l, c)| (l, Some(c)))
         };
         let mut ok = true;
         for (i, (column, typed)) in header.fields.iter().enumerate() {
-            if column.is_none() && typed.is_empty() && record.get(i).is_some_and(|v| !v.trim().is_empty()) {
+            if column.is_none()
+                && typed.is_empty()
+                && record.get(i).is_some_and(|v| !v.trim().is_empty())
+            {
                 let (l, c) = place(self, i);
-                self.error(l, c, Problem::CsvValueWithoutColumn { col: i + 1, accepted: accepted_columns() });
+                self.error(
+                    l,
+                    c,
+                    Problem::CsvValueWithoutColumn {
+                        col: i + 1,
+                        accepted: accepted_columns(),
+                    },
+                );
                 ok = false;
             }
         }
         let cell = |column: Column| -> Option<&str> {
-            header.index[column.index()].and_then(|i| record.get(i)).map(str::trim).filter(|value| !value.is_empty())
+            header.index[column.index()]
+                .and_then(|i| record.get(i))
+                .map(str::trim)
+                .filter(|value| !value.is_empty())
         };
         let name = cell(Column::Name);
         if name.is_none()
             && let Some(i) = header.index[Column::Name.index()]
         {
             let (l, c) = place(self, i);
-            self.error(l, c, Problem::CsvNoName { column: header.shown_name(Column::Name) });
+            self.error(
+                l,
+                c,
+                Problem::CsvNoName {
+                    column: header.shown_name(Column::Name),
+                },
+            );
             ok = false;
         }
         let kind = match (cell(Column::Kind), header.index[Column::Kind.index()]) {
@@ -411,14 +485,26 @@ impl<'t> Parser<'t> {
                 let kind = parse_kind(value);
                 if kind.is_none() {
                     let (l, c) = place(self, i);
-                    self.error(l, c, Problem::CsvBadKind { value: value.to_owned() });
+                    self.error(
+                        l,
+                        c,
+                        Problem::CsvBadKind {
+                            value: value.to_owned(),
+                        },
+                    );
                     ok = false;
                 }
                 kind
             }
             (None, Some(i)) => {
                 let (l, c) = place(self, i);
-                self.error(l, c, Problem::CsvNoKind { column: header.shown_name(Column::Kind) });
+                self.error(
+                    l,
+                    c,
+                    Problem::CsvNoKind {
+                        column: header.shown_name(Column::Kind),
+                    },
+                );
                 ok = false;
                 None
             }
@@ -441,7 +527,11 @@ impl<'t> Parser<'t> {
 /// A cell's value to keep; a line break inside a quoted cell is kept as `\n`
 /// whether the file used CRLF or LF.
 fn owned(value: &str) -> String {
-    if value.contains('\r') { value.replace("\r\n", "\n").replace('\r', "\n") } else { value.to_string() }
+    if value.contains('\r') {
+        value.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        value.to_string()
+    }
 }
 
 /// The accepted column names, for messages (the same in every language).
@@ -517,11 +607,17 @@ mod tests {
                        TẬP THỂ;Phòng Kế toán, Sở Tài chính;;Sở Tài chính;\n\
                        cá nhân;Lê Thị Bình;;;le-thi-binh\n");
         assert_eq!(rows.len(), 3);
-        assert_eq!((rows[0].name.as_str(), rows[0].kind), ("Nguyễn Văn An", Kind::Individual));
+        assert_eq!(
+            (rows[0].name.as_str(), rows[0].kind),
+            ("Nguyễn Văn An", Kind::Individual)
+        );
         assert_eq!(rows[0].position.as_deref(), Some("Trưởng phòng"));
         assert_eq!(rows[0].unit.as_deref(), Some("Sở Y tế"));
         assert_eq!(rows[0].profile, None);
-        assert_eq!((rows[1].name.as_str(), rows[1].kind), ("Phòng Kế toán, Sở Tài chính", Kind::Collective));
+        assert_eq!(
+            (rows[1].name.as_str(), rows[1].kind),
+            ("Phòng Kế toán, Sở Tài chính", Kind::Collective)
+        );
         assert_eq!(rows[2].profile.as_deref(), Some("le-thi-binh"));
     }
 
@@ -538,7 +634,12 @@ mod tests {
     #[test]
     fn reads_bom_and_crlf() {
         let rows = ok("\u{feff}name;kind\r\nAn;individual\r\n\r\nBình;collective\r\n");
-        assert_eq!(rows.iter().map(|r| (r.line, r.name.as_str())).collect::<Vec<_>>(), vec![(2, "An"), (4, "Bình")]);
+        assert_eq!(
+            rows.iter()
+                .map(|r| (r.line, r.name.as_str()))
+                .collect::<Vec<_>>(),
+            vec![(2, "An"), (4, "Bình")]
+        );
     }
 
     #[test]
@@ -554,10 +655,16 @@ mod tests {
         assert_eq!(places(&errors), vec![(Some(8), Some(16))], "{errors:#?}");
         let fixed = text.replace(",bad,", ",individual,");
         let rows = ok(&fixed);
-        assert_eq!(rows.iter().map(|r| r.line).collect::<Vec<_>>(), vec![2, 3, 5, 8]);
+        assert_eq!(
+            rows.iter().map(|r| r.line).collect::<Vec<_>>(),
+            vec![2, 3, 5, 8]
+        );
         assert_eq!(rows[0].unit.as_deref(), Some("Phòng A; Phòng B, Sở Y tế"));
         assert_eq!(rows[1].name, "Tổ \"Dân vận khéo\"");
-        assert_eq!(rows[1].unit.as_deref(), Some("Xã Tân Phú\nhuyện Châu Thành"));
+        assert_eq!(
+            rows[1].unit.as_deref(),
+            Some("Xã Tân Phú\nhuyện Châu Thành")
+        );
     }
 
     #[test]
@@ -586,9 +693,16 @@ mod tests {
         let errors = parse_recipients(&bytes, Path::new("a.csv")).expect_err("not UTF-8");
         assert_eq!(errors.len(), 1);
         assert_eq!((errors[0].line, errors[0].col), (Some(3), Some(5)));
-        assert!(errors[0].message.contains("not saved as UTF-8"), "{}", errors[0].message);
+        assert!(
+            errors[0].message.contains("not saved as UTF-8"),
+            "{}",
+            errors[0].message
+        );
         let hint = errors[0].hint.as_deref().unwrap_or("");
-        assert!(hint.contains("CSV UTF-8 (Comma delimited) (*.csv)"), "{hint}");
+        assert!(
+            hint.contains("CSV UTF-8 (Comma delimited) (*.csv)"),
+            "{hint}"
+        );
         assert!(hint.contains("Unicode (UTF-8)"), "{hint}");
         // A UTF-16 file (Excel's "Unicode Text") is not UTF-8 either.
         assert!(parse_recipients(b"\xFF\xFEn\0a\0", Path::new("a.csv")).is_err());
@@ -599,11 +713,19 @@ mod tests {
         for text in ["", "\u{feff}", "\n\r\n", ";;\n"] {
             let errors = errs(text);
             assert_eq!(errors.len(), 1, "{text:?}: {errors:#?}");
-            assert!(errors[0].message.contains("has no recipients"), "{}", errors[0].message);
+            assert!(
+                errors[0].message.contains("has no recipients"),
+                "{}",
+                errors[0].message
+            );
         }
         let errors = errs("name;kind\r\n;\r\n");
         assert_eq!(places(&errors), vec![(Some(1), None)]);
-        assert!(errors[0].message.contains("no recipients"), "{}", errors[0].message);
+        assert!(
+            errors[0].message.contains("no recipients"),
+            "{}",
+            errors[0].message
+        );
     }
 
     #[test]
@@ -612,20 +734,40 @@ mod tests {
         assert_eq!(places(&errors), vec![(Some(1), None)]);
         let message = &errors[0].message;
         assert!(message.contains("`kind` or `Loại`"), "{message}");
-        assert!(message.contains("columns found: `Họ tên`, `Đơn vị`"), "{message}");
+        assert!(
+            message.contains("columns found: `Họ tên`, `Đơn vị`"),
+            "{message}"
+        );
 
         let errors = errs("unit\nX\n");
         assert_eq!(errors.len(), 2, "{errors:#?}");
-        assert!(errors[0].message.contains("`name`, `Họ và tên`, `Họ tên` or `Tên`"), "{}", errors[0].message);
+        assert!(
+            errors[0]
+                .message
+                .contains("`name`, `Họ và tên`, `Họ tên` or `Tên`"),
+            "{}",
+            errors[0].message
+        );
     }
 
     #[test]
     fn unknown_columns_are_errors_with_a_suggestion() {
         let errors = errs("name;kind;Don vj;STT\nAn;individual;X;1\n");
-        assert_eq!(places(&errors), vec![(Some(1), Some(11)), (Some(1), Some(18))], "{errors:#?}");
-        assert!(errors[0].message.contains("unknown column `Don vj`"), "{}", errors[0].message);
+        assert_eq!(
+            places(&errors),
+            vec![(Some(1), Some(11)), (Some(1), Some(18))],
+            "{errors:#?}"
+        );
+        assert!(
+            errors[0].message.contains("unknown column `Don vj`"),
+            "{}",
+            errors[0].message
+        );
         assert_eq!(errors[0].hint.as_deref(), Some("did you mean `Đơn vị`?"));
-        assert_eq!(errors[1].hint.as_deref(), Some("row numbers are not needed: delete this column"));
+        assert_eq!(
+            errors[1].hint.as_deref(),
+            Some("row numbers are not needed: delete this column")
+        );
         let errors = errs("name;kind;Ghi chú\nAn;individual;x\n");
         assert_eq!(
             errors[0].hint.as_deref(),
@@ -633,14 +775,23 @@ mod tests {
             "{errors:#?}"
         );
         let errors = errs("name,kidn\nAn,individual\n");
-        assert!(errors.iter().any(|e| e.hint.as_deref() == Some("did you mean `kind`?")), "{errors:#?}");
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.hint.as_deref() == Some("did you mean `kind`?")),
+            "{errors:#?}"
+        );
     }
 
     #[test]
     fn duplicate_columns_are_errors() {
         let errors = errs("Họ và tên;kind;Tên\nAn;individual;An\n");
         assert_eq!(places(&errors), vec![(Some(1), Some(16))], "{errors:#?}");
-        assert!(errors[0].message.contains("appears twice"), "{}", errors[0].message);
+        assert!(
+            errors[0].message.contains("appears twice"),
+            "{}",
+            errors[0].message
+        );
     }
 
     #[test]
@@ -653,37 +804,82 @@ mod tests {
 
     #[test]
     fn every_ragged_row_is_reported() {
-        let errors = errs("name;kind;unit\nAn;individual\nBình;individual;X\nCường;individual;X;Y\n");
+        let errors =
+            errs("name;kind;unit\nAn;individual\nBình;individual;X\nCường;individual;X;Y\n");
         assert_eq!(places(&errors), vec![(Some(2), None), (Some(4), None)]);
-        assert!(errors[0].message.contains("has 2 values but the header row has 3 columns"), "{}", errors[0].message);
-        assert!(errors[1].message.contains("has 4 values"), "{}", errors[1].message);
+        assert!(
+            errors[0]
+                .message
+                .contains("has 2 values but the header row has 3 columns"),
+            "{}",
+            errors[0].message
+        );
+        assert!(
+            errors[1].message.contains("has 4 values"),
+            "{}",
+            errors[1].message
+        );
     }
 
     #[test]
     fn missing_name_or_kind_and_bad_kind_are_reported_at_their_cell() {
-        let errors =
-            errs("kind,name,unit\nindividual,,X\n,Bình,Y\nperson,Cường,\n\"Cá nhân\",\"Đào\nThị\",\"a\nb\"\n,,Z\n");
+        let errors = errs(
+            "kind,name,unit\nindividual,,X\n,Bình,Y\nperson,Cường,\n\"Cá nhân\",\"Đào\nThị\",\"a\nb\"\n,,Z\n",
+        );
         assert_eq!(
             places(&errors),
-            vec![(Some(2), Some(12)), (Some(3), Some(1)), (Some(4), Some(1)), (Some(8), Some(2)), (Some(8), Some(1))],
+            vec![
+                (Some(2), Some(12)),
+                (Some(3), Some(1)),
+                (Some(4), Some(1)),
+                (Some(8), Some(2)),
+                (Some(8), Some(1))
+            ],
             "{errors:#?}"
         );
-        assert!(errors[0].message.contains("no name"), "{}", errors[0].message);
-        assert!(errors[1].message.contains("no kind"), "{}", errors[1].message);
-        assert!(errors[2].message.contains("`person` is not a kind"), "{}", errors[2].message);
-        assert!(errors[2].message.contains("`Cá nhân` or `Tập thể`"), "{}", errors[2].message);
+        assert!(
+            errors[0].message.contains("no name"),
+            "{}",
+            errors[0].message
+        );
+        assert!(
+            errors[1].message.contains("no kind"),
+            "{}",
+            errors[1].message
+        );
+        assert!(
+            errors[2].message.contains("`person` is not a kind"),
+            "{}",
+            errors[2].message
+        );
+        assert!(
+            errors[2].message.contains("`Cá nhân` or `Tập thể`"),
+            "{}",
+            errors[2].message
+        );
     }
 
     #[test]
     fn all_problems_are_collected() {
         let errors = errs("name;kind;Chuc vuu\nAn;individual;X\n;;\nB;x;Y\nC\n");
-        assert_eq!(places(&errors), vec![(Some(1), Some(11)), (Some(4), Some(3)), (Some(5), None)], "{errors:#?}");
-        assert!(errors.iter().all(|d| d.path == Path::new("content/awards/qd-631.csv")));
+        assert_eq!(
+            places(&errors),
+            vec![(Some(1), Some(11)), (Some(4), Some(3)), (Some(5), None)],
+            "{errors:#?}"
+        );
+        assert!(
+            errors
+                .iter()
+                .all(|d| d.path == Path::new("content/awards/qd-631.csv"))
+        );
     }
 
     #[test]
     fn field_positions_follow_quotes() {
         let text = "a;\"b;\nc\";d\n";
-        assert_eq!(field_positions(text, 0, 7, b';'), vec![(7, 1), (7, 3), (8, 4)]);
+        assert_eq!(
+            field_positions(text, 0, 7, b';'),
+            vec![(7, 1), (7, 3), (8, 4)]
+        );
     }
 }

@@ -28,7 +28,9 @@ pub(crate) use say;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Expected {
     /// A whole number; the example shown (2020 for years).
-    WholeNumber { example: i64 },
+    WholeNumber {
+        example: i64,
+    },
     Number,
     Text,
     TrueFalse,
@@ -103,76 +105,217 @@ pub enum Refusal {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
     // Files.
-    CannotRead { what: Unreadable, detail: String },
+    CannotRead {
+        what: Unreadable,
+        detail: String,
+    },
     NotUtf8,
     EmptyFile,
-    NoFrontMatter { first_line: String },
+    NoFrontMatter {
+        first_line: String,
+    },
     FrontMatterNotClosed,
     /// A value `vinhdanh new` left for the editor to fill in.
-    Blank { field: String },
+    Blank {
+        field: String,
+    },
 
     // TOML, in our words around the library's.
-    TomlSyntax { part: TomlPart, detail: String },
-    WrongType { key: Option<String>, expected: Expected, found: Found, detail: String },
-    MissingField { field: String, table: Option<String> },
-    UnknownField { field: String, known: Vec<String>, suggestion: Option<String> },
-    UnknownValue { key: Option<String>, value: String, allowed: Vec<String>, suggestion: Option<String> },
-    DuplicateKey { key: String },
-    TomlOther { detail: String },
+    TomlSyntax {
+        part: TomlPart,
+        detail: String,
+    },
+    WrongType {
+        key: Option<String>,
+        expected: Expected,
+        found: Found,
+        detail: String,
+    },
+    MissingField {
+        field: String,
+        table: Option<String>,
+    },
+    UnknownField {
+        field: String,
+        known: Vec<String>,
+        suggestion: Option<String>,
+    },
+    UnknownValue {
+        key: Option<String>,
+        value: String,
+        allowed: Vec<String>,
+        suggestion: Option<String>,
+    },
+    DuplicateKey {
+        key: String,
+    },
+    TomlOther {
+        detail: String,
+    },
 
     // site.toml.
-    BadBaseUrl { url: String, no_host: bool },
+    BadBaseUrl {
+        url: String,
+        no_host: bool,
+    },
     NoLanguages,
-    UnknownDefaultLanguage { code: String, known: Vec<String> },
-    BadLanguageCode { code: String },
-    UnknownTheme { name: String },
+    UnknownDefaultLanguage {
+        code: String,
+        known: Vec<String>,
+    },
+    BadLanguageCode {
+        code: String,
+    },
+    UnknownTheme {
+        name: String,
+    },
 
     // File names and cross-file rules.
-    NotATranslationLanguage { code: String, ext: String, known: Vec<String> },
+    NotATranslationLanguage {
+        code: String,
+        ext: String,
+        known: Vec<String>,
+    },
     AwardListTranslated,
-    NoUsableSlug { section: Section },
-    DuplicateSlug { section: Section, slug: String, first: String, second: String },
-    TranslationWithoutOriginal { original: String },
-    YearOutOfRange { field: String, year: i64, min: i64, max: i64 },
-    EndBeforeStart { start: i32, end: i32 },
-    NotADate { field: String },
-    UnknownCampaign { key: String, suggestion: Option<String> },
-    UnknownAwardType { key: String, suggestion: Option<String> },
-    AwardNotFor { key: String, name_vi: String, name_en: String, kind: Kind },
-    UnknownProfile { key: String, suggestion: Option<String> },
-    RecipientKindMismatch { key: String, recipient: Kind, profile: Kind },
+    NoUsableSlug {
+        section: Section,
+    },
+    DuplicateSlug {
+        section: Section,
+        slug: String,
+        first: String,
+        second: String,
+    },
+    TranslationWithoutOriginal {
+        original: String,
+    },
+    YearOutOfRange {
+        field: String,
+        year: i64,
+        min: i64,
+        max: i64,
+    },
+    EndBeforeStart {
+        start: i32,
+        end: i32,
+    },
+    NotADate {
+        field: String,
+    },
+    UnknownCampaign {
+        key: String,
+        suggestion: Option<String>,
+    },
+    UnknownAwardType {
+        key: String,
+        suggestion: Option<String>,
+    },
+    AwardNotFor {
+        key: String,
+        name_vi: String,
+        name_en: String,
+        kind: Kind,
+    },
+    UnknownProfile {
+        key: String,
+        suggestion: Option<String>,
+    },
+    RecipientKindMismatch {
+        key: String,
+        recipient: Kind,
+        profile: Kind,
+    },
     NoRecipients,
-    PhotoAbsolute { photo: String },
-    PhotoMissing { photo: String, looked_for: String },
-    PhotoOutside { photo: String },
-    BrokenLink { target: String },
+    PhotoAbsolute {
+        photo: String,
+    },
+    PhotoMissing {
+        photo: String,
+        looked_for: String,
+    },
+    PhotoOutside {
+        photo: String,
+    },
+    BrokenLink {
+        target: String,
+    },
 
     // Recipients CSV.
-    CsvNotUtf8 { line: usize },
-    CsvUnreadable { detail: String },
+    CsvNotUtf8 {
+        line: usize,
+    },
+    CsvUnreadable {
+        detail: String,
+    },
     CsvEmpty,
     CsvNoRows,
-    CsvDuplicateColumn { typed: String, col: usize, first_col: usize, first_typed: String },
-    CsvUnknownColumn { typed: String, col: usize, accepted: String, fix: ColumnFix },
-    CsvMissingColumn { kind_column: bool, accepted: Vec<String>, found: Vec<String> },
-    CsvRagged { values: usize, columns: usize, separator: char },
-    CsvValueWithoutColumn { col: usize, accepted: String },
-    CsvNoName { column: String },
-    CsvBadKind { value: String },
-    CsvNoKind { column: String },
+    CsvDuplicateColumn {
+        typed: String,
+        col: usize,
+        first_col: usize,
+        first_typed: String,
+    },
+    CsvUnknownColumn {
+        typed: String,
+        col: usize,
+        accepted: String,
+        fix: ColumnFix,
+    },
+    CsvMissingColumn {
+        kind_column: bool,
+        accepted: Vec<String>,
+        found: Vec<String>,
+    },
+    CsvRagged {
+        values: usize,
+        columns: usize,
+        separator: char,
+    },
+    CsvValueWithoutColumn {
+        col: usize,
+        accepted: String,
+    },
+    CsvNoName {
+        column: String,
+    },
+    CsvBadKind {
+        value: String,
+    },
+    CsvNoKind {
+        column: String,
+    },
 
     // Themes.
-    MissingUiString { key: String, lang: String },
-    Template { fault: TemplateFault, detail: String },
-    MissingParentTemplate { parent: String },
+    MissingUiString {
+        key: String,
+        lang: String,
+    },
+    Template {
+        fault: TemplateFault,
+        detail: String,
+    },
+    MissingParentTemplate {
+        parent: String,
+    },
     /// A file of `static/` at the path of a generated page or feed.
-    StaticShadowsPage { page: String },
+    StaticShadowsPage {
+        page: String,
+    },
 
     // Output and new files.
-    OutputRefused { folder: String, reason: Refusal },
-    CannotWrite { detail: String },
-    FileExists { path: String },
-    NameWithoutLetters { name: String },
+    OutputRefused {
+        folder: String,
+        reason: Refusal,
+    },
+    CannotWrite {
+        detail: String,
+    },
+    FileExists {
+        path: String,
+    },
+    NameWithoutLetters {
+        name: String,
+    },
 }
 
 /// `` `a`, `b` or `c` `` in `lang`.
@@ -215,12 +358,22 @@ fn did_you_mean(suggestion: &str, lang: Lang) -> String {
 impl Expected {
     fn words(&self, lang: Lang) -> String {
         match self {
-            Expected::WholeNumber { example } => say!(lang, en: "a whole number such as {example}", vi: "một số nguyên, ví dụ {example}"),
+            Expected::WholeNumber { example } => {
+                say!(lang, en: "a whole number such as {example}", vi: "một số nguyên, ví dụ {example}")
+            }
             Expected::Number => say!(lang, en: "a number", vi: "một số"),
-            Expected::Text => say!(lang, en: "text in double quotes, such as \"…\"", vi: "chữ đặt trong dấu ngoặc kép, ví dụ \"…\""),
-            Expected::TrueFalse => say!(lang, en: "true or false", vi: "true (có) hoặc false (không)"),
-            Expected::List => say!(lang, en: "a list in square brackets, such as [\"a\", \"b\"]", vi: "một danh sách trong ngoặc vuông, ví dụ [\"a\", \"b\"]"),
-            Expected::Date => say!(lang, en: "a date such as 2023-04-21, without quotes", vi: "một ngày dạng 2023-04-21, không có dấu ngoặc kép"),
+            Expected::Text => {
+                say!(lang, en: "text in double quotes, such as \"…\"", vi: "chữ đặt trong dấu ngoặc kép, ví dụ \"…\"")
+            }
+            Expected::TrueFalse => {
+                say!(lang, en: "true or false", vi: "true (có) hoặc false (không)")
+            }
+            Expected::List => {
+                say!(lang, en: "a list in square brackets, such as [\"a\", \"b\"]", vi: "một danh sách trong ngoặc vuông, ví dụ [\"a\", \"b\"]")
+            }
+            Expected::Date => {
+                say!(lang, en: "a date such as 2023-04-21, without quotes", vi: "một ngày dạng 2023-04-21, không có dấu ngoặc kép")
+            }
             Expected::Localised => say!(lang,
                 en: "text in double quotes, or texts by language such as {{ vi = \"…\", en = \"…\" }}",
                 vi: "chữ trong dấu ngoặc kép, hoặc chữ theo từng ngôn ngữ như {{ vi = \"…\", en = \"…\" }}"),
@@ -247,8 +400,12 @@ impl Refusal {
     fn words(self, lang: Lang) -> String {
         let marker = crate::output::MARKER;
         match self {
-            Refusal::IsSite => say!(lang, en: "it is the site's own folder", vi: "đó chính là thư mục của trang"),
-            Refusal::ContainsSite => say!(lang, en: "it contains the site's folder", vi: "thư mục đó chứa thư mục của trang"),
+            Refusal::IsSite => {
+                say!(lang, en: "it is the site's own folder", vi: "đó chính là thư mục của trang")
+            }
+            Refusal::ContainsSite => {
+                say!(lang, en: "it contains the site's folder", vi: "thư mục đó chứa thư mục của trang")
+            }
             Refusal::LooksLikeSite => say!(lang,
                 en: "it holds site.toml or content/, so it looks like a site, not built output",
                 vi: "thư mục đó có site.toml hoặc content/, tức là một trang chứ không phải kết quả dựng"),
@@ -266,8 +423,12 @@ impl Problem {
         use Problem::*;
         match self {
             CannotRead { what, detail } => match what {
-                Unreadable::File => say!(lang, en: "cannot read this file: {detail}", vi: "không đọc được tệp này: {detail}"),
-                Unreadable::Folder => say!(lang, en: "cannot read this folder: {detail}", vi: "không đọc được thư mục này: {detail}"),
+                Unreadable::File => {
+                    say!(lang, en: "cannot read this file: {detail}", vi: "không đọc được tệp này: {detail}")
+                }
+                Unreadable::Folder => {
+                    say!(lang, en: "cannot read this folder: {detail}", vi: "không đọc được thư mục này: {detail}")
+                }
                 Unreadable::SiteConfig => say!(lang,
                     en: "cannot read the site configuration: {detail}",
                     vi: "không đọc được tệp cấu hình của trang: {detail}"),
@@ -275,7 +436,9 @@ impl Problem {
                     en: "cannot read the recipients file \"{name}\": {detail}",
                     vi: "không đọc được tệp danh sách người nhận \"{name}\": {detail}"),
             },
-            NotUtf8 => say!(lang, en: "the file is not valid UTF-8 text", vi: "tệp này không phải văn bản UTF-8 hợp lệ"),
+            NotUtf8 => {
+                say!(lang, en: "the file is not valid UTF-8 text", vi: "tệp này không phải văn bản UTF-8 hợp lệ")
+            }
             EmptyFile => say!(lang,
                 en: "the file is empty: it must start with front matter between two lines of +++",
                 vi: "tệp trống: tệp phải bắt đầu bằng phần thông tin (front matter) nằm giữa hai dòng +++"),
@@ -291,40 +454,74 @@ impl Problem {
 
             TomlSyntax { part, detail } => {
                 let what = match part {
-                    TomlPart::FrontMatter => say!(lang, en: "the front matter", vi: "phần thông tin (front matter)"),
+                    TomlPart::FrontMatter => {
+                        say!(lang, en: "the front matter", vi: "phần thông tin (front matter)")
+                    }
                     TomlPart::SiteConfig => "site.toml".to_owned(),
-                    TomlPart::AwardList => say!(lang, en: "this award list", vi: "danh sách khen thưởng này"),
-                    TomlPart::UiStrings => say!(lang, en: "this UI strings file", vi: "tệp chuỗi giao diện này"),
+                    TomlPart::AwardList => {
+                        say!(lang, en: "this award list", vi: "danh sách khen thưởng này")
+                    }
+                    TomlPart::UiStrings => {
+                        say!(lang, en: "this UI strings file", vi: "tệp chuỗi giao diện này")
+                    }
                 };
                 say!(lang, en: "{what} is not valid TOML here: {detail}", vi: "{what} sai cú pháp TOML ở đây: {detail}")
             }
-            WrongType { key, expected, found, .. } => {
+            WrongType {
+                key,
+                expected,
+                found,
+                ..
+            } => {
                 let (expected, found) = (expected.words(lang), found.words(lang));
                 match key {
-                    Some(key) => say!(lang, en: "`{key}` must be {expected}, found {found}", vi: "`{key}` phải là {expected}, nhưng đang là {found}"),
-                    None => say!(lang, en: "this value must be {expected}, found {found}", vi: "giá trị này phải là {expected}, nhưng đang là {found}"),
+                    Some(key) => {
+                        say!(lang, en: "`{key}` must be {expected}, found {found}", vi: "`{key}` phải là {expected}, nhưng đang là {found}")
+                    }
+                    None => {
+                        say!(lang, en: "this value must be {expected}, found {found}", vi: "giá trị này phải là {expected}, nhưng đang là {found}")
+                    }
                 }
             }
             MissingField { field, table: None } => say!(lang,
                 en: "the required field `{field}` is missing",
                 vi: "thiếu trường bắt buộc `{field}`"),
-            MissingField { field, table: Some(table) } => say!(lang,
+            MissingField {
+                field,
+                table: Some(table),
+            } => say!(lang,
                 en: "the required field `{field}` is missing from this {table} table",
                 vi: "bảng {table} này thiếu trường bắt buộc `{field}`"),
             UnknownField { field, .. } => say!(lang,
                 en: "unknown field `{field}`: a field that is not understood is never ignored",
                 vi: "không có trường nào tên `{field}`: trường không hiểu được sẽ không bị bỏ qua"),
-            UnknownValue { key, value, allowed, .. } => {
+            UnknownValue {
+                key,
+                value,
+                allowed,
+                ..
+            } => {
                 let allowed = or_list(allowed, lang);
                 match key {
-                    Some(key) => say!(lang, en: "`{key}` cannot be \"{value}\": expected {allowed}", vi: "`{key}` không thể là \"{value}\": phải là {allowed}"),
-                    None => say!(lang, en: "\"{value}\" is not accepted here: expected {allowed}", vi: "\"{value}\" không dùng được ở đây: phải là {allowed}"),
+                    Some(key) => {
+                        say!(lang, en: "`{key}` cannot be \"{value}\": expected {allowed}", vi: "`{key}` không thể là \"{value}\": phải là {allowed}")
+                    }
+                    None => {
+                        say!(lang, en: "\"{value}\" is not accepted here: expected {allowed}", vi: "\"{value}\" không dùng được ở đây: phải là {allowed}")
+                    }
                 }
             }
-            DuplicateKey { key } => say!(lang, en: "the field `{key}` is written twice", vi: "trường `{key}` được viết hai lần"),
-            TomlOther { detail } => say!(lang, en: "this value is not accepted: {detail}", vi: "giá trị này không dùng được: {detail}"),
+            DuplicateKey { key } => {
+                say!(lang, en: "the field `{key}` is written twice", vi: "trường `{key}` được viết hai lần")
+            }
+            TomlOther { detail } => {
+                say!(lang, en: "this value is not accepted: {detail}", vi: "giá trị này không dùng được: {detail}")
+            }
 
-            BadBaseUrl { url, no_host: false } => say!(lang,
+            BadBaseUrl {
+                url,
+                no_host: false,
+            } => say!(lang,
                 en: "base_url must start with https:// or http://, found \"{url}\"",
                 vi: "base_url phải bắt đầu bằng https:// hoặc http://, nhưng đang là \"{url}\""),
             BadBaseUrl { url, no_host: true } => say!(lang,
@@ -352,13 +549,20 @@ impl Problem {
             AwardListTranslated => say!(lang,
                 en: "award lists are not translated file by file: write localised fields as {{ vi = \"…\", en = \"…\" }} in the one file",
                 vi: "danh sách khen thưởng không dịch theo từng tệp: viết các trường cần dịch dạng {{ vi = \"…\", en = \"…\" }} ngay trong một tệp"),
-            NoUsableSlug { section: Section::Awards } => say!(lang,
+            NoUsableSlug {
+                section: Section::Awards,
+            } => say!(lang,
                 en: "this award list's file name has no letters or digits to make its address from",
                 vi: "tên tệp danh sách khen thưởng này không có chữ hay số nào để tạo địa chỉ"),
             NoUsableSlug { .. } => say!(lang,
                 en: "this page has no usable address: its file name (or `slug`) has no letters or digits",
                 vi: "trang này không có địa chỉ dùng được: tên tệp (hoặc `slug`) không có chữ hay số nào"),
-            DuplicateSlug { section, slug, first, second } => {
+            DuplicateSlug {
+                section,
+                slug,
+                first,
+                second,
+            } => {
                 let what = section_words(*section, lang);
                 say!(lang,
                     en: "two {what} have the address \"{slug}\": {first} and {second}",
@@ -367,7 +571,12 @@ impl Problem {
             TranslationWithoutOriginal { original } => say!(lang,
                 en: "this translation has no original: there is no {original}",
                 vi: "bản dịch này không có bản gốc: không có tệp {original}"),
-            YearOutOfRange { field, year, min, max } => say!(lang,
+            YearOutOfRange {
+                field,
+                year,
+                min,
+                max,
+            } => say!(lang,
                 en: "`{field}` must be a year between {min} and {max}, found {year}",
                 vi: "`{field}` phải là một năm từ {min} đến {max}, nhưng đang là {year}"),
             EndBeforeStart { start, end } => say!(lang,
@@ -382,7 +591,12 @@ impl Problem {
             UnknownAwardType { key, .. } => say!(lang,
                 en: "there is no award type \"{key}\" in the catalogue",
                 vi: "không có loại khen thưởng \"{key}\" trong danh mục"),
-            AwardNotFor { key, name_vi, name_en, kind } => {
+            AwardNotFor {
+                key,
+                name_vi,
+                name_en,
+                kind,
+            } => {
                 let who = kind_words(*kind, lang);
                 say!(lang,
                     en: "\"{key}\" ({name_en}) cannot be given to {who}",
@@ -391,13 +605,20 @@ impl Problem {
             UnknownProfile { key, .. } => say!(lang,
                 en: "there is no profile \"{key}\" (a file content/profiles/{key}.md)",
                 vi: "không có hồ sơ \"{key}\" (tệp content/profiles/{key}.md)"),
-            RecipientKindMismatch { key, recipient, profile } => {
-                let (recipient, profile) = (kind_words(*recipient, lang), kind_words(*profile, lang));
+            RecipientKindMismatch {
+                key,
+                recipient,
+                profile,
+            } => {
+                let (recipient, profile) =
+                    (kind_words(*recipient, lang), kind_words(*profile, lang));
                 say!(lang,
                     en: "this recipient is {recipient} but the profile \"{key}\" is {profile}",
                     vi: "người nhận này là {recipient} nhưng hồ sơ \"{key}\" là {profile}")
             }
-            NoRecipients => say!(lang, en: "this award list has no recipients", vi: "danh sách khen thưởng này chưa có người nhận nào"),
+            NoRecipients => {
+                say!(lang, en: "this award list has no recipients", vi: "danh sách khen thưởng này chưa có người nhận nào")
+            }
             PhotoAbsolute { photo } => say!(lang,
                 en: "`photo` must be a path relative to the profile file, found the absolute path \"{photo}\"",
                 vi: "`photo` phải là đường dẫn tính từ thư mục của tệp hồ sơ, nhưng đang là đường dẫn tuyệt đối \"{photo}\""),
@@ -418,7 +639,9 @@ impl Problem {
                 vi: "tệp CSV này không được lưu dạng UTF-8 (ký tự đầu tiên không phải UTF-8 nằm ở dòng {line}); \
                      có lẽ tệp được lưu bằng Excel đời cũ hoặc gõ bằng phông TCVN3, VNI hay Windows-1258, \
                      nên không đọc được chữ tiếng Việt"),
-            CsvUnreadable { detail } => say!(lang, en: "this CSV file cannot be read: {detail}", vi: "không đọc được tệp CSV này: {detail}"),
+            CsvUnreadable { detail } => {
+                say!(lang, en: "this CSV file cannot be read: {detail}", vi: "không đọc được tệp CSV này: {detail}")
+            }
             CsvEmpty => say!(lang,
                 en: "this CSV file is empty: it has no recipients; expected a header row \
                      (for example `name,kind,unit,position,profile`) and then one row per recipient",
@@ -427,26 +650,50 @@ impl Problem {
             CsvNoRows => say!(lang,
                 en: "this CSV file has a header row but no recipients; expected one row per recipient below the header",
                 vi: "tệp CSV này có dòng tiêu đề nhưng không có người nhận nào; cần mỗi dòng một người nhận bên dưới dòng tiêu đề"),
-            CsvDuplicateColumn { typed, col, first_col, first_typed } => say!(lang,
+            CsvDuplicateColumn {
+                typed,
+                col,
+                first_col,
+                first_typed,
+            } => say!(lang,
                 en: "the column `{typed}` (column {col}) appears twice: column {first_col} `{first_typed}` is the same column; \
                      expected each column once",
                 vi: "cột `{typed}` (cột {col}) xuất hiện hai lần: cột {first_col} `{first_typed}` là cùng một cột; \
                      mỗi cột chỉ được có một lần"),
-            CsvUnknownColumn { typed, col, accepted, .. } => say!(lang,
+            CsvUnknownColumn {
+                typed,
+                col,
+                accepted,
+                ..
+            } => say!(lang,
                 en: "unknown column `{typed}` (column {col}); the accepted columns are {accepted}",
                 vi: "không biết cột `{typed}` (cột {col}); các cột được chấp nhận là {accepted}"),
-            CsvMissingColumn { kind_column, accepted, found } => {
+            CsvMissingColumn {
+                kind_column,
+                accepted,
+                found,
+            } => {
                 let what = match kind_column {
-                    true => say!(lang, en: "the kind (individual or collective)", vi: "loại (cá nhân hay tập thể)"),
+                    true => {
+                        say!(lang, en: "the kind (individual or collective)", vi: "loại (cá nhân hay tập thể)")
+                    }
                     false => say!(lang, en: "the name", vi: "họ tên"),
                 };
                 let accepted = or_list(accepted, lang);
-                let found = if found.is_empty() { say!(lang, en: "none", vi: "không có") } else { joined(found, ", ".to_owned()) };
+                let found = if found.is_empty() {
+                    say!(lang, en: "none", vi: "không có")
+                } else {
+                    joined(found, ", ".to_owned())
+                };
                 say!(lang,
                     en: "the header row has no column for {what}; expected a column named {accepted} (columns found: {found})",
                     vi: "dòng tiêu đề không có cột {what}; cần một cột tên là {accepted} (các cột hiện có: {found})")
             }
-            CsvRagged { values, columns, separator } => say!(lang,
+            CsvRagged {
+                values,
+                columns,
+                separator,
+            } => say!(lang,
                 en: "this row has {values} values but the header row has {columns} columns; expected {columns} values separated by `{separator}`",
                 vi: "dòng này có {values} giá trị nhưng dòng tiêu đề có {columns} cột; cần {columns} giá trị, ngăn cách bằng `{separator}`"),
             CsvValueWithoutColumn { col, .. } => say!(lang,
@@ -466,10 +713,18 @@ impl Problem {
                 en: "the UI string \"{key}\" is missing for language \"{code}\"",
                 vi: "thiếu chuỗi giao diện \"{key}\" cho ngôn ngữ \"{code}\""),
             Template { fault, detail } => match fault {
-                TemplateFault::Syntax => say!(lang, en: "template syntax error: {detail}", vi: "mẫu trang (template) sai cú pháp: {detail}"),
-                TemplateFault::Render => say!(lang, en: "template error: {detail}", vi: "lỗi khi dựng trang từ mẫu (template): {detail}"),
-                TemplateFault::NotFound => say!(lang, en: "template not found: {detail}", vi: "không tìm thấy mẫu trang (template): {detail}"),
-                TemplateFault::Other => say!(lang, en: "template error: {detail}", vi: "lỗi mẫu trang (template): {detail}"),
+                TemplateFault::Syntax => {
+                    say!(lang, en: "template syntax error: {detail}", vi: "mẫu trang (template) sai cú pháp: {detail}")
+                }
+                TemplateFault::Render => {
+                    say!(lang, en: "template error: {detail}", vi: "lỗi khi dựng trang từ mẫu (template): {detail}")
+                }
+                TemplateFault::NotFound => {
+                    say!(lang, en: "template not found: {detail}", vi: "không tìm thấy mẫu trang (template): {detail}")
+                }
+                TemplateFault::Other => {
+                    say!(lang, en: "template error: {detail}", vi: "lỗi mẫu trang (template): {detail}")
+                }
             },
             MissingParentTemplate { parent } => say!(lang,
                 en: "this template extends \"{parent}\", which does not exist",
@@ -484,7 +739,9 @@ impl Problem {
                     en: "refusing to use \"{folder}\" as the output folder: {why}",
                     vi: "không dùng \"{folder}\" làm thư mục kết quả: {why}")
             }
-            CannotWrite { detail } => say!(lang, en: "cannot write: {detail}", vi: "không ghi được: {detail}"),
+            CannotWrite { detail } => {
+                say!(lang, en: "cannot write: {detail}", vi: "không ghi được: {detail}")
+            }
             FileExists { path } => say!(lang,
                 en: "{path} already exists, and vinhdanh new never overwrites a file",
                 vi: "{path} đã có, và vinhdanh new không bao giờ ghi đè lên tệp có sẵn"),
@@ -498,10 +755,16 @@ impl Problem {
     pub fn hint(&self, lang: Lang) -> Option<String> {
         use Problem::*;
         let hint = match self {
-            CannotRead { what: Unreadable::SiteConfig, .. } => say!(lang,
+            CannotRead {
+                what: Unreadable::SiteConfig,
+                ..
+            } => say!(lang,
                 en: "run vinhdanh in the site's folder, or give it with --root DIR",
                 vi: "chạy vinhdanh trong thư mục của trang, hoặc chỉ ra thư mục bằng --root THƯ_MỤC"),
-            CannotRead { what: Unreadable::RecipientsCsv { .. }, .. } => say!(lang,
+            CannotRead {
+                what: Unreadable::RecipientsCsv { .. },
+                ..
+            } => say!(lang,
                 en: "the CSV file sits beside the award list's .toml file; check its name",
                 vi: "tệp CSV nằm cạnh tệp .toml của danh sách khen thưởng; hãy kiểm tra tên tệp"),
             NotUtf8 => say!(lang,
@@ -516,39 +779,73 @@ impl Problem {
             NoFrontMatter { .. } => say!(lang,
                 en: "put a line of +++ first, then the fields, then another line of +++, then the text",
                 vi: "dòng đầu tiên là +++, tiếp theo là các trường, rồi một dòng +++ nữa, sau đó là bài viết"),
-            FrontMatterNotClosed => say!(lang, en: "add a line of +++ after the last field", vi: "thêm một dòng +++ sau trường cuối cùng"),
+            FrontMatterNotClosed => {
+                say!(lang, en: "add a line of +++ after the last field", vi: "thêm một dòng +++ sau trường cuối cùng")
+            }
             Blank { .. } => say!(lang,
                 en: "replace ___ with the value; the comment at the end of the line says what to write",
                 vi: "thay ___ bằng giá trị; chú thích ở cuối dòng cho biết cần ghi gì"),
-            TomlSyntax { part: TomlPart::UiStrings, .. } => say!(lang,
+            TomlSyntax {
+                part: TomlPart::UiStrings,
+                ..
+            } => say!(lang,
                 en: "a UI strings file holds lines of the form key = \"text\"",
                 vi: "tệp chuỗi giao diện gồm các dòng dạng khoa = \"chữ\""),
             TomlSyntax { .. } => say!(lang,
                 en: "each line is a field: name = value, with text in double quotes, e.g. name = \"Nguyễn Văn An\"",
                 vi: "mỗi dòng là một trường: tên = giá trị, chữ đặt trong dấu ngoặc kép, ví dụ name = \"Nguyễn Văn An\""),
-            WrongType { expected: Expected::WholeNumber { .. } | Expected::Number | Expected::Date | Expected::TrueFalse, found: Found::Text(s), .. } => say!(lang,
+            WrongType {
+                expected:
+                    Expected::WholeNumber { .. }
+                    | Expected::Number
+                    | Expected::Date
+                    | Expected::TrueFalse,
+                found: Found::Text(s),
+                ..
+            } => say!(lang,
                 en: "remove the double quotes around {s}",
                 vi: "bỏ dấu ngoặc kép quanh {s}"),
-            WrongType { expected: Expected::Text | Expected::Localised, found: Found::Number(_) | Found::Bool(_), .. } => say!(lang,
+            WrongType {
+                expected: Expected::Text | Expected::Localised,
+                found: Found::Number(_) | Found::Bool(_),
+                ..
+            } => say!(lang,
                 en: "put the value in double quotes",
                 vi: "đặt giá trị trong dấu ngoặc kép"),
             WrongType { .. } | TomlOther { .. } => return None,
             MissingField { field, .. } => say!(lang,
                 en: "add a line {field} = … (see `vinhdanh new` for every field with a comment)",
                 vi: "thêm một dòng {field} = … (lệnh `vinhdanh new` tạo tệp mẫu có chú thích từng trường)"),
-            UnknownField { suggestion: Some(s), .. } => say!(lang, en: "did you mean `{s}`?", vi: "có phải ý bạn là `{s}`?"),
+            UnknownField {
+                suggestion: Some(s),
+                ..
+            } => say!(lang, en: "did you mean `{s}`?", vi: "có phải ý bạn là `{s}`?"),
             UnknownField { known, .. } => {
                 let known = joined(known, ", ".to_owned());
                 say!(lang, en: "the fields allowed here are {known}", vi: "các trường dùng được ở đây là {known}")
             }
-            UnknownValue { suggestion: Some(s), .. }
-            | UnknownCampaign { suggestion: Some(s), .. }
-            | UnknownAwardType { suggestion: Some(s), .. }
-            | UnknownProfile { suggestion: Some(s), .. } => did_you_mean(s, lang),
+            UnknownValue {
+                suggestion: Some(s),
+                ..
+            }
+            | UnknownCampaign {
+                suggestion: Some(s),
+                ..
+            }
+            | UnknownAwardType {
+                suggestion: Some(s),
+                ..
+            }
+            | UnknownProfile {
+                suggestion: Some(s),
+                ..
+            } => did_you_mean(s, lang),
             UnknownAwardType { .. } => say!(lang,
                 en: "award types are listed in the README; a site can add its own under [award_types] in site.toml",
                 vi: "các loại khen thưởng được liệt kê trong README; trang có thể thêm loại riêng trong [award_types] của site.toml"),
-            DuplicateKey { .. } => say!(lang, en: "keep one of the two lines", vi: "chỉ giữ một trong hai dòng"),
+            DuplicateKey { .. } => {
+                say!(lang, en: "keep one of the two lines", vi: "chỉ giữ một trong hai dòng")
+            }
             UnknownDefaultLanguage { code, .. } => say!(lang,
                 en: "add a [languages.{code}] table with a title, or set default_language to one of the languages",
                 vi: "thêm bảng [languages.{code}] có title, hoặc đặt default_language là một trong các ngôn ngữ đã khai báo"),
@@ -556,12 +853,19 @@ impl Problem {
                 en: "remove `theme` to use the built-in default theme",
                 vi: "bỏ dòng `theme` để dùng giao diện mặc định có sẵn"),
             NotATranslationLanguage { ext, known, .. } => {
-                let known = if known.is_empty() { say!(lang, en: "(none configured)", vi: "(chưa khai báo)") } else { known.join(", ") };
+                let known = if known.is_empty() {
+                    say!(lang, en: "(none configured)", vi: "(chưa khai báo)")
+                } else {
+                    known.join(", ")
+                };
                 say!(lang,
                     en: "translations are named <name>.<language>{ext} with one of: {known}; the original has no language code",
                     vi: "bản dịch đặt tên <tên>.<ngôn ngữ>{ext} với một trong: {known}; bản gốc không có mã ngôn ngữ")
             }
-            DuplicateSlug { section: Section::Awards, .. } => say!(lang, en: "rename one of the two files", vi: "đổi tên một trong hai tệp"),
+            DuplicateSlug {
+                section: Section::Awards,
+                ..
+            } => say!(lang, en: "rename one of the two files", vi: "đổi tên một trong hai tệp"),
             DuplicateSlug { .. } => say!(lang,
                 en: "rename one file, or give one a different `slug`",
                 vi: "đổi tên một tệp, hoặc đặt `slug` khác cho một trong hai"),
@@ -587,12 +891,23 @@ impl Problem {
                 vi: "mở tệp và lưu lại dạng UTF-8: trong Excel chọn File → Save As → \
                      \"CSV UTF-8 (Comma delimited) (*.csv)\"; trong LibreOffice chọn File → Save As, đánh dấu \
                      \"Edit filter settings\" rồi chọn bộ ký tự \"Unicode (UTF-8)\""),
-            CsvDuplicateColumn { .. } => say!(lang, en: "delete one of the two columns", vi: "xóa một trong hai cột"),
-            CsvUnknownColumn { fix: ColumnFix::RowNumbers, .. } => say!(lang,
+            CsvDuplicateColumn { .. } => {
+                say!(lang, en: "delete one of the two columns", vi: "xóa một trong hai cột")
+            }
+            CsvUnknownColumn {
+                fix: ColumnFix::RowNumbers,
+                ..
+            } => say!(lang,
                 en: "row numbers are not needed: delete this column",
                 vi: "không cần cột số thứ tự: xóa cột này"),
-            CsvUnknownColumn { fix: ColumnFix::Rename(name), .. } => say!(lang, en: "did you mean `{name}`?", vi: "có phải ý bạn là `{name}`?"),
-            CsvUnknownColumn { fix: ColumnFix::DeleteOrRename, .. } => say!(lang,
+            CsvUnknownColumn {
+                fix: ColumnFix::Rename(name),
+                ..
+            } => say!(lang, en: "did you mean `{name}`?", vi: "có phải ý bạn là `{name}`?"),
+            CsvUnknownColumn {
+                fix: ColumnFix::DeleteOrRename,
+                ..
+            } => say!(lang,
                 en: "delete this column, or rename it to one of the accepted names",
                 vi: "xóa cột này, hoặc đổi tên thành một trong các tên được chấp nhận"),
             CsvMissingColumn { .. } => say!(lang,
@@ -607,7 +922,10 @@ impl Problem {
             MissingUiString { key, lang: code } => say!(lang,
                 en: "add {key} = \"…\" to i18n/{code}.toml",
                 vi: "thêm {key} = \"…\" vào i18n/{code}.toml"),
-            Template { fault: TemplateFault::Render, .. } => say!(lang,
+            Template {
+                fault: TemplateFault::Render,
+                ..
+            } => say!(lang,
                 en: "check the names the template uses against the variables the theme documents",
                 vi: "kiểm tra tên biến trong mẫu trang so với các biến giao diện cung cấp"),
             StaticShadowsPage { .. } => say!(lang,
@@ -653,7 +971,10 @@ mod tests {
                 detail: "invalid type: string \"2020\", expected i64".into(),
             },
             Problem::CsvNotUtf8 { line: 3 },
-            Problem::OutputRefused { folder: "docs".into(), reason: Refusal::Foreign },
+            Problem::OutputRefused {
+                folder: "docs".into(),
+                reason: Refusal::Foreign,
+            },
         ];
         for p in samples {
             let (en, vi) = (p.message(Lang::En), p.message(Lang::Vi));
@@ -670,9 +991,18 @@ mod tests {
             found: Found::Text("2020".into()),
             detail: String::new(),
         };
-        assert_eq!(p.message(Lang::En), "`year` must be a whole number such as 2020, found the text \"2020\"");
-        assert_eq!(p.message(Lang::Vi), "`year` phải là một số nguyên, ví dụ 2020, nhưng đang là chữ \"2020\"");
-        assert_eq!(p.hint(Lang::En).as_deref(), Some("remove the double quotes around 2020"));
+        assert_eq!(
+            p.message(Lang::En),
+            "`year` must be a whole number such as 2020, found the text \"2020\""
+        );
+        assert_eq!(
+            p.message(Lang::Vi),
+            "`year` phải là một số nguyên, ví dụ 2020, nhưng đang là chữ \"2020\""
+        );
+        assert_eq!(
+            p.hint(Lang::En).as_deref(),
+            Some("remove the double quotes around 2020")
+        );
     }
 
     #[test]

@@ -40,7 +40,9 @@ impl FromStr for Lang {
         match s.trim().to_ascii_lowercase().as_str() {
             "vi" => Ok(Lang::Vi),
             "en" => Ok(Lang::En),
-            other => Err(format!("\"{other}\" is not a messages language: use vi or en")),
+            other => Err(format!(
+                "\"{other}\" is not a messages language: use vi or en"
+            )),
         }
     }
 }
@@ -76,7 +78,14 @@ impl Diagnostic {
 
     fn new(path: PathBuf, line: Option<usize>, col: Option<usize>, problem: Problem) -> Self {
         let (message, hint) = (problem.message(Lang::En), problem.hint(Lang::En));
-        Diagnostic { path, line, col, message, hint, problem: Box::new(problem) }
+        Diagnostic {
+            path,
+            line,
+            col,
+            message,
+            hint,
+            problem: Box::new(problem),
+        }
     }
 
     /// The same problem with its message and hint in `lang`.
@@ -147,7 +156,9 @@ impl Diagnostics {
     /// Sorted by file, then line, so output is stable whatever order the
     /// parallel loader found them in.
     pub fn sorted(mut self) -> Self {
-        self.0.sort_by(|a, b| (&a.path, a.line, a.col, &a.message).cmp(&(&b.path, b.line, b.col, &b.message)));
+        self.0.sort_by(|a, b| {
+            (&a.path, a.line, a.col, &a.message).cmp(&(&b.path, b.line, b.col, &b.message))
+        });
         self.0.dedup();
         self
     }
@@ -159,7 +170,11 @@ impl Diagnostics {
 
     /// `Ok(value)` when nothing was found, else all problems.
     pub fn into_result<T>(self, value: T) -> Result<T, Diagnostics> {
-        if self.0.is_empty() { Ok(value) } else { Err(self.sorted()) }
+        if self.0.is_empty() {
+            Ok(value)
+        } else {
+            Err(self.sorted())
+        }
     }
 }
 
@@ -229,7 +244,12 @@ mod tests {
 
     #[test]
     fn location_uses_forward_slashes() {
-        let d = Diagnostic::at(Path::new("content").join("profiles").join("a.md"), 3, Some(7), Problem::EmptyFile);
+        let d = Diagnostic::at(
+            Path::new("content").join("profiles").join("a.md"),
+            3,
+            Some(7),
+            Problem::EmptyFile,
+        );
         assert_eq!(d.location(), "content/profiles/a.md:3:7");
     }
 

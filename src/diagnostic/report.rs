@@ -30,7 +30,10 @@ pub struct SourceLines {
 impl SourceLines {
     /// Files are read from under the site's folder `root`.
     pub fn new(root: &Path) -> Self {
-        SourceLines { root: root.to_path_buf(), files: HashMap::new() }
+        SourceLines {
+            root: root.to_path_buf(),
+            files: HashMap::new(),
+        }
     }
 
     /// The text of the line `d` points at, as the loader read it (BOM and
@@ -53,7 +56,11 @@ impl SourceLines {
 /// where the offending lines are read from.
 pub fn render(problems: &Diagnostics, root: &Path, style: ReportStyle) -> String {
     let mut sources = SourceLines::new(root);
-    problems.iter().map(|d| render_one(d, sources.line_of(d).as_deref(), style)).collect::<Vec<_>>().join("\n")
+    problems
+        .iter()
+        .map(|d| render_one(d, sources.line_of(d).as_deref(), style))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// One diagnostic, drawn, with the text of its line when known.
@@ -61,15 +68,26 @@ pub fn render_one(d: &Diagnostic, source_line: Option<&str>, style: ReportStyle)
     let lang = style.lang;
     let path = display_path(&d.path);
     let error = say!(lang, en: "error", vi: "lỗi");
-    let mut group = Level::ERROR.with_name(error).primary_title(d.message.as_str()).element(place(d, source_line, &path));
+    let mut group = Level::ERROR
+        .with_name(error)
+        .primary_title(d.message.as_str())
+        .element(place(d, source_line, &path));
     if let Some(hint) = &d.hint {
-        group = group.element(Level::HELP.with_name(say!(lang, en: "hint", vi: "gợi ý")).message(hint.as_str()));
+        group = group.element(
+            Level::HELP
+                .with_name(say!(lang, en: "hint", vi: "gợi ý"))
+                .message(hint.as_str()),
+        );
     }
     if let Some(detail) = d.problem.detail() {
         let said = say!(lang, en: "the TOML reader said", vi: "thư viện TOML báo");
         group = group.element(Level::NOTE.with_name(said).message(detail));
     }
-    let renderer = if style.color { Renderer::styled() } else { Renderer::plain() };
+    let renderer = if style.color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
     let report: [Group; 1] = [group];
     let mut out = renderer.render(&report);
     out.push('\n');
@@ -78,7 +96,11 @@ pub fn render_one(d: &Diagnostic, source_line: Option<&str>, style: ReportStyle)
 
 /// The source line with a marker, or just `file:line:col` when the line is
 /// not known.
-fn place<'a>(d: &Diagnostic, source_line: Option<&'a str>, path: &str) -> annotate_snippets::Element<'a> {
+fn place<'a>(
+    d: &Diagnostic,
+    source_line: Option<&'a str>,
+    path: &str,
+) -> annotate_snippets::Element<'a> {
     match (source_line, d.line) {
         (Some(source), Some(line)) => Snippet::source(source)
             .line_start(line)
@@ -106,11 +128,16 @@ fn marker(line: &str, col: Option<usize>) -> std::ops::Range<usize> {
         let start = line.len() - line.trim_start().len();
         return start..line.trim_end().len().max(start);
     };
-    let start = line.char_indices().nth(col.saturating_sub(1)).map_or(line.len(), |(i, _)| i);
+    let start = line
+        .char_indices()
+        .nth(col.saturating_sub(1))
+        .map_or(line.len(), |(i, _)| i);
     let rest = &line[start..];
     let len = match rest.chars().next() {
         Some(q @ ('"' | '\'')) => rest[1..].find(q).map_or(rest.len(), |i| i + 2),
-        Some(_) => rest.find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ']' | '}')).unwrap_or(rest.len()),
+        Some(_) => rest
+            .find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ']' | '}'))
+            .unwrap_or(rest.len()),
         None => 0,
     };
     start..start + len.max(rest.chars().next().map_or(0, char::len_utf8))
@@ -125,13 +152,22 @@ pub fn summary(count: usize, nothing_written: bool, lang: Lang) -> String {
         (n, Lang::Vi) => format!("Tìm thấy {n} lỗi"),
     };
     match nothing_written {
-        true => say!(lang, en: "{found}; nothing was written.", vi: "{found}; chưa ghi gì cả, kết quả cũ vẫn giữ nguyên."),
+        true => {
+            say!(lang, en: "{found}; nothing was written.", vi: "{found}; chưa ghi gì cả, kết quả cũ vẫn giữ nguyên.")
+        }
         false => format!("{found}."),
     }
 }
 
 /// The line a successful build prints.
-pub fn built(profiles: usize, pages: usize, files: usize, millis: u128, output: &Path, lang: Lang) -> String {
+pub fn built(
+    profiles: usize,
+    pages: usize,
+    files: usize,
+    millis: u128,
+    output: &Path,
+    lang: Lang,
+) -> String {
     let output = output.display();
     say!(lang,
         en: "Built {profiles} profiles: {pages} pages and {files} files in {millis} ms → {output}",
@@ -171,19 +207,39 @@ mod tests {
             },
         );
         d = d.localised(Lang::Vi);
-        let text = render_one(&d, Some("year = \"2020\""), ReportStyle { lang: Lang::Vi, color: false });
+        let text = render_one(
+            &d,
+            Some("year = \"2020\""),
+            ReportStyle {
+                lang: Lang::Vi,
+                color: false,
+            },
+        );
         assert!(text.contains("lỗi: `year` phải là một số nguyên"), "{text}");
         assert!(text.contains("content/profiles/a.md:5:8"), "{text}");
         assert!(text.contains("5 | year = \"2020\""), "{text}");
         assert!(text.contains("^^^^^^"), "{text}");
-        assert!(text.contains("gợi ý: bỏ dấu ngoặc kép quanh 2020"), "{text}");
-        assert!(text.contains("invalid type: string \"2020\", expected i64"), "{text}");
+        assert!(
+            text.contains("gợi ý: bỏ dấu ngoặc kép quanh 2020"),
+            "{text}"
+        );
+        assert!(
+            text.contains("invalid type: string \"2020\", expected i64"),
+            "{text}"
+        );
     }
 
     #[test]
     fn a_whole_file_problem_shows_the_file() {
         let d = Diagnostic::file("content/profiles/x.en.md", Problem::EmptyFile);
-        let text = render_one(&d, None, ReportStyle { lang: Lang::En, color: false });
+        let text = render_one(
+            &d,
+            None,
+            ReportStyle {
+                lang: Lang::En,
+                color: false,
+            },
+        );
         assert!(text.contains("error: the file is empty"), "{text}");
         assert!(text.contains("content/profiles/x.en.md"), "{text}");
     }

@@ -15,11 +15,19 @@ use super::{Diagnostic, line_col};
 /// file before the TOML text (1 for front matter). A field missing from the
 /// top level points at the TOML's first line (the opening `+++` of front
 /// matter); one missing from a table points at the table's header.
-pub fn toml_diagnostic(path: &Path, part: TomlPart, text: &str, err: &toml::de::Error, line_offset: usize) -> Diagnostic {
+pub fn toml_diagnostic(
+    path: &Path,
+    part: TomlPart,
+    text: &str,
+    err: &toml::de::Error,
+    line_offset: usize,
+) -> Diagnostic {
     let problem = toml_problem(part, text, err);
     let span = err.span().filter(|s| !(s.start == 0 && s.is_empty()));
     match (&problem, span) {
-        (Problem::MissingField { table: None, .. }, _) | (_, None) => Diagnostic::at(path, line_offset.max(1), None, problem),
+        (Problem::MissingField { table: None, .. }, _) | (_, None) => {
+            Diagnostic::at(path, line_offset.max(1), None, problem)
+        }
         (_, Some(span)) => {
             let (line, col) = line_col(text, span.start);
             Diagnostic::at(path, line + line_offset, Some(col), problem)
@@ -33,31 +41,61 @@ pub fn toml_problem(part: TomlPart, text: &str, err: &toml::de::Error) -> Proble
     let span = err.span().unwrap_or(0..0);
     let at_span = text.get(span.clone()).unwrap_or("");
     if message.starts_with("duplicate key") {
-        return Problem::DuplicateKey { key: at_span.trim_matches(['"', '\'', ' ']).to_owned() };
+        return Problem::DuplicateKey {
+            key: at_span.trim_matches(['"', '\'', ' ']).to_owned(),
+        };
     }
     // Text that does not parse at all is a syntax error; otherwise a value
     // does not fit the field it is in.
     if text.parse::<toml::Table>().is_err() {
-        return Problem::TomlSyntax { part, detail: message.to_owned() };
+        return Problem::TomlSyntax {
+            part,
+            detail: message.to_owned(),
+        };
     }
     let key = key_before(text, span.start);
     if let Some(rest) = message.strip_prefix("missing field ") {
-        let table = at_span.trim_start().starts_with('[').then(|| at_span.trim().to_owned());
-        return Problem::MissingField { field: first_quoted(rest).unwrap_or(rest).to_owned(), table };
+        let table = at_span
+            .trim_start()
+            .starts_with('[')
+            .then(|| at_span.trim().to_owned());
+        return Problem::MissingField {
+            field: first_quoted(rest).unwrap_or(rest).to_owned(),
+            table,
+        };
     }
     if let Some(rest) = message.strip_prefix("unknown field ") {
         let mut names = quoted(rest);
-        let field = if names.is_empty() { rest.to_owned() } else { names.remove(0) };
+        let field = if names.is_empty() {
+            rest.to_owned()
+        } else {
+            names.remove(0)
+        };
         let suggestion = closest(&field, &names);
-        return Problem::UnknownField { field, known: names, suggestion };
+        return Problem::UnknownField {
+            field,
+            known: names,
+            suggestion,
+        };
     }
     if let Some(rest) = message.strip_prefix("unknown variant ") {
         let mut names = quoted(rest);
-        let value = if names.is_empty() { rest.to_owned() } else { names.remove(0) };
+        let value = if names.is_empty() {
+            rest.to_owned()
+        } else {
+            names.remove(0)
+        };
         let suggestion = closest(&value, &names);
-        return Problem::UnknownValue { key, value, allowed: names, suggestion };
+        return Problem::UnknownValue {
+            key,
+            value,
+            allowed: names,
+            suggestion,
+        };
     }
-    let type_error = message.strip_prefix("invalid type: ").or_else(|| message.strip_prefix("invalid value: "));
+    let type_error = message
+        .strip_prefix("invalid type: ")
+        .or_else(|| message.strip_prefix("invalid value: "));
     if let Some((found, expected)) = type_error.and_then(|rest| rest.split_once(", expected ")) {
         return Problem::WrongType {
             expected: expected_words(expected, key.as_deref()),
@@ -67,9 +105,16 @@ pub fn toml_problem(part: TomlPart, text: &str, err: &toml::de::Error) -> Proble
         };
     }
     if message == "wanted string or table" {
-        return Problem::WrongType { key, expected: Expected::Text, found: found_in_source(at_span), detail: message.to_owned() };
+        return Problem::WrongType {
+            key,
+            expected: Expected::Text,
+            found: found_in_source(at_span),
+            detail: message.to_owned(),
+        };
     }
-    Problem::TomlOther { detail: message.to_owned() }
+    Problem::TomlOther {
+        detail: message.to_owned(),
+    }
 }
 
 /// The name of the field whose value starts at `offset`: the key before the
@@ -110,7 +155,11 @@ fn key_before(text: &str, offset: usize) -> Option<String> {
 
 /// Every `` `name` `` in a library message.
 fn quoted(text: &str) -> Vec<String> {
-    text.split('`').skip(1).step_by(2).map(str::to_owned).collect()
+    text.split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_owned)
+        .collect()
 }
 
 fn first_quoted(text: &str) -> Option<&str> {
@@ -124,8 +173,13 @@ fn closest(word: &str, known: &[String]) -> Option<String> {
 fn expected_words(expected: &str, key: Option<&str>) -> Expected {
     let expected = expected.trim();
     match expected {
-        "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64" | "isize" | "usize" | "an integer" => {
-            let example = if key.is_some_and(|k| k.contains("year")) { 2020 } else { 10 };
+        "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64" | "isize" | "usize"
+        | "an integer" => {
+            let example = if key.is_some_and(|k| k.contains("year")) {
+                2020
+            } else {
+                10
+            };
             Expected::WholeNumber { example }
         }
         "f32" | "f64" | "a number" => Expected::Number,
@@ -141,7 +195,11 @@ fn expected_words(expected: &str, key: Option<&str>) -> Expected {
 
 fn found_words(found: &str) -> Found {
     let found = found.trim();
-    let ticked = |prefix: &str| found.strip_prefix(prefix).map(|v| v.trim_matches('`').to_owned());
+    let ticked = |prefix: &str| {
+        found
+            .strip_prefix(prefix)
+            .map(|v| v.trim_matches('`').to_owned())
+    };
     if let Some(s) = found.strip_prefix("string ") {
         return Found::Text(s.trim_matches('"').to_owned());
     }
@@ -189,20 +247,41 @@ mod tests {
     #[test]
     fn a_quoted_year_is_a_whole_number_found_as_text() {
         let p = problem(&BASE.replace("2020", "\"2020\""));
-        assert_eq!(p.message(Lang::En), "`year` must be a whole number such as 2020, found the text \"2020\"");
-        assert_eq!(p.detail(), Some("invalid type: string \"2020\", expected i64"));
+        assert_eq!(
+            p.message(Lang::En),
+            "`year` must be a whole number such as 2020, found the text \"2020\""
+        );
+        assert_eq!(
+            p.detail(),
+            Some("invalid type: string \"2020\", expected i64")
+        );
     }
 
     #[test]
     fn nested_and_list_values_name_their_field() {
         let p = problem(&BASE.replace("\"U\"", "{ vi = 1 }"));
-        assert!(p.message(Lang::En).starts_with("`unit.vi` must be text"), "{}", p.message(Lang::En));
+        assert!(
+            p.message(Lang::En).starts_with("`unit.vi` must be text"),
+            "{}",
+            p.message(Lang::En)
+        );
         let p = problem(&format!("{BASE}campaigns = [\"a\", 3]\n"));
-        assert!(p.message(Lang::En).starts_with("`campaigns` must be text"), "{}", p.message(Lang::En));
+        assert!(
+            p.message(Lang::En).starts_with("`campaigns` must be text"),
+            "{}",
+            p.message(Lang::En)
+        );
         let p = problem(&format!("{BASE}date = \"2020-01-01\"\n"));
-        assert!(p.message(Lang::En).contains("a date such as"), "{}", p.message(Lang::En));
+        assert!(
+            p.message(Lang::En).contains("a date such as"),
+            "{}",
+            p.message(Lang::En)
+        );
         let p = problem(&BASE.replace("\"individual\"", "3"));
-        assert_eq!(p.message(Lang::En), "`kind` must be text in double quotes, such as \"…\", found the number 3");
+        assert_eq!(
+            p.message(Lang::En),
+            "`kind` must be text in double quotes, such as \"…\", found the number 3"
+        );
     }
 
     #[test]
@@ -210,15 +289,27 @@ mod tests {
         let p = problem(&format!("{BASE}nmae = \"x\"\n"));
         assert_eq!(p.hint(Lang::En).as_deref(), Some("did you mean `name`?"));
         let p = problem(&BASE.replace("individual", "individal"));
-        assert_eq!(p.message(Lang::En), "`kind` cannot be \"individal\": expected `individual` or `collective`");
-        assert_eq!(p.hint(Lang::En).as_deref(), Some("did you mean \"individual\"?"));
+        assert_eq!(
+            p.message(Lang::En),
+            "`kind` cannot be \"individal\": expected `individual` or `collective`"
+        );
+        assert_eq!(
+            p.hint(Lang::En).as_deref(),
+            Some("did you mean \"individual\"?")
+        );
     }
 
     #[test]
     fn syntax_errors_keep_the_library_words() {
         let p = problem("name = \"A\nkind = 1\n");
-        assert!(matches!(&p, Problem::TomlSyntax { detail, .. } if detail.contains("invalid basic string")), "{p:?}");
-        assert_eq!(problem("name = \"A\"\nname = \"B\"\n"), Problem::DuplicateKey { key: "name".into() });
+        assert!(
+            matches!(&p, Problem::TomlSyntax { detail, .. } if detail.contains("invalid basic string")),
+            "{p:?}"
+        );
+        assert_eq!(
+            problem("name = \"A\"\nname = \"B\"\n"),
+            Problem::DuplicateKey { key: "name".into() }
+        );
     }
 
     /// Regression: a quoted key with a character of several bytes before
@@ -226,8 +317,15 @@ mod tests {
     #[test]
     fn quoted_keys_with_any_characters() {
         let p = problem(&format!("{BASE}\"ghi…chú\" = 1\n"));
-        assert!(matches!(&p, Problem::UnknownField { field, .. } if field == "ghi…chú"), "{p:?}");
+        assert!(
+            matches!(&p, Problem::UnknownField { field, .. } if field == "ghi…chú"),
+            "{p:?}"
+        );
         let p = problem(&BASE.replace("\"U\"", "{ \"vi…\" = 1 }"));
-        assert!(p.message(Lang::En).starts_with("`unit.vi…` must be text"), "{}", p.message(Lang::En));
+        assert!(
+            p.message(Lang::En).starts_with("`unit.vi…` must be text"),
+            "{}",
+            p.message(Lang::En)
+        );
     }
 }

@@ -12,8 +12,8 @@ pub mod text;
 use std::fmt;
 
 use indexmap::IndexMap;
-use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 
 /// A field that is either one string for every language or a table keyed by
 /// language code (SPEC §1 "Localised text").
@@ -60,7 +60,9 @@ impl LocalisedText {
         match self {
             LocalisedText::Same(s) => LocalisedText::Same(text::nfc(&s).into_owned()),
             LocalisedText::PerLanguage(map) => LocalisedText::PerLanguage(
-                map.into_iter().map(|(k, v)| (k, text::nfc(&v).into_owned())).collect(),
+                map.into_iter()
+                    .map(|(k, v)| (k, text::nfc(&v).into_owned()))
+                    .collect(),
             ),
         }
     }
@@ -74,7 +76,9 @@ impl<'de> Deserialize<'de> for LocalisedText {
             type Value = LocalisedText;
 
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a text, or a table of texts by language such as { vi = \"…\", en = \"…\" }")
+                f.write_str(
+                    "a text, or a table of texts by language such as { vi = \"…\", en = \"…\" }",
+                )
             }
 
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
@@ -113,7 +117,8 @@ mod tests {
 
     #[test]
     fn localised_text_falls_back_to_default_language() {
-        let doc: Doc = toml::from_str("a = \"Chung\"\nb = { vi = \"Tỉnh\", en = \"Province\" }").unwrap();
+        let doc: Doc =
+            toml::from_str("a = \"Chung\"\nb = { vi = \"Tỉnh\", en = \"Province\" }").unwrap();
         assert_eq!(doc.a.get("en", "vi"), "Chung");
         assert_eq!(doc.b.get("en", "vi"), "Province");
         assert_eq!(doc.b.get("fr", "vi"), "Tỉnh");

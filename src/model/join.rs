@@ -12,7 +12,10 @@ pub fn join(site: &mut Site) {
     for profile in &mut site.profiles {
         let catalogue = &site.catalogue;
         profile.awards.sort_by(|a, b| {
-            catalogue.by_index(b.award).rank.cmp(&catalogue.by_index(a.award).rank)
+            catalogue
+                .by_index(b.award)
+                .rank
+                .cmp(&catalogue.by_index(a.award).rank)
                 .then_with(|| b.year.cmp(&a.year))
                 .then_with(|| a.award.cmp(&b.award))
         });
@@ -47,10 +50,17 @@ fn attach_list_awards(site: &mut Site) {
                 campaign: list.campaign,
                 list: Some(li),
             };
-            match profile.awards.iter_mut().find(|a| a.award == list.award && a.year == list.year) {
+            match profile
+                .awards
+                .iter_mut()
+                .find(|a| a.award == list.award && a.year == list.year)
+            {
                 Some(existing) if existing.list.is_none() => {
                     let campaign = from_list.campaign.or(existing.campaign);
-                    *existing = HeldAward { campaign, ..from_list };
+                    *existing = HeldAward {
+                        campaign,
+                        ..from_list
+                    };
                 }
                 Some(_) => {} // already recorded by an earlier (newer) list
                 None => profile.awards.push(from_list),
@@ -93,13 +103,25 @@ fn years(site: &Site) -> Vec<Year> {
             let mut summary: Vec<SummaryRow> = a
                 .counts
                 .into_iter()
-                .map(|(award, (individuals, collectives))| SummaryRow { award, individuals, collectives })
+                .map(|(award, (individuals, collectives))| SummaryRow {
+                    award,
+                    individuals,
+                    collectives,
+                })
                 .collect();
             summary.sort_by(|x, y| {
-                site.catalogue.by_index(y.award).rank.cmp(&site.catalogue.by_index(x.award).rank)
+                site.catalogue
+                    .by_index(y.award)
+                    .rank
+                    .cmp(&site.catalogue.by_index(x.award).rank)
                     .then_with(|| x.award.cmp(&y.award))
             });
-            Year { year, profiles: a.profiles, award_lists: a.lists, summary }
+            Year {
+                year,
+                profiles: a.profiles,
+                award_lists: a.lists,
+                summary,
+            }
         })
         .collect()
 }

@@ -24,24 +24,45 @@ pub struct Retexted {
 /// nothing, when an edited page is not in the site or its text has a
 /// problem: then the site must be assembled again.
 pub fn retext(site: &mut Site, edits: Vec<TextEdit>) -> Option<Retexted> {
-    let md = MarkdownOptions { unsafe_html: site.config.markdown.unsafe_html };
+    let md = MarkdownOptions {
+        unsafe_html: site.config.markdown.unsafe_html,
+    };
     let targets = LinkTargets::default();
-    let renderer = TextRenderer { config: &site.config, urls: Urls::new(&site.config), targets: &targets, md: &md };
+    let renderer = TextRenderer {
+        config: &site.config,
+        urls: Urls::new(&site.config),
+        targets: &targets,
+        md: &md,
+    };
     let mut profiles = Vec::new();
     let mut campaigns = Vec::new();
     for edit in edits {
         match edit {
-            TextEdit::Profile { mut page, translations } => {
-                let i = site.profiles.iter().position(|p| p.source == page.info.rel)?;
-                let (texts, problems) = renderer.profile_texts(&mut page, &mut by_language(translations, site.drafts));
+            TextEdit::Profile {
+                mut page,
+                translations,
+            } => {
+                let i = site
+                    .profiles
+                    .iter()
+                    .position(|p| p.source == page.info.rel)?;
+                let (texts, problems) =
+                    renderer.profile_texts(&mut page, &mut by_language(translations, site.drafts));
                 if !problems.is_empty() {
                     return None;
                 }
                 profiles.push((i, texts));
             }
-            TextEdit::Campaign { mut page, translations } => {
-                let i = site.campaigns.iter().position(|c| c.source == page.info.rel)?;
-                let (texts, problems) = renderer.campaign_texts(&mut page, &mut by_language(translations, site.drafts));
+            TextEdit::Campaign {
+                mut page,
+                translations,
+            } => {
+                let i = site
+                    .campaigns
+                    .iter()
+                    .position(|c| c.source == page.info.rel)?;
+                let (texts, problems) =
+                    renderer.campaign_texts(&mut page, &mut by_language(translations, site.drafts));
                 if !problems.is_empty() {
                     return None;
                 }
@@ -52,7 +73,8 @@ pub fn retext(site: &mut Site, edits: Vec<TextEdit>) -> Option<Retexted> {
     let mut done = Retexted::default();
     for (i, texts) in profiles {
         let old = &site.profiles[i].texts;
-        let shown_elsewhere = old.len() != texts.len() || old.iter().zip(&texts).any(|(a, b)| a.summary != b.summary);
+        let shown_elsewhere =
+            old.len() != texts.len() || old.iter().zip(&texts).any(|(a, b)| a.summary != b.summary);
         site.profiles[i].texts = texts;
         done.profiles.push((i, shown_elsewhere));
     }
@@ -64,7 +86,10 @@ pub fn retext(site: &mut Site, edits: Vec<TextEdit>) -> Option<Retexted> {
 }
 
 /// Translations by language code, leaving out drafts unless they are built.
-fn by_language<T: TranslationDraft>(translations: Vec<Page<T>>, drafts: bool) -> HashMap<String, Page<T>> {
+fn by_language<T: TranslationDraft>(
+    translations: Vec<Page<T>>,
+    drafts: bool,
+) -> HashMap<String, Page<T>> {
     translations
         .into_iter()
         .filter(|t| drafts || !t.front.is_draft())

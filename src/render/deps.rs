@@ -15,7 +15,10 @@ use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 use std::path::Path;
 
-use super::{FEED_ENTRIES, HOME_AWARD_LISTS, HOME_NEWEST, PageKind, PageRef, Renderer, kind_name, page_count, page_slice};
+use super::{
+    FEED_ENTRIES, HOME_AWARD_LISTS, HOME_NEWEST, PageKind, PageRef, Renderer, kind_name,
+    page_count, page_slice,
+};
 
 /// An entity of the site, by index into the [`crate::model::Site`] lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -61,7 +64,12 @@ impl Shape {
 impl Renderer<'_> {
     /// The inputs of a page other than the configuration and the theme.
     pub fn inputs(&self, page: PageRef) -> PageInputs {
-        let mut inputs = PageInputs { shape: 0, own: None, shows: Vec::new(), lists_pages: false };
+        let mut inputs = PageInputs {
+            shape: 0,
+            own: None,
+            shows: Vec::new(),
+            lists_pages: false,
+        };
         // Indexes shift when an entity is added before this one: the shape
         // names entities by their source files, never by index.
         let mut shape = match page {
@@ -113,8 +121,17 @@ impl Renderer<'_> {
                 for i in 0..site.award_lists.len().min(HOME_AWARD_LISTS) {
                     show(shape, Entity::AwardList(i));
                 }
-                let individuals = site.profiles.iter().filter(|p| p.kind == crate::model::Kind::Individual).count();
-                shape.add((site.profiles.len(), individuals, site.campaigns.len(), site.award_lists.len()));
+                let individuals = site
+                    .profiles
+                    .iter()
+                    .filter(|p| p.kind == crate::model::Kind::Individual)
+                    .count();
+                shape.add((
+                    site.profiles.len(),
+                    individuals,
+                    site.campaigns.len(),
+                    site.award_lists.len(),
+                ));
             }
             PageKind::ProfileList { page } => {
                 shape.add(page);
@@ -143,7 +160,11 @@ impl Renderer<'_> {
             PageKind::Years => self.add_years(shape),
             PageKind::Year { index, page } => {
                 let y = &site.years[index];
-                shape.add(y.year).add(page).add(y.profiles.len()).add(page_count(y.profiles.len(), per));
+                shape
+                    .add(y.year)
+                    .add(page)
+                    .add(y.profiles.len())
+                    .add(page_count(y.profiles.len(), per));
                 for r in &y.summary {
                     shape.add((r.award, r.individuals, r.collectives));
                 }
@@ -204,7 +225,11 @@ impl Renderer<'_> {
 
     fn add_years(&self, shape: &mut Shape) {
         for y in &self.site.years {
-            let awards: usize = y.summary.iter().map(|r| r.individuals + r.collectives).sum();
+            let awards: usize = y
+                .summary
+                .iter()
+                .map(|r| r.individuals + r.collectives)
+                .sum();
             shape.add((y.year, y.profiles.len(), y.award_lists.len(), awards));
         }
     }

@@ -46,9 +46,14 @@ pub enum PageKind {
 /// file of the whole site.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PageRef {
-    Page { lang: usize, kind: PageKind },
+    Page {
+        lang: usize,
+        kind: PageKind,
+    },
     /// The Atom feed of a language.
-    Feed { lang: usize },
+    Feed {
+        lang: usize,
+    },
     /// `sitemap.xml`: the sitemap, or past [`SITEMAP_LIMIT`] URLs the index.
     Sitemap,
     /// `sitemap-<n>.xml`, 1-based, when the sitemap is split.
@@ -92,8 +97,17 @@ impl Prepared {
             .iter()
             .enumerate()
             .map(|(i, lang)| {
-                let values = Values { site, lang, lang_index: i, urls }.all();
-                LanguageData { base: base_context(site, theme, urls, lang, i), values }
+                let values = Values {
+                    site,
+                    lang,
+                    lang_index: i,
+                    urls,
+                }
+                .all();
+                LanguageData {
+                    base: base_context(site, theme, urls, lang, i),
+                    values,
+                }
             })
             .collect();
         Prepared { languages, newest }
@@ -104,8 +118,19 @@ impl Prepared {
     /// name a changed campaign.
     pub fn refresh(&mut self, site: &Site, profiles: &[usize], campaigns: &[usize]) {
         let urls = Urls::new(&site.config);
-        for (i, (lang, data)) in site.config.languages.iter().zip(&mut self.languages).enumerate() {
-            let values = Values { site, lang, lang_index: i, urls };
+        for (i, (lang, data)) in site
+            .config
+            .languages
+            .iter()
+            .zip(&mut self.languages)
+            .enumerate()
+        {
+            let values = Values {
+                site,
+                lang,
+                lang_index: i,
+                urls,
+            };
             for &p in profiles {
                 data.values.profiles[p] = values.profile_value(p);
             }
@@ -132,7 +157,11 @@ pub struct Renderer<'a> {
 }
 
 fn page_count(items: usize, per_page: usize) -> usize {
-    if per_page == 0 { 1 } else { items.div_ceil(per_page).max(1) }
+    if per_page == 0 {
+        1
+    } else {
+        items.div_ceil(per_page).max(1)
+    }
 }
 
 fn page_slice<T>(items: &[T], page: usize, per_page: usize) -> &[T] {
@@ -148,13 +177,25 @@ impl<'a> Renderer<'a> {
     /// Prepares everything pages share: per-language values built once.
     pub fn new(site: &'a Site, theme: &'a Theme) -> Self {
         let prepared = std::borrow::Cow::Owned(Prepared::new(site, theme));
-        Renderer { site, theme, urls: Urls::new(&site.config), prepared, sitemap_limit: SITEMAP_LIMIT }
+        Renderer {
+            site,
+            theme,
+            urls: Urls::new(&site.config),
+            prepared,
+            sitemap_limit: SITEMAP_LIMIT,
+        }
     }
 
     /// A renderer over values prepared earlier (see [`Prepared::refresh`]).
     pub fn with_prepared(site: &'a Site, theme: &'a Theme, prepared: &'a Prepared) -> Self {
         let prepared = std::borrow::Cow::Borrowed(prepared);
-        Renderer { site, theme, urls: Urls::new(&site.config), prepared, sitemap_limit: SITEMAP_LIMIT }
+        Renderer {
+            site,
+            theme,
+            urls: Urls::new(&site.config),
+            prepared,
+            sitemap_limit: SITEMAP_LIMIT,
+        }
     }
 
     /// Splits the sitemap after `limit` URLs instead of [`SITEMAP_LIMIT`],
@@ -168,8 +209,15 @@ impl<'a> Renderer<'a> {
     pub fn pages(&self) -> Vec<PageRef> {
         let mut out = Vec::new();
         for lang in 0..self.site.config.languages.len() {
-            out.extend(self.kinds().into_iter().map(|kind| PageRef::Page { lang, kind }));
-            out.push(PageRef::Page { lang, kind: PageKind::NotFound });
+            out.extend(
+                self.kinds()
+                    .into_iter()
+                    .map(|kind| PageRef::Page { lang, kind }),
+            );
+            out.push(PageRef::Page {
+                lang,
+                kind: PageKind::NotFound,
+            });
             out.push(PageRef::Feed { lang });
         }
         out.push(PageRef::Sitemap);
@@ -186,15 +234,22 @@ impl<'a> Renderer<'a> {
         let site = self.site;
         let per = site.config.paginate_by;
         let mut kinds = vec![PageKind::Home];
-        kinds.extend((1..=page_count(site.profiles.len(), per)).map(|page| PageKind::ProfileList { page }));
+        kinds.extend(
+            (1..=page_count(site.profiles.len(), per)).map(|page| PageKind::ProfileList { page }),
+        );
         kinds.extend((0..site.profiles.len()).map(PageKind::Profile));
         kinds.push(PageKind::Years);
         for (index, y) in site.years.iter().enumerate() {
-            kinds.extend((1..=page_count(y.profiles.len(), per)).map(|page| PageKind::Year { index, page }));
+            kinds.extend(
+                (1..=page_count(y.profiles.len(), per)).map(|page| PageKind::Year { index, page }),
+            );
         }
         kinds.push(PageKind::Campaigns);
         for (index, c) in site.campaigns.iter().enumerate() {
-            kinds.extend((1..=page_count(c.profiles.len(), per)).map(|page| PageKind::Campaign { index, page }));
+            kinds.extend(
+                (1..=page_count(c.profiles.len(), per))
+                    .map(|page| PageKind::Campaign { index, page }),
+            );
         }
         kinds.push(PageKind::AwardLists);
         kinds.extend((0..site.award_lists.len()).map(PageKind::AwardList));
@@ -216,7 +271,9 @@ impl<'a> Renderer<'a> {
             PageKind::Years => u.years(lang),
             PageKind::Year { index, page } => u.year(lang, site.years[index].year, page),
             PageKind::Campaigns => u.campaigns(lang),
-            PageKind::Campaign { index, page } => u.campaign(lang, &site.campaigns[index].slug, page),
+            PageKind::Campaign { index, page } => {
+                u.campaign(lang, &site.campaigns[index].slug, page)
+            }
             PageKind::AwardLists => u.award_lists(lang),
             PageKind::AwardList(i) => u.award_list(lang, &site.award_lists[i].slug),
             PageKind::NotFound => format!("{}/404.html", lang.prefix),
@@ -226,8 +283,12 @@ impl<'a> Renderer<'a> {
     /// Where a page is written, relative to the output root.
     pub fn output_path(&self, page: PageRef) -> String {
         match page {
-            PageRef::Page { lang, kind } => output_file(&self.site_path(&self.site.config.languages[lang], kind)),
-            PageRef::Feed { lang } => output_file(&self.urls.feed(&self.site.config.languages[lang])),
+            PageRef::Page { lang, kind } => {
+                output_file(&self.site_path(&self.site.config.languages[lang], kind))
+            }
+            PageRef::Feed { lang } => {
+                output_file(&self.urls.feed(&self.site.config.languages[lang]))
+            }
             PageRef::Sitemap => "sitemap.xml".to_owned(),
             PageRef::SitemapPart(n) => format!("sitemap-{n}.xml"),
             PageRef::Robots => "robots.txt".to_owned(),
@@ -240,7 +301,10 @@ impl<'a> Renderer<'a> {
             .theme
             .static_files
             .iter()
-            .map(|(path, source)| CopiedFile { path: path.clone(), source: source.clone() })
+            .map(|(path, source)| CopiedFile {
+                path: path.clone(),
+                source: source.clone(),
+            })
             .collect();
         let default = self.site.config.default_language();
         for p in &self.site.profiles {
@@ -260,7 +324,9 @@ impl<'a> Renderer<'a> {
         match page {
             PageRef::Feed { lang } => Ok(xml::feed(self, lang)),
             PageRef::Page { lang, kind } => self.render_html(lang, kind),
-            PageRef::Sitemap if self.sitemap_parts() > 1 => Ok(xml::sitemap_index(self, self.sitemap_parts())),
+            PageRef::Sitemap if self.sitemap_parts() > 1 => {
+                Ok(xml::sitemap_index(self, self.sitemap_parts()))
+            }
             PageRef::Sitemap => Ok(xml::sitemap(self, &self.sitemap_entries())),
             PageRef::SitemapPart(n) => {
                 let entries = self.sitemap_entries();
@@ -278,7 +344,9 @@ impl<'a> Renderer<'a> {
     /// (language, kind) of every page in the sitemap, language by language.
     fn sitemap_entries(&self) -> Vec<(usize, PageKind)> {
         let kinds = self.kinds();
-        (0..self.site.config.languages.len()).flat_map(|l| kinds.iter().map(move |&k| (l, k))).collect()
+        (0..self.site.config.languages.len())
+            .flat_map(|l| kinds.iter().map(move |&k| (l, k)))
+            .collect()
     }
 
     fn alternates(&self, kind: PageKind) -> Value {
@@ -304,7 +372,12 @@ impl<'a> Renderer<'a> {
         let site = self.site;
         let data = &self.prepared.languages[lang_index];
         let lang = &site.config.languages[lang_index];
-        let values = Values { site, lang, lang_index, urls: self.urls };
+        let values = Values {
+            site,
+            lang,
+            lang_index,
+            urls: self.urls,
+        };
         let per = site.config.paginate_by;
         let mut cx = data.base.clone();
         let path = self.site_path(lang, kind);
@@ -315,31 +388,67 @@ impl<'a> Renderer<'a> {
         let mut translated = true;
         let mut text_lang = lang.code.clone();
         let mut draft = false;
-        let pick = |list: &[Value], idx: &[usize]| Value::from(idx.iter().map(|&i| list[i].clone()).collect::<Vec<_>>());
+        let pick = |list: &[Value], idx: &[usize]| {
+            Value::from(idx.iter().map(|&i| list[i].clone()).collect::<Vec<_>>())
+        };
         let mut pagination = Value::none();
         let template = match kind {
             PageKind::Home => {
-                let newest: Vec<usize> = self.prepared.newest.iter().copied().take(HOME_NEWEST).collect();
+                let newest: Vec<usize> = self
+                    .prepared
+                    .newest
+                    .iter()
+                    .copied()
+                    .take(HOME_NEWEST)
+                    .collect();
                 cx.insert_value("newest_profiles", pick(&data.values.profiles, &newest));
                 cx.insert_value("years", self.years_value(&values));
                 cx.insert_value("campaigns", Value::from(data.values.campaigns.clone()));
-                cx.insert_value("award_lists", Value::from(data.values.award_lists.iter().take(HOME_AWARD_LISTS).cloned().collect::<Vec<_>>()));
-                let individuals = site.profiles.iter().filter(|p| p.kind == crate::model::Kind::Individual).count();
+                cx.insert_value(
+                    "award_lists",
+                    Value::from(
+                        data.values
+                            .award_lists
+                            .iter()
+                            .take(HOME_AWARD_LISTS)
+                            .cloned()
+                            .collect::<Vec<_>>(),
+                    ),
+                );
+                let individuals = site
+                    .profiles
+                    .iter()
+                    .filter(|p| p.kind == crate::model::Kind::Individual)
+                    .count();
                 let mut counts = tera::Map::new();
                 counts.insert("profiles".into(), Value::from(site.profiles.len()));
                 counts.insert("individuals".into(), Value::from(individuals));
-                counts.insert("collectives".into(), Value::from(site.profiles.len() - individuals));
+                counts.insert(
+                    "collectives".into(),
+                    Value::from(site.profiles.len() - individuals),
+                );
                 counts.insert("campaigns".into(), Value::from(site.campaigns.len()));
                 counts.insert("award_lists".into(), Value::from(site.award_lists.len()));
                 counts.insert("years".into(), Value::from(site.years.len()));
-                counts.insert("awards".into(), Value::from(site.years.iter().flat_map(|y| &y.summary).map(|r| r.individuals + r.collectives).sum::<usize>()));
+                counts.insert(
+                    "awards".into(),
+                    Value::from(
+                        site.years
+                            .iter()
+                            .flat_map(|y| &y.summary)
+                            .map(|r| r.individuals + r.collectives)
+                            .sum::<usize>(),
+                    ),
+                );
                 cx.insert_value("counts", Value::from(counts));
                 "index.html"
             }
             PageKind::ProfileList { page } => {
                 let all = &data.values.profiles;
                 cx.insert_value("profiles", Value::from(page_slice(all, page, per).to_vec()));
-                pagination = self.pagination(page, page_count(all.len(), per), |n| self.urls.profiles(lang, n));
+                pagination = self.pagination(page, page_count(all.len(), per), |n| {
+                    self.urls.profiles(lang, n)
+                });
                 "profiles.html"
             }
             PageKind::Profile(i) => {
@@ -364,25 +473,40 @@ impl<'a> Renderer<'a> {
                 year.insert("year".into(), Value::from(y.year));
                 year.insert("href".into(), Value::from(values.year_href(y.year)));
                 let mut totals = (0usize, 0usize);
-                let rows: Vec<Value> = y.summary.iter().map(|r| {
-                    totals.0 += r.individuals;
-                    totals.1 += r.collectives;
-                    let mut m = tera::Map::new();
-                    m.insert("award".into(), Value::from_serializable(&values.award_type(r.award)));
-                    m.insert("individuals".into(), Value::from(r.individuals));
-                    m.insert("collectives".into(), Value::from(r.collectives));
-                    m.insert("total".into(), Value::from(r.individuals + r.collectives));
-                    Value::from(m)
-                }).collect();
+                let rows: Vec<Value> = y
+                    .summary
+                    .iter()
+                    .map(|r| {
+                        totals.0 += r.individuals;
+                        totals.1 += r.collectives;
+                        let mut m = tera::Map::new();
+                        m.insert(
+                            "award".into(),
+                            Value::from_serializable(&values.award_type(r.award)),
+                        );
+                        m.insert("individuals".into(), Value::from(r.individuals));
+                        m.insert("collectives".into(), Value::from(r.collectives));
+                        m.insert("total".into(), Value::from(r.individuals + r.collectives));
+                        Value::from(m)
+                    })
+                    .collect();
                 year.insert("summary".into(), Value::from(rows));
                 year.insert("total_individuals".into(), Value::from(totals.0));
                 year.insert("total_collectives".into(), Value::from(totals.1));
                 year.insert("total".into(), Value::from(totals.0 + totals.1));
                 year.insert("profile_count".into(), Value::from(y.profiles.len()));
                 cx.insert_value("year", Value::from(year));
-                cx.insert_value("profiles", pick(&data.values.profiles, page_slice(&y.profiles, page, per)));
-                cx.insert_value("award_lists", pick(&data.values.award_lists, &y.award_lists));
-                pagination = self.pagination(page, page_count(y.profiles.len(), per), |n| self.urls.year(lang, y.year, n));
+                cx.insert_value(
+                    "profiles",
+                    pick(&data.values.profiles, page_slice(&y.profiles, page, per)),
+                );
+                cx.insert_value(
+                    "award_lists",
+                    pick(&data.values.award_lists, &y.award_lists),
+                );
+                pagination = self.pagination(page, page_count(y.profiles.len(), per), |n| {
+                    self.urls.year(lang, y.year, n)
+                });
                 "year.html"
             }
             PageKind::Campaigns => {
@@ -397,9 +521,17 @@ impl<'a> Renderer<'a> {
                 draft = c.draft || text.draft;
                 cx.insert_value("campaign", data.values.campaigns[index].clone());
                 cx.insert_value("body", Value::safe_string(&text.body_html));
-                cx.insert_value("profiles", pick(&data.values.profiles, page_slice(&c.profiles, page, per)));
-                cx.insert_value("award_lists", pick(&data.values.award_lists, &c.award_lists));
-                pagination = self.pagination(page, page_count(c.profiles.len(), per), |n| self.urls.campaign(lang, &c.slug, n));
+                cx.insert_value(
+                    "profiles",
+                    pick(&data.values.profiles, page_slice(&c.profiles, page, per)),
+                );
+                cx.insert_value(
+                    "award_lists",
+                    pick(&data.values.award_lists, &c.award_lists),
+                );
+                pagination = self.pagination(page, page_count(c.profiles.len(), per), |n| {
+                    self.urls.campaign(lang, &c.slug, n)
+                });
                 "campaign.html"
             }
             PageKind::AwardLists => {
@@ -433,15 +565,28 @@ impl<'a> Renderer<'a> {
     }
 
     fn years_value(&self, values: &Values) -> Value {
-        let list: Vec<Value> = self.site.years.iter().map(|y| {
-            let mut m = tera::Map::new();
-            m.insert("year".into(), Value::from(y.year));
-            m.insert("href".into(), Value::from(values.year_href(y.year)));
-            m.insert("profile_count".into(), Value::from(y.profiles.len()));
-            m.insert("award_list_count".into(), Value::from(y.award_lists.len()));
-            m.insert("award_count".into(), Value::from(y.summary.iter().map(|r| r.individuals + r.collectives).sum::<usize>()));
-            Value::from(m)
-        }).collect();
+        let list: Vec<Value> = self
+            .site
+            .years
+            .iter()
+            .map(|y| {
+                let mut m = tera::Map::new();
+                m.insert("year".into(), Value::from(y.year));
+                m.insert("href".into(), Value::from(values.year_href(y.year)));
+                m.insert("profile_count".into(), Value::from(y.profiles.len()));
+                m.insert("award_list_count".into(), Value::from(y.award_lists.len()));
+                m.insert(
+                    "award_count".into(),
+                    Value::from(
+                        y.summary
+                            .iter()
+                            .map(|r| r.individuals + r.collectives)
+                            .sum::<usize>(),
+                    ),
+                );
+                Value::from(m)
+            })
+            .collect();
         Value::from(list)
     }
 
@@ -453,15 +598,31 @@ impl<'a> Renderer<'a> {
         let mut m = tera::Map::new();
         m.insert("current".into(), Value::from(current));
         m.insert("total".into(), Value::from(total));
-        m.insert("prev".into(), if current > 1 { href(current - 1) } else { Value::none() });
-        m.insert("next".into(), if current < total { href(current + 1) } else { Value::none() });
-        let pages: Vec<Value> = (1..=total).map(|n| {
-            let mut p = tera::Map::new();
-            p.insert("number".into(), Value::from(n));
-            p.insert("href".into(), href(n));
-            p.insert("current".into(), Value::from(n == current));
-            Value::from(p)
-        }).collect();
+        m.insert(
+            "prev".into(),
+            if current > 1 {
+                href(current - 1)
+            } else {
+                Value::none()
+            },
+        );
+        m.insert(
+            "next".into(),
+            if current < total {
+                href(current + 1)
+            } else {
+                Value::none()
+            },
+        );
+        let pages: Vec<Value> = (1..=total)
+            .map(|n| {
+                let mut p = tera::Map::new();
+                p.insert("number".into(), Value::from(n));
+                p.insert("href".into(), href(n));
+                p.insert("current".into(), Value::from(n == current));
+                Value::from(p)
+            })
+            .collect();
         m.insert("pages".into(), Value::from(pages));
         Value::from(m)
     }
@@ -488,7 +649,13 @@ fn kind_name(kind: PageKind) -> &'static str {
 }
 
 /// What every page of a language shares.
-fn base_context(site: &Site, theme: &Theme, urls: Urls, lang: &Language, lang_index: usize) -> Context {
+fn base_context(
+    site: &Site,
+    theme: &Theme,
+    urls: Urls,
+    lang: &Language,
+    lang_index: usize,
+) -> Context {
     let mut cx = Context::new();
     let mut l = tera::Map::new();
     l.insert("code".into(), Value::from(lang.code.as_str()));
@@ -496,13 +663,18 @@ fn base_context(site: &Site, theme: &Theme, urls: Urls, lang: &Language, lang_in
     l.insert("description".into(), Value::from(lang.description.as_str()));
     l.insert("is_default".into(), Value::from(lang.is_default));
     cx.insert_value("lang", Value::from(l));
-    let langs: Vec<Value> = site.config.languages.iter().map(|o| {
-        let mut m = tera::Map::new();
-        m.insert("code".into(), Value::from(o.code.as_str()));
-        m.insert("title".into(), Value::from(o.title.as_str()));
-        m.insert("home".into(), Value::from(urls.href(&urls.home(o))));
-        Value::from(m)
-    }).collect();
+    let langs: Vec<Value> = site
+        .config
+        .languages
+        .iter()
+        .map(|o| {
+            let mut m = tera::Map::new();
+            m.insert("code".into(), Value::from(o.code.as_str()));
+            m.insert("title".into(), Value::from(o.title.as_str()));
+            m.insert("home".into(), Value::from(urls.href(&urls.home(o))));
+            Value::from(m)
+        })
+        .collect();
     cx.insert_value("languages", Value::from(langs));
     let mut nav = tera::Map::new();
     for (key, path) in [
@@ -517,10 +689,19 @@ fn base_context(site: &Site, theme: &Theme, urls: Urls, lang: &Language, lang_in
     }
     cx.insert_value("nav", Value::from(nav));
     let mut s = tera::Map::new();
-    s.insert("base_url".into(), Value::from(site.config.base_url.as_str()));
-    s.insert("base_path".into(), Value::from(site.config.base_path.as_str()));
+    s.insert(
+        "base_url".into(),
+        Value::from(site.config.base_url.as_str()),
+    );
+    s.insert(
+        "base_path".into(),
+        Value::from(site.config.base_path.as_str()),
+    );
     s.insert("drafts".into(), Value::from(site.drafts));
-    s.insert("generator".into(), Value::from(concat!("vinhdanh ", env!("CARGO_PKG_VERSION"))));
+    s.insert(
+        "generator".into(),
+        Value::from(concat!("vinhdanh ", env!("CARGO_PKG_VERSION"))),
+    );
     cx.insert_value("site", Value::from(s));
     cx.insert_value("t", Value::from_serializable(&theme.strings[lang_index]));
     cx

@@ -48,7 +48,10 @@ pub struct Theme {
 impl Theme {
     /// The path to show for a template in messages.
     pub fn template_path(&self, name: &str) -> PathBuf {
-        self.template_paths.get(name).cloned().unwrap_or_else(|| PathBuf::from("templates").join(name))
+        self.template_paths
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| PathBuf::from("templates").join(name))
     }
 }
 
@@ -67,7 +70,9 @@ pub fn load(config: &Config) -> Result<Theme, Diagnostics> {
     } else if config.theme == "default" {
         Source::Embedded
     } else {
-        let problem = Problem::UnknownTheme { name: config.theme.clone() };
+        let problem = Problem::UnknownTheme {
+            name: config.theme.clone(),
+        };
         return Err(Diagnostic::file(crate::config::CONFIG_FILE, problem).into());
     };
 
@@ -81,31 +86,60 @@ pub fn load(config: &Config) -> Result<Theme, Diagnostics> {
     for file in all_files(&DEFAULT_THEME) {
         let path = file.path();
         let shown = PathBuf::from("(built-in theme)").join(path);
-        let Ok(text) = std::str::from_utf8(file.contents()) else { continue };
+        let Ok(text) = std::str::from_utf8(file.contents()) else {
+            continue;
+        };
         add_theme_file(path, shown, text.to_owned(), &mut templates, &mut i18n);
         if let (Source::Embedded, Ok(rest)) = (&source, path.strip_prefix("static")) {
             static_files.insert(display_path(rest), StaticFile::Embedded(file.contents()));
         }
     }
     if let Source::Folder(dir) = &source {
-        read_folder(config, dir, &mut templates, &mut i18n, &mut static_files, &mut problems);
+        read_folder(
+            config,
+            dir,
+            &mut templates,
+            &mut i18n,
+            &mut static_files,
+            &mut problems,
+        );
     }
     let site_layer = config.root.clone();
-    read_folder(config, &site_layer, &mut templates, &mut i18n, &mut static_files, &mut problems);
+    read_folder(
+        config,
+        &site_layer,
+        &mut templates,
+        &mut i18n,
+        &mut static_files,
+        &mut problems,
+    );
 
     let mut tera = tera::Tera::new();
     tera.autoescape_on(vec![".html", ".htm", ".xml"]);
-    let template_paths: BTreeMap<String, PathBuf> =
-        templates.iter().map(|(k, v)| (k.clone(), v.shown_as.clone())).collect();
-    let sources: Vec<(String, String)> = templates.iter().map(|(k, v)| (k.clone(), v.text.clone())).collect();
+    let template_paths: BTreeMap<String, PathBuf> = templates
+        .iter()
+        .map(|(k, v)| (k.clone(), v.shown_as.clone()))
+        .collect();
+    let sources: Vec<(String, String)> = templates
+        .iter()
+        .map(|(k, v)| (k.clone(), v.text.clone()))
+        .collect();
     if let Err(e) = tera.add_raw_templates(sources) {
         problems.push(template_error(&e, &|name| {
-            template_paths.get(name).cloned().unwrap_or_else(|| PathBuf::from("templates").join(name))
+            template_paths
+                .get(name)
+                .cloned()
+                .unwrap_or_else(|| PathBuf::from("templates").join(name))
         }));
     }
 
     let strings = load_strings(config, &i18n, &templates, &mut problems);
-    problems.into_result(Theme { tera, strings, static_files, template_paths })
+    problems.into_result(Theme {
+        tera,
+        strings,
+        static_files,
+        template_paths,
+    })
 }
 
 fn all_files(dir: &'static Dir<'static>) -> Vec<&'static include_dir::File<'static>> {
@@ -134,12 +168,17 @@ fn read_folder(
             let entry = match entry {
                 Ok(e) => e,
                 Err(e) => {
-                    let problem = Problem::CannotRead { what: Unreadable::Folder, detail: e.to_string() };
+                    let problem = Problem::CannotRead {
+                        what: Unreadable::Folder,
+                        detail: e.to_string(),
+                    };
                     problems.push(Diagnostic::file(rel_to_root(config, &base), problem));
                     continue;
                 }
             };
-            if !entry.file_type().is_file() || crate::content::is_ignored_name(&entry.file_name().to_string_lossy()) {
+            if !entry.file_type().is_file()
+                || crate::content::is_ignored_name(&entry.file_name().to_string_lossy())
+            {
                 continue;
             }
             let path = entry.path();
@@ -151,10 +190,17 @@ fn read_folder(
                 continue;
             }
             let read = std::fs::read(path).map_err(|e| {
-                Diagnostic::file(&shown, Problem::CannotRead { what: Unreadable::File, detail: e.to_string() })
+                Diagnostic::file(
+                    &shown,
+                    Problem::CannotRead {
+                        what: Unreadable::File,
+                        detail: e.to_string(),
+                    },
+                )
             });
             match read.and_then(|b| {
-                text::decode_source(&b).map_err(|e| Diagnostic::at(&shown, e.line, Some(e.col), Problem::NotUtf8))
+                text::decode_source(&b)
+                    .map_err(|e| Diagnostic::at(&shown, e.line, Some(e.col), Problem::NotUtf8))
             }) {
                 Ok(text) => add_theme_file(inner, shown, text, templates, i18n),
                 Err(d) => problems.push(d),
@@ -164,7 +210,9 @@ fn read_folder(
 }
 
 fn rel_to_root(config: &Config, path: &Path) -> PathBuf {
-    path.strip_prefix(&config.root).unwrap_or(path).to_path_buf()
+    path.strip_prefix(&config.root)
+        .unwrap_or(path)
+        .to_path_buf()
 }
 
 fn add_theme_file(
@@ -175,11 +223,20 @@ fn add_theme_file(
     i18n: &mut BTreeMap<String, Vec<ThemeFile>>,
 ) {
     if let Ok(name) = inner.strip_prefix("templates") {
-        templates.insert(display_path(name), ThemeFile { shown_as: shown, text });
+        templates.insert(
+            display_path(name),
+            ThemeFile {
+                shown_as: shown,
+                text,
+            },
+        );
     } else if let Ok(name) = inner.strip_prefix("i18n") {
         let name = display_path(name);
         if let Some(lang) = name.strip_suffix(".toml") {
-            i18n.entry(lang.to_owned()).or_default().push(ThemeFile { shown_as: shown, text });
+            i18n.entry(lang.to_owned()).or_default().push(ThemeFile {
+                shown_as: shown,
+                text,
+            });
         }
     }
 }
@@ -199,13 +256,24 @@ fn load_strings(
         for file in i18n.get(&lang.code).into_iter().flatten() {
             match toml::from_str::<IndexMap<String, String>>(&file.text) {
                 Ok(map) => strings.extend(map),
-                Err(e) => problems.push(toml_diagnostic(&file.shown_as, TomlPart::UiStrings, &file.text, &e, 0)),
+                Err(e) => problems.push(toml_diagnostic(
+                    &file.shown_as,
+                    TomlPart::UiStrings,
+                    &file.text,
+                    &e,
+                    0,
+                )),
             }
         }
         for (key, (template, line)) in &used {
             if !strings.contains_key(key) {
-                let shown = templates.get(template).map_or_else(|| PathBuf::from(template), |t| t.shown_as.clone());
-                let problem = Problem::MissingUiString { key: key.clone(), lang: lang.code.clone() };
+                let shown = templates
+                    .get(template)
+                    .map_or_else(|| PathBuf::from(template), |t| t.shown_as.clone());
+                let problem = Problem::MissingUiString {
+                    key: key.clone(),
+                    lang: lang.code.clone(),
+                };
                 problems.push(Diagnostic::at(shown, *line, None, problem));
             }
         }
@@ -223,7 +291,11 @@ fn used_strings(templates: &BTreeMap<String, ThemeFile>) -> BTreeMap<String, (St
         let mut rest = 0;
         while let Some(open) = find_tag_open(&text[rest..]) {
             let start = rest + open + 2;
-            let close = if text[start - 1..].starts_with('{') { "}}" } else { "%}" };
+            let close = if text[start - 1..].starts_with('{') {
+                "}}"
+            } else {
+                "%}"
+            };
             let end = text[start..].find(close).map_or(text.len(), |i| start + i);
             for (offset, key) in string_keys(&text[start..end]) {
                 let line = text[..start + offset].matches('\n').count() + 1;
@@ -249,8 +321,14 @@ fn string_keys(code: &str) -> Vec<(usize, String)> {
     let bytes = code.as_bytes();
     let mut out = Vec::new();
     for (at, _) in code.match_indices("t.") {
-        let before_ok = at == 0 || !(bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'_' || bytes[at - 1] == b'.');
-        let key: String = code[at + 2..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+        let before_ok = at == 0
+            || !(bytes[at - 1].is_ascii_alphanumeric()
+                || bytes[at - 1] == b'_'
+                || bytes[at - 1] == b'.');
+        let key: String = code[at + 2..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect();
         if before_ok && !key.is_empty() {
             out.push((at, key));
         }
@@ -274,21 +352,41 @@ pub fn template_error(err: &tera::Error, path_of: &dyn Fn(&str) -> PathBuf) -> D
     match err.kind() {
         ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => {
             let span = report.span();
-            let fault = if matches!(err.kind(), ErrorKind::SyntaxError(_)) { TemplateFault::Syntax } else { TemplateFault::Render };
+            let fault = if matches!(err.kind(), ErrorKind::SyntaxError(_)) {
+                TemplateFault::Syntax
+            } else {
+                TemplateFault::Render
+            };
             Diagnostic::at(
                 path_of(report.filename()),
                 span.start_line.max(1),
                 Some(span.start_col + 1),
-                Problem::Template { fault, detail: report.message().to_owned() },
+                Problem::Template {
+                    fault,
+                    detail: report.message().to_owned(),
+                },
             )
         }
-        ErrorKind::TemplateNotFound(name) => {
-            Diagnostic::file(path_of(name), Problem::Template { fault: TemplateFault::NotFound, detail })
-        }
-        ErrorKind::MissingParent { current, parent } => {
-            Diagnostic::file(path_of(current), Problem::MissingParentTemplate { parent: parent.clone() })
-        }
-        _ => Diagnostic::file(PathBuf::from("templates"), Problem::Template { fault: TemplateFault::Other, detail }),
+        ErrorKind::TemplateNotFound(name) => Diagnostic::file(
+            path_of(name),
+            Problem::Template {
+                fault: TemplateFault::NotFound,
+                detail,
+            },
+        ),
+        ErrorKind::MissingParent { current, parent } => Diagnostic::file(
+            path_of(current),
+            Problem::MissingParentTemplate {
+                parent: parent.clone(),
+            },
+        ),
+        _ => Diagnostic::file(
+            PathBuf::from("templates"),
+            Problem::Template {
+                fault: TemplateFault::Other,
+                detail,
+            },
+        ),
     }
 }
 
@@ -307,7 +405,10 @@ mod tests {
             },
         );
         let used = used_strings(&templates);
-        assert_eq!(used.keys().collect::<Vec<_>>(), ["draft", "home", "profile_list"]);
+        assert_eq!(
+            used.keys().collect::<Vec<_>>(),
+            ["draft", "home", "profile_list"]
+        );
         assert_eq!(used["draft"].1, 3);
         assert_eq!(used["profile_list"].1, 2);
     }

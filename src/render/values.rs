@@ -128,12 +128,21 @@ impl<'a> Values<'a> {
 
     pub fn award_type(&self, index: usize) -> AwardTypeValue<'a> {
         let t = self.site.catalogue.by_index(index);
-        AwardTypeValue { key: &t.key, name: t.name.get(&self.lang.code, self.default_code()), kind: t.kind, level: t.level, rank: t.rank }
+        AwardTypeValue {
+            key: &t.key,
+            name: t.name.get(&self.lang.code, self.default_code()),
+            kind: t.kind,
+            level: t.level,
+            rank: t.rank,
+        }
     }
 
     fn campaign_link(&self, index: usize) -> Link<'a> {
         let c = &self.site.campaigns[index];
-        Link { name: &c.texts[self.lang_index].name, href: self.urls.href(&self.urls.campaign(self.lang, &c.slug, 1)) }
+        Link {
+            name: &c.texts[self.lang_index].name,
+            href: self.urls.href(&self.urls.campaign(self.lang, &c.slug, 1)),
+        }
     }
 
     pub fn year_href(&self, year: i32) -> String {
@@ -154,9 +163,24 @@ impl<'a> Values<'a> {
 
     pub fn all(&self) -> LanguageValues {
         LanguageValues {
-            profiles: self.site.profiles.par_iter().map(|p| Value::from_serializable(&self.profile_card(p))).collect(),
-            campaigns: self.site.campaigns.iter().map(|c| Value::from_serializable(&self.campaign_card(c))).collect(),
-            award_lists: self.site.award_lists.iter().map(|l| Value::from_serializable(&self.award_list_card(l))).collect(),
+            profiles: self
+                .site
+                .profiles
+                .par_iter()
+                .map(|p| Value::from_serializable(&self.profile_card(p)))
+                .collect(),
+            campaigns: self
+                .site
+                .campaigns
+                .iter()
+                .map(|c| Value::from_serializable(&self.campaign_card(c)))
+                .collect(),
+            award_lists: self
+                .site
+                .award_lists
+                .iter()
+                .map(|l| Value::from_serializable(&self.award_list_card(l)))
+                .collect(),
         }
     }
 
@@ -171,12 +195,20 @@ impl<'a> Values<'a> {
             kind: p.kind.as_str(),
             unit: &text.unit,
             position: text.position.as_deref(),
-            ethnicity: if show_ethnicity { text.ethnicity.as_deref() } else { None },
+            ethnicity: if show_ethnicity {
+                text.ethnicity.as_deref()
+            } else {
+                None
+            },
             year: p.year,
             year_href: self.year_href(p.year),
             summary: &text.summary,
             photo: p.photo.as_ref().map(|ph| {
-                self.urls.href(&format!("{}{}", self.urls.profile(default_lang, &p.slug), ph.file_name))
+                self.urls.href(&format!(
+                    "{}{}",
+                    self.urls.profile(default_lang, &p.slug),
+                    ph.file_name
+                ))
             }),
             initials: initials(&text.name, p.kind),
             translated: text.source.translated,
@@ -184,7 +216,13 @@ impl<'a> Values<'a> {
             draft: p.draft || text.draft,
             date: p.date.format(&self.lang.code),
             date_iso: p.date.iso(),
-            top_award: p.awards.first().map(|a| self.site.catalogue.by_index(a.award).name.get(&self.lang.code, self.default_code())),
+            top_award: p.awards.first().map(|a| {
+                self.site
+                    .catalogue
+                    .by_index(a.award)
+                    .name
+                    .get(&self.lang.code, self.default_code())
+            }),
             award_count: p.awards.len(),
         }
     }
@@ -244,7 +282,13 @@ impl<'a> Values<'a> {
                 issuer: a.issuer.as_ref().map(|i| i.get(code, self.default_code())),
                 date: a.date.map(|d| d.format(code)),
                 date_iso: a.date.map(|d| d.iso()),
-                list_href: a.list.map(|l| self.urls.href(&self.urls.award_list(self.lang, &self.site.award_lists[l].slug))),
+                list_href: a.list.map(|l| {
+                    self.urls.href(
+                        &self
+                            .urls
+                            .award_list(self.lang, &self.site.award_lists[l].slug),
+                    )
+                }),
                 campaign: a.campaign.map(|c| self.campaign_link(c)),
             })
             .collect();
@@ -265,11 +309,19 @@ impl<'a> Values<'a> {
             .enumerate()
             .map(|(i, r)| RecipientValue {
                 number: i + 1,
-                name: r.profile.map_or(&r.name, |p| &self.site.profiles[p].texts[self.lang_index].name),
+                name: r.profile.map_or(&r.name, |p| {
+                    &self.site.profiles[p].texts[self.lang_index].name
+                }),
                 kind: r.kind.as_str(),
-                position: r.position.as_ref().map(|x| x.get(code, self.default_code())),
+                position: r
+                    .position
+                    .as_ref()
+                    .map(|x| x.get(code, self.default_code())),
                 unit: r.unit.as_ref().map(|x| x.get(code, self.default_code())),
-                profile_href: r.profile.map(|p| self.urls.href(&self.urls.profile(self.lang, &self.site.profiles[p].slug))),
+                profile_href: r.profile.map(|p| {
+                    self.urls
+                        .href(&self.urls.profile(self.lang, &self.site.profiles[p].slug))
+                }),
             })
             .collect();
         Value::from_serializable(&rows)
@@ -280,11 +332,18 @@ impl<'a> Values<'a> {
 /// given name ("Nguyễn Thị Đào" → "NĐ"), a collective's first letter.
 pub fn initials(name: &str, kind: crate::model::Kind) -> String {
     let words: Vec<&str> = name.split_whitespace().collect();
-    let first = |w: &str| w.chars().find(|c| c.is_alphanumeric()).map(|c| c.to_uppercase().to_string()).unwrap_or_default();
+    let first = |w: &str| {
+        w.chars()
+            .find(|c| c.is_alphanumeric())
+            .map(|c| c.to_uppercase().to_string())
+            .unwrap_or_default()
+    };
     match (kind, words.as_slice()) {
         (_, []) => String::new(),
         (crate::model::Kind::Individual, [one]) => first(one),
-        (crate::model::Kind::Individual, [head, .., last]) => format!("{}{}", first(head), first(last)),
+        (crate::model::Kind::Individual, [head, .., last]) => {
+            format!("{}{}", first(head), first(last))
+        }
         (crate::model::Kind::Collective, [one, ..]) => first(one),
     }
 }

@@ -43,7 +43,11 @@ pub struct Shared {
 
 impl Shared {
     pub fn new(first: Served, shutdown: watch::Receiver<bool>) -> Self {
-        Shared { served: RwLock::new(Arc::new(first)), reloads: broadcast::channel(64).0, shutdown }
+        Shared {
+            served: RwLock::new(Arc::new(first)),
+            reloads: broadcast::channel(64).0,
+            shutdown,
+        }
     }
 
     pub fn current(&self) -> Arc<Served> {
@@ -52,7 +56,11 @@ impl Shared {
 
     /// Serves `next` from now on and tells open pages what changed.
     pub fn publish(&self, next: Served, paths: Vec<String>, all: bool) {
-        let reload = Reload { build: next.build.clone(), paths, all };
+        let reload = Reload {
+            build: next.build.clone(),
+            paths,
+            all,
+        };
         *self.served.write().unwrap_or_else(PoisonError::into_inner) = Arc::new(next);
         // No open page is no error.
         let _ = self.reloads.send(reload);
@@ -60,14 +68,21 @@ impl Shared {
 }
 
 pub fn router(shared: Arc<Shared>) -> Router {
-    Router::new().route(EVENTS_PATH, get(events)).fallback(page).with_state(shared)
+    Router::new()
+        .route(EVENTS_PATH, get(events))
+        .fallback(page)
+        .with_state(shared)
 }
 
 /// The Server-Sent Events stream: `hello` with the build now served, then
 /// `reload` after every rebuild; it ends when the server stops.
-async fn events(State(shared): State<Arc<Shared>>) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+async fn events(
+    State(shared): State<Arc<Shared>>,
+) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
     let receiver = shared.reloads.subscribe();
-    let hello = Event::default().event("hello").data(shared.current().build.clone());
+    let hello = Event::default()
+        .event("hello")
+        .data(shared.current().build.clone());
     let shutdown = shared.shutdown.clone();
     let stream = futures_util::stream::unfold(
         (Some(hello), receiver, shutdown),
@@ -94,21 +109,31 @@ async fn events(State(shared): State<Arc<Shared>>) -> Sse<impl Stream<Item = Res
 async fn page(State(shared): State<Arc<Shared>>, request: Request) -> Response {
     if request.method() != Method::GET && request.method() != Method::HEAD {
         let mut response = plain(StatusCode::METHOD_NOT_ALLOWED, "405 Method Not Allowed\n");
-        response.headers_mut().insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        response
+            .headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
         return response;
     }
     let Some(path) = site_path(request.uri().path()) else {
-        return plain(StatusCode::BAD_REQUEST, "400 Bad Request: not a path of this site\n");
+        return plain(
+            StatusCode::BAD_REQUEST,
+            "400 Bad Request: not a path of this site\n",
+        );
     };
     let served = shared.current();
     let Some(site) = &served.site else {
         return waiting_page(&served);
     };
-    let key = if path.is_empty() || path.ends_with('/') { format!("{path}index.html") } else { path.clone() };
+    let key = if path.is_empty() || path.ends_with('/') {
+        format!("{path}index.html")
+    } else {
+        path.clone()
+    };
     if let Some(bytes) = site.get(&key) {
         return file(StatusCode::OK, &key, bytes, &served);
     }
-    if !path.is_empty() && !path.ends_with('/') && site.get(&format!("{path}/index.html")).is_some() {
+    if !path.is_empty() && !path.ends_with('/') && site.get(&format!("{path}/index.html")).is_some()
+    {
         let location = format!("{}/", request.uri().path());
         return Response::builder()
             .status(StatusCode::PERMANENT_REDIRECT)
@@ -126,14 +151,18 @@ async fn page(State(shared): State<Arc<Shared>>, request: Request) -> Response {
 /// The 404 page of the language the path is in: `en/404.html` under `/en/`.
 fn not_found_page(site: &MemorySite, path: &str) -> Option<String> {
     let first = path.split('/').next().filter(|s| !s.is_empty());
-    let localised = first.map(|lang| format!("{lang}/404.html")).filter(|p| site.get(p).is_some());
+    let localised = first
+        .map(|lang| format!("{lang}/404.html"))
+        .filter(|p| site.get(p).is_some());
     localised.or_else(|| site.get("404.html").map(|_| "404.html".to_owned()))
 }
 
 fn file(status: StatusCode, path: &str, bytes: &Bytes, served: &Served) -> Response {
     let content_type = content_type(path);
     let body = match &served.overlay {
-        Some(overlay) if content_type.starts_with("text/html") => Bytes::from(overlay::inject(bytes, overlay)),
+        Some(overlay) if content_type.starts_with("text/html") => {
+            Bytes::from(overlay::inject(bytes, overlay))
+        }
         _ => bytes.clone(),
     };
     Response::builder()
@@ -148,21 +177,32 @@ fn file(status: StatusCode, path: &str, bytes: &Bytes, served: &Served) -> Respo
 fn waiting_page(served: &Served) -> Response {
     let (status, inside) = match &served.overlay {
         Some(overlay) => (StatusCode::INTERNAL_SERVER_ERROR, overlay.as_str()),
-        None => (StatusCode::SERVICE_UNAVAILABLE, "<p>Đang dựng trang… <span lang=\"en\">Building the site…</span></p>"),
+        None => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "<p>Đang dựng trang… <span lang=\"en\">Building the site…</span></p>",
+        ),
     };
     let html = format!(
         "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"><title>vinhdanh</title></head><body>{inside}{}</body></html>\n",
         reload::script("")
     );
     let mut response = (status, html).into_response();
-    response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
-    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
 }
 
 fn plain(status: StatusCode, text: &'static str) -> Response {
     let mut response = (status, text).into_response();
-    response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/plain; charset=utf-8"));
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
     response
 }
 
@@ -175,7 +215,11 @@ pub fn content_type(path: &str) -> String {
     let text = mime.type_() == mime_guess::mime::TEXT
         || matches!(mime.subtype().as_str(), "xml" | "json" | "javascript")
         || mime.suffix().is_some_and(|s| s == mime_guess::mime::XML);
-    if text { format!("{mime}; charset=utf-8") } else { mime.to_string() }
+    if text {
+        format!("{mime}; charset=utf-8")
+    } else {
+        mime.to_string()
+    }
 }
 
 /// The site path of a raw request path, without its leading slash:
@@ -208,7 +252,10 @@ pub fn site_path(raw: &str) -> Option<String> {
     }
     let segments: Vec<&str> = path.split('/').collect();
     let last = segments.len() - 1;
-    let bad = segments.iter().enumerate().any(|(n, s)| matches!(*s, "." | "..") || (s.is_empty() && n != last));
+    let bad = segments
+        .iter()
+        .enumerate()
+        .any(|(n, s)| matches!(*s, "." | "..") || (s.is_empty() && n != last));
     (!bad).then_some(path)
 }
 
@@ -249,7 +296,10 @@ mod tests {
     fn content_types_carry_the_charset_for_text() {
         assert_eq!(content_type("index.html"), "text/html; charset=utf-8");
         assert_eq!(content_type("style.css"), "text/css; charset=utf-8");
-        assert_eq!(content_type("atom.xml"), "application/atom+xml; charset=utf-8");
+        assert_eq!(
+            content_type("atom.xml"),
+            "application/atom+xml; charset=utf-8"
+        );
         assert_eq!(content_type("sitemap.xml"), "text/xml; charset=utf-8");
         assert_eq!(content_type("robots.txt"), "text/plain; charset=utf-8");
         assert_eq!(content_type("ho-so/a/anh.jpg"), "image/jpeg");

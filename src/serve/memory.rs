@@ -14,7 +14,9 @@ pub struct MemorySite {
 
 impl MemorySite {
     pub fn with_capacity(n: usize) -> Self {
-        MemorySite { files: HashMap::with_capacity(n) }
+        MemorySite {
+            files: HashMap::with_capacity(n),
+        }
     }
 
     pub fn get(&self, path: &str) -> Option<&Bytes> {

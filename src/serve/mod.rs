@@ -55,9 +55,19 @@ pub enum ServeEvent<'a> {
     /// The server accepts requests at `url`.
     Listening { url: &'a str },
     /// A build succeeded and is now served.
-    Built { files: usize, profiles: usize, rendered: usize, changed: usize, took: Duration, first: bool },
+    Built {
+        files: usize,
+        profiles: usize,
+        rendered: usize,
+        changed: usize,
+        took: Duration,
+        first: bool,
+    },
     /// A build failed; the last good one is still served.
-    Failed { problems: &'a Diagnostics, root: &'a std::path::Path },
+    Failed {
+        problems: &'a Diagnostics,
+        root: &'a std::path::Path,
+    },
     /// Watching the files failed; changes may go unseen.
     WatchError { message: String },
 }
@@ -69,9 +79,14 @@ pub type Reporter = Arc<dyn Fn(ServeEvent<'_>) + Send + Sync>;
 #[derive(Debug)]
 pub enum ServeError {
     /// There is no site at the root.
-    NoSite { root: PathBuf },
+    NoSite {
+        root: PathBuf,
+    },
     /// The address could not be bound (e.g. the port is taken).
-    Bind { addr: SocketAddr, source: std::io::Error },
+    Bind {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
     Watch(notify::Error),
     Io(std::io::Error),
 }
@@ -84,13 +99,15 @@ impl fmt::Display for ServeError {
                 "there is no {CONFIG_FILE} in {}: run vinhdanh serve in the site's folder, or give it with --root DIR",
                 root.display()
             ),
-            ServeError::Bind { addr, source } if source.kind() == std::io::ErrorKind::AddrInUse => write!(
-                f,
-                "port {} on {} is already in use (is another preview running?); stop that program, or choose another port, e.g. --port {}",
-                addr.port(),
-                addr.ip(),
-                addr.port().wrapping_add(1).max(1)
-            ),
+            ServeError::Bind { addr, source } if source.kind() == std::io::ErrorKind::AddrInUse => {
+                write!(
+                    f,
+                    "port {} on {} is already in use (is another preview running?); stop that program, or choose another port, e.g. --port {}",
+                    addr.port(),
+                    addr.ip(),
+                    addr.port().wrapping_add(1).max(1)
+                )
+            }
             ServeError::Bind { addr, source } => write!(f, "cannot listen on {addr}: {source}"),
             ServeError::Watch(e) => write!(f, "cannot watch the site's files: {e}"),
             ServeError::Io(e) => write!(f, "cannot start the server: {e}"),
@@ -102,7 +119,12 @@ impl std::error::Error for ServeError {}
 
 /// Serves the site until Ctrl-C (or SIGTERM).
 pub fn serve(options: &ServeOptions, report: Reporter) -> Result<(), ServeError> {
-    let root = options.root.canonicalize().map_err(|_| ServeError::NoSite { root: options.root.clone() })?;
+    let root = options
+        .root
+        .canonicalize()
+        .map_err(|_| ServeError::NoSite {
+            root: options.root.clone(),
+        })?;
     if !root.join(CONFIG_FILE).is_file() {
         return Err(ServeError::NoSite { root });
     }
@@ -116,22 +138,45 @@ pub fn serve(options: &ServeOptions, report: Reporter) -> Result<(), ServeError>
 
 async fn run(root: PathBuf, options: &ServeOptions, report: Reporter) -> Result<(), ServeError> {
     let addr = SocketAddr::new(options.bind, options.port);
-    let listener = tokio::net::TcpListener::bind(addr).await.map_err(|source| ServeError::Bind { addr, source })?;
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|source| ServeError::Bind { addr, source })?;
     let addr = listener.local_addr().map_err(ServeError::Io)?;
     let url = format!("http://{addr}");
     let mut builds = BuildIds::new();
     let (stop, stopped) = signal_channel::channel(false);
-    let shared = Arc::new(Shared::new(Served { site: None, overlay: None, build: builds.next() }, stopped));
+    let shared = Arc::new(Shared::new(
+        Served {
+            site: None,
+            overlay: None,
+            build: builds.next(),
+        },
+        stopped,
+    ));
     // Watch before the first build, so that nothing saved during it is missed.
     let watch = watch::Watch::start(&root).map_err(ServeError::Watch)?;
-    let build_options = BuildOptions { root, output_dir: None, base_url: Some(url.clone()), drafts: true, lang: options.lang };
+    let build_options = BuildOptions {
+        root,
+        output_dir: None,
+        base_url: Some(url.clone()),
+        drafts: true,
+        lang: options.lang,
+    };
     report(ServeEvent::Listening { url: &url });
 
     let rebuilding = Arc::clone(&shared);
     let reporter = Arc::clone(&report);
     std::thread::Builder::new()
         .name("vinhdanh-rebuild".into())
-        .spawn(move || rebuild_loop(Rebuilder::new(build_options), watch, &rebuilding, &reporter, builds))
+        .spawn(move || {
+            rebuild_loop(
+                Rebuilder::new(build_options),
+                watch,
+                &rebuilding,
+                &reporter,
+                builds,
+            )
+        })
         .map_err(ServeError::Io)?;
 
     axum::serve(listener, http::router(shared))
@@ -146,7 +191,13 @@ async fn run(root: PathBuf, options: &ServeOptions, report: Reporter) -> Result<
 
 /// Builds once, then again after every batch of changes, until watching ends
 /// (the process is stopping).
-fn rebuild_loop(mut rebuilder: Rebuilder, mut watch: watch::Watch, shared: &Shared, report: &Reporter, mut builds: BuildIds) {
+fn rebuild_loop(
+    mut rebuilder: Rebuilder,
+    mut watch: watch::Watch,
+    shared: &Shared,
+    report: &Reporter,
+    mut builds: BuildIds,
+) {
     let mut batch = watch::Batch::default();
     let mut first = true;
     loop {
@@ -166,12 +217,23 @@ fn rebuild_loop(mut rebuilder: Rebuilder, mut watch: watch::Watch, shared: &Shar
                     first,
                 });
                 first = false;
-                let next = Served { site: Some(rebuilt.site), overlay: None, build: builds.next() };
+                let next = Served {
+                    site: Some(rebuilt.site),
+                    overlay: None,
+                    build: builds.next(),
+                };
                 shared.publish(next, rebuilt.changed, broken_before);
             }
             Err(problems) => {
-                report(ServeEvent::Failed { problems: &problems, root: rebuilder.root() });
-                let next = Served { site: before.site.clone(), overlay: Some(overlay::overlay(&problems)), build: builds.next() };
+                report(ServeEvent::Failed {
+                    problems: &problems,
+                    root: rebuilder.root(),
+                });
+                let next = Served {
+                    site: before.site.clone(),
+                    overlay: Some(overlay::overlay(&problems)),
+                    build: builds.next(),
+                };
                 shared.publish(next, Vec::new(), true);
             }
         }
@@ -179,7 +241,9 @@ fn rebuild_loop(mut rebuilder: Rebuilder, mut watch: watch::Watch, shared: &Shar
             match watch.next_batch() {
                 None => return,
                 Some(Ok(batch)) => break batch,
-                Some(Err(e)) => report(ServeEvent::WatchError { message: e.to_string() }),
+                Some(Err(e)) => report(ServeEvent::WatchError {
+                    message: e.to_string(),
+                }),
             }
         };
     }
@@ -194,7 +258,9 @@ struct BuildIds {
 
 impl BuildIds {
     fn new() -> Self {
-        let start = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+        let start = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
         BuildIds { start, count: 0 }
     }
 

@@ -54,7 +54,9 @@ pub fn inject(html: &[u8], overlay: &str) -> Vec<u8> {
 
 /// The offset just after `<body …>`.
 fn body_start(html: &[u8]) -> Option<usize> {
-    let open = html.windows(5).position(|w| w.eq_ignore_ascii_case(b"<body"))?;
+    let open = html
+        .windows(5)
+        .position(|w| w.eq_ignore_ascii_case(b"<body"))?;
     let close = html[open..].iter().position(|&b| b == b'>')?;
     Some(open + close + 1)
 }
@@ -71,9 +73,14 @@ mod tests {
         d.message = "expected <b> & more".into();
         d.hint = Some("try x".into());
         let problems: Diagnostics = d.into();
-        let html = String::from_utf8(inject(b"<html><body class=\"x\"><p>page</p></body></html>", &overlay(&problems)))
-            .unwrap_or_default();
-        let start = html.find("<body class=\"x\">").map(|i| i + "<body class=\"x\">".len());
+        let html = String::from_utf8(inject(
+            b"<html><body class=\"x\"><p>page</p></body></html>",
+            &overlay(&problems),
+        ))
+        .unwrap_or_default();
+        let start = html
+            .find("<body class=\"x\">")
+            .map(|i| i + "<body class=\"x\">".len());
         assert_eq!(start, html.find("<div id=\"vinhdanh-errors\""));
         assert!(html.contains("content/profiles/a.md:3:7"));
         assert!(html.contains("expected &lt;b&gt; &amp; more"));

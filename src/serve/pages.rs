@@ -60,7 +60,12 @@ impl Built {
     /// The pages of `entity`: its own, and with `shown` those showing it too.
     pub fn pages_of(&self, entity: Entity, shown: bool) -> impl Iterator<Item = usize> + '_ {
         let own = self.own_pages.get(&entity).into_iter().flatten();
-        let others = self.shown_on.get(&entity).filter(|_| shown).into_iter().flatten();
+        let others = self
+            .shown_on
+            .get(&entity)
+            .filter(|_| shown)
+            .into_iter()
+            .flatten();
         own.chain(others).copied()
     }
 }
@@ -84,7 +89,9 @@ pub fn render_all(
         .collect();
     let old_shape = |path: &str| last.and_then(|l| l.index.get(path).map(|&i| l.pages[i].shape));
     let old_file = |path: &str| last.and_then(|l| l.files.get(path));
-    let page_set_changed = last.is_none_or(|l| l.pages.len() != pages.len() || pages.iter().any(|(_, p, _)| !l.index.contains_key(p)));
+    let page_set_changed = last.is_none_or(|l| {
+        l.pages.len() != pages.len() || pages.iter().any(|(_, p, _)| !l.index.contains_key(p))
+    });
 
     let fresh: Vec<Option<Result<Vec<u8>, Diagnostic>>> = pages
         .par_iter()
@@ -99,10 +106,19 @@ pub fn render_all(
 
     let mut problems = Diagnostics::new();
     let mut files = MemorySite::with_capacity(pages.len());
-    let mut report = Rendered { changed: Vec::new(), rendered: fresh.iter().filter(|f| f.is_some()).count() };
+    let mut report = Rendered {
+        changed: Vec::new(),
+        rendered: fresh.iter().filter(|f| f.is_some()).count(),
+    };
     for ((_, path, _), fresh) in pages.iter().zip(fresh) {
         match fresh {
-            Some(Ok(bytes)) => put(&mut files, &mut report, old_file(path), path.clone(), Bytes::from(bytes)),
+            Some(Ok(bytes)) => put(
+                &mut files,
+                &mut report,
+                old_file(path),
+                path.clone(),
+                Bytes::from(bytes),
+            ),
             Some(Err(d)) => problems.push(d),
             None => {
                 if let Some(old) = old_file(path) {
@@ -111,12 +127,24 @@ pub fn render_all(
             }
         }
     }
-    let copied_from = copy_files(&renderer, last, changed, &mut files, &mut report, &mut problems);
+    let copied_from = copy_files(
+        &renderer,
+        last,
+        changed,
+        &mut files,
+        &mut report,
+        &mut problems,
+    );
     if !problems.is_empty() {
         return Err(problems.sorted());
     }
     if let Some(last) = last {
-        report.changed.extend(last.files.iter().filter(|(path, _)| files.get(path).is_none()).map(|(p, _)| p.to_owned()));
+        report.changed.extend(
+            last.files
+                .iter()
+                .filter(|(path, _)| files.get(path).is_none())
+                .map(|(p, _)| p.to_owned()),
+        );
     }
 
     let mut own_pages: HashMap<Entity, Vec<usize>> = HashMap::new();
@@ -131,10 +159,22 @@ pub fn render_all(
             shown_on.entry(e).or_default().push(i);
         }
         index.insert(path.clone(), i);
-        built_pages.push(BuiltPage { page, path, shape: inputs.shape });
+        built_pages.push(BuiltPage {
+            page,
+            path,
+            shape: inputs.shape,
+        });
     }
     drop(renderer);
-    let built = Built { files: Arc::new(files), pages: built_pages, index, own_pages, shown_on, copied_from, prepared };
+    let built = Built {
+        files: Arc::new(files),
+        pages: built_pages,
+        index,
+        own_pages,
+        shown_on,
+        copied_from,
+        prepared,
+    };
     Ok((built, report))
 }
 
@@ -152,15 +192,29 @@ pub fn render_some(
     let renderer = Renderer::with_prepared(site, theme, &last.prepared);
     let fresh: Vec<(usize, Result<Vec<u8>, Diagnostic>)> = pages
         .par_iter()
-        .map(|&i| (i, render_page(&renderer, last.pages[i].page, &last.pages[i].path)))
+        .map(|&i| {
+            (
+                i,
+                render_page(&renderer, last.pages[i].page, &last.pages[i].path),
+            )
+        })
         .collect();
     let mut files = MemorySite::clone(&last.files);
-    let mut report = Rendered { changed: Vec::new(), rendered: fresh.len() };
+    let mut report = Rendered {
+        changed: Vec::new(),
+        rendered: fresh.len(),
+    };
     let mut problems = Diagnostics::new();
     for (i, result) in fresh {
         let path = &last.pages[i].path;
         match result {
-            Ok(bytes) => put(&mut files, &mut report, last.files.get(path), path.clone(), Bytes::from(bytes)),
+            Ok(bytes) => put(
+                &mut files,
+                &mut report,
+                last.files.get(path),
+                path.clone(),
+                Bytes::from(bytes),
+            ),
             Err(d) => problems.push(d),
         }
     }
@@ -173,11 +227,21 @@ pub fn render_some(
 
 fn render_page(renderer: &Renderer, page: PageRef, path: &str) -> Result<Vec<u8>, Diagnostic> {
     let bytes = renderer.render(page)?;
-    Ok(if path.ends_with(".html") { reload::inject(&bytes, path) } else { bytes })
+    Ok(if path.ends_with(".html") {
+        reload::inject(&bytes, path)
+    } else {
+        bytes
+    })
 }
 
 /// Puts a file into the build, noting it as changed when it differs from `old`.
-fn put(files: &mut MemorySite, report: &mut Rendered, old: Option<&Bytes>, path: String, bytes: Bytes) {
+fn put(
+    files: &mut MemorySite,
+    report: &mut Rendered,
+    old: Option<&Bytes>,
+    path: String,
+    bytes: Bytes,
+) {
     if old != Some(&bytes) {
         report.changed.push(path.clone());
     }
@@ -212,7 +276,13 @@ fn copy_files(
                     None => match std::fs::read(from) {
                         Ok(bytes) => Bytes::from(bytes),
                         Err(e) => {
-                            problems.push(Diagnostic::file(from, Problem::CannotRead { what: Unreadable::File, detail: e.to_string() }));
+                            problems.push(Diagnostic::file(
+                                from,
+                                Problem::CannotRead {
+                                    what: Unreadable::File,
+                                    detail: e.to_string(),
+                                },
+                            ));
                             continue;
                         }
                     },

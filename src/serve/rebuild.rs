@@ -103,7 +103,10 @@ struct Dirty {
 
 impl Dirty {
     fn everything() -> Self {
-        Dirty { every_page: true, ..Dirty::default() }
+        Dirty {
+            every_page: true,
+            ..Dirty::default()
+        }
     }
 
     fn mark(&mut self, source: &Path) {
@@ -114,7 +117,9 @@ impl Dirty {
     fn needs_render(&self, renderer: &Renderer, inputs: &PageInputs) -> bool {
         let shown = |e: Entity| self.cards.contains(renderer.source_of(e));
         self.every_page
-            || inputs.own.is_some_and(|e| shown(e) || self.own.contains(renderer.source_of(e)))
+            || inputs
+                .own
+                .is_some_and(|e| shown(e) || self.own.contains(renderer.source_of(e)))
             || inputs.shows.iter().any(|&e| shown(e))
     }
 }
@@ -151,7 +156,9 @@ impl Rebuilder {
             }
             p.all.push(path.clone());
         }
-        let result = self.run().map_err(|problems| finish(problems, &self.options));
+        let result = self
+            .run()
+            .map_err(|problems| finish(problems, &self.options));
         match &result {
             Ok(_) => self.pending = Pending::default(),
             Err(_) => self.pending.failed = true,
@@ -176,36 +183,79 @@ impl Rebuilder {
     /// Edits that changed only text: new texts into the last site, and
     /// only the pages of the edited entities rendered.
     fn text_only(&mut self) -> Result<Option<Rebuilt>, Diagnostics> {
-        let Some(last) = self.last.as_mut() else { return Ok(None) };
-        // A photo that went away is not text: the site must be checked.
-        if self.pending.all.iter().any(|c| last.built.is_copied_from(c)) {
-            return Ok(None);
-        }
-        let Some(edits) = text_edits(&last.site.config, &mut self.parse_cache, &self.pending.content) else {
+        let Some(last) = self.last.as_mut() else {
             return Ok(None);
         };
-        let Some(done) = retext(&mut last.site, edits) else { return Ok(None) };
+        // A photo that went away is not text: the site must be checked.
+        if self
+            .pending
+            .all
+            .iter()
+            .any(|c| last.built.is_copied_from(c))
+        {
+            return Ok(None);
+        }
+        let Some(edits) = text_edits(
+            &last.site.config,
+            &mut self.parse_cache,
+            &self.pending.content,
+        ) else {
+            return Ok(None);
+        };
+        let Some(done) = retext(&mut last.site, edits) else {
+            return Ok(None);
+        };
         let mut pages: Vec<usize> = done
             .profiles
             .iter()
-            .flat_map(|&(i, shown_elsewhere)| last.built.pages_of(Entity::Profile(i), shown_elsewhere))
-            .chain(done.campaigns.iter().flat_map(|&i| last.built.pages_of(Entity::Campaign(i), false)))
+            .flat_map(|&(i, shown_elsewhere)| {
+                last.built.pages_of(Entity::Profile(i), shown_elsewhere)
+            })
+            .chain(
+                done.campaigns
+                    .iter()
+                    .flat_map(|&i| last.built.pages_of(Entity::Campaign(i), false)),
+            )
             .collect();
         pages.sort_unstable();
         pages.dedup();
         let profiles: Vec<usize> = done.profiles.iter().map(|&(i, _)| i).collect();
-        let out = render_some(&last.site, &last.theme, &mut last.built, &pages, (&profiles, &done.campaigns))?;
-        Ok(Some(Rebuilt { site: Arc::clone(&last.built.files), changed: out.changed, rendered: out.rendered, profiles: last.site.profiles.len() }))
+        let out = render_some(
+            &last.site,
+            &last.theme,
+            &mut last.built,
+            &pages,
+            (&profiles, &done.campaigns),
+        )?;
+        Ok(Some(Rebuilt {
+            site: Arc::clone(&last.built.files),
+            changed: out.changed,
+            rendered: out.rendered,
+            profiles: last.site.profiles.len(),
+        }))
     }
 
     /// Only static files changed: the theme lists them; pages stay.
     fn statics_only(&mut self) -> Result<Rebuilt, Diagnostics> {
-        let Some(last) = self.last.as_mut() else { return self.assemble() };
+        let Some(last) = self.last.as_mut() else {
+            return self.assemble();
+        };
         last.theme = theme::load(&last.site.config)?;
         let keep = |_: &Renderer, _: &PageInputs| false;
-        let (built, out) = render_all(&last.site, &last.theme, Some(&last.built), &self.pending.all, &keep)?;
+        let (built, out) = render_all(
+            &last.site,
+            &last.theme,
+            Some(&last.built),
+            &self.pending.all,
+            &keep,
+        )?;
         last.built = built;
-        Ok(Rebuilt { site: Arc::clone(&last.built.files), changed: out.changed, rendered: out.rendered, profiles: last.site.profiles.len() })
+        Ok(Rebuilt {
+            site: Arc::clone(&last.built.files),
+            changed: out.changed,
+            rendered: out.rendered,
+            profiles: last.site.profiles.len(),
+        })
     }
 
     /// Loads (from the caches) and assembles the whole site.
@@ -218,17 +268,32 @@ impl Rebuilder {
         let config = load_config(&self.options)?;
         let theme = theme::load(&config);
         let (content, problems) = load_cached(&config, &mut self.parse_cache);
-        let site = assemble(config, content, problems, AssembleOptions { drafts: self.options.drafts });
+        let site = assemble(
+            config,
+            content,
+            problems,
+            AssembleOptions {
+                drafts: self.options.drafts,
+            },
+        );
         let (site, theme) = site_and_theme(site, theme)?;
 
         let last = self.last.as_ref();
         let dirty = match last {
-            Some(last) if !p.config && !p.theme => dirty_of_changes(&self.options.root, &p.content, &[&last.site, &site]),
+            Some(last) if !p.config && !p.theme => {
+                dirty_of_changes(&self.options.root, &p.content, &[&last.site, &site])
+            }
             _ => Dirty::everything(),
         };
         let needs_render = |r: &Renderer, inputs: &PageInputs| dirty.needs_render(r, inputs);
-        let (built, out) = render_all(&site, &theme, last.map(|l| &l.built), &p.all, &needs_render)?;
-        let rebuilt = Rebuilt { site: Arc::clone(&built.files), changed: out.changed, rendered: out.rendered, profiles: site.profiles.len() };
+        let (built, out) =
+            render_all(&site, &theme, last.map(|l| &l.built), &p.all, &needs_render)?;
+        let rebuilt = Rebuilt {
+            site: Arc::clone(&built.files),
+            changed: out.changed,
+            rendered: out.rendered,
+            profiles: site.profiles.len(),
+        };
         self.last = Some(LastBuild { site, theme, built });
         Ok(rebuilt)
     }
@@ -241,14 +306,20 @@ fn touches(changed: &Path, source: &Path) -> bool {
     if source.starts_with(changed) {
         return true;
     }
-    let (Some(dir), Some(stem)) = (source.parent(), source.file_stem().and_then(|s| s.to_str())) else {
+    let (Some(dir), Some(stem)) = (source.parent(), source.file_stem().and_then(|s| s.to_str()))
+    else {
         return false;
     };
     let beside = changed.parent() == Some(dir)
-        && changed.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(&format!("{stem}.")));
+        && changed
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with(&format!("{stem}.")));
     let in_bundle = stem == "index" && changed.starts_with(dir);
     let award_csv = source.starts_with(Path::new(CONTENT_DIR).join(AWARDS_DIR))
-        && changed.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+        && changed
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
     beside || in_bundle || award_csv
 }
 
@@ -256,7 +327,10 @@ fn touches(changed: &Path, source: &Path) -> bool {
 /// one, with what shows their data: an award list's recipients show its
 /// awards, a campaign's award lists show its name.
 fn dirty_of_changes(root: &Path, changed: &[PathBuf], sites: &[&Site]) -> Dirty {
-    let changed: Vec<&Path> = changed.iter().filter_map(|c| c.strip_prefix(root).ok()).collect();
+    let changed: Vec<&Path> = changed
+        .iter()
+        .filter_map(|c| c.strip_prefix(root).ok())
+        .collect();
     let touched = |source: &Path| changed.iter().any(|c| touches(c, source));
     let mut dirty = Dirty::default();
     for site in sites {
@@ -286,22 +360,52 @@ mod tests {
     #[test]
     fn what_a_change_touches() {
         let p = Path::new;
-        assert!(touches(p("content/profiles/a.md"), p("content/profiles/a.md")));
-        assert!(touches(p("content/profiles/a.en.md"), p("content/profiles/a.md")));
+        assert!(touches(
+            p("content/profiles/a.md"),
+            p("content/profiles/a.md")
+        ));
+        assert!(touches(
+            p("content/profiles/a.en.md"),
+            p("content/profiles/a.md")
+        ));
         assert!(touches(p("content/profiles"), p("content/profiles/a.md")));
-        assert!(touches(p("content/profiles/a/photo.jpg"), p("content/profiles/a/index.md")));
-        assert!(touches(p("content/awards/x.csv"), p("content/awards/y.toml")));
-        assert!(!touches(p("content/profiles/ab.md"), p("content/profiles/a.md")));
-        assert!(!touches(p("content/profiles/b/index.md"), p("content/profiles/a/index.md")));
+        assert!(touches(
+            p("content/profiles/a/photo.jpg"),
+            p("content/profiles/a/index.md")
+        ));
+        assert!(touches(
+            p("content/awards/x.csv"),
+            p("content/awards/y.toml")
+        ));
+        assert!(!touches(
+            p("content/profiles/ab.md"),
+            p("content/profiles/a.md")
+        ));
+        assert!(!touches(
+            p("content/profiles/b/index.md"),
+            p("content/profiles/a/index.md")
+        ));
     }
 
     #[test]
     fn inputs_are_classified_by_their_folder() {
         let root = Path::new("/site");
-        assert_eq!(classify(root, Path::new("/site/site.toml")), Some(Input::Config));
-        assert_eq!(classify(root, Path::new("/site/content/profiles/a.md")), Some(Input::Content));
-        assert_eq!(classify(root, Path::new("/site/static/x.css")), Some(Input::Statics));
-        assert_eq!(classify(root, Path::new("/site/themes/t/templates/a.html")), Some(Input::Theme));
+        assert_eq!(
+            classify(root, Path::new("/site/site.toml")),
+            Some(Input::Config)
+        );
+        assert_eq!(
+            classify(root, Path::new("/site/content/profiles/a.md")),
+            Some(Input::Content)
+        );
+        assert_eq!(
+            classify(root, Path::new("/site/static/x.css")),
+            Some(Input::Statics)
+        );
+        assert_eq!(
+            classify(root, Path::new("/site/themes/t/templates/a.html")),
+            Some(Input::Theme)
+        );
         assert_eq!(classify(root, Path::new("/site/public/index.html")), None);
         assert_eq!(classify(root, Path::new("/elsewhere/site.toml")), None);
     }

@@ -28,7 +28,12 @@ impl Reload {
     /// The event's data, as JSON.
     pub fn to_json(&self) -> String {
         let paths: Vec<String> = self.paths.iter().map(|p| json_string(p)).collect();
-        format!("{{\"build\":{},\"all\":{},\"paths\":[{}]}}", json_string(&self.build), self.all, paths.join(","))
+        format!(
+            "{{\"build\":{},\"all\":{},\"paths\":[{}]}}",
+            json_string(&self.build),
+            self.all,
+            paths.join(",")
+        )
     }
 }
 
@@ -92,7 +97,9 @@ pub fn inject(html: &[u8], output_path: &str) -> Vec<u8> {
 }
 
 fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).rposition(|w| w.eq_ignore_ascii_case(needle))
+    haystack
+        .windows(needle.len())
+        .rposition(|w| w.eq_ignore_ascii_case(needle))
 }
 
 #[cfg(test)]
@@ -103,19 +110,32 @@ mod tests {
     fn script_goes_before_the_closing_body_tag() {
         let html = inject(b"<html><body><p>x</p></body></html>", "a/index.html");
         let html = String::from_utf8(html).unwrap_or_default();
-        assert!(html.starts_with("<html><body><p>x</p><script data-vinhdanh-reload>"), "{html}");
+        assert!(
+            html.starts_with("<html><body><p>x</p><script data-vinhdanh-reload>"),
+            "{html}"
+        );
         assert!(html.ends_with("</script>\n</body></html>"), "{html}");
         assert!(html.contains("const page = \"a/index.html\";"));
     }
 
     #[test]
     fn json_strings_cannot_close_a_script() {
-        assert_eq!(json_string("a\"</script>\\"), "\"a\\\"\\u003c/script\\u003e\\\\\"");
+        assert_eq!(
+            json_string("a\"</script>\\"),
+            "\"a\\\"\\u003c/script\\u003e\\\\\""
+        );
     }
 
     #[test]
     fn reload_message_is_json() {
-        let r = Reload { build: "b1".into(), paths: vec!["x/index.html".into()], all: false };
-        assert_eq!(r.to_json(), "{\"build\":\"b1\",\"all\":false,\"paths\":[\"x/index.html\"]}");
+        let r = Reload {
+            build: "b1".into(),
+            paths: vec!["x/index.html".into()],
+            all: false,
+        };
+        assert_eq!(
+            r.to_json(),
+            "{\"build\":\"b1\",\"all\":false,\"paths\":[\"x/index.html\"]}"
+        );
     }
 }

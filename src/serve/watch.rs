@@ -49,7 +49,11 @@ impl Watch {
             let _ = sender.send(event);
         })?;
         watcher.watch(root, RecursiveMode::NonRecursive)?;
-        let mut watch = Watch { root: root.to_path_buf(), watcher, events };
+        let mut watch = Watch {
+            root: root.to_path_buf(),
+            watcher,
+            events,
+        };
         for folder in INPUT_FOLDERS {
             watch.watch_folder(&root.join(folder))?;
         }
@@ -57,7 +61,11 @@ impl Watch {
     }
 
     fn watch_folder(&mut self, folder: &Path) -> notify::Result<()> {
-        if folder.is_dir() { self.watcher.watch(folder, RecursiveMode::Recursive) } else { Ok(()) }
+        if folder.is_dir() {
+            self.watcher.watch(folder, RecursiveMode::Recursive)
+        } else {
+            Ok(())
+        }
     }
 
     /// Waits for the next batch of changes. `None` when watching has ended;
@@ -102,8 +110,12 @@ impl Watch {
         }
         let mut any = false;
         for path in &event.paths {
-            let Some(top) = self.input_of(path) else { continue };
-            if matches!(event.kind, EventKind::Create(_) | EventKind::Modify(_)) && top.as_path() == path {
+            let Some(top) = self.input_of(path) else {
+                continue;
+            };
+            if matches!(event.kind, EventKind::Create(_) | EventKind::Modify(_))
+                && top.as_path() == path
+            {
                 // A new input folder: watch it from now on. An error here
                 // shows on the next batch as missing changes, not as a crash.
                 let _ = self.watch_folder(&top);

@@ -19,7 +19,9 @@ impl TestSite {
     /// A copy of `tests/fixtures/<name>`.
     pub fn fixture(name: &str) -> TestSite {
         let dir = tempfile::tempdir().expect("temp dir");
-        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+        let src = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name);
         copy_dir(&src, &dir.path().join("site"));
         TestSite { dir }
     }
@@ -35,7 +37,11 @@ impl TestSite {
     /// Build options for this site, with messages in English so tests can
     /// match their words (the site's default, Vietnamese, is tested on its own).
     pub fn options(&self) -> BuildOptions {
-        BuildOptions { root: self.root(), lang: Some(Lang::En), ..BuildOptions::default() }
+        BuildOptions {
+            root: self.root(),
+            lang: Some(Lang::En),
+            ..BuildOptions::default()
+        }
     }
 
     pub fn build(&self) -> Result<(), Diagnostics> {
@@ -73,7 +79,8 @@ impl TestSite {
     /// A built file as text; panics with the list of built files when missing.
     pub fn page(&self, rel: &str) -> String {
         let path = self.out().join(rel);
-        fs::read_to_string(&path).unwrap_or_else(|_| panic!("{rel} was not built; built: {:?}", self.built_files()))
+        fs::read_to_string(&path)
+            .unwrap_or_else(|_| panic!("{rel} was not built; built: {:?}", self.built_files()))
     }
 
     pub fn exists(&self, rel: &str) -> bool {
@@ -85,7 +92,13 @@ impl TestSite {
             .into_iter()
             .filter_map(Result::ok)
             .filter(|e| e.file_type().is_file())
-            .map(|e| e.path().strip_prefix(self.out()).unwrap().to_string_lossy().replace('\\', "/"))
+            .map(|e| {
+                e.path()
+                    .strip_prefix(self.out())
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/")
+            })
             .collect();
         files.sort();
         files
@@ -133,7 +146,16 @@ pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
-        .map(|e| (e.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned(), fs::read(e.path()).unwrap()))
+        .map(|e| {
+            (
+                e.path()
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned(),
+                fs::read(e.path()).unwrap(),
+            )
+        })
         .collect();
     files.sort();
     files
@@ -141,5 +163,7 @@ pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
 
 /// The position of `needle` in `haystack`, panicking with context when absent.
 pub fn pos(haystack: &str, needle: &str) -> usize {
-    haystack.find(needle).unwrap_or_else(|| panic!("{needle:?} not found in page"))
+    haystack
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not found in page"))
 }

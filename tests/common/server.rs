@@ -23,7 +23,10 @@ pub struct Response {
 
 impl Response {
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -60,14 +63,19 @@ impl Server {
 
     /// GET with the path sent exactly as given.
     pub fn get(&self, raw_path: &str) -> Response {
-        self.raw(&format!("GET {raw_path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"))
+        self.raw(&format!(
+            "GET {raw_path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+        ))
     }
 
     /// Sends a raw request and reads the whole response.
     pub fn raw(&self, request: &str) -> Response {
-        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect to the server");
+        let mut stream =
+            TcpStream::connect(("127.0.0.1", self.port)).expect("connect to the server");
         stream.set_read_timeout(Some(Duration::from_secs(10))).ok();
-        stream.write_all(request.as_bytes()).expect("send the request");
+        stream
+            .write_all(request.as_bytes())
+            .expect("send the request");
         let mut bytes = Vec::new();
         stream.read_to_end(&mut bytes).expect("read the response");
         parse_response(&bytes)
@@ -95,7 +103,8 @@ impl Server {
     fn try_get(&self, path: &str) -> Option<Response> {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).ok()?;
         stream.set_read_timeout(Some(Duration::from_secs(10))).ok();
-        let request = format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        let request =
+            format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
         stream.write_all(request.as_bytes()).ok()?;
         let mut bytes = Vec::new();
         stream.read_to_end(&mut bytes).ok()?;
@@ -114,11 +123,22 @@ pub fn parse_response(bytes: &[u8]) -> Response {
     let text = String::from_utf8_lossy(bytes);
     let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
     let mut lines = head.lines();
-    let status = lines.next().and_then(|l| l.split(' ').nth(1)).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let status = lines
+        .next()
+        .and_then(|l| l.split(' ').nth(1))
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
     let headers = lines
-        .filter_map(|l| l.split_once(':').map(|(k, v)| (k.trim().to_owned(), v.trim().to_owned())))
+        .filter_map(|l| {
+            l.split_once(':')
+                .map(|(k, v)| (k.trim().to_owned(), v.trim().to_owned()))
+        })
         .collect();
-    Response { status, headers, body: body.to_owned() }
+    Response {
+        status,
+        headers,
+        body: body.to_owned(),
+    }
 }
 
 /// Writes `text` to a temporary file beside `path` and renames it over
