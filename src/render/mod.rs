@@ -496,17 +496,10 @@ impl<'a> Renderer<'a> {
                 year.insert("total".into(), Value::from(totals.0 + totals.1));
                 year.insert("profile_count".into(), Value::from(y.profiles.len()));
                 cx.insert_value("year", Value::from(year));
-                cx.insert_value(
-                    "profiles",
-                    pick(&data.values.profiles, page_slice(&y.profiles, page, per)),
-                );
-                cx.insert_value(
-                    "award_lists",
-                    pick(&data.values.award_lists, &y.award_lists),
-                );
-                pagination = self.pagination(page, page_count(y.profiles.len(), per), |n| {
-                    self.urls.year(lang, y.year, n)
-                });
+                pagination =
+                    self.members(&mut cx, data, (&y.profiles, &y.award_lists), page, |n| {
+                        self.urls.year(lang, y.year, n)
+                    });
                 "year.html"
             }
             PageKind::Campaigns => {
@@ -521,17 +514,10 @@ impl<'a> Renderer<'a> {
                 draft = c.draft || text.draft;
                 cx.insert_value("campaign", data.values.campaigns[index].clone());
                 cx.insert_value("body", Value::safe_string(&text.body_html));
-                cx.insert_value(
-                    "profiles",
-                    pick(&data.values.profiles, page_slice(&c.profiles, page, per)),
-                );
-                cx.insert_value(
-                    "award_lists",
-                    pick(&data.values.award_lists, &c.award_lists),
-                );
-                pagination = self.pagination(page, page_count(c.profiles.len(), per), |n| {
-                    self.urls.campaign(lang, &c.slug, n)
-                });
+                pagination =
+                    self.members(&mut cx, data, (&c.profiles, &c.award_lists), page, |n| {
+                        self.urls.campaign(lang, &c.slug, n)
+                    });
                 "campaign.html"
             }
             PageKind::AwardLists => {
@@ -562,6 +548,28 @@ impl<'a> Renderer<'a> {
             .render_to(template, &cx, &mut out)
             .map_err(|e| theme::template_error(&e, &|name| self.theme.template_path(name)))?;
         Ok(out)
+    }
+
+    /// The profiles (this page of them) and award lists of a year or
+    /// campaign page; returns its pagination.
+    fn members(
+        &self,
+        cx: &mut Context,
+        data: &LanguageData,
+        (profiles, lists): (&[usize], &[usize]),
+        page: usize,
+        path_of: impl Fn(usize) -> String,
+    ) -> Value {
+        let per = self.site.config.paginate_by;
+        let pick = |all: &[Value], idx: &[usize]| {
+            Value::from(idx.iter().map(|&i| all[i].clone()).collect::<Vec<_>>())
+        };
+        cx.insert_value(
+            "profiles",
+            pick(&data.values.profiles, page_slice(profiles, page, per)),
+        );
+        cx.insert_value("award_lists", pick(&data.values.award_lists, lists));
+        self.pagination(page, page_count(profiles.len(), per), path_of)
     }
 
     fn years_value(&self, values: &Values) -> Value {
