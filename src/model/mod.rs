@@ -5,8 +5,10 @@
 //! content and reports every cross-file problem.
 
 mod assemble;
+mod checks;
 mod join;
 mod retext;
+mod texts;
 
 pub use assemble::{AssembleOptions, assemble};
 pub use retext::{Retexted, retext};

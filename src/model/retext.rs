@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::Site;
-use super::assemble::{LinkTargets, TextRenderer, TranslationDraft};
+use super::texts::{LinkTargets, TextRenderer, TranslationDraft};
 use crate::content::Page;
 use crate::content::cache::TextEdit;
 use crate::content::markdown::MarkdownOptions;

@@ -1,0 +1,364 @@
+//! Texts in every language: translations paired with their originals,
+//! `@/` links resolved per language, markdown bodies and summaries.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use super::*;
+use crate::config::Config;
+use crate::content::front::{CampaignFront, CampaignTranslation, ProfileFront, ProfileTranslation};
+use crate::content::markdown::{self, MarkdownOptions};
+use crate::content::{CONTENT_DIR, Page, Section};
+use crate::diagnostic::{Diagnostic, Problem, display_path};
+use crate::i18n::text::{nfc, plain_words};
+use crate::urls::Urls;
+
+use super::assemble::SUMMARY_CHARS;
+use super::checks::Checker;
+
+/// The path of a translation's original: `x.en.md` → `x.md`, `x/index.en.md` → `x/index.md`.
+fn original_path(rel: &Path, stem_file: &str) -> PathBuf {
+    rel.with_file_name(stem_file)
+}
+
+fn original_key<F>(page: &Page<F>) -> PathBuf {
+    let name = if page.info.bundle {
+        "index.md".to_owned()
+    } else {
+        format!("{}.md", page.info.stem)
+    };
+    original_path(&page.info.rel, &name)
+}
+
+/// For each original, in order, its translations by language code.
+pub(super) fn pair_translations<T, F>(
+    cx: &mut Checker,
+    translations: Vec<Page<T>>,
+    originals: &[(String, Page<F>)],
+    options: AssembleOptions,
+) -> Vec<HashMap<String, Page<T>>>
+where
+    T: TranslationDraft,
+{
+    // Keyed by the path's bytes: hashing a Path walks its components, and
+    // both sides come from the same walk, so their bytes agree.
+    let by_path: HashMap<&std::ffi::OsStr, usize> = originals
+        .iter()
+        .enumerate()
+        .map(|(i, (_, p))| (p.info.rel.as_os_str(), i))
+        .collect();
+    let mut out: Vec<HashMap<String, Page<T>>> =
+        (0..originals.len()).map(|_| HashMap::new()).collect();
+    for tr in translations {
+        let key = original_key(&tr);
+        match by_path.get(key.as_os_str()) {
+            Some(&i) => {
+                if options.drafts || !tr.front.is_draft() {
+                    let lang = tr.info.lang.clone().unwrap_or_default();
+                    out[i].insert(lang, tr);
+                }
+            }
+            None => {
+                // An original that exists but is not built (a draft, or a
+                // file with errors of its own) is not this file's problem.
+                let original_on_disk = tr
+                    .info
+                    .abs
+                    .with_file_name(key.file_name().unwrap_or_default())
+                    .is_file();
+                if !original_on_disk {
+                    let problem = Problem::TranslationWithoutOriginal {
+                        original: display_path(&key),
+                    };
+                    cx.problems.push(Diagnostic::file(&tr.info.rel, problem));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// What every page's front matter has.
+pub(super) trait PageFront {
+    fn slug(&self) -> Option<&str>;
+    fn draft(&self) -> bool;
+}
+
+impl PageFront for ProfileFront {
+    fn slug(&self) -> Option<&str> {
+        self.slug.as_deref()
+    }
+    fn draft(&self) -> bool {
+        self.draft
+    }
+}
+
+impl PageFront for CampaignFront {
+    fn slug(&self) -> Option<&str> {
+        self.slug.as_deref()
+    }
+    fn draft(&self) -> bool {
+        self.draft
+    }
+}
+
+/// Translation front matter that may be marked as a draft.
+pub(super) trait TranslationDraft {
+    fn is_draft(&self) -> bool;
+}
+
+impl TranslationDraft for ProfileTranslation {
+    fn is_draft(&self) -> bool {
+        self.draft.unwrap_or(false)
+    }
+}
+
+impl TranslationDraft for CampaignTranslation {
+    fn is_draft(&self) -> bool {
+        self.draft.unwrap_or(false)
+    }
+}
+
+/// What `@/` links may point at: content-relative paths of originals and
+/// translations.
+#[derive(Default)]
+pub(super) struct LinkTargets {
+    map: HashMap<String, (Section, String)>,
+}
+
+impl LinkTargets {
+    pub(super) fn new<T, U>(
+        profiles: &[(String, Page<ProfileFront>)],
+        campaigns: &[(String, Page<CampaignFront>)],
+        profile_tr: &[Page<T>],
+        campaign_tr: &[Page<U>],
+    ) -> Self {
+        let mut map = HashMap::new();
+        let key = |rel: &Path| {
+            let inside = rel.strip_prefix(CONTENT_DIR).unwrap_or(rel);
+            display_path(inside)
+        };
+        for (slug, p) in profiles {
+            map.insert(key(&p.info.rel), (Section::Profiles, slug.clone()));
+        }
+        for (slug, p) in campaigns {
+            map.insert(key(&p.info.rel), (Section::Campaigns, slug.clone()));
+        }
+        let originals: Vec<(String, (Section, String))> =
+            map.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        let by_original: HashMap<String, (Section, String)> = originals.into_iter().collect();
+        for tr in profile_tr
+            .iter()
+            .map(|t| (key(&t.info.rel), key(&original_key(t))))
+            .chain(
+                campaign_tr
+                    .iter()
+                    .map(|t| (key(&t.info.rel), key(&original_key(t)))),
+            )
+        {
+            if let Some(target) = by_original.get(&tr.1) {
+                map.insert(tr.0, target.clone());
+            }
+        }
+        LinkTargets { map }
+    }
+
+    fn resolve(&self, urls: &Urls, lang: &crate::config::Language, target: &str) -> Option<String> {
+        let target = target.trim_start_matches("./");
+        let (section, slug) = self.map.get(target)?;
+        Some(urls.href(&match section {
+            Section::Profiles => urls.profile(lang, slug),
+            _ => urls.campaign(lang, slug, 1),
+        }))
+    }
+}
+
+/// Renders the texts of pages in every language.
+pub(super) struct TextRenderer<'a> {
+    pub(super) config: &'a Config,
+    pub(super) urls: Urls<'a>,
+    pub(super) targets: &'a LinkTargets,
+    pub(super) md: &'a MarkdownOptions,
+}
+
+/// One body rendered for one language.
+struct RenderedBody {
+    html: String,
+    first_paragraph: String,
+}
+
+impl TextRenderer<'_> {
+    fn body<F>(
+        &self,
+        page: &mut Page<F>,
+        lang_index: usize,
+        diags: &mut Vec<Diagnostic>,
+    ) -> RenderedBody {
+        if let Some(r) = page.rendered.take() {
+            return RenderedBody {
+                html: r.html,
+                first_paragraph: r.first_paragraph,
+            };
+        }
+        let lang = &self.config.languages[lang_index];
+        let resolve = |t: &str| self.targets.resolve(&self.urls, lang, t);
+        let r = markdown::render(page.body(), self.md, &resolve);
+        for link in r.broken_links {
+            let line = link.line + page.body_line_offset;
+            diags.push(Diagnostic::at(
+                &page.info.rel,
+                line,
+                Some(link.col),
+                Problem::BrokenLink {
+                    target: link.target,
+                },
+            ));
+        }
+        RenderedBody {
+            html: r.html,
+            first_paragraph: r.first_paragraph,
+        }
+    }
+
+    /// Renders `page`'s body for each language that shows it: a translation
+    /// its own, the others the original's (rendered once when it has no
+    /// `@/` links, else once per language for the links' addresses).
+    fn bodies<F, T>(
+        &self,
+        page: &mut Page<F>,
+        translations: &mut HashMap<String, Page<T>>,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Vec<RenderedBody> {
+        let needs_original = self
+            .config
+            .languages
+            .iter()
+            .any(|l| !translations.contains_key(&l.code));
+        let shared = (needs_original && page.rendered.is_some()).then(|| self.body(page, 0, diags));
+        let mut out = Vec::with_capacity(self.config.languages.len());
+        let mut original_diags_done = false;
+        for (i, lang) in self.config.languages.iter().enumerate() {
+            if let Some(tr) = translations.get_mut(&lang.code) {
+                out.push(self.body(tr, i, diags));
+            } else if let Some(s) = &shared {
+                out.push(RenderedBody {
+                    html: s.html.clone(),
+                    first_paragraph: s.first_paragraph.clone(),
+                });
+            } else {
+                // Report broken links of the original once, not per language.
+                let mut sink = Vec::new();
+                let r = self.body(
+                    page,
+                    i,
+                    if original_diags_done {
+                        &mut sink
+                    } else {
+                        diags
+                    },
+                );
+                original_diags_done = true;
+                out.push(r);
+            }
+        }
+        out
+    }
+
+    fn source(&self, page_lang: &str, has_own: bool) -> TextSource {
+        let default = &self.config.languages[0].code;
+        TextSource {
+            translated: has_own || page_lang == default,
+            lang: if has_own {
+                page_lang.to_owned()
+            } else {
+                default.clone()
+            },
+        }
+    }
+
+    pub(super) fn profile_texts(
+        &self,
+        page: &mut Page<ProfileFront>,
+        tr: &mut HashMap<String, Page<ProfileTranslation>>,
+    ) -> (Vec<ProfileText>, Vec<Diagnostic>) {
+        let mut diags = Vec::new();
+        let bodies = self.bodies(page, tr, &mut diags);
+        let default = &self.config.languages[0].code;
+        let f = &page.front;
+        let texts = self
+            .config
+            .languages
+            .iter()
+            .zip(bodies)
+            .map(|(lang, body)| {
+                let t = tr.get(&lang.code).map(|p| &p.front);
+                let pick = |own: Option<&String>, orig: Option<&LocalisedText>| -> Option<String> {
+                    own.map(|s| nfc(s).into_owned())
+                        .or_else(|| orig.map(|o| nfc(o.get(&lang.code, default)).into_owned()))
+                };
+                let summary_src = t
+                    .and_then(|t| t.summary.clone())
+                    .or_else(|| if t.is_some() { None } else { f.summary.clone() });
+                let summary = match summary_src {
+                    Some(s) => plain_words(&nfc(&s), SUMMARY_CHARS),
+                    None => plain_words(&body.first_paragraph, SUMMARY_CHARS),
+                };
+                ProfileText {
+                    name: pick(t.and_then(|t| t.name.as_ref()), None)
+                        .unwrap_or_else(|| nfc(&f.name).into_owned()),
+                    unit: pick(t.and_then(|t| t.unit.as_ref()), Some(&f.unit)).unwrap_or_default(),
+                    position: pick(t.and_then(|t| t.position.as_ref()), f.position.as_ref()),
+                    ethnicity: pick(t.and_then(|t| t.ethnicity.as_ref()), f.ethnicity.as_ref()),
+                    summary,
+                    body_html: body.html,
+                    source: self.source(&lang.code, t.is_some()),
+                    draft: t.and_then(|t| t.draft).unwrap_or(false),
+                }
+            })
+            .collect();
+        (texts, diags)
+    }
+
+    pub(super) fn campaign_texts(
+        &self,
+        page: &mut Page<CampaignFront>,
+        tr: &mut HashMap<String, Page<CampaignTranslation>>,
+    ) -> (Vec<CampaignText>, Vec<Diagnostic>) {
+        let mut diags = Vec::new();
+        let bodies = self.bodies(page, tr, &mut diags);
+        let default = &self.config.languages[0].code;
+        let f = &page.front;
+        let texts = self
+            .config
+            .languages
+            .iter()
+            .zip(bodies)
+            .map(|(lang, body)| {
+                let t = tr.get(&lang.code).map(|p| &p.front);
+                CampaignText {
+                    name: nfc(t.and_then(|t| t.name.as_deref()).unwrap_or(&f.name)).into_owned(),
+                    launched_by: t
+                        .and_then(|t| t.launched_by.as_deref())
+                        .map(|s| nfc(s).into_owned())
+                        .or_else(|| {
+                            f.launched_by
+                                .as_ref()
+                                .map(|l| nfc(l.get(&lang.code, default)).into_owned())
+                        }),
+                    plan: t
+                        .and_then(|t| t.plan.as_deref())
+                        .or(f.plan.as_deref())
+                        .map(|s| nfc(s).into_owned()),
+                    slogan: t
+                        .and_then(|t| t.slogan.as_deref())
+                        .or(f.slogan.as_deref())
+                        .map(|s| nfc(s).into_owned()),
+                    body_html: body.html,
+                    source: self.source(&lang.code, t.is_some()),
+                    draft: t.and_then(|t| t.draft).unwrap_or(false),
+                }
+            })
+            .collect();
+        (texts, diags)
+    }
+}
