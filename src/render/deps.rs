@@ -16,7 +16,7 @@ use std::hash::{Hash, Hasher};
 use std::path::Path;
 
 use super::{
-    FEED_ENTRIES, HOME_AWARD_LISTS, HOME_NEWEST, PageKind, PageRef, Renderer, kind_name,
+    FEED_ENTRIES, HOME_AWARD_LISTS, HOME_NEWEST, PageKind, PageRef, Renderer, context::kind_name,
     page_count, page_slice,
 };
 
