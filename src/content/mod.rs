@@ -14,6 +14,7 @@ pub mod recipients_csv;
 use std::collections::HashSet;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
@@ -52,14 +53,16 @@ pub struct SourceInfo {
 pub struct Page<F> {
     pub info: SourceInfo,
     pub front: F,
-    text: String,
+    /// The whole file, shared: the preview's parse cache hands out copies
+    /// of pages on every rebuild.
+    text: Arc<str>,
     toml: Range<usize>,
     body: Range<usize>,
     /// Lines of the file before the body.
     pub body_line_offset: usize,
     /// The body as HTML, rendered while loading when it has no `@/` links
     /// (those need every page's address, so the model renders them later).
-    pub rendered: Option<markdown::Rendered>,
+    pub rendered: Option<Arc<markdown::Rendered>>,
 }
 
 impl<F> Page<F> {
@@ -366,12 +369,12 @@ fn parse_page<F: DeserializeOwned>(
         let options = markdown::MarkdownOptions {
             unsafe_html: config.markdown.unsafe_html,
         };
-        markdown::render(&text[body.clone()], &options, &|_| None)
+        Arc::new(markdown::render(&text[body.clone()], &options, &|_| None))
     });
     Ok(Page {
         info,
         front,
-        text,
+        text: Arc::from(text),
         toml,
         body,
         body_line_offset,

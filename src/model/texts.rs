@@ -195,6 +195,9 @@ impl TextRenderer<'_> {
         diags: &mut Vec<Diagnostic>,
     ) -> RenderedBody {
         if let Some(r) = page.rendered.take() {
+            // Moved out during a build; copied only when the preview's
+            // cache still holds the same rendering.
+            let r = std::sync::Arc::unwrap_or_clone(r);
             return RenderedBody {
                 html: r.html,
                 first_paragraph: r.first_paragraph,

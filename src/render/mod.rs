@@ -179,8 +179,31 @@ impl<'a> Renderer<'a> {
         kinds
     }
 
+    /// How many kinds [`Renderer::kinds`] lists, counted without listing
+    /// them: every page's inputs include the sitemap's size, and listing
+    /// all kinds for each page made the preview's rebuild quadratic.
+    fn kind_count(&self) -> usize {
+        let site = self.site;
+        let per = site.config.paginate_by;
+        let years: usize = site
+            .years
+            .iter()
+            .map(|y| page_count(y.profiles.len(), per))
+            .sum();
+        let campaigns: usize = site
+            .campaigns
+            .iter()
+            .map(|c| page_count(c.profiles.len(), per))
+            .sum();
+        4 + page_count(site.profiles.len(), per)
+            + site.profiles.len()
+            + years
+            + campaigns
+            + site.award_lists.len()
+    }
+
     fn sitemap_parts(&self) -> usize {
-        let urls = self.kinds().len() * self.site.config.languages.len();
+        let urls = self.kind_count() * self.site.config.languages.len();
         urls.div_ceil(self.sitemap_limit).max(1)
     }
 
@@ -285,5 +308,22 @@ impl<'a> Renderer<'a> {
     /// The path shown for a template in messages.
     pub fn template_path(&self, name: &str) -> PathBuf {
         self.theme.template_path(name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::build::{BuildOptions, load_site};
+
+    #[test]
+    fn kind_count_counts_what_kinds_lists() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic");
+        let (site, theme) = load_site(&BuildOptions {
+            root,
+            ..BuildOptions::default()
+        })
+        .unwrap();
+        let renderer = super::Renderer::new(&site, &theme);
+        assert_eq!(renderer.kind_count(), renderer.kinds().len());
     }
 }
