@@ -10,6 +10,7 @@ pub mod xml;
 
 pub use context::Prepared;
 
+use std::borrow::Cow;
 use std::path::PathBuf;
 
 use crate::config::Language;
@@ -74,7 +75,7 @@ pub struct Renderer<'a> {
     pub site: &'a Site,
     theme: &'a Theme,
     urls: Urls<'a>,
-    prepared: std::borrow::Cow<'a, Prepared>,
+    prepared: Cow<'a, Prepared>,
     /// URLs per sitemap file ([`SITEMAP_LIMIT`]; smaller in tests).
     sitemap_limit: usize,
 }
@@ -99,23 +100,20 @@ fn page_slice<T>(items: &[T], page: usize, per_page: usize) -> &[T] {
 impl<'a> Renderer<'a> {
     /// Prepares everything pages share: per-language values built once.
     pub fn new(site: &'a Site, theme: &'a Theme) -> Self {
-        let prepared = std::borrow::Cow::Owned(Prepared::new(site, theme));
-        Renderer {
-            site,
-            theme,
-            urls: Urls::new(&site.config),
-            prepared,
-            sitemap_limit: SITEMAP_LIMIT,
-        }
+        Self::over(site, theme, Cow::Owned(Prepared::new(site, theme)))
     }
 
     /// A renderer over values prepared earlier (see [`Prepared::refresh`]).
     pub fn with_prepared(site: &'a Site, theme: &'a Theme, prepared: &'a Prepared) -> Self {
-        let prepared = std::borrow::Cow::Borrowed(prepared);
+        Self::over(site, theme, Cow::Borrowed(prepared))
+    }
+
+    fn over(site: &'a Site, theme: &'a Theme, prepared: Cow<'a, Prepared>) -> Self {
+        let urls = Urls::new(&site.config);
         Renderer {
             site,
             theme,
-            urls: Urls::new(&site.config),
+            urls,
             prepared,
             sitemap_limit: SITEMAP_LIMIT,
         }
