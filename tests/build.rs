@@ -657,3 +657,17 @@ fn past_the_sitemap_limit_sitemap_xml_becomes_an_index_over_parts() {
     }
     assert_eq!(urls, html_pages, "every page in exactly one part");
 }
+
+#[test]
+fn an_untranslated_campaign_name_is_marked_with_its_language_where_it_is_linked() {
+    let site = basic();
+    // nong-thon-moi has no English file; dan-van-kheo has one.
+    let page = site.page("en/profiles/tran-van-duong/index.html");
+    assert!(
+        page.contains("lang=\"vi\">Cả nước chung sức xây dựng nông thôn mới</a>"),
+        "{page}"
+    );
+    let translated = site.page("en/profiles/nguyen-thi-dao/index.html");
+    assert!(translated.contains(">Skilful mass mobilisation</a>"));
+    assert!(!translated.contains("lang=\"vi\">Skilful"));
+}

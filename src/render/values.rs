@@ -22,6 +22,8 @@ pub struct LanguageValues {
 struct Link<'a> {
     name: &'a str,
     href: String,
+    /// The language of `name` when it is not the page's (untranslated).
+    lang: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -139,9 +141,11 @@ impl<'a> Values<'a> {
 
     fn campaign_link(&self, index: usize) -> Link<'a> {
         let c = &self.site.campaigns[index];
+        let text = &c.texts[self.lang_index];
         Link {
-            name: &c.texts[self.lang_index].name,
+            name: &text.name,
             href: self.urls.href(&self.urls.campaign(self.lang, &c.slug, 1)),
+            lang: (!text.source.translated).then_some(text.source.lang.as_str()),
         }
     }
 
