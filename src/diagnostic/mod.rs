@@ -8,6 +8,7 @@
 //! ([`report`], which also shows the offending line: [`report::SourceLines`]),
 //! `check` lists them all, and the preview server draws them into its pages.
 
+pub mod boundary;
 pub mod messages;
 pub mod report;
 pub mod toml_words;
@@ -116,12 +117,18 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// A path with forward slashes, as editors see it in messages on every system.
+/// A path with forward slashes, as editors see it in messages on every
+/// system; an absolute path keeps its one leading slash (`/srv/x`).
 pub fn display_path(path: &Path) -> String {
-    path.components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect::<Vec<_>>()
-        .join("/")
+    let mut out = String::new();
+    for c in path.components() {
+        let part = c.as_os_str().to_string_lossy();
+        if !out.is_empty() && !out.ends_with(['/', '\\']) {
+            out.push('/');
+        }
+        out.push_str(&part);
+    }
+    out
 }
 
 /// Every problem one run found; the error type of loading and building.
@@ -251,6 +258,16 @@ mod tests {
             Problem::EmptyFile,
         );
         assert_eq!(d.location(), "content/profiles/a.md:3:7");
+    }
+
+    #[test]
+    fn an_absolute_path_is_shown_with_one_leading_slash() {
+        // Regression: `//srv/site/public` was printed for `/srv/site/public`.
+        assert_eq!(
+            display_path(Path::new("/srv/site/public")),
+            "/srv/site/public"
+        );
+        assert_eq!(display_path(Path::new("/")), "/");
     }
 
     #[test]
