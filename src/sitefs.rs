@@ -227,6 +227,15 @@ mod tests {
         ));
     }
 
+    #[test]
+    fn lines_for_messages_are_read_only_inside_the_site() {
+        let tmp = tempfile::tempdir().unwrap();
+        fs::write(tmp.path().join("a.toml"), "x = 1").unwrap();
+        assert!(read_relative(tmp.path(), Path::new("a.toml")).is_some());
+        assert!(read_relative(tmp.path(), Path::new("/etc/hostname")).is_none());
+        assert!(read_relative(tmp.path(), Path::new("../a.toml")).is_none());
+    }
+
     proptest! {
         /// Whatever name is written, what `resolve` accepts is under the root.
         #[test]
