@@ -14,7 +14,7 @@ pub mod report;
 pub mod toml_words;
 
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 use std::str::FromStr;
 
 pub use messages::Problem;
@@ -122,11 +122,16 @@ impl fmt::Display for Diagnostic {
 pub fn display_path(path: &Path) -> String {
     let mut out = String::new();
     for c in path.components() {
-        let part = c.as_os_str().to_string_lossy();
-        if !out.is_empty() && !out.ends_with(['/', '\\']) {
-            out.push('/');
+        match c {
+            Component::Prefix(p) => out.push_str(&p.as_os_str().to_string_lossy()),
+            Component::RootDir => out.push('/'),
+            part => {
+                if !out.is_empty() && !out.ends_with('/') {
+                    out.push('/');
+                }
+                out.push_str(&part.as_os_str().to_string_lossy());
+            }
         }
-        out.push_str(&part);
     }
     out
 }
