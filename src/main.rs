@@ -101,6 +101,9 @@ fn main() -> ExitCode {
                 port: args.port,
                 lang: cli.lang,
             };
+            // Many systems start programs with room for 1024 open files;
+            // the preview's connection cap is half of what it gets here.
+            let _ = serve::conn::raise_open_file_limit();
             let show = move |event: ServeEvent<'_>| show_serve_event(event, lang);
             match serve::serve(&options, Arc::new(show)) {
                 Ok(()) => ExitCode::SUCCESS,

@@ -9,12 +9,14 @@
 //! * [`rebuild`] builds the site in memory, doing only what an edit needs.
 //! * [`http`] serves the last good build from memory ([`memory`]), with the
 //!   error overlay ([`overlay`]) while the content is broken, and the
-//!   live-reload events ([`reload`]).
+//!   live-reload events ([`reload`]); [`conn`] accepts its connections,
+//!   with timeouts and a cap, so that no client can take it down.
 //!
 //! The site is built with drafts (marked as such), with the server's own
 //! address as its base URL, and never written to disk. One thread rebuilds;
 //! the server holds an `Arc` of the last good build and swaps it whole.
 
+pub mod conn;
 pub mod http;
 pub mod memory;
 pub mod overlay;
@@ -179,14 +181,15 @@ async fn run(root: PathBuf, options: &ServeOptions, report: Reporter) -> Result<
         })
         .map_err(ServeError::Io)?;
 
-    axum::serve(listener, http::router(shared))
-        .with_graceful_shutdown(async move {
-            stop_signal().await;
-            // Ends the live-reload streams, so that shutdown does not wait for them.
-            let _ = stop.send(true);
-        })
-        .await
-        .map_err(ServeError::Io)
+    let stopping = stop.subscribe();
+    tokio::spawn(async move {
+        stop_signal().await;
+        // Ends the live-reload streams and stops accepting connections.
+        let _ = stop.send(true);
+    });
+    let limits = conn::Limits::for_this_process();
+    conn::serve(listener, http::router(shared), limits, stopping).await;
+    Ok(())
 }
 
 /// Builds once, then again after every batch of changes, until watching ends
