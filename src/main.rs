@@ -153,6 +153,21 @@ fn show_serve_event(event: ServeEvent<'_>, lang: Lang) {
             eprintln!("\n{}", report::summary(problems.len(), false, lang));
             eprintln!("Still serving the last good build; fix the file and save.");
         }
+        ServeEvent::Retrying { problems } => {
+            let first = problems
+                .iter()
+                .next()
+                .map(|d| format!("{}: {}", d.location(), d.message))
+                .unwrap_or_default();
+            match lang {
+                Lang::En => eprintln!(
+                    "warning: cannot read the site's files for now ({first}); trying again"
+                ),
+                Lang::Vi => eprintln!(
+                    "cảnh báo: tạm thời chưa đọc được các tệp của trang ({first}); đang thử lại"
+                ),
+            }
+        }
         ServeEvent::WatchError { message } => eprintln!("warning: watching files: {message}"),
     }
 }

@@ -11,6 +11,9 @@
 //!   error overlay ([`overlay`]) while the content is broken, and the
 //!   live-reload events ([`reload`]); [`conn`] accepts its connections,
 //!   with timeouts and a cap, so that no client can take it down.
+//! * [`retry`] builds again when a rebuild failed for a passing I/O reason
+//!   (no file handle left, a file replaced mid-save) instead of showing it
+//!   as a content error.
 //!
 //! The site is built with drafts (marked as such), with the server's own
 //! address as its base URL, and never written to disk. One thread rebuilds;
@@ -23,6 +26,7 @@ pub mod overlay;
 mod pages;
 pub mod rebuild;
 pub mod reload;
+pub mod retry;
 pub mod watch;
 
 use std::fmt;
@@ -70,6 +74,9 @@ pub enum ServeEvent<'a> {
         problems: &'a Diagnostics,
         root: &'a std::path::Path,
     },
+    /// A rebuild could not read files for a passing reason (`problems`);
+    /// it is being tried again, the last good build still served.
+    Retrying { problems: &'a Diagnostics },
     /// Watching the files failed; changes may go unseen.
     WatchError { message: String },
 }
@@ -205,7 +212,7 @@ fn rebuild_loop(
     let mut first = true;
     loop {
         let started = Instant::now();
-        let result = rebuilder.rebuild(&batch.paths, batch.rescan);
+        let result = rebuild_retrying(&mut rebuilder, &batch, report);
         let took = started.elapsed();
         let before = shared.current();
         match result {
@@ -250,6 +257,29 @@ fn rebuild_loop(
             }
         };
     }
+}
+
+/// Rebuilds after `batch`, trying again after a short wait while the
+/// failure is a passing I/O one ([`retry`]).
+fn rebuild_retrying(
+    rebuilder: &mut Rebuilder,
+    batch: &watch::Batch,
+    report: &Reporter,
+) -> Result<rebuild::Rebuilt, Diagnostics> {
+    let mut result = rebuilder.rebuild(&batch.paths, batch.rescan);
+    let mut backoff = retry::Backoff::default();
+    while let Err(problems) = &result {
+        let Some(wait) = backoff.next(retry::failure(problems, rebuilder.root())) else {
+            break;
+        };
+        if backoff.first() {
+            report(ServeEvent::Retrying { problems });
+        }
+        std::thread::sleep(wait);
+        // The failed edits stay pending: nothing more to pass.
+        result = rebuilder.rebuild(&[], false);
+    }
+    result
 }
 
 /// Names builds uniquely across restarts of the server: a page that sees a
