@@ -121,6 +121,11 @@ fn show_serve_event(event: ServeEvent<'_>, lang: Lang) {
         ServeEvent::Listening { url } => {
             println!("Serving the site at {url}/ (drafts shown; Ctrl-C stops)")
         }
+        ServeEvent::Exposed { listen, reach, url } => {
+            if let Some(warning) = serve::address::warning(listen, reach, url, lang) {
+                eprintln!("{warning}");
+            }
+        }
         ServeEvent::Built {
             files,
             profiles,

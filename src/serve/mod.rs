@@ -13,12 +13,13 @@
 //!   with timeouts and a cap, so that no client can take it down.
 //! * [`retry`] builds again when a rebuild failed for a passing I/O reason
 //!   (no file handle left, a file replaced mid-save) instead of showing it
-//!   as a content error.
+//!   as a content error; [`address`] says who can reach the server.
 //!
 //! The site is built with drafts (marked as such), with the server's own
 //! address as its base URL, and never written to disk. One thread rebuilds;
 //! the server holds an `Arc` of the last good build and swaps it whole.
 
+pub mod address;
 pub mod conn;
 pub mod http;
 pub mod memory;
@@ -60,6 +61,12 @@ pub struct ServeOptions {
 pub enum ServeEvent<'a> {
     /// The server accepts requests at `url`.
     Listening { url: &'a str },
+    /// The server listens on `listen`, beyond this computer; pages use `url`.
+    Exposed {
+        listen: SocketAddr,
+        reach: address::Reach,
+        url: &'a str,
+    },
     /// A build succeeded and is now served.
     Built {
         files: usize,
@@ -150,8 +157,12 @@ async fn run(root: PathBuf, options: &ServeOptions, report: Reporter) -> Result<
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|source| ServeError::Bind { addr, source })?;
-    let addr = listener.local_addr().map_err(ServeError::Io)?;
-    let url = format!("http://{addr}");
+    let listen = listener.local_addr().map_err(ServeError::Io)?;
+    let reach = address::reach(listen.ip());
+    let url = format!(
+        "http://{}",
+        SocketAddr::new(reach.visit(listen.ip()), listen.port())
+    );
     let mut builds = BuildIds::new();
     let (stop, stopped) = signal_channel::channel(false);
     let shared = Arc::new(Shared::new(
@@ -172,6 +183,13 @@ async fn run(root: PathBuf, options: &ServeOptions, report: Reporter) -> Result<
         lang: options.lang,
     };
     report(ServeEvent::Listening { url: &url });
+    if reach != address::Reach::ThisComputer {
+        report(ServeEvent::Exposed {
+            listen,
+            reach,
+            url: &url,
+        });
+    }
 
     let rebuilding = Arc::clone(&shared);
     let reporter = Arc::clone(&report);
