@@ -3,14 +3,17 @@
 //! command wants them: a staging folder (`build`), nowhere (`check`), memory
 //! (`serve`, which may keep the bytes it has when the value is the same).
 
-use std::collections::HashSet;
 use std::path::PathBuf;
 
 use rayon::prelude::*;
 
 use super::inputs::{Inputs, hash_of};
-use super::{CopiedFile, PageData, PageRef, Renderer};
-use crate::diagnostic::{Diagnostic, Diagnostics, Problem};
+use super::{CopiedFile, PageData, PageKind, PageRef, Renderer};
+use crate::config;
+use crate::diagnostic::boundary::OutputSource;
+use crate::diagnostic::{Diagnostic, Diagnostics, display_path};
+use crate::model::Site;
+use crate::output::{self, Origin};
 
 /// One page on its way out: where it goes, what it shows, and its bytes on demand.
 pub struct Emitting<'r> {
@@ -90,26 +93,46 @@ pub fn emit_pages(renderer: &Renderer, pages: &[PageRef], sink: &dyn PageSink) -
     )
 }
 
-/// A static file may not take the place of a generated page or feed.
+/// Every output a build writes, checked in one place
+/// ([`output::check_outputs`]): inside the output folder, and no two at
+/// one path (a static file may not replace a generated page or a photo).
 fn check_copied_files(
     renderer: &Renderer,
     pages: &[PageRef],
     copied: &[CopiedFile],
 ) -> Result<(), Diagnostics> {
-    let generated: HashSet<String> = pages.iter().map(|&p| renderer.output_path(p)).collect();
-    let clashes: Vec<Diagnostic> = copied
+    let paths: Vec<String> = pages.iter().map(|&p| renderer.output_path(p)).collect();
+    let pages = paths
         .iter()
-        .filter(|f| generated.contains(&f.path))
-        .map(|f| {
-            Diagnostic::file(
-                PathBuf::from("static").join(&f.path),
-                Problem::StaticShadowsPage {
-                    page: f.path.clone(),
-                },
-            )
-        })
-        .collect();
-    Diagnostics(clashes).into_result(())
+        .zip(pages)
+        .map(|(path, &page)| (path.as_str(), page_origin(renderer.site, page)));
+    let copied = copied.iter().map(|f| (f.path.as_str(), f.origin.clone()));
+    output::check_outputs(pages.chain(copied))
+}
+
+/// The content file a page is built from, or the site as a whole.
+fn page_origin(site: &Site, page: PageRef) -> Origin {
+    let source = match page {
+        PageRef::Page { kind, .. } => match kind {
+            PageKind::Profile(i) => Some(&site.profiles[i].source),
+            PageKind::Campaign { index, .. } => Some(&site.campaigns[index].source),
+            PageKind::AwardList(i) => Some(&site.award_lists[i].source),
+            _ => None,
+        },
+        _ => None,
+    };
+    match source {
+        Some(file) => Origin {
+            file: file.clone(),
+            line: None,
+            source: OutputSource::PageOf(display_path(file)),
+        },
+        None => Origin {
+            file: PathBuf::from(config::CONFIG_FILE),
+            line: None,
+            source: OutputSource::Generated,
+        },
+    }
 }
 
 /// `check`: every page rendered, to find its problems; nothing kept.
