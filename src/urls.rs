@@ -74,6 +74,10 @@ impl<'a> Urls<'a> {
         format!("{}/{}/{slug}/", lang.prefix, lang.paths.awards)
     }
 
+    pub fn search(&self, lang: &Language) -> String {
+        format!("{}/{}/", lang.prefix, lang.paths.search)
+    }
+
     pub fn feed(&self, lang: &Language) -> String {
         format!("{}/atom.xml", lang.prefix)
     }

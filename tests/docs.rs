@@ -72,6 +72,11 @@ const SECTIONS: &[(&str, &[&str], &str)] = &[
     (
         "AwardListPage",
         &["## 6.", "| `award_list.html` |"],
+        "| `search.html` |",
+    ),
+    (
+        "SearchPage",
+        &["## 6.", "| `search.html` |"],
         "| `404.html` |",
     ),
     ("NotFound", &["## 6.", "| `404.html` |"], "\n"),

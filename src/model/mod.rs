@@ -9,6 +9,7 @@ mod checks;
 mod join;
 mod retext;
 mod texts;
+pub mod units;
 
 pub use assemble::{AssembleOptions, assemble};
 pub use retext::{Retexted, retext};

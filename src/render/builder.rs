@@ -163,6 +163,18 @@ impl<'r> Renderer<'r> {
                 };
                 ("award_list.html", KindData::AwardList(page))
             }
+            PageKind::Search => {
+                let default = site.config.default_language();
+                let index_of =
+                    |l: &Language| self.urls.href(&format!("{}index/", self.urls.search(l)));
+                let page = SearchPage {
+                    years: self.year_entries(&v),
+                    campaigns: all_cards(rec, &values.campaigns, Entity::Campaign),
+                    index: index_of(default),
+                    labels: index_of(lang),
+                };
+                ("search.html", KindData::Search(page))
+            }
             PageKind::NotFound => ("404.html", KindData::NotFound(NotFound {})),
         };
         let path = self.site_path(lang, kind);
@@ -322,6 +334,7 @@ pub(super) fn kind_name(kind: PageKind) -> &'static str {
         PageKind::Campaign { .. } => "campaign",
         PageKind::AwardLists => "award_lists",
         PageKind::AwardList(_) => "award_list",
+        PageKind::Search => "search",
         PageKind::NotFound => "404",
     }
 }

@@ -46,6 +46,7 @@ pub struct Nav {
     years: String,
     campaigns: String,
     awards: String,
+    search: String,
     feed: String,
 }
 
@@ -85,6 +86,7 @@ impl<'a> Common<'a> {
                 years: href(urls.years(lang)),
                 campaigns: href(urls.campaigns(lang)),
                 awards: href(urls.award_lists(lang)),
+                search: href(urls.search(lang)),
                 feed: href(urls.feed(lang)),
             },
             site: SiteValue {

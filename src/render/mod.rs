@@ -19,12 +19,14 @@ pub use inputs::{Entity, Inputs};
 
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use crate::config::Language;
 use crate::diagnostic::boundary::OutputSource;
 use crate::diagnostic::{Diagnostic, display_path};
 use crate::model::Site;
 use crate::output::Origin;
+use crate::search::{IndexFile, build_index};
 use crate::urls::{Urls, output_file};
 use theme::{StaticFile, Theme};
 
@@ -49,6 +51,7 @@ pub enum PageKind {
     Campaign { index: usize, page: usize },
     AwardLists,
     AwardList(usize),
+    Search,
     NotFound,
 }
 
@@ -69,6 +72,9 @@ pub enum PageRef {
     /// `sitemap-<n>.xml`, 1-based, when the sitemap is split.
     SitemapPart(usize),
     Robots,
+    /// A file of the search index ([`crate::search`]), by its place in
+    /// [`Renderer::search_files`].
+    SearchIndex(usize),
 }
 
 /// What one page shows: an HTML page's template values, or the contents
@@ -80,6 +86,7 @@ pub enum PageData<'a> {
     Sitemap(xml::Sitemap),
     SitemapIndex { parts: usize },
     Robots,
+    SearchIndex(&'a IndexFile),
 }
 
 /// A file copied as it is: theme and site static files, profile photos.
@@ -113,6 +120,8 @@ pub struct Renderer<'a> {
     prepared: Cow<'a, Prepared>,
     /// URLs per sitemap file ([`SITEMAP_LIMIT`]; smaller in tests).
     sitemap_limit: usize,
+    /// The search index, built when first asked for.
+    search: OnceLock<Vec<IndexFile>>,
 }
 
 fn page_count(items: usize, per_page: usize) -> usize {
@@ -151,6 +160,7 @@ impl<'a> Renderer<'a> {
             urls,
             prepared,
             sitemap_limit: SITEMAP_LIMIT,
+            search: OnceLock::new(),
         }
     }
 
@@ -182,6 +192,7 @@ impl<'a> Renderer<'a> {
             out.extend((1..=parts).map(PageRef::SitemapPart));
         }
         out.push(PageRef::Robots);
+        out.extend((0..self.search_files().len()).map(PageRef::SearchIndex));
         out
     }
 
@@ -209,6 +220,7 @@ impl<'a> Renderer<'a> {
         }
         kinds.push(PageKind::AwardLists);
         kinds.extend((0..site.award_lists.len()).map(PageKind::AwardList));
+        kinds.push(PageKind::Search);
         kinds
     }
 
@@ -228,7 +240,7 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|c| page_count(c.profiles.len(), per))
             .sum();
-        4 + page_count(site.profiles.len(), per)
+        5 + page_count(site.profiles.len(), per)
             + site.profiles.len()
             + years
             + campaigns
@@ -255,6 +267,7 @@ impl<'a> Renderer<'a> {
             }
             PageKind::AwardLists => u.award_lists(lang),
             PageKind::AwardList(i) => u.award_list(lang, &site.award_lists[i].slug),
+            PageKind::Search => u.search(lang),
             PageKind::NotFound => format!("{}/404.html", lang.prefix),
         }
     }
@@ -271,6 +284,7 @@ impl<'a> Renderer<'a> {
             PageRef::Sitemap => "sitemap.xml".to_owned(),
             PageRef::SitemapPart(n) => format!("sitemap-{n}.xml"),
             PageRef::Robots => "robots.txt".to_owned(),
+            PageRef::SearchIndex(i) => self.search_files()[i].path.clone(),
         }
     }
 
@@ -324,6 +338,7 @@ impl<'a> Renderer<'a> {
                 Some((n, self.sitemap_limit)),
             )),
             PageRef::Robots => PageData::Robots,
+            PageRef::SearchIndex(i) => PageData::SearchIndex(&self.search_files()[i]),
         }
     }
 
@@ -339,7 +354,13 @@ impl<'a> Renderer<'a> {
                 self.urls.absolute("/sitemap.xml")
             )
             .into_bytes()),
+            PageData::SearchIndex(file) => Ok(file.bytes.clone()),
         }
+    }
+
+    /// The files of the search index, built once per renderer.
+    pub fn search_files(&self) -> &[IndexFile] {
+        self.search.get_or_init(|| build_index(self.site))
     }
 
     fn render_html(&self, html: &page::Html) -> Result<Vec<u8>, Diagnostic> {

@@ -72,6 +72,7 @@ pub enum KindData<'a> {
     Campaign(CampaignPage<'a>),
     AwardLists(AwardLists<'a>),
     AwardList(AwardListPage<'a>),
+    Search(SearchPage<'a>),
     NotFound(NotFound),
 }
 
@@ -172,6 +173,17 @@ pub struct AwardLists<'a> {
 pub struct AwardListPage<'a> {
     pub(super) award_list: &'a Shared,
     pub(super) recipients: Vec<RecipientValue<'a>>,
+}
+
+/// The search page: the form, and links to browse without JavaScript.
+#[derive(Serialize, Hash)]
+pub struct SearchPage<'a> {
+    pub(super) years: Vec<YearEntry>,
+    pub(super) campaigns: Cards<'a>,
+    /// Href of the folder of the language-neutral index files.
+    pub(super) index: String,
+    /// Href of the folder of this language's index files.
+    pub(super) labels: String,
 }
 
 #[derive(Serialize, Hash)]

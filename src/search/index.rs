@@ -1,0 +1,307 @@
+//! Builds the index files of a site from its model: which records there
+//! are (the one place that decides what may be found), their words, their
+//! facets, and what each language shows of them.
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+use serde_json::{Value, json};
+
+use super::postings::{self, Postings};
+use super::{CHUNK, words};
+use crate::model::units::Units;
+use crate::model::{Kind, Site};
+use crate::urls::{Urls, output_file};
+
+/// A file of the index: its output path (relative to the output root,
+/// forward slashes) and its bytes.
+#[derive(Debug, Clone, Hash)]
+pub struct IndexFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// What a record is.
+#[derive(Debug, Clone, Copy)]
+enum Record {
+    Profile(usize),
+    /// A recipient without a profile: award list and recipient index.
+    Recipient(usize, usize),
+}
+
+/// Every record that may be found, in id order: profiles in site order,
+/// then recipients without a profile, award list by award list, grouped
+/// by unit so the unit column compresses.
+///
+/// This is the one place that decides what enters the index: a recipient
+/// with a profile is found as that profile, and a recipient withheld from
+/// publication (SPEC v2, not yet in the model) must be skipped here.
+fn records(site: &Site, units: &Units) -> Vec<Record> {
+    let mut out: Vec<Record> = (0..site.profiles.len()).map(Record::Profile).collect();
+    for (l, list) in site.award_lists.iter().enumerate() {
+        let mut here: Vec<usize> = (0..list.recipients.len())
+            .filter(|&r| list.recipients[r].profile.is_none())
+            .collect();
+        here.sort_by_key(|&r| units.of_recipient[l][r].map_or(usize::MAX, |u| u));
+        out.extend(here.into_iter().map(|r| Record::Recipient(l, r)));
+    }
+    out
+}
+
+/// One record's value in a facet: none, one, or (a profile's awards and
+/// campaigns) several.
+#[derive(Debug, Clone, PartialEq)]
+enum Cell {
+    One(usize),
+    Many(Vec<usize>),
+}
+
+impl Cell {
+    fn of(mut values: Vec<usize>) -> Cell {
+        values.sort_unstable();
+        values.dedup();
+        match values.as_slice() {
+            [] => Cell::One(0),
+            [one] => Cell::One(*one),
+            _ => Cell::Many(values),
+        }
+    }
+}
+
+/// A facet column, run-length encoded: `[value, run, value, run, …]`,
+/// each value 0 (none) or a 1-based index into the facet's labels, or a
+/// list of them.
+#[derive(Default)]
+struct Column {
+    runs: Vec<(Cell, usize)>,
+}
+
+impl Column {
+    fn push(&mut self, cell: Cell) {
+        match self.runs.last_mut() {
+            Some((last, n)) if *last == cell => *n += 1,
+            _ => self.runs.push((cell, 1)),
+        }
+    }
+
+    fn json(&self) -> Value {
+        let mut out = Vec::with_capacity(self.runs.len() * 2);
+        for (cell, n) in &self.runs {
+            out.push(match cell {
+                Cell::One(v) => json!(v),
+                Cell::Many(vs) => json!(vs),
+            });
+            out.push(json!(n));
+        }
+        Value::Array(out)
+    }
+}
+
+/// Every index file of `site`: the language-neutral core under the default
+/// language's search page (`index/meta.json`, `index/facets.json`,
+/// `index/t/*.txt`), and per language `index/labels.json` and
+/// `index/r/<n>.json` under that language's search page.
+pub fn build_index(site: &Site) -> Vec<IndexFile> {
+    let urls = Urls::new(&site.config);
+    let units = Units::of(site);
+    let records = records(site, &units);
+    let default = site.config.default_language();
+    let core = format!("{}index/", output_dir(&urls.search(default)));
+
+    let mut years: Vec<i32> = records.iter().map(|&r| year_of(site, r)).collect();
+    years.sort_unstable_by(|a, b| b.cmp(a));
+    years.dedup();
+    let year_index = |y: i32| years.iter().position(|&x| x == y).map_or(0, |i| i + 1);
+
+    let mut words_of: BTreeMap<String, Postings> = BTreeMap::new();
+    let mut columns: [Column; 5] = Default::default();
+    for (id, &record) in records.iter().enumerate() {
+        let id = id as u32;
+        let (name, other) = texts(site, record);
+        for w in name.iter().flat_map(|t| words(t)) {
+            words_of.entry(w).or_default().add(id, true);
+        }
+        for w in other.iter().flat_map(|t| words(t)) {
+            words_of.entry(w).or_default().add(id, false);
+        }
+        let [year, award, kind, campaign, unit] = &mut columns;
+        year.push(Cell::One(year_index(year_of(site, record))));
+        match record {
+            Record::Profile(p) => {
+                let p_ = &site.profiles[p];
+                award.push(Cell::of(p_.awards.iter().map(|a| a.award + 1).collect()));
+                kind.push(Cell::One(kind_index(p_.kind)));
+                let mut cs: Vec<usize> = p_.campaigns.iter().map(|c| c + 1).collect();
+                cs.extend(p_.awards.iter().filter_map(|a| a.campaign.map(|c| c + 1)));
+                campaign.push(Cell::of(cs));
+                unit.push(Cell::One(units.of_profile[p].map_or(0, |u| u + 1)));
+            }
+            Record::Recipient(l, r) => {
+                let list = &site.award_lists[l];
+                award.push(Cell::One(list.award + 1));
+                kind.push(Cell::One(kind_index(list.recipients[r].kind)));
+                campaign.push(Cell::One(list.campaign.map_or(0, |c| c + 1)));
+                unit.push(Cell::One(units.of_recipient[l][r].map_or(0, |u| u + 1)));
+            }
+        }
+    }
+
+    let shards = postings::shards(&words_of);
+    let mut files = vec![
+        json_file(
+            format!("{core}meta.json"),
+            &json!({
+                "version": 1,
+                "records": records.len(),
+                "profiles": site.profiles.len(),
+                "chunk": CHUNK,
+                "shards": shards.iter().map(|s| s.key.as_str()).collect::<Vec<_>>(),
+            }),
+        ),
+        json_file(
+            format!("{core}facets.json"),
+            &json!({
+                "year": columns[0].json(),
+                "award": columns[1].json(),
+                "kind": columns[2].json(),
+                "campaign": columns[3].json(),
+                "unit": columns[4].json(),
+            }),
+        ),
+    ];
+    files.extend(shards.into_iter().map(|s| IndexFile {
+        path: format!("{core}t/{}", postings::file_name(&s.key)),
+        bytes: s.text.into_bytes(),
+    }));
+    for lang in 0..site.config.languages.len() {
+        files.extend(language_files(site, &units, &records, &years, lang));
+    }
+    files
+}
+
+fn output_dir(site_path: &str) -> String {
+    output_file(site_path)
+        .trim_end_matches("index.html")
+        .to_owned()
+}
+
+fn kind_index(kind: Kind) -> usize {
+    match kind {
+        Kind::Individual => 1,
+        Kind::Collective => 2,
+    }
+}
+
+fn year_of(site: &Site, record: Record) -> i32 {
+    match record {
+        Record::Profile(p) => site.profiles[p].year,
+        Record::Recipient(l, _) => site.award_lists[l].year,
+    }
+}
+
+/// A record's searchable texts in every language: its names, and its
+/// units and positions. Nothing else of it (no ethnicity, no story) is
+/// searched.
+fn texts(site: &Site, record: Record) -> (Vec<&str>, Vec<&str>) {
+    match record {
+        Record::Profile(p) => {
+            let texts = &site.profiles[p].texts;
+            let names = texts.iter().map(|t| t.name.as_str()).collect();
+            let mut other: Vec<&str> = texts.iter().map(|t| t.unit.as_str()).collect();
+            other.extend(texts.iter().filter_map(|t| t.position.as_deref()));
+            (names, other)
+        }
+        Record::Recipient(l, r) => {
+            let rec = &site.award_lists[l].recipients[r];
+            let mut other = Vec::new();
+            for text in [&rec.unit, &rec.position].into_iter().flatten() {
+                for lang in &site.config.languages {
+                    other.push(text.get(&lang.code, &lang.code));
+                }
+            }
+            (vec![rec.name.as_str()], other)
+        }
+    }
+}
+
+/// A language's labels and display chunks.
+fn language_files(
+    site: &Site,
+    units: &Units,
+    records: &[Record],
+    years: &[i32],
+    lang_index: usize,
+) -> Vec<IndexFile> {
+    let urls = Urls::new(&site.config);
+    let lang = &site.config.languages[lang_index];
+    let code = lang.code.as_str();
+    let default = site.config.default_language().code.as_str();
+    let dir = format!("{}index/", output_dir(&urls.search(lang)));
+    let catalogue = &site.catalogue;
+    let labels = json!({
+        "year": years,
+        "award": (0..catalogue.len()).map(|i| {
+            let a = catalogue.by_index(i);
+            json!([a.key, a.name.get(code, default)])
+        }).collect::<Vec<_>>(),
+        "kind": ["individual", "collective"],
+        "campaign": site.campaigns.iter().map(|c| {
+            json!([c.slug, c.texts[lang_index].name])
+        }).collect::<Vec<_>>(),
+        "unit": units.units.iter().map(|u| json!([u.slug, u.label])).collect::<Vec<_>>(),
+        "list": site.award_lists.iter().map(|l| {
+            json!([urls.href(&urls.award_list(lang, &l.slug)), l.decision])
+        }).collect::<Vec<_>>(),
+    });
+    let mut files = vec![json_file(format!("{dir}labels.json"), &labels)];
+    let chunks: Vec<IndexFile> = records
+        .par_chunks(CHUNK)
+        .enumerate()
+        .map(|(n, chunk)| {
+            let rows: Vec<Value> = chunk
+                .iter()
+                .map(|&r| row(site, &urls, lang_index, r))
+                .collect();
+            json_file(format!("{dir}r/{n}.json"), &Value::Array(rows))
+        })
+        .collect();
+    files.extend(chunks);
+    files
+}
+
+/// What a result shows: `[0, name, href, unit, position]` for a profile,
+/// `[1, name, award list, unit, position]` for a recipient.
+fn row(site: &Site, urls: &Urls, lang_index: usize, record: Record) -> Value {
+    let lang = &site.config.languages[lang_index];
+    let (code, default) = (
+        lang.code.as_str(),
+        site.config.default_language().code.as_str(),
+    );
+    match record {
+        Record::Profile(p) => {
+            let p = &site.profiles[p];
+            let t = &p.texts[lang_index];
+            json!([
+                0,
+                t.name,
+                urls.href(&urls.profile(lang, &p.slug)),
+                t.unit,
+                t.position.as_deref().unwrap_or("")
+            ])
+        }
+        Record::Recipient(l, r) => {
+            let rec = &site.award_lists[l].recipients[r];
+            let get = |t: &Option<crate::i18n::LocalisedText>| {
+                t.as_ref().map_or("", |t| t.get(code, default)).to_owned()
+            };
+            json!([1, rec.name, l, get(&rec.unit), get(&rec.position)])
+        }
+    }
+}
+
+fn json_file(path: String, value: &Value) -> IndexFile {
+    IndexFile {
+        path,
+        bytes: value.to_string().into_bytes(),
+    }
+}
