@@ -29,6 +29,7 @@ export const PAGES = [
   { type: 'campaign', vi: '/phong-trao/phat-trien-vung-dtts/', en: '/en/campaigns/phat-trien-vung-dtts/' },
   { type: 'award-lists', vi: '/khen-thuong/', en: '/en/awards/' },
   { type: 'award-list', vi: '/khen-thuong/giay-khen-ban-dan-toc-binh-phuoc-2022/', en: '/en/awards/giay-khen-ban-dan-toc-binh-phuoc-2022/' },
+  { type: 'search', vi: '/tim-kiem/?q=dao', en: '/en/search/?q=dao' },
   { type: '404', vi: '/khong-co-trang-nay/', en: '/en/no-such-page/' },
 ];
 
@@ -46,6 +47,8 @@ export function buildSampleSite({ drafts = false } = {}) {
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
   '.xml': 'application/xml; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
   '.png': 'image/png',
