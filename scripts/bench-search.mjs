@@ -8,7 +8,7 @@
 import { gzipSync } from 'node:zlib';
 import { launchChromium, serve } from '../tests/browser/site.mjs';
 
-const QUERIES = ['nguyen', 'nguyen van', 'dao', 'loc ninh', 'tran thi b', 'h hen', 'zzqqxx'];
+const QUERIES = ['nguyen', 'nguyen van', 'dao', 'loc ninh', 'tran thi bich', 'lai chau', 'h hen', 'zzqqxx'];
 const ROUNDS = 3;
 const root = process.argv[2];
 const server = await serve(root);

@@ -96,6 +96,9 @@ impl Units {
 
 #[derive(Default)]
 struct Builder {
+    /// Texts seen, exactly as written: their unit and spelling (most
+    /// recipients of a list repeat a few texts).
+    seen: HashMap<String, Option<(usize, usize)>>,
     by_key: HashMap<String, usize>,
     keys: Vec<String>,
     /// Per unit: spellings with their counts, in order of first appearance.
@@ -106,6 +109,18 @@ struct Builder {
 
 impl Builder {
     fn add(&mut self, text: &str) -> Option<usize> {
+        if let Some(&known) = self.seen.get(text) {
+            let (index, spelling) = known?;
+            self.spellings[index][spelling].1 += 1;
+            return Some(index);
+        }
+        let added = self.add_new(text);
+        self.seen.insert(text.to_owned(), added);
+        added.map(|(index, _)| index)
+    }
+
+    /// A text not seen before: its unit and the place of its spelling.
+    fn add_new(&mut self, text: &str) -> Option<(usize, usize)> {
         let key = unit_key(text);
         if key.is_empty() {
             return None;
@@ -123,11 +138,17 @@ impl Builder {
         };
         let spelled = spelling(text);
         let seen = &mut self.spellings[index];
-        match seen.iter_mut().find(|(s, _)| *s == spelled) {
-            Some((_, n)) => *n += 1,
-            None => seen.push((spelled, 1)),
-        }
-        Some(index)
+        let at = match seen.iter().position(|(s, _)| *s == spelled) {
+            Some(at) => {
+                seen[at].1 += 1;
+                at
+            }
+            None => {
+                seen.push((spelled, 1));
+                seen.len() - 1
+            }
+        };
+        Some((index, at))
     }
 
     /// A recipient that takes its profile's unit counts as a member

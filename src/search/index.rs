@@ -2,7 +2,7 @@
 //! are (the one place that decides what may be found), their words, their
 //! facets, and what each language shows of them.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
 use serde_json::{Value, json};
@@ -113,16 +113,38 @@ pub fn build_index(site: &Site) -> Vec<IndexFile> {
     years.dedup();
     let year_index = |y: i32| years.iter().position(|&x| x == y).map_or(0, |i| i + 1);
 
-    let mut words_of: BTreeMap<String, Postings> = BTreeMap::new();
+    // Folding is the costly part: names in parallel; units and positions
+    // repeat across recipients, so each distinct text is folded once.
+    let texts_of: Vec<(Vec<&str>, Vec<&str>)> = records.iter().map(|&r| texts(site, r)).collect();
+    let names: Vec<Vec<String>> = texts_of
+        .par_iter()
+        .map(|(name, _)| name.iter().flat_map(|t| words(t)).collect())
+        .collect();
+    let mut distinct: Vec<&str> = texts_of
+        .iter()
+        .flat_map(|(_, o)| o.iter().copied())
+        .collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let folded: HashMap<&str, Vec<String>> = distinct.par_iter().map(|&t| (t, words(t))).collect();
+    let mut words_of: HashMap<String, Postings> = HashMap::new();
     let mut columns: [Column; 5] = Default::default();
     for (id, &record) in records.iter().enumerate() {
         let id = id as u32;
-        let (name, other) = texts(site, record);
-        for w in name.iter().flat_map(|t| words(t)) {
-            words_of.entry(w).or_default().add(id, true);
+        let other = &texts_of[id as usize].1;
+        for w in &names[id as usize] {
+            match words_of.get_mut(w.as_str()) {
+                Some(p) => p.add(id, true),
+                None => words_of.entry(w.clone()).or_default().add(id, true),
+            }
         }
-        for w in other.iter().flat_map(|t| words(t)) {
-            words_of.entry(w).or_default().add(id, false);
+        for t in other {
+            for w in &folded[t] {
+                match words_of.get_mut(w.as_str()) {
+                    Some(p) => p.add(id, false),
+                    None => words_of.entry(w.clone()).or_default().add(id, false),
+                }
+            }
         }
         let [year, award, kind, campaign, unit] = &mut columns;
         year.push(Cell::One(year_index(year_of(site, record))));
@@ -146,6 +168,7 @@ pub fn build_index(site: &Site) -> Vec<IndexFile> {
         }
     }
 
+    let words_of: BTreeMap<String, Postings> = words_of.into_iter().collect();
     let shards = postings::shards(&words_of);
     let mut files = vec![
         json_file(

@@ -27,7 +27,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 /// Records per display chunk.
-pub const CHUNK: usize = 64;
+pub const CHUNK: usize = 128;
 
 /// Text as search compares it: decomposed (NFD), combining marks (tone
 /// and vowel marks) dropped, `đ`/`Đ` as `d`, lower case. `"Nguyễn Đào"` →

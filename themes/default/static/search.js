@@ -301,6 +301,9 @@
   async function run(state) {
     const my = ++seq;
     const qwords = words(state.q);
+    // A last word of one letter after others is a word being typed: it
+    // would fetch every shard of its letter, so it waits for its second.
+    if (qwords.length > 1 && qwords[qwords.length - 1].length === 1) qwords.pop();
     const filtered = FACETS.some((f) => state[f]);
     if (!ready && (qwords.length || filtered)) status.textContent = text.loading;
     let b;
