@@ -22,7 +22,8 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::diagnostic::line_col;
+mod line_index;
+use line_index::LineIndex;
 
 /// Site settings that change how markdown renders.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -175,6 +176,11 @@ struct State<'a, 'r> {
     heading: Option<PendingHeading<'a>>,
     heading_text: String,
     used_ids: HashSet<String>,
+    /// For each base id taken, the next suffix worth trying: a run of
+    /// identical headings costs one lookup each, not one per earlier twin.
+    next_suffix: HashMap<String, usize>,
+    /// Where lines start, built at the first broken link.
+    lines: Option<LineIndex>,
 
     /// Indices into `footnote_defs` of the definitions being read, innermost last.
     footnote_stack: Vec<usize>,
@@ -215,6 +221,8 @@ impl<'a, 'r> State<'a, 'r> {
             heading: None,
             heading_text: String::new(),
             used_ids: HashSet::new(),
+            next_suffix: HashMap::new(),
+            lines: None,
             footnote_stack: Vec::new(),
             footnote_defs: Vec::new(),
             footnote_numbers: HashMap::new(),
@@ -491,24 +499,31 @@ impl<'a, 'r> State<'a, 'r> {
         }
     }
 
-    /// The id of the heading just read: its slug, made unique in the document.
+    /// The id of the heading just read: its slug, made unique in the
+    /// document by the first free `-1`, `-2`, … suffix.
+    ///
+    /// Linear overall: a base's counter only moves past suffixes already
+    /// taken (and taken ids are never freed, so the first free one at or
+    /// after the counter is the first free one at all), and each taken id
+    /// `b-n` can stop only base `b`'s counter, once.
     fn unique_id(&mut self) -> String {
         let mut base = slug::slugify(&self.heading_text);
         if base.is_empty() {
             base.push_str("section");
         }
-        let id = if self.used_ids.contains(&base) {
-            let mut n = 1;
-            loop {
-                let candidate = format!("{base}-{n}");
-                if !self.used_ids.contains(&candidate) {
-                    break candidate;
-                }
-                n += 1;
+        if !self.used_ids.contains(&base) {
+            self.used_ids.insert(base.clone());
+            return base;
+        }
+        let mut n = self.next_suffix.get(&base).copied().unwrap_or(1);
+        let id = loop {
+            let candidate = format!("{base}-{n}");
+            n += 1;
+            if !self.used_ids.contains(&candidate) {
+                break candidate;
             }
-        } else {
-            base
         };
+        self.next_suffix.insert(base, n);
         self.used_ids.insert(id.clone());
         id
     }
@@ -530,7 +545,10 @@ impl<'a, 'r> State<'a, 'r> {
                     UrlDecision::Keep(resolved.into())
                 }
                 None => {
-                    let (line, col) = line_col(self.source, offset);
+                    let (line, col) = self
+                        .lines
+                        .get_or_insert_with(|| LineIndex::new(self.source))
+                        .line_col(self.source, offset);
                     self.broken_links.push(BrokenLink {
                         line,
                         col,
@@ -791,6 +809,58 @@ mod tests {
         assert!(r.html.contains("<h2 id=\"a-1\">A 1</h2>"), "{}", r.html);
         assert!(r.html.contains("<h2 id=\"a\">A</h2>"), "{}", r.html);
         assert!(r.html.contains("<h2 id=\"a-2\">A</h2>"), "{}", r.html);
+    }
+
+    #[test]
+    fn generated_suffix_never_takes_a_literal_heading_id() {
+        let r = safe("## X\n\n## X\n\n## X 1\n\n## X\n\n## X-2\n\n## X\n");
+        let ids: Vec<&str> = r
+            .html
+            .match_indices("id=\"")
+            .map(|(i, _)| {
+                let rest = &r.html[i + 4..];
+                &rest[..rest.find('"').unwrap_or(0)]
+            })
+            .collect();
+        assert_eq!(
+            ids,
+            ["x", "x-1", "x-1-1", "x-2", "x-2-1", "x-3"],
+            "{}",
+            r.html
+        );
+    }
+
+    /// Regression: each repeated heading tried every earlier suffix again,
+    /// so 40,000 identical headings took 71 s (release) to render.
+    #[test]
+    fn identical_headings_take_linear_time() {
+        let md = "## Kết quả\n\n".repeat(20_000);
+        let start = std::time::Instant::now();
+        let r = safe(&md);
+        let took = start.elapsed();
+        assert!(r.html.contains("<h2 id=\"ket-qua-19999\">"));
+        // About 0.1 s in a debug build; quadratic was minutes.
+        assert!(took.as_secs() < 5, "{took:?}");
+    }
+
+    /// Regression: each broken link counted lines from the top of the
+    /// text, so 40,000 broken links took 13 s (release) to report.
+    #[test]
+    fn many_broken_links_take_linear_time() {
+        let on_lines = "[a](@/x.md)\n".repeat(20_000);
+        let on_one_line = "[a](@/x.md) ".repeat(20_000);
+        for md in [on_lines, on_one_line] {
+            let start = std::time::Instant::now();
+            let r = safe(&md);
+            let took = start.elapsed();
+            assert_eq!(r.broken_links.len(), 20_000);
+            let last = &r.broken_links[19_999];
+            assert!(
+                (last.line, last.col) == (20_000, 1)
+                    || (last.line, last.col) == (1, 12 * 19_999 + 1)
+            );
+            assert!(took.as_secs() < 5, "{took:?}");
+        }
     }
 
     #[test]
