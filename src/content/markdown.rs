@@ -10,7 +10,8 @@
 //! - resolves `@/profiles/….md` style links through the caller's resolver and
 //!   reports the ones it does not know, with their line and column,
 //! - gathers footnote definitions into one numbered section at the end,
-//! - picks up the plain text of the first paragraph (the default summary).
+//! - picks up the plain text of the first paragraph (the default summary),
+//! - leaves out control characters and noncharacters (`i18n::chars`).
 //!
 //! Only the events inside a heading and inside a footnote definition are
 //! buffered; everything else streams straight into pulldown-cmark's HTML
@@ -21,6 +22,8 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::i18n::chars;
 
 mod line_index;
 use line_index::LineIndex;
@@ -101,6 +104,10 @@ pub fn render(
             state: &mut state,
         },
     );
+    if chars::has_forbidden(&html) {
+        // Controls and noncharacters pasted into a body (see `chars`).
+        html.retain(|c| !chars::is_forbidden(c));
+    }
     Rendered {
         html,
         first_paragraph: state.first_paragraph,

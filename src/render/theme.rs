@@ -116,6 +116,7 @@ pub fn load(config: &Config) -> Result<Theme, Diagnostics> {
 
     let mut tera = tera::Tera::new();
     tera.autoescape_on(vec![".html", ".htm", ".xml"]);
+    tera.set_escape_fn(super::xml::escape_html);
     let template_paths: BTreeMap<String, PathBuf> = templates
         .iter()
         .map(|(k, v)| (k.clone(), v.shown_as.clone()))
