@@ -671,3 +671,58 @@ fn an_untranslated_campaign_name_is_marked_with_its_language_where_it_is_linked(
     assert!(translated.contains(">Skilful mass mobilisation</a>"));
     assert!(!translated.contains("lang=\"vi\">Skilful"));
 }
+
+/// Regression (issue 18): photo file names went into `src` as they were,
+/// so `ảnh #1.png` was requested as `ảnh ` (the `#` starts a fragment)
+/// and the image broke. Each name is now percent-encoded as a path segment.
+#[test]
+fn photo_names_with_spaces_hashes_and_accents_are_percent_encoded_in_urls() {
+    let site = TestSite::fixture("basic");
+    for (slug, photo) in [("hoa", "ảnh #1.png"), ("lan", "chân dung 100%.jpg")] {
+        site.write(
+            &format!("content/profiles/{slug}/index.md"),
+            &format!(
+                "+++\nname = \"Tô Thị {slug}\"\nkind = \"individual\"\nunit = \"Ban\"\nyear = 2021\nphoto = \"{photo}\"\n+++\n\nBà {slug}.\n"
+            ),
+        );
+        site.write_bytes(
+            &format!("content/profiles/{slug}/{photo}"),
+            b"\x89PNG\r\n\x1a\n",
+        );
+    }
+    site.build().unwrap();
+    let expected = [
+        ("hoa", "/ho-so/hoa/%E1%BA%A3nh%20%231.png"),
+        ("lan", "/ho-so/lan/ch%C3%A2n%20dung%20100%25.jpg"),
+    ];
+    for (slug, src) in expected {
+        for page in [
+            format!("ho-so/{slug}/index.html"),
+            format!("en/profiles/{slug}/index.html"),
+        ] {
+            assert!(
+                site.page(&page).contains(&format!("src=\"{src}\"")),
+                "{page}: {}",
+                site.page(&page)
+            );
+        }
+        // The encoded URL names the file that was written.
+        let file = percent_encoding::percent_decode_str(src)
+            .decode_utf8()
+            .unwrap();
+        assert!(site.exists(file.trim_start_matches('/')), "{file}");
+    }
+    let cards: String = [
+        "ho-so/index.html",
+        "ho-so/trang/2/index.html",
+        "ho-so/trang/3/index.html",
+    ]
+    .iter()
+    .filter(|p| site.exists(p))
+    .map(|p| site.page(p))
+    .collect();
+    assert!(
+        cards.contains("src=\"/ho-so/hoa/%E1%BA%A3nh%20%231.png\""),
+        "{cards}"
+    );
+}

@@ -211,7 +211,7 @@ impl<'a> Values<'a> {
                 self.urls.href(&format!(
                     "{}{}",
                     self.urls.profile(default_lang, &p.slug),
-                    ph.file_name
+                    crate::urls::segment(&ph.file_name)
                 ))
             }),
             initials: initials(&text.name, p.kind),
