@@ -1,5 +1,6 @@
 //! `vinhdanh check`: everything `build` validates, nothing written, then a
-//! report of what is not yet translated.
+//! report of what is not yet translated, and notes on links to drafts
+//! (shown as text until the draft is published: not an error).
 //!
 //! Profiles and campaigns are translated file by file (`x.en.md` beside
 //! `x.md`). Award lists are one TOML file each, translated field by field:
@@ -17,9 +18,33 @@ use crate::build::{self, BuildOptions};
 use crate::diagnostic::messages::say;
 use crate::diagnostic::{Diagnostic, Diagnostics, Lang, display_path};
 use crate::i18n::LocalisedText;
-use crate::model::Site;
+use crate::model::{DraftLink, Site};
 use crate::output;
 use crate::render::Renderer;
+
+/// What `check` reports when there is no error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckReport {
+    pub translations: TranslationReport,
+    /// Links to drafts left out of the build, by file and line.
+    pub draft_links: Vec<DraftLink>,
+}
+
+impl CheckReport {
+    /// The report as text in `lang`: a note per link to a draft, then the
+    /// translations.
+    pub fn text(&self, lang: Lang) -> String {
+        let mut out = String::new();
+        for l in &self.draft_links {
+            let (file, line, col, target) = (display_path(&l.file), l.line, l.col, &l.target);
+            out.push_str(&say!(lang,
+                en: "note: {file}:{line}:{col}: links to the draft @/{target}, shown as plain text until the draft is published (or built with --drafts)\n",
+                vi: "ghi chú: {file}:{line}:{col}: liên kết tới bản nháp @/{target}, hiện thành chữ thường cho đến khi bản nháp được công bố (hoặc dựng với --drafts)\n"));
+        }
+        out.push_str(&self.translations.text(lang));
+        out
+    }
+}
 
 /// What is translated, per non-default language.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -149,7 +174,7 @@ fn has_entry(text: &LocalisedText, code: &str) -> bool {
 
 /// Validates everything a build would (configuration, output folder,
 /// content, theme, and every page rendered in memory), writing nothing.
-pub fn check_site(options: &BuildOptions) -> Result<TranslationReport, Diagnostics> {
+pub fn check_site(options: &BuildOptions) -> Result<CheckReport, Diagnostics> {
     let finish = |p: Diagnostics| build::finish(p, options);
     let config = build::load_config(options).map_err(finish)?;
     let output_problem = output::check_output_dir(&config.root, &config.output_dir).err();
@@ -176,7 +201,9 @@ pub fn check_site(options: &BuildOptions) -> Result<TranslationReport, Diagnosti
             .filter_map(|&page| renderer.render(page).err())
             .collect::<Vec<Diagnostic>>(),
     );
-    problems
-        .into_result(TranslationReport::of(&site))
-        .map_err(finish)
+    let report = CheckReport {
+        translations: TranslationReport::of(&site),
+        draft_links: site.draft_links.clone(),
+    };
+    problems.into_result(report).map_err(finish)
 }

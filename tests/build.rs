@@ -726,3 +726,43 @@ fn photo_names_with_spaces_hashes_and_accents_are_percent_encoded_in_urls() {
         "{cards}"
     );
 }
+
+/// Regression (issue 18): an `@/` link to a `draft = true` profile made
+/// `build` fail ("a page that does not exist"), though `build --drafts`
+/// and `serve` accepted the same content. SPEC v2: a link to a draft
+/// never fails a build; without `--drafts` it shows as its text.
+#[test]
+fn a_link_to_a_draft_is_text_without_drafts_and_a_link_with_them() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/campaigns/nhap.md",
+        "+++\nname = \"Phong trào nháp\"\nstart_year = 2022\ndraft = true\n+++\n\nChưa công bố.\n",
+    );
+    site.write(
+        "content/profiles/link.md",
+        "+++\nname = \"Lý Văn Liên\"\nkind = \"individual\"\nunit = \"U\"\nyear = 2021\n+++\n\n\
+         Xem [bản nháp](@/profiles/ban-nhap.md#a) và [phong trào](@/campaigns/nhap.md).\n",
+    );
+    site.build().unwrap();
+    for page in ["ho-so/link/index.html", "en/profiles/link/index.html"] {
+        let html = site.page(page);
+        assert!(
+            html.contains("<p>Xem bản nháp và phong trào.</p>"),
+            "{page}: {html}"
+        );
+        assert!(!html.contains("ban-nhap"), "{page}: {html}");
+    }
+
+    let mut options = site.options();
+    options.drafts = true;
+    site.build_with(options).unwrap();
+    let html = site.page("ho-so/link/index.html");
+    assert!(
+        html.contains("<a href=\"/ho-so/ban-nhap/#a\">bản nháp</a>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<a href=\"/phong-trao/nhap/\">phong trào</a>"),
+        "{html}"
+    );
+}

@@ -8,7 +8,8 @@
 //! - never emits a link or image with a `javascript:`, `vbscript:` or
 //!   non-image `data:` URL (the wrapper is dropped and its text kept),
 //! - resolves `@/profiles/….md` style links through the caller's resolver and
-//!   reports the ones it does not know, with their line and column,
+//!   reports the ones it does not know, with their line and column (links
+//!   to drafts that are not built show as their text and are reported apart),
 //! - gathers footnote definitions into one numbered section at the end,
 //! - picks up the plain text of the first paragraph (the default summary),
 //! - leaves out control characters and noncharacters (`i18n::chars`).
@@ -47,13 +48,26 @@ pub struct Rendered {
     /// quote or footnote) that has any text; image descriptions do not count
     /// as text, so a paragraph holding only a photo is skipped.
     pub first_paragraph: String,
-    /// `@/` links whose target the resolver did not know
-    pub broken_links: Vec<BrokenLink>,
+    /// `@/` links whose target the resolver did not know (rendered with `href="#"`)
+    pub broken_links: Vec<LinkAt>,
+    /// `@/` links to drafts that are not built (rendered as their text)
+    pub draft_links: Vec<LinkAt>,
 }
 
-/// An `@/` link the resolver did not know. It was rendered with `href="#"`.
+/// What an `@/` link points at, as the caller's resolver says.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BrokenLink {
+pub enum Target {
+    /// A page, at this URL.
+    Page(String),
+    /// A draft that is not built: the link shows as its text (SPEC v2).
+    Draft,
+    /// No such page: an error.
+    Missing,
+}
+
+/// An `@/` link not rendered as a link to its page, and where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkAt {
     /// 1-based line of the link's opening `[` (or `!` for an image) in the markdown text given.
     pub line: usize,
     /// 1-based column, in characters.
@@ -86,13 +100,12 @@ pub fn has_internal_links(markdown: &str) -> bool {
 /// Renders `markdown` to HTML.
 ///
 /// `resolve` gets the path of an `@/` link without the `@/` and without any
-/// `#anchor` (e.g. `profiles/to-thi-hoa.md`) and returns the URL to link to,
-/// or `None` when there is no such page; the anchor is put back after the
-/// returned URL.
+/// `#anchor` (e.g. `profiles/to-thi-hoa.md`) and says what it is: a page
+/// (the anchor is put back after its URL), a draft, or nothing.
 pub fn render(
     markdown: &str,
     options: &MarkdownOptions,
-    resolve: &dyn Fn(&str) -> Option<String>,
+    resolve: &dyn Fn(&str) -> Target,
 ) -> Rendered {
     let parser = Parser::new_ext(markdown, parser_options()).into_offset_iter();
     let mut state = State::new(markdown, options.unsafe_html, resolve);
@@ -112,6 +125,7 @@ pub fn render(
         html,
         first_paragraph: state.first_paragraph,
         broken_links: state.broken_links,
+        draft_links: state.draft_links,
     }
 }
 
@@ -163,7 +177,7 @@ struct FootnoteDef<'a> {
 struct State<'a, 'r> {
     source: &'a str,
     unsafe_html: bool,
-    resolve: &'r dyn Fn(&str) -> Option<String>,
+    resolve: &'r dyn Fn(&str) -> Target,
 
     /// Events ready to go out, before anything else is pulled from the parser.
     queue: std::collections::VecDeque<Event<'a>>,
@@ -200,7 +214,8 @@ struct State<'a, 'r> {
     first_paragraph_done: bool,
     pending_space: bool,
 
-    broken_links: Vec<BrokenLink>,
+    broken_links: Vec<LinkAt>,
+    draft_links: Vec<LinkAt>,
 }
 
 /// What to do with a link or image URL.
@@ -210,11 +225,7 @@ enum UrlDecision<'a> {
 }
 
 impl<'a, 'r> State<'a, 'r> {
-    fn new(
-        source: &'a str,
-        unsafe_html: bool,
-        resolve: &'r dyn Fn(&str) -> Option<String>,
-    ) -> Self {
+    fn new(source: &'a str, unsafe_html: bool, resolve: &'r dyn Fn(&str) -> Target) -> Self {
         State {
             source,
             unsafe_html,
@@ -238,6 +249,7 @@ impl<'a, 'r> State<'a, 'r> {
             first_paragraph_done: false,
             pending_space: false,
             broken_links: Vec::new(),
+            draft_links: Vec::new(),
         }
     }
 
@@ -536,33 +548,37 @@ impl<'a, 'r> State<'a, 'r> {
     }
 
     /// Decides what a link or image URL becomes: dangerous schemes are
-    /// dropped, `@/` links resolved (unknown ones reported and sent to `#`).
+    /// dropped, `@/` links resolved (unknown ones reported and sent to `#`,
+    /// ones to drafts that are not built noted and dropped, keeping their text).
     fn check_url(&mut self, url: CowStr<'a>, offset: usize) -> UrlDecision<'a> {
         if let Some(rest) = url.strip_prefix("@/") {
             let (path, anchor) = match rest.find('#') {
                 Some(i) => (&rest[..i], &rest[i + 1..]),
                 None => (rest, ""),
             };
-            return match (self.resolve)(path) {
-                Some(mut resolved) => {
-                    if !anchor.is_empty() {
-                        resolved.push('#');
-                        resolved.push_str(anchor);
-                    }
-                    UrlDecision::Keep(resolved.into())
+            let target = (self.resolve)(path);
+            if let Target::Page(mut resolved) = target {
+                if !anchor.is_empty() {
+                    resolved.push('#');
+                    resolved.push_str(anchor);
                 }
-                None => {
-                    let (line, col) = self
-                        .lines
-                        .get_or_insert_with(|| LineIndex::new(self.source))
-                        .line_col(self.source, offset);
-                    self.broken_links.push(BrokenLink {
-                        line,
-                        col,
-                        target: rest.to_string(),
-                    });
-                    UrlDecision::Keep(CowStr::Borrowed("#"))
-                }
+                return UrlDecision::Keep(resolved.into());
+            }
+            let (line, col) = self
+                .lines
+                .get_or_insert_with(|| LineIndex::new(self.source))
+                .line_col(self.source, offset);
+            let link = LinkAt {
+                line,
+                col,
+                target: rest.to_string(),
+            };
+            return if target == Target::Draft {
+                self.draft_links.push(link);
+                UrlDecision::Drop
+            } else {
+                self.broken_links.push(link);
+                UrlDecision::Keep(CowStr::Borrowed("#"))
             };
         }
         if is_dangerous_url(&url) {
@@ -703,19 +719,20 @@ fn is_dangerous_url(url: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn no_links(_: &str) -> Option<String> {
-        None
+    fn no_links(_: &str) -> Target {
+        Target::Missing
     }
 
     fn safe(md: &str) -> Rendered {
         render(md, &MarkdownOptions { unsafe_html: false }, &no_links)
     }
 
-    fn resolver(path: &str) -> Option<String> {
+    fn resolver(path: &str) -> Target {
         match path {
-            "profiles/to-thi-hoa.md" => Some("/ho-so/to-thi-hoa/".to_string()),
-            "campaigns/dan-van-kheo.md" => Some("/phong-trao/dan-van-kheo/".to_string()),
-            _ => None,
+            "profiles/to-thi-hoa.md" => Target::Page("/ho-so/to-thi-hoa/".to_string()),
+            "campaigns/dan-van-kheo.md" => Target::Page("/phong-trao/dan-van-kheo/".to_string()),
+            "profiles/ban-nhap.md" => Target::Draft,
+            _ => Target::Missing,
         }
     }
 
@@ -1031,7 +1048,7 @@ mod tests {
         let seen = std::cell::RefCell::new(Vec::new());
         let resolve = |p: &str| {
             seen.borrow_mut().push(p.to_string());
-            None
+            Target::Missing
         };
         let _ = render(
             "[a](@/profiles/x.md#y) [b](@/campaigns/c.md)",
@@ -1051,12 +1068,12 @@ mod tests {
         assert_eq!(
             r.broken_links,
             vec![
-                BrokenLink {
+                LinkAt {
                     line: 4,
                     col: 8,
                     target: "profiles/ong-ba.md#a".to_string()
                 },
-                BrokenLink {
+                LinkAt {
                     line: 6,
                     col: 7,
                     target: "campaigns/khong-co.md".to_string()
@@ -1065,6 +1082,26 @@ mod tests {
         );
         assert!(r.html.contains("<a href=\"#\">ông Ba</a>"), "{}", r.html);
         assert!(r.html.contains("<a href=\"#\">x</a>"), "{}", r.html);
+    }
+
+    #[test]
+    fn links_to_drafts_show_as_their_text_and_are_noted_not_broken() {
+        let md = "Xem [bản nháp](@/profiles/ban-nhap.md#a) và ![ảnh](@/profiles/ban-nhap.md).\n";
+        let r = render(md, &MarkdownOptions::default(), &resolver);
+        assert_eq!(r.html, "<p>Xem bản nháp và ảnh.</p>\n");
+        assert!(r.broken_links.is_empty());
+        let spots: Vec<_> = r
+            .draft_links
+            .iter()
+            .map(|l| (l.line, l.col, l.target.as_str()))
+            .collect();
+        assert_eq!(
+            spots,
+            [
+                (1, 5, "profiles/ban-nhap.md#a"),
+                (1, 45, "profiles/ban-nhap.md")
+            ]
+        );
     }
 
     #[test]

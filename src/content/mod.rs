@@ -369,7 +369,9 @@ fn parse_page<F: DeserializeOwned>(
         let options = markdown::MarkdownOptions {
             unsafe_html: config.markdown.unsafe_html,
         };
-        Arc::new(markdown::render(&text[body.clone()], &options, &|_| None))
+        Arc::new(markdown::render(&text[body.clone()], &options, &|_| {
+            markdown::Target::Missing
+        }))
     });
     Ok(Page {
         info,

@@ -26,6 +26,8 @@ pub(super) struct Checker<'a> {
     /// to them are not reported as missing.
     pub(super) skip: HashSet<(Section, String)>,
     pub(super) catalogue: &'a Catalogue,
+    /// Files of the drafts left out (`@/` links to them show as text).
+    pub(super) drafts: Vec<PathBuf>,
 }
 
 impl Checker<'_> {
@@ -63,6 +65,7 @@ impl Checker<'_> {
                 out.push((slug, page));
             } else {
                 self.skip.insert((section, slug));
+                self.drafts.push(page.info.rel.clone());
             }
         }
         out

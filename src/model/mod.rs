@@ -54,6 +54,20 @@ pub struct Site {
     pub years: Vec<Year>,
     /// Whether drafts were included (they are marked on their pages).
     pub drafts: bool,
+    /// `@/` links to drafts left out of the build, by file and line: they
+    /// show as their text, and `check` notes them.
+    pub draft_links: Vec<DraftLink>,
+}
+
+/// An `@/` link to a draft that is not built (SPEC v2: never an error).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct DraftLink {
+    /// The file the link is in, relative to the site root.
+    pub file: PathBuf,
+    pub line: usize,
+    pub col: usize,
+    /// The link as written after `@/`, e.g. `profiles/ban-nhap.md`.
+    pub target: String,
 }
 
 /// Text of a page in one language: its own translation, or the original's

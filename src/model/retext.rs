@@ -46,9 +46,9 @@ pub fn retext(site: &mut Site, edits: Vec<TextEdit>) -> Option<Retexted> {
                     .profiles
                     .iter()
                     .position(|p| p.source == page.info.rel)?;
-                let (texts, problems) =
+                let (texts, found) =
                     renderer.profile_texts(&mut page, &mut by_language(translations, site.drafts));
-                if !problems.is_empty() {
+                if !found.problems.is_empty() || !found.draft_links.is_empty() {
                     return None;
                 }
                 profiles.push((i, texts));
@@ -61,9 +61,9 @@ pub fn retext(site: &mut Site, edits: Vec<TextEdit>) -> Option<Retexted> {
                     .campaigns
                     .iter()
                     .position(|c| c.source == page.info.rel)?;
-                let (texts, problems) =
+                let (texts, found) =
                     renderer.campaign_texts(&mut page, &mut by_language(translations, site.drafts));
-                if !problems.is_empty() {
+                if !found.problems.is_empty() || !found.draft_links.is_empty() {
                     return None;
                 }
                 campaigns.push((i, texts));

@@ -1,13 +1,13 @@
 //! Texts in every language: translations paired with their originals,
 //! `@/` links resolved per language, markdown bodies and summaries.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use super::*;
 use crate::config::Config;
 use crate::content::front::{CampaignFront, CampaignTranslation, ProfileFront, ProfileTranslation};
-use crate::content::markdown::{self, MarkdownOptions};
+use crate::content::markdown::{self, MarkdownOptions, Target};
 use crate::content::{CONTENT_DIR, Page, Section};
 use crate::diagnostic::{Diagnostic, Problem, display_path};
 use crate::i18n::text::{nfc, plain_words};
@@ -120,18 +120,21 @@ impl TranslationDraft for CampaignTranslation {
 }
 
 /// What `@/` links may point at: content-relative paths of originals and
-/// translations.
+/// translations, and of drafts that are not built (and their translations).
 #[derive(Default)]
 pub(super) struct LinkTargets {
     map: HashMap<String, (Section, String)>,
+    drafts: HashSet<String>,
 }
 
 impl LinkTargets {
+    /// `drafts`: the files (relative to the site root) of drafts left out.
     pub(super) fn new<T, U>(
         profiles: &[(String, Page<ProfileFront>)],
         campaigns: &[(String, Page<CampaignFront>)],
         profile_tr: &[Page<T>],
         campaign_tr: &[Page<U>],
+        drafts: &[PathBuf],
     ) -> Self {
         let mut map = HashMap::new();
         let key = |rel: &Path| {
@@ -160,17 +163,45 @@ impl LinkTargets {
                 map.insert(tr.0, target.clone());
             }
         }
-        LinkTargets { map }
+        let mut draft_keys: HashSet<String> = drafts.iter().map(|d| key(d)).collect();
+        for tr in profile_tr
+            .iter()
+            .map(|t| (key(&t.info.rel), key(&original_key(t))))
+            .chain(
+                campaign_tr
+                    .iter()
+                    .map(|t| (key(&t.info.rel), key(&original_key(t)))),
+            )
+        {
+            if draft_keys.contains(&tr.1) {
+                draft_keys.insert(tr.0);
+            }
+        }
+        LinkTargets {
+            map,
+            drafts: draft_keys,
+        }
     }
 
-    fn resolve(&self, urls: &Urls, lang: &crate::config::Language, target: &str) -> Option<String> {
+    fn resolve(&self, urls: &Urls, lang: &crate::config::Language, target: &str) -> Target {
         let target = target.trim_start_matches("./");
-        let (section, slug) = self.map.get(target)?;
-        Some(urls.href(&match section {
-            Section::Profiles => urls.profile(lang, slug),
-            _ => urls.campaign(lang, slug, 1),
-        }))
+        match self.map.get(target) {
+            Some((section, slug)) => Target::Page(urls.href(&match section {
+                Section::Profiles => urls.profile(lang, slug),
+                _ => urls.campaign(lang, slug, 1),
+            })),
+            None if self.drafts.contains(target) => Target::Draft,
+            None => Target::Missing,
+        }
     }
+}
+
+/// What rendering a page's texts found besides the texts: problems, and
+/// links to drafts (not problems: `check` notes them).
+#[derive(Default)]
+pub(super) struct Found {
+    pub(super) problems: Vec<Diagnostic>,
+    pub(super) draft_links: Vec<DraftLink>,
 }
 
 /// Renders the texts of pages in every language.
@@ -188,12 +219,7 @@ struct RenderedBody {
 }
 
 impl TextRenderer<'_> {
-    fn body<F>(
-        &self,
-        page: &mut Page<F>,
-        lang_index: usize,
-        diags: &mut Vec<Diagnostic>,
-    ) -> RenderedBody {
+    fn body<F>(&self, page: &mut Page<F>, lang_index: usize, found: &mut Found) -> RenderedBody {
         if let Some(r) = page.rendered.take() {
             // Moved out during a build; copied only when the preview's
             // cache still holds the same rendering.
@@ -208,7 +234,7 @@ impl TextRenderer<'_> {
         let r = markdown::render(page.body(), self.md, &resolve);
         for link in r.broken_links {
             let line = link.line + page.body_line_offset;
-            diags.push(Diagnostic::at(
+            found.problems.push(Diagnostic::at(
                 &page.info.rel,
                 line,
                 Some(link.col),
@@ -216,6 +242,14 @@ impl TextRenderer<'_> {
                     target: link.target,
                 },
             ));
+        }
+        for link in r.draft_links {
+            found.draft_links.push(DraftLink {
+                file: page.info.rel.clone(),
+                line: link.line + page.body_line_offset,
+                col: link.col,
+                target: link.target,
+            });
         }
         RenderedBody {
             html: r.html,
@@ -230,34 +264,34 @@ impl TextRenderer<'_> {
         &self,
         page: &mut Page<F>,
         translations: &mut HashMap<String, Page<T>>,
-        diags: &mut Vec<Diagnostic>,
+        found: &mut Found,
     ) -> Vec<RenderedBody> {
         let needs_original = self
             .config
             .languages
             .iter()
             .any(|l| !translations.contains_key(&l.code));
-        let shared = (needs_original && page.rendered.is_some()).then(|| self.body(page, 0, diags));
+        let shared = (needs_original && page.rendered.is_some()).then(|| self.body(page, 0, found));
         let mut out = Vec::with_capacity(self.config.languages.len());
         let mut original_diags_done = false;
         for (i, lang) in self.config.languages.iter().enumerate() {
             if let Some(tr) = translations.get_mut(&lang.code) {
-                out.push(self.body(tr, i, diags));
+                out.push(self.body(tr, i, found));
             } else if let Some(s) = &shared {
                 out.push(RenderedBody {
                     html: s.html.clone(),
                     first_paragraph: s.first_paragraph.clone(),
                 });
             } else {
-                // Report broken links of the original once, not per language.
-                let mut sink = Vec::new();
+                // Report links of the original once, not per language.
+                let mut sink = Found::default();
                 let r = self.body(
                     page,
                     i,
                     if original_diags_done {
                         &mut sink
                     } else {
-                        diags
+                        found
                     },
                 );
                 original_diags_done = true;
@@ -283,9 +317,9 @@ impl TextRenderer<'_> {
         &self,
         page: &mut Page<ProfileFront>,
         tr: &mut HashMap<String, Page<ProfileTranslation>>,
-    ) -> (Vec<ProfileText>, Vec<Diagnostic>) {
-        let mut diags = Vec::new();
-        let bodies = self.bodies(page, tr, &mut diags);
+    ) -> (Vec<ProfileText>, Found) {
+        let mut found = Found::default();
+        let bodies = self.bodies(page, tr, &mut found);
         let default = &self.config.languages[0].code;
         let f = &page.front;
         let texts = self
@@ -319,16 +353,16 @@ impl TextRenderer<'_> {
                 }
             })
             .collect();
-        (texts, diags)
+        (texts, found)
     }
 
     pub(super) fn campaign_texts(
         &self,
         page: &mut Page<CampaignFront>,
         tr: &mut HashMap<String, Page<CampaignTranslation>>,
-    ) -> (Vec<CampaignText>, Vec<Diagnostic>) {
-        let mut diags = Vec::new();
-        let bodies = self.bodies(page, tr, &mut diags);
+    ) -> (Vec<CampaignText>, Found) {
+        let mut found = Found::default();
+        let bodies = self.bodies(page, tr, &mut found);
         let default = &self.config.languages[0].code;
         let f = &page.front;
         let texts = self
@@ -362,6 +396,6 @@ impl TextRenderer<'_> {
                 }
             })
             .collect();
-        (texts, diags)
+        (texts, found)
     }
 }
