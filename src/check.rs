@@ -12,15 +12,14 @@
 
 use std::path::PathBuf;
 
-use rayon::prelude::*;
-
 use crate::build::{self, BuildOptions};
 use crate::diagnostic::messages::say;
-use crate::diagnostic::{Diagnostic, Diagnostics, Lang, display_path};
+use crate::diagnostic::{Diagnostics, Lang, display_path};
 use crate::i18n::LocalisedText;
 use crate::model::{DraftLink, Site};
 use crate::output;
-use crate::render::Renderer;
+use crate::render::emit::Nowhere;
+use crate::render::{self, Renderer};
 
 /// What `check` reports when there is no error.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,6 +27,8 @@ pub struct CheckReport {
     pub translations: TranslationReport,
     /// Links to drafts left out of the build, by file and line.
     pub draft_links: Vec<DraftLink>,
+    /// The language of messages.
+    pub lang: Lang,
 }
 
 impl CheckReport {
@@ -50,6 +51,8 @@ impl CheckReport {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TranslationReport {
     pub languages: Vec<LanguageReport>,
+    /// The language of messages.
+    pub lang: Lang,
 }
 
 /// One non-default language.
@@ -93,7 +96,7 @@ impl SectionReport {
 }
 
 impl TranslationReport {
-    fn of(site: &Site) -> Self {
+    fn of(site: &Site, lang: Lang) -> Self {
         let languages = site
             .config
             .languages
@@ -122,7 +125,7 @@ impl TranslationReport {
                 ),
             })
             .collect();
-        TranslationReport { languages }
+        TranslationReport { languages, lang }
     }
 
     /// Whether anything is missing.
@@ -175,35 +178,24 @@ fn has_entry(text: &LocalisedText, code: &str) -> bool {
 /// Validates everything a build would (configuration, output folder,
 /// content, theme, and every page rendered in memory), writing nothing.
 pub fn check_site(options: &BuildOptions) -> Result<CheckReport, Diagnostics> {
-    let finish = |p: Diagnostics| build::finish(p, options);
-    let config = build::load_config(options).map_err(finish)?;
+    let config = build::load_config(options).map_err(|p| build::finish(p, options))?;
+    let lang = build::messages_lang(options, &config);
     let output_problem = output::check_output_dir(&config.root, &config.output_dir).err();
-    let loaded = build::load_site(options);
-    let (site, theme) = match (loaded, output_problem) {
+    let loaded = match (build::load(options, config), output_problem) {
         (Ok(loaded), None) => loaded,
-        (Ok(_), Some(d)) => return Err(finish(d.into())),
+        (Ok(_), Some(d)) => return Err(Diagnostics::from(d).localised(lang)),
         (Err(mut problems), Some(d)) => {
-            problems.push(d);
-            return Err(finish(problems));
+            problems.push(d.localised(lang));
+            return Err(problems.sorted());
         }
         (Err(problems), None) => return Err(problems),
     };
-    let renderer = Renderer::new(&site, &theme);
-    let pages = renderer.pages();
-    let mut problems = match build::check_copied_files(&renderer, &pages, &renderer.copied_files())
-    {
-        Ok(()) => Diagnostics::new(),
-        Err(clashes) => clashes,
-    };
-    problems.extend(
-        pages
-            .par_iter()
-            .filter_map(|&page| renderer.render(page).err())
-            .collect::<Vec<Diagnostic>>(),
-    );
-    let report = CheckReport {
-        translations: TranslationReport::of(&site),
-        draft_links: site.draft_links.clone(),
-    };
-    problems.into_result(report).map_err(finish)
+    let renderer = Renderer::new(&loaded.site, &loaded.theme);
+    render::emit(&renderer, &Nowhere)
+        .map(|_| CheckReport {
+            translations: TranslationReport::of(&loaded.site, loaded.lang),
+            draft_links: loaded.site.draft_links.clone(),
+            lang: loaded.lang,
+        })
+        .map_err(|p| p.localised(lang))
 }

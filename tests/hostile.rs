@@ -1,262 +1,431 @@
-//! Crafted text in every field: whatever characters an editor pastes into a
-//! name, a unit, a summary, a body, a site title or an award list, every
-//! feed and sitemap stays well-formed XML 1.0 and no page carries a
-//! control character or a noncharacter.
-//!
-//! The allowed characters are written out here from the XML 1.0 and HTML
-//! standards, not taken from the code under test.
+//! Hostile input holds (issue 18): whatever site.toml, the content and the
+//! command line say, the build reads only files inside the site, writes only
+//! inside the output folder, and never lets two outputs race for one path.
+//! Each refusal is a content error (exit 1) at the place to fix, in words an
+//! editor understands.
 
 mod common;
 
-use common::TestSite;
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::{TestSite, snapshot};
 use proptest::prelude::*;
+use vinhdanh::diagnostic::display_path;
+use vinhdanh::{Diagnostic, Diagnostics};
 
-/// XML 1.0 `Char`: tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD, U+10000 and up.
-fn is_xml_char(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
-}
-
-/// What HTML calls a parse error in the input stream: controls other than
-/// ASCII whitespace, and noncharacters.
-fn is_html_error(c: char) -> bool {
-    let u = c as u32;
-    (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}'))
-        || (0xFDD0..=0xFDEF).contains(&u)
-        || u & 0xFFFE == 0xFFFE
-}
-
-/// Parses `text` as XML (every element closed, every reference known) and checks
-/// that every character is one XML 1.0 allows.
-fn assert_valid_xml(name: &str, text: &str) {
-    if let Some(c) = text.chars().find(|&c| !is_xml_char(c)) {
-        panic!("{name}: {c:?} is not allowed in XML 1.0");
-    }
-    let mut reader = quick_xml::Reader::from_str(text);
-    let mut depth = 0usize;
-    loop {
-        match reader.read_event() {
-            Ok(quick_xml::events::Event::Eof) => break,
-            Ok(quick_xml::events::Event::Start(_)) => depth += 1,
-            Ok(quick_xml::events::Event::End(_)) => depth -= 1,
-            Ok(quick_xml::events::Event::GeneralRef(r)) => {
-                let known = matches!(&*r, "amp" | "lt" | "gt" | "quot" | "apos") || r.is_char_ref();
-                assert!(known, "{name}: unknown entity {r:?}");
-                if let Ok(Some(c)) = r.resolve_char_ref() {
-                    assert!(is_xml_char(c), "{name}: reference to {c:?}");
-                }
-            }
-            Ok(_) => {}
-            Err(e) => panic!("{name}: invalid XML at {}: {e}", reader.buffer_position()),
-        }
-    }
-    assert_eq!(depth, 0, "{name}: unclosed elements");
-}
-
-/// Builds the site; when it builds, checks every feed, sitemap and page.
-/// Returns the problems when it did not build.
-fn check_outputs(site: &TestSite) -> Result<(), String> {
-    if let Err(problems) = site.build() {
-        return Err(problems.to_string());
-    }
-    let files = site.built_files();
-    let xml: Vec<&String> = files.iter().filter(|f| f.ends_with(".xml")).collect();
-    assert!(xml.len() >= 3, "two feeds and a sitemap: {files:?}");
-    for f in xml {
-        assert_valid_xml(f, &site.page(f));
-    }
-    for f in files.iter().filter(|f| f.ends_with(".html")) {
-        let page = site.page(f);
-        if let Some(c) = page.chars().find(|&c| is_html_error(c)) {
-            panic!("{f}: {c:?} in a page");
-        }
-    }
-    Ok(())
-}
-
-/// One piece of a hostile text: a character, or a TOML escape of a lone
-/// surrogate (which TOML must refuse: a problem, not a panic).
-#[derive(Debug, Clone)]
-enum Piece {
-    Char(char),
-    Surrogate(u32),
-}
-
-/// Characters that break XML or HTML, reorder text, or look like markup.
-const NASTY: &[char] = &[
-    '\0',
-    '\u{1}',
-    '\u{8}',
-    '\u{b}',
-    '\u{c}',
-    '\u{1b}',
-    '\u{1f}',
-    '\u{7f}',
-    '\u{80}',
-    '\u{85}',
-    '\u{9f}',
-    '\u{fdd0}',
-    '\u{fdef}',
-    '\u{fffe}',
-    '\u{ffff}',
-    '\u{1fffe}',
-    '\u{10ffff}',
-    '\u{200e}',
-    '\u{200f}',
-    '\u{202a}',
-    '\u{202e}',
-    '\u{2066}',
-    '\u{2069}',
-    '\u{feff}',
-    '\u{fffd}',
-    '\u{301}',
-    '<',
-    '>',
-    '&',
-    '"',
-    '\'',
-    ']',
-    'đ',
-    'Ư',
-    ' ',
-];
-
-fn hostile_text() -> impl Strategy<Value = Vec<Piece>> {
-    let piece = prop_oneof![
-        6 => any::<char>().prop_map(Piece::Char),
-        10 => prop::sample::select(NASTY).prop_map(Piece::Char),
-        1 => (0xD800u32..0xE000).prop_map(Piece::Surrogate),
-    ];
-    // Starts with a letter so that the field is never blank.
-    prop::collection::vec(piece, 0..10).prop_map(|mut v| {
-        v.insert(0, Piece::Char('A'));
-        v
-    })
-}
-
-/// The text as a TOML basic string: printable ASCII as it is, everything
-/// else as a `\U` escape, surrogates as `\u` escapes.
-fn toml_string(text: &[Piece]) -> String {
-    let mut out = String::from("\"");
-    for piece in text {
-        match piece {
-            Piece::Char(c) if (' '..='~').contains(c) && !matches!(c, '"' | '\\') => out.push(*c),
-            Piece::Char(c) => out.push_str(&format!("\\U{:08X}", *c as u32)),
-            Piece::Surrogate(u) => out.push_str(&format!("\\u{u:04X}")),
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// The text as it would sit in a markdown body (surrogates cannot).
-fn raw(text: &[Piece]) -> String {
-    text.iter()
-        .filter_map(|p| match p {
-            Piece::Char(c) => Some(*c),
-            Piece::Surrogate(_) => None,
+/// The problem in `path` (at `line`, if given) whose message has `words`.
+fn find<'a>(
+    problems: &'a Diagnostics,
+    path: &str,
+    line: Option<usize>,
+    words: &str,
+) -> &'a Diagnostic {
+    problems
+        .iter()
+        .find(|d| {
+            display_path(&d.path) == path
+                && (line.is_none() || d.line == line)
+                && d.message.contains(words)
         })
+        .unwrap_or_else(|| {
+            panic!("no problem in {path} at line {line:?} saying {words:?}; found:\n{problems}")
+        })
+}
+
+/// Every file of the folder around the site, except the output folder.
+fn around_the_output(site: &TestSite) -> Vec<(String, Vec<u8>)> {
+    snapshot(site.dir.path())
+        .into_iter()
+        .filter(|(path, _)| !Path::new(path).starts_with("site/public"))
         .collect()
 }
 
-/// The basic fixture with `texts` in every text field a reader sees.
-fn site_with(texts: &[Vec<Piece>; 8]) -> TestSite {
-    let [
-        title,
-        description,
-        name,
-        unit,
-        summary,
-        body,
-        issuer,
-        recipient,
-    ] = texts;
+fn append_to_site_toml(site: &TestSite, text: &str) {
+    let toml = fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write("site.toml", &format!("{toml}{text}"));
+}
+
+// site.toml path words.
+
+#[test]
+fn a_path_word_climbing_out_writes_nothing_outside_the_output_folder() {
+    // Regression: `awards = "../../../www"` made build exit 0 after writing
+    // an unrelated www/index.html beside the site.
     let site = TestSite::fixture("basic");
+    append_to_site_toml(&site, "\n[languages.en.paths]\nawards = \"../../../www\"\n");
+    let before = around_the_output(&site);
+    let (code, _, stderr) = site.run(&["build", "--lang", "en"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        before == around_the_output(&site),
+        "nothing written outside"
+    );
+    let p = site.build().unwrap_err();
+    let d = find(&p, "site.toml", Some(20), "path word `awards`");
+    assert_eq!(d.col, Some(10), "{d}");
+    assert_eq!(d.hint.as_deref(), Some("write \"www\""));
+}
+
+#[test]
+fn empty_or_shared_path_words_are_errors_at_their_line() {
+    // Regression: `profiles = ""` or `years = "campaigns"` made two pages
+    // share one output file, and which survived varied between builds.
+    let site = TestSite::fixture("basic");
+    append_to_site_toml(
+        &site,
+        "\n[languages.en.paths]\nprofiles = \"\"\nyears = \"campaigns\"\n",
+    );
+    let p = site.build().unwrap_err();
+    find(
+        &p,
+        "site.toml",
+        Some(20),
+        "`profiles` of language \"en\" is empty",
+    );
+    find(
+        &p,
+        "site.toml",
+        Some(21),
+        "`years` and `campaigns` of language \"en\" are both \"campaigns\"",
+    );
+    assert!(!site.out().exists());
+}
+
+#[test]
+fn a_default_language_path_word_may_not_be_another_languages_code() {
+    // `/en/` is the English home page: Vietnamese profiles may not live there.
+    let site = TestSite::fixture("basic");
+    let toml = fs::read_to_string(site.root().join("site.toml")).unwrap();
     site.write(
         "site.toml",
-        &format!(
-            "base_url = \"https://example.gov.vn\"\ndefault_language = \"vi\"\n\n\
-             [languages.vi]\ntitle = {}\ndescription = {}\n\n[languages.en]\ntitle = {}\n\n\
-             [award_types.bang-khen-ban-dan-toc]\nname = {{ vi = {}, en = {} }}\n\
-             kind = \"commendation\"\nlevel = \"ministry\"\nrecipient = \"both\"\nrank = 60\n",
-            toml_string(title),
-            toml_string(description),
-            toml_string(name),
-            toml_string(unit),
-            toml_string(issuer),
+        &toml.replace(
+            "description = \"Trang thử nghiệm\"",
+            "description = \"Trang thử nghiệm\"\npaths = { profiles = \"en\" }",
         ),
     );
-    site.write(
-        "content/profiles/x.md",
-        &format!(
-            "+++\nname = {}\nkind = \"individual\"\nunit = {}\nposition = {}\nethnicity = {}\n\
-             year = 2022\ndate = 2030-01-01\nsummary = {}\n+++\n\n# {}\n\n{}\n\n[^1]: {}\n",
-            toml_string(name),
-            toml_string(unit),
-            toml_string(summary),
-            toml_string(title),
-            toml_string(summary),
-            raw(name),
-            raw(body),
-            raw(unit),
-        ),
-    );
-    site.write(
-        "content/profiles/x.en.md",
-        &format!(
-            "+++\nname = {}\nunit = {}\n+++\n\n{}\n",
-            toml_string(recipient),
-            toml_string(issuer),
-            raw(body)
-        ),
-    );
-    site.write(
-        "content/awards/x.toml",
-        &format!(
-            "decision = {}\ndate = 2022-02-02\nissuer = {}\naward = \"bang-khen-cap-tinh\"\n\
-             reason = {{ vi = {}, en = {} }}\n\n[[recipients]]\nname = {}\nkind = \"individual\"\nunit = {}\n",
-            toml_string(title),
-            toml_string(issuer),
-            toml_string(summary),
-            toml_string(body),
-            toml_string(recipient),
-            toml_string(unit),
-        ),
-    );
-    site
+    let p = site.build().unwrap_err();
+    find(&p, "site.toml", Some(8), "the code of another language");
 }
 
-/// Regression (issue 18): U+FFFF in a name passed the XML escaper, which
-/// dropped only C0 controls, and made both Atom feeds invalid.
+// Recipients CSV.
+
+fn with_csv_name(site: &TestSite, name: &str) {
+    let path = site.root().join("content/awards/ubdt-2022.toml");
+    let toml = fs::read_to_string(&path).unwrap();
+    fs::write(
+        path,
+        toml.replace("\"ubdt-2022.csv\"", &format!("{name:?}")),
+    )
+    .unwrap();
+}
+
+const LIST: &str = "content/awards/ubdt-2022.toml";
+
 #[test]
-fn a_noncharacter_in_a_name_leaves_the_feeds_valid_xml() {
+fn a_recipients_csv_outside_the_site_is_not_published() {
+    // Regression: "../../../private.csv" published a file from outside the site.
+    let site = TestSite::fixture("basic");
+    fs::write(
+        site.dir.path().join("private.csv"),
+        "Họ và tên;Loại\nBí Mật;Cá nhân\n",
+    )
+    .unwrap();
+    with_csv_name(&site, "../../../private.csv");
+    let p = site.build().unwrap_err();
+    let d = find(&p, LIST, Some(6), "leads out of the site's folder");
+    assert_eq!(d.col, Some(18));
+    assert!(!site.out().exists());
+}
+
+#[test]
+fn an_absolute_recipients_csv_is_refused_without_reading_it() {
+    // Regression: "/etc/passwd" printed its first line in the error.
+    let site = TestSite::fixture("basic");
+    let secret = site.dir.path().join("secret.csv");
+    fs::write(&secret, "root:x:0:0:secret line\n").unwrap();
+    with_csv_name(&site, &secret.to_string_lossy());
+    let (code, _, stderr) = site.run(&["check", "--lang", "en"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("is an absolute path"), "{stderr}");
+    assert!(!stderr.contains("secret line"), "{stderr}");
+    assert!(
+        stderr.contains("content/awards/ubdt-2022.toml:6:18"),
+        "{stderr}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_recipients_csv_linked_out_of_the_site_is_refused() {
+    let site = TestSite::fixture("basic");
+    std::os::unix::fs::symlink("/dev/zero", site.root().join("content/awards/z.csv")).unwrap();
+    with_csv_name(&site, "z.csv");
+    let p = site.build().unwrap_err();
+    find(
+        &p,
+        LIST,
+        Some(6),
+        "\"z.csv\" leads out of the site's folder",
+    );
+}
+
+/// Runs the binary, killing it if it has not finished in `limit`.
+fn run_within(site: &TestSite, args: &[&str], limit: Duration) -> (i32, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vinhdanh"))
+        .args(args)
+        .current_dir(site.root())
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            let out = child.wait_with_output().unwrap();
+            let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+            return (status.code().unwrap_or(-1), stderr);
+        }
+        if start.elapsed() > limit {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            panic!("vinhdanh {args:?} still running after {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_recipients_csv_that_is_a_pipe_does_not_hang_check() {
+    // Regression: a FIFO hung `check` (and would freeze the preview's rebuild).
+    let site = TestSite::fixture("basic");
+    let fifo = site.root().join("content/awards/fifo.csv");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    with_csv_name(&site, "fifo.csv");
+    let (code, stderr) = run_within(&site, &["check", "--lang", "en"], Duration::from_secs(30));
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("\"fifo.csv\" is a named pipe, not a plain file"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_file_past_the_size_limit_is_refused_before_it_is_read() {
+    // A sparse file: as large as the limit allows plus one, on no disk space.
+    let site = TestSite::fixture("basic");
+    let big = fs::File::create(site.root().join("content/awards/big.csv")).unwrap();
+    big.set_len(vinhdanh::sitefs::MAX_FILE_BYTES + 1).unwrap();
+    with_csv_name(&site, "big.csv");
+    let p = site.build().unwrap_err();
+    find(
+        &p,
+        LIST,
+        Some(6),
+        "\"big.csv\" is too large to read (513 MB",
+    );
+}
+
+// The output folder.
+
+#[test]
+fn an_error_about_an_absolute_path_shows_it_with_one_slash() {
+    // Regression: absolute paths printed with a doubled slash (`//srv/…`).
+    let site = TestSite::fixture("basic");
+    let docs = site.dir.path().join("docs");
+    fs::create_dir_all(&docs).unwrap();
+    fs::write(docs.join("report.docx"), "mine").unwrap();
+    let (code, _, stderr) = site.run(&["build", "--output-dir", &docs.to_string_lossy()]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains(&format!("--> {}", docs.display())),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("--> //"), "{stderr}");
+}
+
+// Static files and photos.
+
+#[test]
+fn hidden_files_in_static_are_copied_as_they_are() {
+    // Regression: `.htaccess` and `.nojekyll` were dropped silently, though
+    // static/ is documented as copied as-is.
+    let site = TestSite::fixture("basic");
+    site.write("static/.htaccess", "Options -Indexes\n");
+    site.write("static/.nojekyll", "");
+    site.write(
+        "static/.well-known/security.txt",
+        "Contact: mailto:a@b.vn\n",
+    );
+    site.write("static/.DS_Store", "finder");
+    site.write("static/notes.txt~", "a backup");
+    let site = site.built();
+    assert_eq!(site.page(".htaccess"), "Options -Indexes\n");
+    assert!(site.exists(".nojekyll"));
+    assert!(site.exists(".well-known/security.txt"));
+    assert!(!site.exists(".DS_Store"), "OS droppings are not published");
+    assert!(
+        !site.exists("notes.txt~"),
+        "editor backups are not published"
+    );
+}
+
+#[test]
+fn a_static_file_may_not_replace_vinhdanhs_marker() {
+    let site = TestSite::fixture("basic");
+    site.write("static/.vinhdanh-output", "mine");
+    let p = site.build().unwrap_err();
+    find(
+        &p,
+        "static/.vinhdanh-output",
+        None,
+        "vinhdanh's marker file would both be published",
+    );
+}
+
+fn with_photo(site: &TestSite, photo: &str) {
+    site.write(
+        "content/profiles/le-van-an.md",
+        &format!(
+            "+++\nname = \"Lê Văn An\"\nkind = \"individual\"\nunit = \"Văn phòng Ban\"\nyear = 2021\nphoto = \"{photo}\"\n+++\n\nAnh An.\n"
+        ),
+    );
+    site.write(&format!("content/profiles/{photo}"), "photo bytes");
+}
+
+#[test]
+fn a_static_file_and_a_photo_at_one_path_are_an_error_naming_both() {
+    // Regression: no error, and 40 identical builds published one version
+    // 29 times, the other 11.
+    let site = TestSite::fixture("basic");
+    with_photo(&site, "an.jpg");
+    site.write("static/ho-so/le-van-an/an.jpg", "another file");
+    let p = site.build().unwrap_err();
+    let d = find(
+        &p,
+        "content/profiles/le-van-an.md",
+        Some(6),
+        "would both be published at ho-so/le-van-an/an.jpg",
+    );
+    assert!(
+        d.message.contains("static/ho-so/le-van-an/an.jpg"),
+        "names both: {d}"
+    );
+}
+
+#[test]
+fn a_photo_named_like_the_page_is_reported_at_its_photo_line() {
+    // Regression: a photo named index.html was reported against a static/
+    // file that does not exist instead of the profile's `photo` line.
+    let site = TestSite::fixture("basic");
+    with_photo(&site, "index.html");
+    let p = site.build().unwrap_err();
+    let d = find(
+        &p,
+        "content/profiles/le-van-an.md",
+        Some(6),
+        "the photo of content/profiles/le-van-an.md and the page of content/profiles/le-van-an.md",
+    );
+    assert!(d.message.contains("ho-so/le-van-an/index.html"), "{d}");
+    assert_eq!(p.len(), 1, "{p}");
+}
+
+#[test]
+fn a_slug_too_long_for_a_file_system_fails_check_not_build() {
+    // Regression: a 300-character slug passed `check`, then failed `build`
+    // with an I/O error naming the staging folder.
     let site = TestSite::fixture("basic");
     site.write(
-        "content/profiles/x.md",
-        "+++\nname = \"Nguyễn \\uFFFF Văn \\uFFFE\\u0001 A\"\nkind = \"individual\"\n\
-         unit = \"Ban \\u0085\"\nyear = 2022\ndate = 2030-01-01\n+++\n\nBà \u{ffff}A\u{1}\u{fdd0}.\n",
+        "content/profiles/le-van-an.md",
+        &format!(
+            "+++\nname = \"Lê Văn An\"\nkind = \"individual\"\nunit = \"Văn phòng Ban\"\nyear = 2021\nslug = \"{}\"\n+++\n",
+            "a".repeat(300)
+        ),
     );
-    if let Err(problems) = check_outputs(&site) {
-        panic!("{problems}");
-    }
-    let feed = site.page("atom.xml");
-    assert!(feed.contains("<title>Nguyễn  Văn  A</title>"), "{feed}");
-    let page = site.page("ho-so/x/index.html");
-    assert!(page.contains("<p>Bà A.</p>"), "{page}");
+    let (code, _, stderr) = site.run(&["check", "--lang", "en"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("is 300 characters long; a part may have at most 200"),
+        "{stderr}"
+    );
+    let p = site.build().unwrap_err();
+    assert_eq!(p.len(), 1, "one problem, in both languages' addresses: {p}");
+    find(
+        &p,
+        "content/profiles/le-van-an.md",
+        None,
+        "300 characters long",
+    );
+    assert!(!p.to_string().contains("vinhdanh-building"), "{p}");
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig { cases: 24, failure_persistence: None, ..ProptestConfig::default() })]
+// base_url.
 
+#[test]
+fn a_base_url_with_a_query_or_fragment_is_refused() {
+    // Regression: `https://a.gov.vn/x?y=1` gave `href="/x?y=1/style.css"`, exit 0.
+    let site = TestSite::fixture("basic");
+    let toml = fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write(
+        "site.toml",
+        &toml.replace("https://example.gov.vn", "https://a.gov.vn/x?y=1"),
+    );
+    let p = site.build().unwrap_err();
+    let d = find(&p, "site.toml", Some(1), "has a query (?…)");
+    assert_eq!(d.col, Some(12));
+    site.write("site.toml", &toml);
+    let (code, _, stderr) = site.run(&[
+        "build",
+        "--lang",
+        "en",
+        "--base-url",
+        "https://a.gov.vn/#top",
+    ]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("has a fragment (#…)"), "{stderr}");
+    assert!(!site.out().exists());
+}
+
+// Properties.
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 12, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Whatever path word site.toml gives, a build writes nothing outside
+    /// its output folder, and one that succeeds has the page at that word.
     #[test]
-    fn any_text_in_any_field_keeps_feeds_sitemaps_and_pages_valid(
-        texts in [hostile_text(), hostile_text(), hostile_text(), hostile_text(),
-                  hostile_text(), hostile_text(), hostile_text(), hostile_text()]
+    fn no_path_word_writes_outside_the_output_folder(
+        word in prop_oneof![
+            Just("..".to_owned()),
+            Just("../..".to_owned()),
+            Just("/".to_owned()),
+            Just("".to_owned()),
+            Just("en".to_owned()),
+            Just("nam".to_owned()),
+            "[a-z./\\\\-]{1,8}",
+        ],
+        key in prop_oneof![Just("profiles"), Just("years"), Just("awards"), Just("page")],
     ) {
-        let site = site_with(&texts);
-        let built = check_outputs(&site);
-        // Without a surrogate escape every field is valid TOML, and the
-        // site must build: the characters are dropped, not refused.
-        let surrogates = texts.iter().flatten().any(|p| matches!(p, Piece::Surrogate(_)));
-        prop_assert!(built.is_ok() || surrogates, "did not build: {:?}", built);
+        let site = TestSite::fixture("basic");
+        let toml = fs::read_to_string(site.root().join("site.toml")).unwrap();
+        site.write(
+            "site.toml",
+            &toml.replace(
+                "description = \"Trang thử nghiệm\"",
+                &format!("description = \"Trang thử nghiệm\"\npaths = {{ {key} = {word:?} }}"),
+            ),
+        );
+        let before = around_the_output(&site);
+        let built = site.build();
+        prop_assert!(before == around_the_output(&site), "wrote outside with {key} = {word:?}");
+        if built.is_ok() && key != "page" {
+            let word = word.trim_matches('/');
+            prop_assert!(site.exists(&format!("{word}/index.html")), "{key} = {word:?}");
+        }
     }
 }
