@@ -58,10 +58,10 @@ pub fn assemble(
             .then_with(|| collator.compare(&a.front.name, &b.front.name))
             .then_with(|| sa.cmp(sb))
     });
-    let campaign_index: HashMap<String, usize> = campaign_pages
+    let campaign_index: HashMap<String, CampaignId> = campaign_pages
         .iter()
         .enumerate()
-        .map(|(i, (slug, _))| (slug.clone(), i))
+        .map(|(i, (slug, _))| (slug.clone(), CampaignId::new(i)))
         .collect();
 
     // Profiles.
@@ -79,10 +79,10 @@ pub fn assemble(
             })
             .then_with(|| sa.cmp(sb))
     });
-    let profile_index: HashMap<String, usize> = profile_pages
+    let profile_index: HashMap<String, ProfileId> = profile_pages
         .iter()
         .enumerate()
-        .map(|(i, (slug, _))| (slug.clone(), i))
+        .map(|(i, (slug, _))| (slug.clone(), ProfileId::new(i)))
         .collect();
     let mut profiles: Vec<Profile> = profile_pages
         .iter()

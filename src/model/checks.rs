@@ -7,7 +7,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use super::*;
-use crate::catalogue::Catalogue;
+use crate::catalogue::{AwardTypeId, Catalogue};
 use crate::config::Config;
 use crate::content::front::{CampaignFront, ProfileFront};
 use crate::content::{AwardListSource, CONTENT_DIR, Page, Section};
@@ -106,8 +106,8 @@ impl Checker<'_> {
         &mut self,
         key: &str,
         at: impl FnOnce(Problem) -> Diagnostic,
-        index: &HashMap<String, usize>,
-    ) -> Option<usize> {
+        index: &HashMap<String, CampaignId>,
+    ) -> Option<CampaignId> {
         if let Some(&i) = index.get(key) {
             return Some(i);
         }
@@ -126,7 +126,7 @@ impl Checker<'_> {
         key: &str,
         kind: Kind,
         at: impl Fn(Problem) -> Diagnostic,
-    ) -> Option<usize> {
+    ) -> Option<AwardTypeId> {
         let Some(i) = self.catalogue.index_of(key) else {
             let suggestion = closest(key, self.catalogue.keys()).map(str::to_owned);
             self.problems.push(at(Problem::UnknownAwardType {
@@ -140,7 +140,7 @@ impl Checker<'_> {
     }
 
     /// Reports an award given to a kind of recipient it is not for.
-    fn eligible(&mut self, award: usize, kind: Kind, at: &dyn Fn(Problem) -> Diagnostic) {
+    fn eligible(&mut self, award: AwardTypeId, kind: Kind, at: &dyn Fn(Problem) -> Diagnostic) {
         let t = self.catalogue.by_index(award);
         if !t.recipient.allows(kind) {
             self.problems.push(at(Problem::AwardNotFor {
@@ -158,7 +158,7 @@ impl Checker<'_> {
         config: &Config,
         slug: &str,
         page: &Page<ProfileFront>,
-        campaign_index: &HashMap<String, usize>,
+        campaign_index: &HashMap<String, CampaignId>,
     ) -> Profile {
         let f = &page.front;
         let year = self.year(|p| page.at(f.year.span(), p), *f.year.get_ref(), "year");
@@ -279,8 +279,8 @@ impl Checker<'_> {
     pub(super) fn award_list(
         &mut self,
         src: &AwardListSource,
-        campaign_index: &HashMap<String, usize>,
-        profile_index: &HashMap<String, usize>,
+        campaign_index: &HashMap<String, CampaignId>,
+        profile_index: &HashMap<String, ProfileId>,
         profiles: &[Profile],
     ) -> Option<AwardList> {
         let f = &src.file;
@@ -317,7 +317,7 @@ impl Checker<'_> {
                     key: Option<&str>,
                     kind: Kind,
                     at: &dyn Fn(Problem) -> Diagnostic|
-         -> Option<usize> {
+         -> Option<ProfileId> {
             if let Some(a) = award {
                 cx.eligible(a, kind, at);
             }

@@ -8,7 +8,7 @@ use super::theme::Theme;
 use super::values::{LanguageValues, Values};
 use super::{HOME_AWARD_LISTS, HOME_NEWEST, PageKind, Renderer, page_count, page_slice};
 use crate::config::Language;
-use crate::model::Site;
+use crate::model::{AwardListId, CampaignId, ProfileId, Site};
 use crate::urls::Urls;
 
 #[derive(Clone)]
@@ -24,14 +24,14 @@ struct LanguageData {
 #[derive(Clone)]
 pub struct Prepared {
     languages: Vec<LanguageData>,
-    /// Profile indexes, newest `date` first, then in name order.
-    pub(super) newest: Vec<usize>,
+    /// Profiles, newest `date` first, then in name order.
+    pub(super) newest: Vec<ProfileId>,
 }
 
 impl Prepared {
     pub fn new(site: &Site, theme: &Theme) -> Prepared {
         let urls = Urls::new(&site.config);
-        let mut newest: Vec<usize> = (0..site.profiles.len()).collect();
+        let mut newest: Vec<ProfileId> = ProfileId::all(site.profiles.len()).collect();
         newest.sort_by(|&a, &b| site.profiles[b].date.cmp(&site.profiles[a].date));
         let languages = site
             .config
@@ -58,7 +58,7 @@ impl Prepared {
     /// After an edit that changed only the texts of these profiles and
     /// campaigns: their values again, and those of the award lists that
     /// name a changed campaign.
-    pub fn refresh(&mut self, site: &Site, profiles: &[usize], campaigns: &[usize]) {
+    pub fn refresh(&mut self, site: &Site, profiles: &[ProfileId], campaigns: &[CampaignId]) {
         let urls = Urls::new(&site.config);
         for (i, (lang, data)) in site
             .config
@@ -74,14 +74,14 @@ impl Prepared {
                 urls,
             };
             for &p in profiles {
-                data.values.profiles[p] = values.profile_value(p);
+                data.values.profiles[p.index()] = values.profile_value(p);
             }
             for &c in campaigns {
-                data.values.campaigns[c] = values.campaign_value(c);
+                data.values.campaigns[c.index()] = values.campaign_value(c);
             }
-            for (l, list) in site.award_lists.iter().enumerate() {
+            for (l, list) in AwardListId::all(site.award_lists.len()).zip(&site.award_lists) {
                 if list.campaign.is_some_and(|c| campaigns.contains(&c)) {
-                    data.values.award_lists[l] = values.award_list_value(l);
+                    data.values.award_lists[l.index()] = values.award_list_value(l);
                 }
             }
         }
@@ -132,13 +132,10 @@ impl Renderer<'_> {
         let mut translated = true;
         let mut text_lang = lang.code.clone();
         let mut draft = false;
-        let pick = |list: &[Value], idx: &[usize]| {
-            Value::from(idx.iter().map(|&i| list[i].clone()).collect::<Vec<_>>())
-        };
         let mut pagination = Value::none();
         let template = match kind {
             PageKind::Home => {
-                let newest: Vec<usize> = self
+                let newest: Vec<ProfileId> = self
                     .prepared
                     .newest
                     .iter()
@@ -201,7 +198,7 @@ impl Renderer<'_> {
                 translated = text.source.translated;
                 text_lang = text.source.lang.clone();
                 draft = p.draft || text.draft;
-                cx.insert_value("profile", data.values.profiles[i].clone());
+                cx.insert_value("profile", data.values.profiles[i.index()].clone());
                 cx.insert_value("body", Value::safe_string(&text.body_html));
                 cx.insert_value("awards", values.held_awards(&p.awards));
                 cx.insert_value("campaigns", values.campaign_links(&p.campaigns));
@@ -256,7 +253,7 @@ impl Renderer<'_> {
                 translated = text.source.translated;
                 text_lang = text.source.lang.clone();
                 draft = c.draft || text.draft;
-                cx.insert_value("campaign", data.values.campaigns[index].clone());
+                cx.insert_value("campaign", data.values.campaigns[index.index()].clone());
                 cx.insert_value("body", Value::safe_string(&text.body_html));
                 pagination =
                     self.members(&mut cx, data, (&c.profiles, &c.award_lists), page, |n| {
@@ -269,7 +266,7 @@ impl Renderer<'_> {
                 "award_lists.html"
             }
             PageKind::AwardList(i) => {
-                cx.insert_value("award_list", data.values.award_lists[i].clone());
+                cx.insert_value("award_list", data.values.award_lists[i.index()].clone());
                 cx.insert_value("recipients", values.recipients(&site.award_lists[i]));
                 "award_list.html"
             }
@@ -290,14 +287,11 @@ impl Renderer<'_> {
         &self,
         cx: &mut Context,
         data: &LanguageData,
-        (profiles, lists): (&[usize], &[usize]),
+        (profiles, lists): (&[ProfileId], &[AwardListId]),
         page: usize,
         path_of: impl Fn(usize) -> String,
     ) -> Value {
         let per = self.site.config.paginate_by;
-        let pick = |all: &[Value], idx: &[usize]| {
-            Value::from(idx.iter().map(|&i| all[i].clone()).collect::<Vec<_>>())
-        };
         cx.insert_value(
             "profiles",
             pick(&data.values.profiles, page_slice(profiles, page, per)),
@@ -442,4 +436,13 @@ fn base_context(
     cx.insert_value("site", Value::from(s));
     cx.insert_value("t", Value::from_serializable(&theme.strings[lang_index]));
     cx
+}
+
+/// The values of `ids`, in their order, out of `all` (one per entity).
+fn pick<I: Copy + Into<usize>>(all: &[Value], ids: &[I]) -> Value {
+    Value::from(
+        ids.iter()
+            .map(|&i| all[i.into()].clone())
+            .collect::<Vec<_>>(),
+    )
 }

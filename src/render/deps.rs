@@ -15,17 +15,19 @@ use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 use std::path::Path;
 
+use crate::model::{AwardListId, CampaignId, ProfileId};
+
 use super::{
     FEED_ENTRIES, HOME_AWARD_LISTS, HOME_NEWEST, PageKind, PageRef, Renderer, context::kind_name,
     page_count, page_slice,
 };
 
-/// An entity of the site, by index into the [`crate::model::Site`] lists.
+/// An entity of the site, by its id in the [`crate::model::Site`] lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Entity {
-    Profile(usize),
-    Campaign(usize),
-    AwardList(usize),
+    Profile(ProfileId),
+    Campaign(CampaignId),
+    AwardList(AwardListId),
 }
 
 /// What one page depends on besides the site's configuration and theme.
@@ -114,11 +116,11 @@ impl Renderer<'_> {
                     show(shape, Entity::Profile(i));
                 }
                 self.add_years(shape);
-                for i in 0..site.campaigns.len() {
+                for i in CampaignId::all(site.campaigns.len()) {
                     show(shape, Entity::Campaign(i));
                     self.add_campaign_counts(shape, i);
                 }
-                for i in 0..site.award_lists.len().min(HOME_AWARD_LISTS) {
+                for i in AwardListId::all(site.award_lists.len().min(HOME_AWARD_LISTS)) {
                     show(shape, Entity::AwardList(i));
                 }
                 let individuals = site
@@ -135,7 +137,7 @@ impl Renderer<'_> {
             }
             PageKind::ProfileList { page } => {
                 shape.add(page);
-                let all: Vec<usize> = (0..site.profiles.len()).collect();
+                let all: Vec<ProfileId> = ProfileId::all(site.profiles.len()).collect();
                 for &i in page_slice(&all, page, per) {
                     show(shape, Entity::Profile(i));
                 }
@@ -176,7 +178,7 @@ impl Renderer<'_> {
                 }
             }
             PageKind::Campaigns => {
-                for i in 0..site.campaigns.len() {
+                for i in CampaignId::all(site.campaigns.len()) {
                     show(shape, Entity::Campaign(i));
                     self.add_campaign_counts(shape, i);
                 }
@@ -195,7 +197,7 @@ impl Renderer<'_> {
                 }
             }
             PageKind::AwardLists => {
-                for i in 0..site.award_lists.len() {
+                for i in AwardListId::all(site.award_lists.len()) {
                     show(shape, Entity::AwardList(i));
                 }
             }
@@ -234,7 +236,7 @@ impl Renderer<'_> {
         }
     }
 
-    fn add_campaign_counts(&self, shape: &mut Shape, index: usize) {
+    fn add_campaign_counts(&self, shape: &mut Shape, index: CampaignId) {
         let c = &self.site.campaigns[index];
         shape.add((c.profiles.len(), c.award_lists.len()));
     }

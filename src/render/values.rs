@@ -6,8 +6,11 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::Value;
 
+use crate::catalogue::AwardTypeId;
 use crate::config::Language;
-use crate::model::{AwardList, Campaign, HeldAward, Profile, Site};
+use crate::model::{
+    AwardList, AwardListId, Campaign, CampaignId, HeldAward, Profile, ProfileId, Site,
+};
 use crate::urls::Urls;
 
 /// Precomputed values of one language.
@@ -128,7 +131,7 @@ impl<'a> Values<'a> {
         &self.site.config.languages[0].code
     }
 
-    pub fn award_type(&self, index: usize) -> AwardTypeValue<'a> {
+    pub fn award_type(&self, index: AwardTypeId) -> AwardTypeValue<'a> {
         let t = self.site.catalogue.by_index(index);
         AwardTypeValue {
             key: &t.key,
@@ -139,7 +142,7 @@ impl<'a> Values<'a> {
         }
     }
 
-    fn campaign_link(&self, index: usize) -> Link<'a> {
+    fn campaign_link(&self, index: CampaignId) -> Link<'a> {
         let c = &self.site.campaigns[index];
         let text = &c.texts[self.lang_index];
         Link {
@@ -153,15 +156,15 @@ impl<'a> Values<'a> {
         self.urls.href(&self.urls.year(self.lang, year, 1))
     }
 
-    pub fn profile_value(&self, i: usize) -> Value {
+    pub fn profile_value(&self, i: ProfileId) -> Value {
         Value::from_serializable(&self.profile_card(&self.site.profiles[i]))
     }
 
-    pub fn campaign_value(&self, i: usize) -> Value {
+    pub fn campaign_value(&self, i: CampaignId) -> Value {
         Value::from_serializable(&self.campaign_card(&self.site.campaigns[i]))
     }
 
-    pub fn award_list_value(&self, i: usize) -> Value {
+    pub fn award_list_value(&self, i: AwardListId) -> Value {
         Value::from_serializable(&self.award_list_card(&self.site.award_lists[i]))
     }
 
@@ -299,7 +302,7 @@ impl<'a> Values<'a> {
         Value::from_serializable(&values)
     }
 
-    pub fn campaign_links(&self, campaigns: &[usize]) -> Value {
+    pub fn campaign_links(&self, campaigns: &[CampaignId]) -> Value {
         let links: Vec<Link> = campaigns.iter().map(|&c| self.campaign_link(c)).collect();
         Value::from_serializable(&links)
     }

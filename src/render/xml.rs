@@ -76,7 +76,7 @@ pub fn feed(r: &Renderer, lang_index: usize) -> Vec<u8> {
     let urls = crate::urls::Urls::new(&site.config);
     let home = urls.absolute(&urls.home(lang));
     let self_url = urls.absolute(&urls.feed(lang));
-    let newest: Vec<usize> = r
+    let newest: Vec<crate::model::ProfileId> = r
         .prepared
         .newest
         .iter()

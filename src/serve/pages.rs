@@ -17,7 +17,7 @@ use super::memory::MemorySite;
 use super::reload;
 use crate::diagnostic::messages::{Problem, Unreadable};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::model::Site;
+use crate::model::{CampaignId, ProfileId, Site};
 use crate::render::deps::{Entity, PageInputs};
 use crate::render::theme::{StaticFile, Theme};
 use crate::render::{PageRef, Prepared, Renderer};
@@ -186,7 +186,7 @@ pub fn render_some(
     theme: &Theme,
     last: &mut Built,
     pages: &[usize],
-    (profiles, campaigns): (&[usize], &[usize]),
+    (profiles, campaigns): (&[ProfileId], &[CampaignId]),
 ) -> Result<Rendered, Diagnostics> {
     last.prepared.refresh(site, profiles, campaigns);
     let renderer = Renderer::with_prepared(site, theme, &last.prepared);

@@ -24,7 +24,7 @@ use crate::build::{BuildOptions, finish, load_config, site_and_theme};
 use crate::content::cache::{ParseCache, load_cached, text_edits};
 use crate::content::{AWARDS_DIR, CONTENT_DIR};
 use crate::diagnostic::Diagnostics;
-use crate::model::{AssembleOptions, Site, assemble, retext};
+use crate::model::{AssembleOptions, ProfileId, Site, assemble, retext};
 use crate::render::Renderer;
 use crate::render::deps::{Entity, PageInputs};
 use crate::render::theme::{self, Theme};
@@ -219,7 +219,7 @@ impl Rebuilder {
             .collect();
         pages.sort_unstable();
         pages.dedup();
-        let profiles: Vec<usize> = done.profiles.iter().map(|&(i, _)| i).collect();
+        let profiles: Vec<ProfileId> = done.profiles.iter().map(|&(i, _)| i).collect();
         let out = render_some(
             &last.site,
             &last.theme,
