@@ -12,6 +12,7 @@ use crate::model::{self, AssembleOptions, Site};
 use crate::output::{self, Staging};
 use crate::render::theme::{self, StaticFile, Theme};
 use crate::render::{CopiedFile, PageRef, Renderer};
+use crate::vocab::STATIC_DIR;
 
 /// What `build` was asked to do.
 #[derive(Debug, Clone, Default)]
@@ -161,7 +162,7 @@ pub(crate) fn check_copied_files(
         .filter(|f| generated.contains(&f.path))
         .map(|f| {
             Diagnostic::file(
-                PathBuf::from("static").join(&f.path),
+                PathBuf::from(STATIC_DIR).join(&f.path),
                 Problem::StaticShadowsPage {
                     page: f.path.clone(),
                 },

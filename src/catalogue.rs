@@ -5,7 +5,7 @@ use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::LocalisedText;
-use crate::model::Kind;
+use crate::vocab::Kind;
 
 const BUILT_IN: &str = include_str!("../data/award_types.toml");
 

@@ -13,8 +13,7 @@ use crate::diagnostic::messages::{TomlPart, Unreadable};
 use crate::diagnostic::toml_words::toml_diagnostic;
 use crate::diagnostic::{Diagnostic, Diagnostics, Lang, Problem};
 use crate::i18n::text;
-
-pub const CONFIG_FILE: &str = "site.toml";
+use crate::vocab::{CONFIG_FILE, DEFAULT_OUTPUT_DIR};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -266,7 +265,7 @@ fn from_raw(root: &Path, rel: &Path, source: &str, raw: RawConfig) -> Result<Con
     }
     languages.sort_by_key(|l| !l.is_default);
 
-    let output_dir = root.join(raw.output_dir.as_deref().unwrap_or("public"));
+    let output_dir = root.join(raw.output_dir.as_deref().unwrap_or(DEFAULT_OUTPUT_DIR));
     let config = Config {
         root: root.to_path_buf(),
         base_url,

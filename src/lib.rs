@@ -37,6 +37,7 @@ pub mod render;
 pub mod scaffold;
 pub mod serve;
 pub mod urls;
+pub mod vocab;
 
 pub use build::{BuildOptions, build_site, load_site};
 pub use check::check_site;

@@ -12,9 +12,10 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostic::messages::Refusal;
 use crate::diagnostic::{Diagnostic, Problem};
+use crate::vocab::{CONFIG_FILE, CONTENT_DIR, DEFAULT_OUTPUT_DIR};
 
 /// The file that marks a folder as vinhdanh's output.
-pub const MARKER: &str = ".vinhdanh-output";
+pub use crate::vocab::OUTPUT_MARKER as MARKER;
 const MARKER_TEXT: &str = "This folder is built by vinhdanh and replaced whole on every build.\n";
 
 /// Checks that `output` may be replaced by a build of the site at `root`.
@@ -37,9 +38,7 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Diagnostic> {
     if root_abs.starts_with(&out_abs) {
         return Err(refuse(Refusal::ContainsSite));
     }
-    if out_abs.join(crate::config::CONFIG_FILE).exists()
-        || out_abs.join(crate::content::CONTENT_DIR).exists()
-    {
+    if out_abs.join(CONFIG_FILE).exists() || out_abs.join(CONTENT_DIR).exists() {
         return Err(refuse(Refusal::LooksLikeSite));
     }
     if out_abs.is_file() {
@@ -106,7 +105,7 @@ impl Staging {
         let name = target
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "public".to_owned());
+            .unwrap_or_else(|| DEFAULT_OUTPUT_DIR.to_owned());
         let prefix = format!(".{name}.vinhdanh-building-");
         // Best effort: a stale folder left behind costs disk space, not correctness.
         let _ = sweep_stale(&parent, &prefix, &target);

@@ -5,6 +5,7 @@
 //! files; cross-file rules (references, duplicates, translations without an
 //! original) are the model's. Every problem is collected, none stops the run.
 
+pub mod blanks;
 pub mod cache;
 pub mod front;
 pub mod frontmatter;
@@ -24,14 +25,10 @@ use crate::diagnostic::messages::{TomlPart, Unreadable};
 use crate::diagnostic::toml_words::toml_diagnostic;
 use crate::diagnostic::{Diagnostic, Diagnostics, Problem, line_col};
 use crate::i18n::text;
+use crate::vocab::{CONTENT_DIR, Section};
 use front::{AwardListFile, CampaignFront, CampaignTranslation, ProfileFront, ProfileTranslation};
 use frontmatter::SplitError;
 use recipients_csv::CsvRecipient;
-
-pub const CONTENT_DIR: &str = "content";
-pub const PROFILES_DIR: &str = "profiles";
-pub const CAMPAIGNS_DIR: &str = "campaigns";
-pub const AWARDS_DIR: &str = "awards";
 
 /// Where a content file is and what its name says.
 #[derive(Debug, Clone)]
@@ -112,14 +109,6 @@ pub struct Content {
     pub broken: HashSet<(Section, String)>,
 }
 
-/// The three kinds of content.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Section {
-    Profiles,
-    Campaigns,
-    Awards,
-}
-
 #[derive(Clone)]
 enum Parsed {
     Profile(Page<ProfileFront>),
@@ -145,7 +134,7 @@ fn discover_all(config: &Config) -> (Vec<(Section, SourceInfo)>, Diagnostics) {
     let mut problems = Diagnostics::new();
     let content_dir = config.root.join(CONTENT_DIR);
     let mut files = Vec::new();
-    for section in [Section::Profiles, Section::Campaigns, Section::Awards] {
+    for section in Section::ALL {
         discover(config, &content_dir, section, &mut files, &mut problems);
     }
     (files, problems)
@@ -192,11 +181,7 @@ fn discover(
     out: &mut Vec<(Section, SourceInfo)>,
     problems: &mut Diagnostics,
 ) {
-    let dir = content_dir.join(match section {
-        Section::Profiles => PROFILES_DIR,
-        Section::Campaigns => CAMPAIGNS_DIR,
-        Section::Awards => AWARDS_DIR,
-    });
+    let dir = content_dir.join(section.dir());
     if !dir.is_dir() {
         return;
     }
@@ -355,7 +340,7 @@ fn parse_page<F: DeserializeOwned>(
     let body_start = split.body.as_ptr() as usize - text.as_ptr() as usize;
     let body = body_start..text.len();
     let body_line_offset = split.body_line_offset;
-    blanks_left(&info.rel, split.toml, split.toml_line_offset)?;
+    blanks::blanks_left(&info.rel, split.toml, split.toml_line_offset)?;
     let front = toml::from_str::<F>(split.toml).map_err(|e| {
         toml_diagnostic(
             &info.rel,
@@ -382,33 +367,12 @@ fn parse_page<F: DeserializeOwned>(
     })
 }
 
-/// Every value `vinhdanh new` left blank, reported together (and before
-/// their types are checked: a blank is not a wrong type, it is a to-do).
-fn blanks_left(rel: &Path, toml_text: &str, line_offset: usize) -> Result<(), Diagnostics> {
-    let blanks: Vec<Diagnostic> = crate::scaffold::blanks(toml_text)
-        .into_iter()
-        .map(|b| {
-            Diagnostic::at(
-                rel,
-                b.line + line_offset,
-                Some(b.col),
-                Problem::Blank { field: b.field },
-            )
-        })
-        .collect();
-    if blanks.is_empty() {
-        Ok(())
-    } else {
-        Err(Diagnostics(blanks))
-    }
-}
-
 fn parse_award_list(
     config: &Config,
     info: SourceInfo,
     text: String,
 ) -> Result<AwardListSource, Diagnostics> {
-    blanks_left(&info.rel, &text, 0)?;
+    blanks::blanks_left(&info.rel, &text, 0)?;
     let file: AwardListFile = toml::from_str(&text)
         .map_err(|e| toml_diagnostic(&info.rel, TomlPart::AwardList, &text, &e, 0))?;
     let mut source = AwardListSource {

@@ -15,7 +15,7 @@ use unicode_normalization::char::is_combining_mark;
 
 use crate::diagnostic::messages::ColumnFix;
 use crate::diagnostic::{Diagnostic, Problem};
-use crate::model::Kind;
+use crate::vocab::Kind;
 
 /// One recipient row.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -9,8 +9,7 @@
 use std::fmt;
 
 use super::Lang;
-use crate::content::Section;
-use crate::model::Kind;
+use crate::vocab::{Kind, OUTPUT_MARKER, Section};
 
 /// `say!(lang, en: "…{x}…", vi: "…{x}…")`: the words for `lang`, formatted
 /// with the variables in scope.
@@ -398,7 +397,7 @@ impl Found {
 
 impl Refusal {
     fn words(self, lang: Lang) -> String {
-        let marker = crate::output::MARKER;
+        let marker = OUTPUT_MARKER;
         match self {
             Refusal::IsSite => {
                 say!(lang, en: "it is the site's own folder", vi: "đó chính là thư mục của trang")

@@ -12,11 +12,12 @@ use super::texts::{LinkTargets, TextRenderer, pair_translations};
 use super::*;
 use crate::catalogue::Catalogue;
 use crate::config::Config;
+use crate::content::Content;
 use crate::content::markdown::MarkdownOptions;
-use crate::content::{Content, Section};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::i18n::collate::NameCollator;
 use crate::urls::Urls;
+use crate::vocab::Section;
 
 /// Choices that change what is built.
 #[derive(Debug, Clone, Copy, Default)]

@@ -10,11 +10,12 @@ use super::*;
 use crate::catalogue::{AwardTypeId, Catalogue};
 use crate::config::Config;
 use crate::content::front::{CampaignFront, ProfileFront};
-use crate::content::{AwardListSource, CONTENT_DIR, Page, Section};
+use crate::content::{AwardListSource, Page};
 use crate::diagnostic::{Diagnostic, Diagnostics, Problem, closest, display_path};
 use crate::i18n::date;
 use crate::i18n::slug::slugify;
 use crate::i18n::text::nfc;
+use crate::vocab::{CONTENT_DIR, Section};
 
 use super::assemble::{MAX_YEAR, MIN_YEAR};
 use super::texts::PageFront;

@@ -11,35 +11,18 @@ mod join;
 mod retext;
 mod texts;
 
+/// The kind of a profile or recipient, for the layers above that read the model.
+pub use crate::vocab::Kind;
 pub use assemble::{AssembleOptions, assemble};
 pub use ids::{AwardListId, CampaignId, ProfileId};
 pub use retext::{Retexted, retext};
 
 use std::path::PathBuf;
 
-use serde::{Deserialize, Serialize};
-
 use crate::catalogue::{AwardTypeId, Catalogue};
 use crate::config::Config;
 use crate::i18n::LocalisedText;
 use crate::i18n::date::Date;
-
-/// An individual (cá nhân) or a collective (tập thể).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Kind {
-    Individual,
-    Collective,
-}
-
-impl Kind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Individual => "individual",
-            Kind::Collective => "collective",
-        }
-    }
-}
 
 /// The whole site, ready to render.
 #[derive(Debug)]

@@ -6,12 +6,13 @@ use std::path::{Path, PathBuf};
 
 use super::*;
 use crate::config::Config;
+use crate::content::Page;
 use crate::content::front::{CampaignFront, CampaignTranslation, ProfileFront, ProfileTranslation};
 use crate::content::markdown::{self, MarkdownOptions};
-use crate::content::{CONTENT_DIR, Page, Section};
 use crate::diagnostic::{Diagnostic, Problem, display_path};
 use crate::i18n::text::{nfc, plain_words};
 use crate::urls::Urls;
+use crate::vocab::{CONTENT_DIR, Section};
 
 use super::assemble::SUMMARY_CHARS;
 use super::checks::Checker;

@@ -15,6 +15,7 @@ use crate::diagnostic::messages::{TemplateFault, TomlPart, Unreadable};
 use crate::diagnostic::toml_words::toml_diagnostic;
 use crate::diagnostic::{Diagnostic, Diagnostics, Problem, display_path};
 use crate::i18n::text;
+use crate::vocab::{CONFIG_FILE, I18N_DIR, STATIC_DIR, TEMPLATES_DIR, THEMES_DIR};
 
 static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
@@ -51,7 +52,7 @@ impl Theme {
         self.template_paths
             .get(name)
             .cloned()
-            .unwrap_or_else(|| PathBuf::from("templates").join(name))
+            .unwrap_or_else(|| PathBuf::from(TEMPLATES_DIR).join(name))
     }
 }
 
@@ -64,7 +65,7 @@ enum Source {
 /// Loads the site's theme with its overrides and checks templates and UI strings.
 pub fn load(config: &Config) -> Result<Theme, Diagnostics> {
     let mut problems = Diagnostics::new();
-    let theme_dir = config.root.join("themes").join(&config.theme);
+    let theme_dir = config.root.join(THEMES_DIR).join(&config.theme);
     let source = if theme_dir.is_dir() {
         Source::Folder(theme_dir)
     } else if config.theme == "default" {
@@ -73,7 +74,7 @@ pub fn load(config: &Config) -> Result<Theme, Diagnostics> {
         let problem = Problem::UnknownTheme {
             name: config.theme.clone(),
         };
-        return Err(Diagnostic::file(crate::config::CONFIG_FILE, problem).into());
+        return Err(Diagnostic::file(CONFIG_FILE, problem).into());
     };
 
     // Templates: the theme's, then the site's over them.
@@ -90,7 +91,7 @@ pub fn load(config: &Config) -> Result<Theme, Diagnostics> {
             continue;
         };
         add_theme_file(path, shown, text.to_owned(), &mut templates, &mut i18n);
-        if let (Source::Embedded, Ok(rest)) = (&source, path.strip_prefix("static")) {
+        if let (Source::Embedded, Ok(rest)) = (&source, path.strip_prefix(STATIC_DIR)) {
             static_files.insert(display_path(rest), StaticFile::Embedded(file.contents()));
         }
     }
@@ -129,7 +130,7 @@ pub fn load(config: &Config) -> Result<Theme, Diagnostics> {
             template_paths
                 .get(name)
                 .cloned()
-                .unwrap_or_else(|| PathBuf::from("templates").join(name))
+                .unwrap_or_else(|| PathBuf::from(TEMPLATES_DIR).join(name))
         }));
     }
 
@@ -159,7 +160,7 @@ fn read_folder(
     static_files: &mut BTreeMap<String, StaticFile>,
     problems: &mut Diagnostics,
 ) {
-    for sub in ["templates", "i18n", "static"] {
+    for sub in [TEMPLATES_DIR, I18N_DIR, STATIC_DIR] {
         let base = dir.join(sub);
         if !base.is_dir() {
             continue;
@@ -184,7 +185,7 @@ fn read_folder(
             let path = entry.path();
             let inner = path.strip_prefix(dir).unwrap_or(path);
             let shown = rel_to_root(config, path);
-            if sub == "static" {
+            if sub == STATIC_DIR {
                 let rest = path.strip_prefix(&base).unwrap_or(path);
                 static_files.insert(display_path(rest), StaticFile::OnDisk(path.to_path_buf()));
                 continue;
@@ -222,7 +223,7 @@ fn add_theme_file(
     templates: &mut BTreeMap<String, ThemeFile>,
     i18n: &mut BTreeMap<String, Vec<ThemeFile>>,
 ) {
-    if let Ok(name) = inner.strip_prefix("templates") {
+    if let Ok(name) = inner.strip_prefix(TEMPLATES_DIR) {
         templates.insert(
             display_path(name),
             ThemeFile {
@@ -230,7 +231,7 @@ fn add_theme_file(
                 text,
             },
         );
-    } else if let Ok(name) = inner.strip_prefix("i18n") {
+    } else if let Ok(name) = inner.strip_prefix(I18N_DIR) {
         let name = display_path(name);
         if let Some(lang) = name.strip_suffix(".toml") {
             i18n.entry(lang.to_owned()).or_default().push(ThemeFile {

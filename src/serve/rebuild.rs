@@ -22,12 +22,14 @@ use super::memory::MemorySite;
 use super::pages::{Built, render_all, render_some};
 use crate::build::{BuildOptions, finish, load_config, site_and_theme};
 use crate::content::cache::{ParseCache, load_cached, text_edits};
-use crate::content::{AWARDS_DIR, CONTENT_DIR};
 use crate::diagnostic::Diagnostics;
 use crate::model::{AssembleOptions, ProfileId, Site, assemble, retext};
 use crate::render::Renderer;
 use crate::render::deps::{Entity, PageInputs};
 use crate::render::theme::{self, Theme};
+use crate::vocab::{
+    CONFIG_FILE, CONTENT_DIR, I18N_DIR, STATIC_DIR, Section, TEMPLATES_DIR, THEMES_DIR,
+};
 
 /// What a successful rebuild made.
 #[derive(Debug, Clone)]
@@ -84,10 +86,10 @@ fn classify(root: &Path, path: &Path) -> Option<Input> {
     let rel = path.strip_prefix(root).ok()?;
     let first = rel.components().next()?.as_os_str().to_str()?;
     match first {
-        crate::config::CONFIG_FILE => Some(Input::Config),
+        CONFIG_FILE => Some(Input::Config),
         CONTENT_DIR => Some(Input::Content),
-        "static" => Some(Input::Statics),
-        "templates" | "i18n" | "themes" => Some(Input::Theme),
+        STATIC_DIR => Some(Input::Statics),
+        TEMPLATES_DIR | I18N_DIR | THEMES_DIR => Some(Input::Theme),
         _ => None,
     }
 }
@@ -316,7 +318,7 @@ fn touches(changed: &Path, source: &Path) -> bool {
             .and_then(|n| n.to_str())
             .is_some_and(|n| n.starts_with(&format!("{stem}.")));
     let in_bundle = stem == "index" && changed.starts_with(dir);
-    let award_csv = source.starts_with(Path::new(CONTENT_DIR).join(AWARDS_DIR))
+    let award_csv = source.starts_with(Path::new(CONTENT_DIR).join(Section::Awards.dir()))
         && changed
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
