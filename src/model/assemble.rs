@@ -26,10 +26,6 @@ pub struct AssembleOptions {
     pub drafts: bool,
 }
 
-pub(super) const MIN_YEAR: i64 = 1945;
-pub(super) const MAX_YEAR: i64 = 2100;
-pub(super) const SUMMARY_CHARS: usize = 300;
-
 /// Builds the site from loaded content; `problems` are the loader's, to
 /// which every problem found here is added.
 pub fn assemble(
@@ -113,13 +109,13 @@ pub fn assemble(
         &content.campaign_translations,
     );
     let mut profile_translations = pair_translations(
-        &mut cx,
+        cx.problems,
         content.profile_translations,
         &profile_pages,
         options,
     );
     let mut campaign_translations = pair_translations(
-        &mut cx,
+        cx.problems,
         content.campaign_translations,
         &campaign_pages,
         options,

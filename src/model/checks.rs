@@ -17,8 +17,11 @@ use crate::i18n::slug::slugify;
 use crate::i18n::text::nfc;
 use crate::vocab::{CONTENT_DIR, Section};
 
-use super::assemble::{MAX_YEAR, MIN_YEAR};
-use super::texts::PageFront;
+use super::fronts::PageFront;
+
+/// The years a profile, award or campaign may name.
+const MIN_YEAR: i64 = 1945;
+const MAX_YEAR: i64 = 2100;
 
 /// Validation helpers that share the problem list.
 pub(super) struct Checker<'a> {

@@ -6,6 +6,7 @@
 
 mod assemble;
 mod checks;
+mod fronts;
 mod ids;
 mod join;
 mod retext;

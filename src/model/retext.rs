@@ -4,7 +4,8 @@
 
 use std::collections::HashMap;
 
-use super::texts::{LinkTargets, TextRenderer, TranslationDraft};
+use super::fronts::TranslationDraft;
+use super::texts::{LinkTargets, TextRenderer};
 use super::{CampaignId, ProfileId, Site};
 use crate::content::Page;
 use crate::content::cache::TextEdit;
