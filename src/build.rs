@@ -7,7 +7,7 @@ use rayon::prelude::*;
 
 use crate::config::{self, Config};
 use crate::content;
-use crate::diagnostic::{Diagnostic, Diagnostics, Lang, Problem};
+use crate::diagnostic::{Diagnostic, Diagnostics, Lang, OutputProblem, ThemeProblem};
 use crate::model::{self, AssembleOptions, Site};
 use crate::output::{self, Staging};
 use crate::render::theme::{self, StaticFile, Theme};
@@ -163,7 +163,7 @@ pub(crate) fn check_copied_files(
         .map(|f| {
             Diagnostic::file(
                 PathBuf::from(STATIC_DIR).join(&f.path),
-                Problem::StaticShadowsPage {
+                ThemeProblem::StaticShadowsPage {
                     page: f.path.clone(),
                 },
             )
@@ -175,7 +175,7 @@ pub(crate) fn check_copied_files(
 fn io_problem(path: &Path, e: &std::io::Error) -> Diagnostic {
     Diagnostic::file(
         path,
-        Problem::CannotWrite {
+        OutputProblem::CannotWrite {
             detail: e.to_string(),
         },
     )

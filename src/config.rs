@@ -11,7 +11,7 @@ use serde::Deserialize;
 use crate::catalogue::AwardType;
 use crate::diagnostic::messages::{TomlPart, Unreadable};
 use crate::diagnostic::toml_words::toml_diagnostic;
-use crate::diagnostic::{Diagnostic, Diagnostics, Lang, Problem};
+use crate::diagnostic::{ConfigProblem, Diagnostic, Diagnostics, FileProblem, Lang};
 use crate::i18n::text;
 use crate::vocab::{CONFIG_FILE, DEFAULT_OUTPUT_DIR};
 
@@ -177,7 +177,7 @@ impl Config {
     }
 
     /// Replaces the base URL (and so the base path), e.g. for `--base-url` or `serve`.
-    pub fn set_base_url(&mut self, url: &str) -> Result<(), Problem> {
+    pub fn set_base_url(&mut self, url: &str) -> Result<(), ConfigProblem> {
         let (base_url, base_path) = split_base_url(url)?;
         self.base_url = base_url;
         self.base_path = base_path;
@@ -192,14 +192,14 @@ pub fn load(root: &Path) -> Result<Config, Diagnostics> {
     let bytes = std::fs::read(&path).map_err(|e| {
         Diagnostic::file(
             &rel,
-            Problem::CannotRead {
+            FileProblem::CannotRead {
                 what: Unreadable::SiteConfig,
                 detail: e.to_string(),
             },
         )
     })?;
     let source = text::decode_source(&bytes)
-        .map_err(|e| Diagnostic::at(&rel, e.line, Some(e.col), Problem::NotUtf8))?;
+        .map_err(|e| Diagnostic::at(&rel, e.line, Some(e.col), FileProblem::NotUtf8))?;
     let raw: RawConfig = toml::from_str(&source)
         .map_err(|e| toml_diagnostic(&rel, TomlPart::SiteConfig, &source, &e, 0))?;
     from_raw(root, &rel, &source, raw)
@@ -223,14 +223,14 @@ fn from_raw(root: &Path, rel: &Path, source: &str, raw: RawConfig) -> Result<Con
     };
 
     if raw.languages.is_empty() {
-        problems.push(Diagnostic::file(rel, Problem::NoLanguages));
+        problems.push(Diagnostic::file(rel, ConfigProblem::NoLanguages));
     }
     if !raw.languages.contains_key(&raw.default_language) && !raw.languages.is_empty() {
         problems.push(Diagnostic::at(
             rel,
             at_key("default_language"),
             None,
-            Problem::UnknownDefaultLanguage {
+            ConfigProblem::UnknownDefaultLanguage {
                 code: raw.default_language.clone(),
                 known: raw.languages.keys().cloned().collect(),
             },
@@ -243,7 +243,7 @@ fn from_raw(root: &Path, rel: &Path, source: &str, raw: RawConfig) -> Result<Con
                 rel,
                 at_key(&format!("[languages.{code}")),
                 None,
-                Problem::BadLanguageCode { code: code.clone() },
+                ConfigProblem::BadLanguageCode { code: code.clone() },
             ));
         }
         let is_default = code == raw.default_language;
@@ -311,17 +311,17 @@ pub fn messages_language(root: &Path, chosen: Option<Lang>) -> Lang {
 }
 
 /// `https://host/path/` → (`https://host/path`, `/path`).
-fn split_base_url(url: &str) -> Result<(String, String), Problem> {
+fn split_base_url(url: &str) -> Result<(String, String), ConfigProblem> {
     let url = url.trim().trim_end_matches('/');
     let rest = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))
-        .ok_or_else(|| Problem::BadBaseUrl {
+        .ok_or_else(|| ConfigProblem::BadBaseUrl {
             url: url.to_owned(),
             no_host: false,
         })?;
     if rest.is_empty() || rest.starts_with('/') {
-        return Err(Problem::BadBaseUrl {
+        return Err(ConfigProblem::BadBaseUrl {
             url: url.to_owned(),
             no_host: true,
         });

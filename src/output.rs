@@ -11,7 +11,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::messages::Refusal;
-use crate::diagnostic::{Diagnostic, Problem};
+use crate::diagnostic::{Diagnostic, OutputProblem};
 use crate::vocab::{CONFIG_FILE, CONTENT_DIR, DEFAULT_OUTPUT_DIR};
 
 /// The file that marks a folder as vinhdanh's output.
@@ -24,7 +24,7 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Diagnostic> {
     let refuse = |reason: Refusal| {
         Diagnostic::file(
             output,
-            Problem::OutputRefused {
+            OutputProblem::OutputRefused {
                 folder: folder.clone(),
                 reason,
             },

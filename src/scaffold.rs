@@ -14,7 +14,7 @@ use std::path::PathBuf;
 
 use crate::config::{self, Config};
 use crate::diagnostic::messages::say;
-use crate::diagnostic::{Diagnostic, Diagnostics, Lang, Problem};
+use crate::diagnostic::{Diagnostic, Diagnostics, Lang, OutputProblem};
 use crate::i18n::slug::slugify;
 use crate::vocab::{BLANK, CONTENT_DIR, Section};
 
@@ -48,7 +48,7 @@ pub fn new_file(options: &NewOptions) -> Result<PathBuf, Diagnostics> {
         return Err(finish(
             Diagnostic::file(
                 ".",
-                Problem::NameWithoutLetters {
+                OutputProblem::NameWithoutLetters {
                     name: options.name.clone(),
                 },
             )
@@ -86,12 +86,12 @@ pub fn new_file(options: &NewOptions) -> Result<PathBuf, Diagnostics> {
     match written {
         Ok(()) => Ok(rel),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(finish(
-            Diagnostic::file(&rel, Problem::FileExists { path: shown }).into(),
+            Diagnostic::file(&rel, OutputProblem::FileExists { path: shown }).into(),
         )),
         Err(e) => Err(finish(
             Diagnostic::file(
                 &rel,
-                Problem::CannotWrite {
+                OutputProblem::CannotWrite {
                     detail: e.to_string(),
                 },
             )

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Problem};
+use crate::diagnostic::{Diagnostic, Diagnostics, FileProblem};
 use crate::vocab::BLANK;
 
 /// A blank left in a TOML text.
@@ -56,7 +56,7 @@ pub(super) fn blanks_left(
                 rel,
                 b.line + line_offset,
                 Some(b.col),
-                Problem::Blank { field: b.field },
+                FileProblem::Blank { field: b.field },
             )
         })
         .collect();

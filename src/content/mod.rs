@@ -23,7 +23,7 @@ use serde::de::DeserializeOwned;
 use crate::config::Config;
 use crate::diagnostic::messages::{TomlPart, Unreadable};
 use crate::diagnostic::toml_words::toml_diagnostic;
-use crate::diagnostic::{Diagnostic, Diagnostics, Problem, line_col};
+use crate::diagnostic::{Diagnostic, Diagnostics, FileProblem, NameProblem, Problem, line_col};
 use crate::i18n::text;
 use crate::vocab::{CONTENT_DIR, Section};
 use front::{AwardListFile, CampaignFront, CampaignTranslation, ProfileFront, ProfileTranslation};
@@ -68,13 +68,13 @@ impl<F> Page<F> {
     }
 
     /// A diagnostic at a span of the front matter's TOML.
-    pub fn at(&self, span: Range<usize>, problem: Problem) -> Diagnostic {
+    pub fn at(&self, span: Range<usize>, problem: impl Into<Problem>) -> Diagnostic {
         let (line, col) = line_col(&self.text[self.toml.clone()], span.start);
         Diagnostic::at(&self.info.rel, line + 1, Some(col), problem)
     }
 
     /// A diagnostic about the whole front matter (its opening line).
-    pub fn at_front_matter(&self, problem: Problem) -> Diagnostic {
+    pub fn at_front_matter(&self, problem: impl Into<Problem>) -> Diagnostic {
         Diagnostic::at(&self.info.rel, 1, None, problem)
     }
 }
@@ -90,7 +90,7 @@ pub struct AwardListSource {
 }
 
 impl AwardListSource {
-    pub fn at(&self, span: Range<usize>, problem: Problem) -> Diagnostic {
+    pub fn at(&self, span: Range<usize>, problem: impl Into<Problem>) -> Diagnostic {
         let (line, col) = line_col(&self.text, span.start);
         Diagnostic::at(&self.info.rel, line, Some(col), problem)
     }
@@ -199,7 +199,7 @@ fn discover(
                     .unwrap_or_else(|| relative(config, &dir));
                 problems.push(Diagnostic::file(
                     path,
-                    Problem::CannotRead {
+                    FileProblem::CannotRead {
                         what: Unreadable::Folder,
                         detail: e.to_string(),
                     },
@@ -226,7 +226,7 @@ fn discover(
                 if config.language(code).is_none() || code == config.default_language().code {
                     problems.push(Diagnostic::file(
                         &rel,
-                        Problem::NotATranslationLanguage {
+                        NameProblem::NotATranslationLanguage {
                             code: code.to_owned(),
                             ext: wanted_ext.to_owned(),
                             known: config
@@ -244,7 +244,7 @@ fn discover(
             None => (base, None),
         };
         if section == Section::Awards && lang.is_some() {
-            problems.push(Diagnostic::file(&rel, Problem::AwardListTranslated));
+            problems.push(Diagnostic::file(&rel, NameProblem::AwardListTranslated));
             continue;
         }
         let bundle = section == Section::Profiles && base == "index" && entry.depth() >= 2;
@@ -287,7 +287,7 @@ fn parse_file(config: &Config, section: Section, info: SourceInfo) -> ParseResul
         Err(e) => {
             let d = Diagnostic::file(
                 &info.rel,
-                Problem::CannotRead {
+                FileProblem::CannotRead {
                     what: Unreadable::File,
                     detail: e.to_string(),
                 },
@@ -300,7 +300,7 @@ fn parse_file(config: &Config, section: Section, info: SourceInfo) -> ParseResul
         Err(e) => {
             return fail(
                 &info,
-                Diagnostic::at(&info.rel, e.line, Some(e.col), Problem::NotUtf8).into(),
+                Diagnostic::at(&info.rel, e.line, Some(e.col), FileProblem::NotUtf8).into(),
             );
         }
     };
@@ -329,9 +329,9 @@ fn parse_page<F: DeserializeOwned>(
 ) -> Result<Page<F>, Diagnostics> {
     let split = frontmatter::split(&text).map_err(|e| {
         let problem = match e {
-            SplitError::Empty => return Diagnostic::file(&info.rel, Problem::EmptyFile),
-            SplitError::NoOpening { first_line } => Problem::NoFrontMatter { first_line },
-            SplitError::NotClosed => Problem::FrontMatterNotClosed,
+            SplitError::Empty => return Diagnostic::file(&info.rel, FileProblem::EmptyFile),
+            SplitError::NoOpening { first_line } => FileProblem::NoFrontMatter { first_line },
+            SplitError::NotClosed => FileProblem::FrontMatterNotClosed,
         };
         Diagnostic::at(&info.rel, 1, Some(1), problem)
     })?;
@@ -391,7 +391,7 @@ fn parse_award_list(
             };
             source.at(
                 csv_name.span(),
-                Problem::CannotRead {
+                FileProblem::CannotRead {
                     what,
                     detail: e.to_string(),
                 },

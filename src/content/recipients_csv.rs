@@ -14,7 +14,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use crate::diagnostic::messages::ColumnFix;
-use crate::diagnostic::{Diagnostic, Problem};
+use crate::diagnostic::{CsvProblem, Diagnostic};
 use crate::vocab::Kind;
 
 /// One recipient row.
@@ -157,7 +157,7 @@ fn not_utf8(bytes: &[u8], valid_up_to: usize, path: &Path) -> Diagnostic {
     let col = std::str::from_utf8(&before[line_start..])
         .ok()
         .map(|text| text.chars().count() + 1);
-    Diagnostic::at(path, line, col, Problem::CsvNotUtf8 { line })
+    Diagnostic::at(path, line, col, CsvProblem::NotUtf8 { line })
 }
 
 /// The separator the header line uses: whichever of `;` and `,` occurs more
@@ -278,7 +278,7 @@ impl<'t> Parser<'t> {
         (start, self.counted_lines + 1)
     }
 
-    fn error(&mut self, line: usize, col: Option<usize>, problem: Problem) {
+    fn error(&mut self, line: usize, col: Option<usize>, problem: CsvProblem) {
         self.diagnostics
             .push(Diagnostic::at(self.path, line, col, problem));
     }
@@ -306,7 +306,7 @@ impl<'t> Parser<'t> {
                     self.error(
                         line,
                         None,
-                        Problem::CsvUnreadable {
+                        CsvProblem::Unreadable {
                             detail: error.to_string(),
                         },
                     );
@@ -336,8 +336,8 @@ impl<'t> Parser<'t> {
             }
         }
         match header {
-            None => self.error(1, None, Problem::CsvEmpty),
-            Some((_, line)) if rows == 0 => self.error(line, None, Problem::CsvNoRows),
+            None => self.error(1, None, CsvProblem::Empty),
+            Some((_, line)) if rows == 0 => self.error(line, None, CsvProblem::NoRows),
             Some(_) => {}
         }
         if self.diagnostics.is_empty() {
@@ -362,7 +362,7 @@ impl<'t> Parser<'t> {
                 Some(column) => {
                     if let Some(first) = header.index[column.index()] {
                         let first_typed = header.fields.get(first).map_or("", |(_, t)| t.as_str());
-                        let problem = Problem::CsvDuplicateColumn {
+                        let problem = CsvProblem::DuplicateColumn {
                             typed: typed.to_owned(),
                             col: i + 1,
                             first_col: first + 1,
@@ -388,7 +388,7 @@ impl<'t> Parser<'t> {
                             ColumnFix::Rename(name.to_owned())
                         })
                     };
-                    let problem = Problem::CsvUnknownColumn {
+                    let problem = CsvProblem::UnknownColumn {
                         typed: typed.to_owned(),
                         col: i + 1,
                         accepted: accepted_columns(),
@@ -401,7 +401,7 @@ impl<'t> Parser<'t> {
         }
         for required in [Column::Name, Column::Kind] {
             if header.index[required.index()].is_none() {
-                let problem = Problem::CsvMissingColumn {
+                let problem = CsvProblem::MissingColumn {
                     kind_column: required == Column::Kind,
                     accepted: required.names().iter().map(|n| (*n).to_owned()).collect(),
                     found: header
@@ -425,7 +425,7 @@ impl<'t> Parser<'t> {
         line: usize,
     ) -> Option<CsvRecipient> {
         if record.len() != header.fields.len() {
-            let problem = Problem::CsvRagged {
+            let problem = CsvProblem::Ragged {
                 values: record.len(),
                 columns: header.fields.len(),
                 separator: char::from(self.separator),
@@ -452,7 +452,7 @@ impl<'t> Parser<'t> {
                 self.error(
                     l,
                     c,
-                    Problem::CsvValueWithoutColumn {
+                    CsvProblem::ValueWithoutColumn {
                         col: i + 1,
                         accepted: accepted_columns(),
                     },
@@ -474,7 +474,7 @@ impl<'t> Parser<'t> {
             self.error(
                 l,
                 c,
-                Problem::CsvNoName {
+                CsvProblem::NoName {
                     column: header.shown_name(Column::Name),
                 },
             );
@@ -488,7 +488,7 @@ impl<'t> Parser<'t> {
                     self.error(
                         l,
                         c,
-                        Problem::CsvBadKind {
+                        CsvProblem::BadKind {
                             value: value.to_owned(),
                         },
                     );
@@ -501,7 +501,7 @@ impl<'t> Parser<'t> {
                 self.error(
                     l,
                     c,
-                    Problem::CsvNoKind {
+                    CsvProblem::NoKind {
                         column: header.shown_name(Column::Kind),
                     },
                 );

@@ -9,7 +9,7 @@ use crate::config::Config;
 use crate::content::Page;
 use crate::content::front::{CampaignFront, CampaignTranslation, ProfileFront, ProfileTranslation};
 use crate::content::markdown::{self, MarkdownOptions};
-use crate::diagnostic::{Diagnostic, Diagnostics, Problem, display_path};
+use crate::diagnostic::{Diagnostic, Diagnostics, NameProblem, ReferenceProblem, display_path};
 use crate::i18n::text::{nfc, plain_words};
 use crate::urls::Urls;
 use crate::vocab::{CONTENT_DIR, Section};
@@ -70,7 +70,7 @@ where
                     .with_file_name(key.file_name().unwrap_or_default())
                     .is_file();
                 if !original_on_disk {
-                    let problem = Problem::TranslationWithoutOriginal {
+                    let problem = NameProblem::TranslationWithoutOriginal {
                         original: display_path(&key),
                     };
                     problems.push(Diagnostic::file(&tr.info.rel, problem));
@@ -174,7 +174,7 @@ impl TextRenderer<'_> {
                 &page.info.rel,
                 line,
                 Some(link.col),
-                Problem::BrokenLink {
+                ReferenceProblem::BrokenLink {
                     target: link.target,
                 },
             ));

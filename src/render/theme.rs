@@ -13,7 +13,9 @@ use indexmap::IndexMap;
 use crate::config::Config;
 use crate::diagnostic::messages::{TemplateFault, TomlPart, Unreadable};
 use crate::diagnostic::toml_words::toml_diagnostic;
-use crate::diagnostic::{Diagnostic, Diagnostics, Problem, display_path};
+use crate::diagnostic::{
+    ConfigProblem, Diagnostic, Diagnostics, FileProblem, ThemeProblem, display_path,
+};
 use crate::i18n::text;
 use crate::vocab::{CONFIG_FILE, I18N_DIR, STATIC_DIR, TEMPLATES_DIR, THEMES_DIR};
 
@@ -71,7 +73,7 @@ pub fn load(config: &Config) -> Result<Theme, Diagnostics> {
     } else if config.theme == "default" {
         Source::Embedded
     } else {
-        let problem = Problem::UnknownTheme {
+        let problem = ConfigProblem::UnknownTheme {
             name: config.theme.clone(),
         };
         return Err(Diagnostic::file(CONFIG_FILE, problem).into());
@@ -169,7 +171,7 @@ fn read_folder(
             let entry = match entry {
                 Ok(e) => e,
                 Err(e) => {
-                    let problem = Problem::CannotRead {
+                    let problem = FileProblem::CannotRead {
                         what: Unreadable::Folder,
                         detail: e.to_string(),
                     };
@@ -193,7 +195,7 @@ fn read_folder(
             let read = std::fs::read(path).map_err(|e| {
                 Diagnostic::file(
                     &shown,
-                    Problem::CannotRead {
+                    FileProblem::CannotRead {
                         what: Unreadable::File,
                         detail: e.to_string(),
                     },
@@ -201,7 +203,7 @@ fn read_folder(
             });
             match read.and_then(|b| {
                 text::decode_source(&b)
-                    .map_err(|e| Diagnostic::at(&shown, e.line, Some(e.col), Problem::NotUtf8))
+                    .map_err(|e| Diagnostic::at(&shown, e.line, Some(e.col), FileProblem::NotUtf8))
             }) {
                 Ok(text) => add_theme_file(inner, shown, text, templates, i18n),
                 Err(d) => problems.push(d),
@@ -271,7 +273,7 @@ fn load_strings(
                 let shown = templates
                     .get(template)
                     .map_or_else(|| PathBuf::from(template), |t| t.shown_as.clone());
-                let problem = Problem::MissingUiString {
+                let problem = ThemeProblem::MissingUiString {
                     key: key.clone(),
                     lang: lang.code.clone(),
                 };
@@ -362,7 +364,7 @@ pub fn template_error(err: &tera::Error, path_of: &dyn Fn(&str) -> PathBuf) -> D
                 path_of(report.filename()),
                 span.start_line.max(1),
                 Some(span.start_col + 1),
-                Problem::Template {
+                ThemeProblem::Template {
                     fault,
                     detail: report.message().to_owned(),
                 },
@@ -370,20 +372,20 @@ pub fn template_error(err: &tera::Error, path_of: &dyn Fn(&str) -> PathBuf) -> D
         }
         ErrorKind::TemplateNotFound(name) => Diagnostic::file(
             path_of(name),
-            Problem::Template {
+            ThemeProblem::Template {
                 fault: TemplateFault::NotFound,
                 detail,
             },
         ),
         ErrorKind::MissingParent { current, parent } => Diagnostic::file(
             path_of(current),
-            Problem::MissingParentTemplate {
+            ThemeProblem::MissingParentTemplate {
                 parent: parent.clone(),
             },
         ),
         _ => Diagnostic::file(
             PathBuf::from("templates"),
-            Problem::Template {
+            ThemeProblem::Template {
                 fault: TemplateFault::Other,
                 detail,
             },

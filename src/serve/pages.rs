@@ -15,8 +15,8 @@ use rayon::prelude::*;
 
 use super::memory::MemorySite;
 use super::reload;
-use crate::diagnostic::messages::{Problem, Unreadable};
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::messages::Unreadable;
+use crate::diagnostic::{Diagnostic, Diagnostics, FileProblem};
 use crate::model::{CampaignId, ProfileId, Site};
 use crate::render::deps::{Entity, PageInputs};
 use crate::render::theme::{StaticFile, Theme};
@@ -278,7 +278,7 @@ fn copy_files(
                         Err(e) => {
                             problems.push(Diagnostic::file(
                                 from,
-                                Problem::CannotRead {
+                                FileProblem::CannotRead {
                                     what: Unreadable::File,
                                     detail: e.to_string(),
                                 },
