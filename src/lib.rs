@@ -21,7 +21,10 @@
 //!   English, and draws it for the terminal.
 //! * [`serve`] previews the site from memory, rebuilding and reloading on every edit.
 //!
-//! The library never prints; the binary decides what to show.
+//! The library never prints; the binary decides what to show (and clippy
+//! holds it to that: `print_stdout` and `print_stderr` are denied here).
+
+#![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod build;
 pub mod catalogue;

@@ -395,6 +395,10 @@ mod tests {
     /// Informal benchmark: `cargo test --release -- --ignored --nocapture bench_`.
     #[test]
     #[ignore]
+    #[allow(
+        clippy::print_stdout,
+        reason = "a benchmark reports to whoever runs it"
+    )]
     fn bench_sort_10000_people() {
         use std::time::Instant;
         let c = NameCollator::vietnamese();

@@ -583,6 +583,10 @@ mod tests {
     /// Informal benchmark: `cargo test --release -- --ignored --nocapture bench_`.
     #[test]
     #[ignore]
+    #[allow(
+        clippy::print_stdout,
+        reason = "a benchmark reports to whoever runs it"
+    )]
     fn bench_decode_source() {
         use std::time::Instant;
         let para = "Chị Nguyễn Thị Đào, giáo viên Trường THPT chuyên Lê Quý Đôn, tỉnh Cao Bằng, \
