@@ -10,8 +10,9 @@
 
 use std::path::Path;
 
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
+use icu_normalizer::DecomposingNormalizerBorrowed;
+use icu_properties::CodePointMapData;
+use icu_properties::props::{GeneralCategory, GeneralCategoryGroup};
 
 use crate::diagnostic::messages::ColumnFix;
 use crate::diagnostic::{CsvProblem, Diagnostic};
@@ -70,8 +71,9 @@ impl Column {
 fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = false;
-    for c in text.nfd() {
-        if is_combining_mark(c) {
+    let categories = CodePointMapData::<GeneralCategory>::new();
+    for c in DecomposingNormalizerBorrowed::new_nfd().normalize_iter(text.chars()) {
+        if GeneralCategoryGroup::Mark.contains(categories.get(c)) {
             continue;
         }
         if c.is_whitespace() {
@@ -134,16 +136,8 @@ pub fn parse_recipients(
         Ok(text) => text,
         Err(error) => return Err(vec![not_utf8(bytes, error.valid_up_to(), path)]),
     };
-    let normalized: String;
-    let text = if unicode_normalization::is_nfc_quick(text.chars())
-        == unicode_normalization::IsNormalized::Yes
-    {
-        text
-    } else {
-        normalized = text.nfc().collect();
-        &normalized
-    };
-    Parser::new(text, path).run()
+    let text = crate::i18n::text::nfc(text);
+    Parser::new(&text, path).run()
 }
 
 fn not_utf8(bytes: &[u8], valid_up_to: usize, path: &Path) -> Diagnostic {
@@ -549,6 +543,7 @@ fn accepted_columns() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::text::nfd;
 
     fn parse(text: &str) -> Result<Vec<CsvRecipient>, Vec<Diagnostic>> {
         parse_recipients(text.as_bytes(), Path::new("content/awards/qd-631.csv"))
@@ -677,7 +672,7 @@ mod tests {
 
     #[test]
     fn decomposed_text_is_normalised() {
-        let nfd: String = "Họ và tên;Loại\nNguyễn Thị Đào;Tập thể\n".nfd().collect();
+        let nfd = nfd("Họ và tên;Loại\nNguyễn Thị Đào;Tập thể\n");
         assert_ne!(nfd, "Họ và tên;Loại\nNguyễn Thị Đào;Tập thể\n");
         let rows = ok(&nfd);
         assert_eq!(rows[0].name, "Nguyễn Thị Đào");
