@@ -7,7 +7,6 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use include_dir::{Dir, include_dir};
 use indexmap::IndexMap;
 
 use crate::config::Config;
@@ -19,7 +18,8 @@ use crate::diagnostic::{
 use crate::i18n::text;
 use crate::vocab::{CONFIG_FILE, I18N_DIR, STATIC_DIR, TEMPLATES_DIR, THEMES_DIR};
 
-static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+// `DEFAULT_THEME`: every file of `themes/default/`, written by `build.rs`.
+include!(concat!(env!("OUT_DIR"), "/default_theme.rs"));
 
 /// A file of a theme or site, with the path shown in messages.
 #[derive(Debug, Clone)]
@@ -86,15 +86,15 @@ pub fn load(config: &Config) -> Result<Theme, Diagnostics> {
     // The built-in theme's templates and strings are the base layer of every
     // theme, so a theme folder need only hold what it changes; its static
     // files (the look) come only with the built-in theme itself.
-    for file in all_files(&DEFAULT_THEME) {
-        let path = file.path();
+    for &(path, contents) in DEFAULT_THEME {
+        let path = Path::new(path);
         let shown = PathBuf::from("(built-in theme)").join(path);
-        let Ok(text) = std::str::from_utf8(file.contents()) else {
+        let Ok(text) = std::str::from_utf8(contents) else {
             continue;
         };
         add_theme_file(path, shown, text.to_owned(), &mut templates, &mut i18n);
         if let (Source::Embedded, Ok(rest)) = (&source, path.strip_prefix(STATIC_DIR)) {
-            static_files.insert(display_path(rest), StaticFile::Embedded(file.contents()));
+            static_files.insert(display_path(rest), StaticFile::Embedded(contents));
         }
     }
     if let Source::Folder(dir) = &source {
@@ -143,14 +143,6 @@ pub fn load(config: &Config) -> Result<Theme, Diagnostics> {
         static_files,
         template_paths,
     })
-}
-
-fn all_files(dir: &'static Dir<'static>) -> Vec<&'static include_dir::File<'static>> {
-    let mut out: Vec<&include_dir::File> = dir.files().collect();
-    for sub in dir.dirs() {
-        out.extend(all_files(sub));
-    }
-    out
 }
 
 /// Files of a theme folder or the site root: `templates/`, `i18n/`, `static/`.
@@ -396,6 +388,28 @@ pub fn template_error(err: &tera::Error, path_of: &dyn Fn(&str) -> PathBuf) -> D
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The embedding `build.rs` writes holds every file of the theme's
+    /// folder, byte for byte, and nothing else.
+    #[test]
+    fn the_embedded_theme_is_the_default_theme_folder() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
+        let on_disk: BTreeMap<String, Vec<u8>> = walkdir::WalkDir::new(&root)
+            .into_iter()
+            .map(Result::unwrap)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let rel = display_path(e.path().strip_prefix(&root).unwrap());
+                (rel, std::fs::read(e.path()).unwrap())
+            })
+            .collect();
+        let embedded: BTreeMap<String, Vec<u8>> = DEFAULT_THEME
+            .iter()
+            .map(|&(path, bytes)| (path.to_owned(), bytes.to_vec()))
+            .collect();
+        assert!(embedded.contains_key("templates/base.html"));
+        assert_eq!(embedded, on_disk);
+    }
 
     #[test]
     fn finds_used_ui_strings() {
