@@ -1,6 +1,9 @@
-//! The layers of `docs/architecture.md` hold: no module of `src/` imports
-//! from its own layer or one above it (outside its tests). The table in
-//! that document is what this test reads, so the two cannot drift apart.
+//! House rules of `src/` that a reader cannot see from one file.
+//!
+//! The layers of `docs/architecture.md` hold: no module imports from its own
+//! layer or one above it (outside its tests). The table in that document is
+//! what this test reads, so the two cannot drift apart. And every slug goes
+//! through the one slug function.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -126,5 +129,28 @@ fn an_upward_import_is_reported() {
     assert_eq!(
         upward(&files, &layers),
         ["`vocab` (layer 0) imports `model` (layer 1)"]
+    );
+}
+
+/// Every slug goes through `i18n::slug::slugify` (which normalises first):
+/// no other file calls the `slug` crate.
+#[test]
+fn only_the_slug_function_calls_the_slug_crate() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut paths = Vec::new();
+    rust_files(&root.join("src"), &mut paths);
+    let others: Vec<String> = paths
+        .iter()
+        .filter(|p| !p.ends_with("i18n/slug.rs"))
+        .filter(|p| {
+            let text = fs::read_to_string(p).unwrap();
+            text.replace("i18n::slug::slugify", "")
+                .contains("slug::slugify")
+        })
+        .map(|p| p.display().to_string())
+        .collect();
+    assert!(
+        others.is_empty(),
+        "the slug crate called outside i18n/slug.rs: {others:?}"
     );
 }
