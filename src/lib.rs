@@ -9,6 +9,8 @@
 //! content::load ─┴→ model::assemble → render::render_site → output::write
 //! ```
 //!
+//! * [`vocab`] holds the words every layer shares (recipient kind, content
+//!   section, fixed file and folder names); it imports nothing from the crate.
 //! * [`config`] reads `site.toml`.
 //! * [`content`] finds and parses every content file (front matter, markdown,
 //!   award lists, CSV), reporting problems as [`diagnostic::Diagnostic`]s.
@@ -20,6 +22,9 @@
 //! * [`diagnostic`] holds every problem as data, says it in Vietnamese or
 //!   English, and draws it for the terminal.
 //! * [`serve`] previews the site from memory, rebuilding and reloading on every edit.
+//!
+//! Each module imports only from layers below its own: the order is the
+//! table in `docs/architecture.md`, which `tests/layers.rs` checks.
 //!
 //! The library never prints; the binary decides what to show (and clippy
 //! holds it to that: `print_stdout` and `print_stderr` are denied here).
