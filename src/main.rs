@@ -40,7 +40,6 @@ fn main() -> ExitCode {
                 drafts: args.drafts,
                 lang: cli.lang,
             };
-            let lang = messages_language(&options.root, cli.lang);
             let started = std::time::Instant::now();
             match build_site(&options) {
                 Ok(built) => {
@@ -52,12 +51,16 @@ fn main() -> ExitCode {
                             built.copied,
                             started.elapsed().as_millis(),
                             &built.output_dir,
-                            lang
+                            built.lang
                         )
                     );
                     ExitCode::SUCCESS
                 }
-                Err(problems) => report_problems(&problems, &options.root, lang, true),
+                Err(problems) => {
+                    // The site may not have loaded: read what can be read of site.toml.
+                    let lang = messages_language(&options.root, cli.lang);
+                    report_problems(&problems, &options.root, lang, true)
+                }
             }
         }
         Command::Check(args) => {
@@ -67,14 +70,16 @@ fn main() -> ExitCode {
                 lang: cli.lang,
                 ..BuildOptions::default()
             };
-            let lang = messages_language(&options.root, cli.lang);
             match check_site(&options) {
                 Ok(translations) => {
-                    println!("{}", report::no_errors(lang));
-                    print!("{}", translations.text(lang));
+                    println!("{}", report::no_errors(translations.lang));
+                    print!("{}", translations.text(translations.lang));
                     ExitCode::SUCCESS
                 }
-                Err(problems) => report_problems(&problems, &options.root, lang, false),
+                Err(problems) => {
+                    let lang = messages_language(&options.root, cli.lang);
+                    report_problems(&problems, &options.root, lang, false)
+                }
             }
         }
         Command::New(args) => {
@@ -101,6 +106,9 @@ fn main() -> ExitCode {
                 port: args.port,
                 lang: cli.lang,
             };
+            // Many systems start programs with room for 1024 open files;
+            // the preview's connection cap is half of what it gets here.
+            let _ = serve::conn::raise_open_file_limit();
             let show = move |event: ServeEvent<'_>| show_serve_event(event, lang);
             match serve::serve(&options, Arc::new(show)) {
                 Ok(()) => ExitCode::SUCCESS,
@@ -117,6 +125,11 @@ fn show_serve_event(event: ServeEvent<'_>, lang: Lang) {
     match event {
         ServeEvent::Listening { url } => {
             println!("Serving the site at {url}/ (drafts shown; Ctrl-C stops)")
+        }
+        ServeEvent::Exposed { listen, reach, url } => {
+            if let Some(warning) = serve::address::warning(listen, reach, url, lang) {
+                eprintln!("{warning}");
+            }
         }
         ServeEvent::Built {
             files,
@@ -149,6 +162,21 @@ fn show_serve_event(event: ServeEvent<'_>, lang: Lang) {
             );
             eprintln!("\n{}", report::summary(problems.len(), false, lang));
             eprintln!("Still serving the last good build; fix the file and save.");
+        }
+        ServeEvent::Retrying { problems } => {
+            let first = problems
+                .iter()
+                .next()
+                .map(|d| format!("{}: {}", d.location(), d.message))
+                .unwrap_or_default();
+            match lang {
+                Lang::En => eprintln!(
+                    "warning: cannot read the site's files for now ({first}); trying again"
+                ),
+                Lang::Vi => eprintln!(
+                    "cảnh báo: tạm thời chưa đọc được các tệp của trang ({first}); đang thử lại"
+                ),
+            }
         }
         ServeEvent::WatchError { message } => eprintln!("warning: watching files: {message}"),
     }

@@ -16,6 +16,7 @@ use crate::diagnostic::{
     ConfigProblem, Diagnostic, Diagnostics, FileProblem, ThemeProblem, display_path,
 };
 use crate::i18n::text;
+use crate::sitefs::{self, ReadError};
 use crate::vocab::{CONFIG_FILE, I18N_DIR, STATIC_DIR, TEMPLATES_DIR, THEMES_DIR};
 
 // `DEFAULT_THEME`: every file of `themes/default/`, written by `build.rs`.
@@ -159,6 +160,13 @@ fn read_folder(
         if !base.is_dir() {
             continue;
         }
+        // The walk follows no link below `base`; `base` itself must not lead out.
+        if !sitefs::is_inside(&config.root, &base).unwrap_or(false) {
+            let shown = rel_to_root(config, &base);
+            let problem = ReadError::Outside.problem(&display_path(&shown), Unreadable::Folder);
+            problems.push(Diagnostic::file(shown, problem));
+            continue;
+        }
         for entry in walkdir::WalkDir::new(&base).sort_by_file_name() {
             let entry = match entry {
                 Ok(e) => e,
@@ -171,9 +179,13 @@ fn read_folder(
                     continue;
                 }
             };
-            if !entry.file_type().is_file()
-                || crate::content::is_ignored_name(&entry.file_name().to_string_lossy())
-            {
+            // static/ is copied as it is, hidden files (.htaccess) included.
+            let name = entry.file_name().to_string_lossy();
+            let skipped = match sub {
+                "static" => crate::content::is_dropping(&name),
+                _ => crate::content::is_ignored_name(&name),
+            };
+            if !entry.file_type().is_file() || skipped {
                 continue;
             }
             let path = entry.path();
@@ -184,14 +196,9 @@ fn read_folder(
                 static_files.insert(display_path(rest), StaticFile::OnDisk(path.to_path_buf()));
                 continue;
             }
-            let read = std::fs::read(path).map_err(|e| {
-                Diagnostic::file(
-                    &shown,
-                    FileProblem::CannotRead {
-                        what: Unreadable::File,
-                        detail: e.to_string(),
-                    },
-                )
+            let read = sitefs::read(path).map_err(|e| {
+                let problem = e.problem(&display_path(&shown), Unreadable::File);
+                Diagnostic::file(&shown, problem)
             });
             match read.and_then(|b| {
                 text::decode_source(&b)

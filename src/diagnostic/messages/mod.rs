@@ -22,6 +22,7 @@ mod toml_fields;
 use std::fmt;
 
 use super::Lang;
+pub use super::boundary::Boundary;
 
 pub use dates::DateProblem;
 pub use files::{FileProblem, Unreadable};
@@ -57,6 +58,8 @@ pub enum Problem {
     Csv(CsvProblem),
     Theme(ThemeProblem),
     Output(OutputProblem),
+    /// The site's edges (words in `super::boundary`).
+    Boundary(Boundary),
 }
 
 /// Each group becomes a [`Problem`] with `.into()`, so a place that finds one
@@ -97,6 +100,7 @@ groups! {
     Csv(CsvProblem),
     Theme(ThemeProblem),
     Output(OutputProblem),
+    Boundary(Boundary),
 }
 
 impl Problem {

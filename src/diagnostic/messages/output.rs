@@ -61,6 +61,9 @@ pub enum Refusal {
     LooksLikeSite,
     IsFile,
     Foreign,
+    /// Inside an input folder (`content`, `static`…): each build's output
+    /// would be read back in by the next.
+    InsideInput(&'static str),
 }
 
 impl Refusal {
@@ -77,6 +80,9 @@ impl Refusal {
                 en: "it holds site.toml or content/, so it looks like a site, not built output",
                 vi: "thư mục đó có site.toml hoặc content/, tức là một trang chứ không phải kết quả dựng"),
             Refusal::IsFile => say!(lang, en: "it is a file", vi: "đó là một tệp"),
+            Refusal::InsideInput(input) => say!(lang,
+                en: "it is inside {input}/, which vinhdanh reads: the next build would read this build's output back in",
+                vi: "thư mục đó nằm trong {input}/, nơi vinhdanh đọc vào: lần dựng sau sẽ đọc lại kết quả của lần dựng này"),
             Refusal::Foreign => say!(lang,
                 en: "it is not empty and was not made by vinhdanh (it has no {marker} file), so vinhdanh will not replace it",
                 vi: "thư mục đó không trống và không do vinhdanh tạo ra (không có tệp {marker}), nên vinhdanh sẽ không thay thế nó"),

@@ -18,10 +18,6 @@ pub enum ThemeProblem {
     MissingParentTemplate {
         parent: String,
     },
-    /// A file of `static/` at the path of a generated page or feed.
-    StaticShadowsPage {
-        page: String,
-    },
 }
 
 impl ThemeProblem {
@@ -49,9 +45,6 @@ impl ThemeProblem {
             MissingParentTemplate { parent } => say!(lang,
                 en: "this template extends \"{parent}\", which does not exist",
                 vi: "mẫu trang này kế thừa \"{parent}\", nhưng mẫu đó không tồn tại"),
-            StaticShadowsPage { page } => say!(lang,
-                en: "this file would replace the page vinhdanh builds at {page}",
-                vi: "tệp này sẽ đè lên trang mà vinhdanh dựng tại {page}"),
         }
     }
 
@@ -68,9 +61,6 @@ impl ThemeProblem {
             } => say!(lang,
                 en: "check the names the template uses against the variables the theme documents",
                 vi: "kiểm tra tên biến trong mẫu trang so với các biến giao diện cung cấp"),
-            StaticShadowsPage { .. } => say!(lang,
-                en: "rename or remove it: pages, feeds, sitemap.xml and robots.txt are generated",
-                vi: "đổi tên hoặc xóa tệp này: các trang, nguồn tin (feed), sitemap.xml và robots.txt do vinhdanh tạo ra"),
             _ => return None,
         };
         Some(hint)
