@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::config::{self, Config};
 use crate::content;
-use crate::diagnostic::{Diagnostic, Diagnostics, Lang, Problem};
+use crate::diagnostic::{Diagnostic, Diagnostics, Lang, OutputProblem};
 use crate::model::{self, AssembleOptions, Site};
 use crate::output::{self, Staging};
 use crate::render::emit::Emitting;
@@ -164,7 +164,7 @@ impl PageSink for StagingSink<'_> {
 fn io_problem(path: &Path, e: &std::io::Error) -> Diagnostic {
     Diagnostic::file(
         path,
-        Problem::CannotWrite {
+        OutputProblem::CannotWrite {
             detail: e.to_string(),
         },
     )

@@ -25,6 +25,7 @@ use std::ops::Range;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::i18n::chars;
+use crate::i18n::slug::slugify;
 
 mod line_index;
 use line_index::LineIndex;
@@ -526,7 +527,7 @@ impl<'a, 'r> State<'a, 'r> {
     /// after the counter is the first free one at all), and each taken id
     /// `b-n` can stop only base `b`'s counter, once.
     fn unique_id(&mut self) -> String {
-        let mut base = slug::slugify(&self.heading_text);
+        let mut base = slugify(&self.heading_text);
         if base.is_empty() {
             base.push_str("section");
         }

@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 use crate::config::Language;
 use crate::diagnostic::boundary::OutputSource;
 use crate::diagnostic::{Diagnostic, display_path};
-use crate::model::Site;
+use crate::model::{AwardListId, CampaignId, ProfileId, Site};
 use crate::output::Origin;
 use crate::urls::{Urls, output_file};
 use theme::{StaticFile, Theme};
@@ -42,13 +42,13 @@ const HOME_AWARD_LISTS: usize = 5;
 pub enum PageKind {
     Home,
     ProfileList { page: usize },
-    Profile(usize),
+    Profile(ProfileId),
     Years,
     Year { index: usize, page: usize },
     Campaigns,
-    Campaign { index: usize, page: usize },
+    Campaign { index: CampaignId, page: usize },
     AwardLists,
-    AwardList(usize),
+    AwardList(AwardListId),
     NotFound,
 }
 
@@ -193,7 +193,7 @@ impl<'a> Renderer<'a> {
         kinds.extend(
             (1..=page_count(site.profiles.len(), per)).map(|page| PageKind::ProfileList { page }),
         );
-        kinds.extend((0..site.profiles.len()).map(PageKind::Profile));
+        kinds.extend(ProfileId::all(site.profiles.len()).map(PageKind::Profile));
         kinds.push(PageKind::Years);
         for (index, y) in site.years.iter().enumerate() {
             kinds.extend(
@@ -201,14 +201,14 @@ impl<'a> Renderer<'a> {
             );
         }
         kinds.push(PageKind::Campaigns);
-        for (index, c) in site.campaigns.iter().enumerate() {
+        for (index, c) in CampaignId::all(site.campaigns.len()).zip(&site.campaigns) {
             kinds.extend(
                 (1..=page_count(c.profiles.len(), per))
                     .map(|page| PageKind::Campaign { index, page }),
             );
         }
         kinds.push(PageKind::AwardLists);
-        kinds.extend((0..site.award_lists.len()).map(PageKind::AwardList));
+        kinds.extend(AwardListId::all(site.award_lists.len()).map(PageKind::AwardList));
         kinds
     }
 

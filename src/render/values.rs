@@ -9,8 +9,11 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::Value;
 
+use crate::catalogue::AwardTypeId;
 use crate::config::Language;
-use crate::model::{AwardList, Campaign, HeldAward, Profile, Site};
+use crate::model::{
+    AwardList, AwardListId, Campaign, CampaignId, HeldAward, Profile, ProfileId, Site,
+};
 use crate::urls::Urls;
 
 /// A card as Tera value, built once and shared (cloning it clones an
@@ -170,7 +173,7 @@ impl<'a> Values<'a> {
         &self.site.config.languages[0].code
     }
 
-    pub fn award_type(&self, index: usize) -> AwardTypeValue<'a> {
+    pub fn award_type(&self, index: AwardTypeId) -> AwardTypeValue<'a> {
         let t = self.site.catalogue.by_index(index);
         AwardTypeValue {
             key: &t.key,
@@ -181,7 +184,7 @@ impl<'a> Values<'a> {
         }
     }
 
-    fn campaign_link(&self, index: usize) -> Link<'a> {
+    fn campaign_link(&self, index: CampaignId) -> Link<'a> {
         let c = &self.site.campaigns[index];
         let text = &c.texts[self.lang_index];
         Link {
@@ -195,15 +198,15 @@ impl<'a> Values<'a> {
         self.urls.href(&self.urls.year(self.lang, year, 1))
     }
 
-    pub fn profile_value(&self, i: usize) -> Shared {
+    pub fn profile_value(&self, i: ProfileId) -> Shared {
         Shared::of(&self.profile_card(&self.site.profiles[i]))
     }
 
-    pub fn campaign_value(&self, i: usize) -> Shared {
+    pub fn campaign_value(&self, i: CampaignId) -> Shared {
         Shared::of(&self.campaign_card(&self.site.campaigns[i]))
     }
 
-    pub fn award_list_value(&self, i: usize) -> Shared {
+    pub fn award_list_value(&self, i: AwardListId) -> Shared {
         Shared::of(&self.award_list_card(&self.site.award_lists[i]))
     }
 
@@ -340,7 +343,7 @@ impl<'a> Values<'a> {
             .collect()
     }
 
-    pub fn campaign_links(&self, campaigns: &[usize]) -> Vec<Link<'a>> {
+    pub fn campaign_links(&self, campaigns: &[CampaignId]) -> Vec<Link<'a>> {
         campaigns.iter().map(|&c| self.campaign_link(c)).collect()
     }
 
