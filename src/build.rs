@@ -10,6 +10,7 @@ use crate::diagnostic::boundary::OutputSource;
 use crate::diagnostic::{Diagnostic, Diagnostics, Lang, Problem, display_path};
 use crate::model::{self, AssembleOptions, Site};
 use crate::output::{self, Origin, Staging};
+use crate::photo;
 use crate::render::theme::{self, StaticFile, Theme};
 use crate::render::{CopiedFile, PageKind, PageRef, Renderer};
 
@@ -26,6 +27,9 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// The language of messages (`--lang`); `None`: the site's default language.
     pub lang: Option<Lang>,
+    /// The photo cache folder; `None`: `VINHDANH_CACHE` or the user's
+    /// cache folder ([`crate::photo::cache_folder`]).
+    pub cache_dir: Option<PathBuf>,
 }
 
 /// What a successful build made.
@@ -35,6 +39,8 @@ pub struct BuildReport {
     pub pages: usize,
     pub copied: usize,
     pub profiles: usize,
+    /// Photos decoded and encoded anew (not found in the photo cache).
+    pub photos_encoded: usize,
 }
 
 /// Reads the configuration, applying command-line overrides.
@@ -59,11 +65,16 @@ pub fn finish(problems: Diagnostics, options: &BuildOptions) -> Diagnostics {
 }
 
 /// Loads and validates the whole site and its theme, reporting every problem.
+/// Photos are checked against the photo cache, which is not written.
 pub fn load_site(options: &BuildOptions) -> Result<(Site, Theme), Diagnostics> {
-    load(options).map_err(|p| finish(p, options))
+    load(options, false)
+        .map(|(site, theme, _)| (site, theme))
+        .map_err(|p| finish(p, options))
 }
 
-fn load(options: &BuildOptions) -> Result<(Site, Theme), Diagnostics> {
+/// The site with its photos' copies ([`photo::publish`]), made and cached
+/// when `write`; and the number of photos encoded anew.
+fn load(options: &BuildOptions, write: bool) -> Result<(Site, Theme, usize), Diagnostics> {
     let config = load_config(options)?;
     let theme = theme::load(&config);
     let (content, problems) = content::load(&config);
@@ -75,7 +86,31 @@ fn load(options: &BuildOptions) -> Result<(Site, Theme), Diagnostics> {
             drafts: options.drafts,
         },
     );
-    site_and_theme(site, theme)
+    let (mut site, theme) = site_and_theme(site, theme)?;
+    let encoded = publish_photos(&mut site, options.cache_dir.as_deref(), write)?;
+    Ok((site, theme, encoded))
+}
+
+/// Fills the copies of the site's photos from the photo cache (writing
+/// new ones when `write`); the number of photos encoded anew.
+pub fn publish_photos(
+    site: &mut Site,
+    cache_dir: Option<&Path>,
+    write: bool,
+) -> Result<usize, Diagnostics> {
+    if site.profiles.iter().all(|p| p.photo.is_none()) {
+        return Ok(0);
+    }
+    let config = &site.config;
+    let cache = photo::open_cache(
+        photo::cache_folder(cache_dir),
+        &config.root,
+        &config.output_dir,
+        write,
+    )
+    .map_err(|p| Diagnostic::file(config::CONFIG_FILE, p))?;
+    photo::publish(site, &cache)?;
+    Ok(cache.encoded())
 }
 
 /// Both, or the problems of either or both.
@@ -101,7 +136,7 @@ pub fn build_site(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
 fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let config = load_config(options)?;
     output::check_output_dir(&config.root, &config.output_dir)?;
-    let (site, theme) = load(options)?;
+    let (site, theme, photos_encoded) = load(options, true)?;
     let renderer = Renderer::new(&site, &theme);
     let pages = renderer.pages();
     let copied = renderer.copied_files();
@@ -146,6 +181,7 @@ fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         pages: pages.len(),
         copied: copied.len(),
         profiles: site.profiles.len(),
+        photos_encoded,
     })
 }
 

@@ -39,6 +39,7 @@ fn main() -> ExitCode {
                 base_url: args.base_url,
                 drafts: args.drafts,
                 lang: cli.lang,
+                ..BuildOptions::default()
             };
             let lang = messages_language(&options.root, cli.lang);
             let started = std::time::Instant::now();

@@ -10,6 +10,7 @@ use std::fmt;
 
 use super::Lang;
 use super::boundary::Boundary;
+use super::photo::PhotoProblem;
 use crate::content::Section;
 use crate::model::Kind;
 
@@ -320,6 +321,9 @@ pub enum Problem {
     // The site's edges: reading outside it, writing outside the output
     // folder, two outputs at one path (words in `super::boundary`).
     Boundary(Boundary),
+
+    // A photo file that cannot be published (words in `super::photo`).
+    Photo(PhotoProblem),
 }
 
 /// `` `a`, `b` or `c` `` in `lang`.
@@ -754,6 +758,7 @@ impl Problem {
                 vi: "tên \"{name}\" không có chữ hay số nào để đặt tên tệp"),
 
             Boundary(b) => b.message(lang),
+            Photo(p) => p.message(lang),
         }
     }
 
@@ -762,6 +767,7 @@ impl Problem {
         use Problem::*;
         let hint = match self {
             Boundary(b) => return b.hint(lang),
+            Photo(p) => return p.hint(lang),
             CannotRead {
                 what: Unreadable::SiteConfig,
                 ..
