@@ -30,6 +30,13 @@ pub fn decode(bytes: &[u8], name: &str) -> Result<DynamicImage, PhotoProblem> {
             photo: photo.clone(),
         },
     })?;
+    // The JPEG decoder fills a cut-short image with grey rather than fail.
+    if format == ImageFormat::Jpeg && !jpeg_has_end(bytes) {
+        return Err(PhotoProblem::Damaged {
+            photo,
+            detail: "no end of image marker".to_owned(),
+        });
+    }
     let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_SIDE);
@@ -72,6 +79,29 @@ fn is_heif(bytes: &[u8]) -> bool {
         b"heic", b"heix", b"heim", b"heis", b"hevc", b"mif1", b"msf1",
     ];
     bytes.get(4..8) == Some(b"ftyp") && bytes.get(8..12).is_some_and(|b| BRANDS.contains(&b))
+}
+
+/// Whether a JPEG's image data is followed by its end marker (FF D9).
+/// The segments before the first scan are stepped over by their lengths
+/// (an EXIF thumbnail holds a marker of its own); inside scan data a byte
+/// FF is always followed by 00 or a restart or scan marker, so the first
+/// FF D9 after the first scan ends the image. Phones may append more
+/// (a motion photo's video) after it.
+fn jpeg_has_end(bytes: &[u8]) -> bool {
+    let mut at = 2;
+    while let (Some(&0xFF), Some(&marker)) = (bytes.get(at), bytes.get(at + 1)) {
+        let Some(len) = bytes.get(at + 2..at + 4) else {
+            return false;
+        };
+        let len = usize::from(u16::from_be_bytes([len[0], len[1]]));
+        at += 2 + len;
+        if marker == 0xDA {
+            return bytes
+                .get(at..)
+                .is_some_and(|scan| scan.windows(2).any(|w| w == [0xFF, 0xD9]));
+        }
+    }
+    false
 }
 
 fn problem(e: ImageError, bytes: &[u8], format: ImageFormat, photo: &str) -> PhotoProblem {
@@ -164,6 +194,25 @@ mod tests {
                 ..
             })
         ));
+    }
+
+    #[test]
+    fn a_jpeg_ends_after_its_scan_not_in_its_exif_thumbnail() {
+        let mut jpeg = Vec::new();
+        DynamicImage::new_rgb8(16, 16)
+            .write_to(&mut Cursor::new(&mut jpeg), ImageFormat::Jpeg)
+            .unwrap();
+        assert!(jpeg_has_end(&jpeg));
+        let mut appended = jpeg.clone();
+        appended.extend_from_slice(b"....ftypmp42 motion photo video");
+        assert!(jpeg_has_end(&appended), "data after the end is allowed");
+        let cut = &jpeg[..jpeg.len() - 2];
+        assert!(!jpeg_has_end(cut));
+        // A thumbnail's end marker inside APP1, before the image's scan.
+        let mut with_thumb = jpeg[..2].to_vec();
+        with_thumb.extend_from_slice(&[0xFF, 0xE1, 0, 6, 0xFF, 0xD9, 0xFF, 0xD9]);
+        with_thumb.extend_from_slice(&cut[2..]);
+        assert!(!jpeg_has_end(&with_thumb));
     }
 
     #[test]
