@@ -29,7 +29,7 @@ pub fn list_url(urls: &Urls, dir: &str, photo: &Photo) -> Option<String> {
 }
 
 /// The photo on a profile page and when the page is shared.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, Hash)]
 pub struct PortraitValue {
     /// The smaller profile copy, for `src`.
     pub src: String,
