@@ -265,3 +265,67 @@ fn a_photo_with_spaces_and_marks_in_its_name_is_published_under_a_plain_name() {
             .contains(r#"src="/ho-so/le-van-an/photo-128.jpg""#)
     );
 }
+
+#[test]
+fn the_preview_encodes_again_only_the_photo_that_changed() {
+    let site = TestSite::fixture("basic");
+    with_photo(&site, "an.jpg", &images::jpeg(400, 300));
+    site.write(
+        "content/profiles/tran-thi-binh.md",
+        "+++\nname = \"Trần Thị Bình\"\nkind = \"individual\"\nunit = \"Văn phòng Ban\"\nyear = 2022\nphoto = \"binh.jpg\"\n+++\n\nChị Bình.\n",
+    );
+    site.write_bytes("content/profiles/binh.jpg", &images::jpeg(300, 400));
+    let options = vinhdanh::BuildOptions {
+        root: site.root().canonicalize().unwrap(),
+        drafts: true,
+        ..site.options()
+    };
+    let mut rebuilder = vinhdanh::serve::rebuild::Rebuilder::new(options);
+    rebuilder.rebuild(&[], false).unwrap();
+    let copies = || -> Vec<String> {
+        snapshot(&site.cache())
+            .into_iter()
+            .map(|(p, _)| p)
+            .filter(|p| p.ends_with(".jpg"))
+            .collect()
+    };
+    let before = copies();
+    assert_eq!(
+        before.len(),
+        5,
+        "3 copies of the 400 px photo, 2 of the 300 px: {before:?}"
+    );
+
+    let binh = site
+        .root()
+        .canonicalize()
+        .unwrap()
+        .join("content/profiles/binh.jpg");
+    fs::write(&binh, images::jpeg(300, 401)).unwrap();
+    let rebuilt = rebuilder
+        .rebuild(std::slice::from_ref(&binh), false)
+        .unwrap();
+    assert!(
+        rebuilt
+            .changed
+            .iter()
+            .any(|p| p.starts_with("ho-so/tran-thi-binh/photo-")),
+        "{:?}",
+        rebuilt.changed
+    );
+    assert!(
+        !rebuilt
+            .changed
+            .iter()
+            .any(|p| p.starts_with("ho-so/le-van-an/photo-")),
+        "{:?}",
+        rebuilt.changed
+    );
+    let after = copies();
+    assert_eq!(
+        after.len(),
+        7,
+        "only the changed photo was encoded again: {after:?}"
+    );
+    assert!(before.iter().all(|p| after.contains(p)));
+}
