@@ -1,17 +1,17 @@
 //! The pipeline, end to end: load → assemble → render → write.
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
 use crate::config::{self, Config};
 use crate::content;
-use crate::diagnostic::{Diagnostic, Diagnostics, Lang, Problem};
+use crate::diagnostic::boundary::OutputSource;
+use crate::diagnostic::{Diagnostic, Diagnostics, Lang, Problem, display_path};
 use crate::model::{self, AssembleOptions, Site};
-use crate::output::{self, Staging};
+use crate::output::{self, Origin, Staging};
 use crate::render::theme::{self, StaticFile, Theme};
-use crate::render::{CopiedFile, PageRef, Renderer};
+use crate::render::{CopiedFile, PageKind, PageRef, Renderer};
 
 /// What `build` was asked to do.
 #[derive(Debug, Clone, Default)]
@@ -149,26 +149,46 @@ fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     })
 }
 
-/// A static file may not take the place of a generated page or feed.
+/// Every output a build writes, checked in one place
+/// ([`output::check_outputs`]): inside the output folder, and no two at
+/// one path (a static file may not replace a generated page or a photo).
 pub(crate) fn check_copied_files(
     renderer: &Renderer,
     pages: &[PageRef],
     copied: &[CopiedFile],
 ) -> Result<(), Diagnostics> {
-    let generated: HashSet<String> = pages.iter().map(|&p| renderer.output_path(p)).collect();
-    let clashes: Vec<Diagnostic> = copied
+    let paths: Vec<String> = pages.iter().map(|&p| renderer.output_path(p)).collect();
+    let pages = paths
         .iter()
-        .filter(|f| generated.contains(&f.path))
-        .map(|f| {
-            Diagnostic::file(
-                PathBuf::from("static").join(&f.path),
-                Problem::StaticShadowsPage {
-                    page: f.path.clone(),
-                },
-            )
-        })
-        .collect();
-    Diagnostics(clashes).into_result(())
+        .zip(pages)
+        .map(|(path, &page)| (path.as_str(), page_origin(renderer.site, page)));
+    let copied = copied.iter().map(|f| (f.path.as_str(), f.origin.clone()));
+    output::check_outputs(pages.chain(copied))
+}
+
+/// The content file a page is built from, or the site as a whole.
+fn page_origin(site: &Site, page: PageRef) -> Origin {
+    let source = match page {
+        PageRef::Page { kind, .. } => match kind {
+            PageKind::Profile(i) => Some(&site.profiles[i].source),
+            PageKind::Campaign { index, .. } => Some(&site.campaigns[index].source),
+            PageKind::AwardList(i) => Some(&site.award_lists[i].source),
+            _ => None,
+        },
+        _ => None,
+    };
+    match source {
+        Some(file) => Origin {
+            file: file.clone(),
+            line: None,
+            source: OutputSource::PageOf(display_path(file)),
+        },
+        None => Origin {
+            file: PathBuf::from(config::CONFIG_FILE),
+            line: None,
+            source: OutputSource::Generated,
+        },
+    }
 }
 
 fn io_problem(path: &Path, e: &std::io::Error) -> Diagnostic {

@@ -7,19 +7,23 @@ use std::path::{Path, PathBuf};
 
 use indexmap::IndexMap;
 use serde::Deserialize;
+use toml::Spanned;
 
 use crate::catalogue::AwardType;
+use crate::diagnostic::boundary::{Boundary, UrlPart, WordFault};
 use crate::diagnostic::messages::{TomlPart, Unreadable};
 use crate::diagnostic::toml_words::toml_diagnostic;
-use crate::diagnostic::{Diagnostic, Diagnostics, Lang, Problem};
+use crate::diagnostic::{Diagnostic, Diagnostics, Lang, Problem, line_col};
+use crate::i18n::slug::slugify;
 use crate::i18n::text;
+use crate::sitefs;
 
 pub const CONFIG_FILE: &str = "site.toml";
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
-    base_url: String,
+    base_url: Spanned<String>,
     #[serde(default = "default_language")]
     default_language: String,
     theme: Option<String>,
@@ -55,12 +59,26 @@ struct RawLanguage {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawPathWords {
-    profiles: Option<String>,
-    years: Option<String>,
-    campaigns: Option<String>,
-    awards: Option<String>,
-    search: Option<String>,
-    page: Option<String>,
+    profiles: Option<Spanned<String>>,
+    years: Option<Spanned<String>>,
+    campaigns: Option<Spanned<String>>,
+    awards: Option<Spanned<String>>,
+    search: Option<Spanned<String>>,
+    page: Option<Spanned<String>>,
+}
+
+impl RawPathWords {
+    /// Each key with the word written for it, if any.
+    fn entries(&self) -> [(&'static str, Option<&Spanned<String>>); 6] {
+        [
+            ("profiles", self.profiles.as_ref()),
+            ("years", self.years.as_ref()),
+            ("campaigns", self.campaigns.as_ref()),
+            ("awards", self.awards.as_ref()),
+            ("search", self.search.as_ref()),
+            ("page", self.page.as_ref()),
+        ]
+    }
 }
 
 /// `[markdown]` in site.toml.
@@ -116,22 +134,89 @@ impl PathWords {
         }
     }
 
-    fn with_overrides(mut self, raw: RawPathWords) -> PathWords {
-        let fields = [
-            (&mut self.profiles, raw.profiles),
-            (&mut self.years, raw.years),
-            (&mut self.campaigns, raw.campaigns),
-            (&mut self.awards, raw.awards),
-            (&mut self.search, raw.search),
-            (&mut self.page, raw.page),
+    fn with_overrides(mut self, raw: &RawPathWords) -> PathWords {
+        let slots = [
+            &mut self.profiles,
+            &mut self.years,
+            &mut self.campaigns,
+            &mut self.awards,
+            &mut self.search,
+            &mut self.page,
         ];
-        for (slot, value) in fields {
+        for (slot, (_, value)) in slots.into_iter().zip(raw.entries()) {
             if let Some(v) = value {
-                *slot = v.trim_matches('/').to_owned();
+                *slot = v.get_ref().trim_matches('/').to_owned();
             }
         }
         self
     }
+
+    /// Each key with its word, in the order of [`RawPathWords::entries`].
+    fn entries(&self) -> [(&'static str, &str); 6] {
+        [
+            ("profiles", &self.profiles),
+            ("years", &self.years),
+            ("campaigns", &self.campaigns),
+            ("awards", &self.awards),
+            ("search", &self.search),
+            ("page", &self.page),
+        ]
+    }
+}
+
+/// The longest path word, in characters.
+const PATH_WORD_MAX: usize = 64;
+
+/// What is wrong with a language's path words, by key. A page's address is
+/// built from them (`/<code>/<word>/<slug>/`), so each must be one slug-like
+/// part, the words naming sections (all but `page`, which only follows a
+/// section's address) must differ, and the default language's, which are
+/// at the root, may not be another language's code. `written` says which
+/// keys site.toml sets: a clash is reported at the word written.
+fn path_word_faults(
+    words: &PathWords,
+    written: impl Fn(&str) -> bool,
+    other_codes: &[&str],
+) -> Vec<(&'static str, String, WordFault)> {
+    let entries = words.entries();
+    let mut faults = Vec::new();
+    for (i, &(key, word)) in entries.iter().enumerate() {
+        let slug = slugify(word);
+        let fault = if word.is_empty() {
+            WordFault::Empty
+        } else if word.chars().count() > PATH_WORD_MAX {
+            WordFault::TooLong {
+                limit: PATH_WORD_MAX,
+            }
+        } else if slug != word {
+            WordFault::NotSlug { suggestion: slug }
+        } else if key == "page" {
+            continue;
+        } else if let Some(&(other, _)) = entries[..i]
+            .iter()
+            .find(|&&(k, w)| k != "page" && w == word)
+        {
+            let (key, other) = if written(key) {
+                (key, other)
+            } else {
+                (other, key)
+            };
+            faults.push((
+                key,
+                word.to_owned(),
+                WordFault::Twice {
+                    other: other.to_owned(),
+                },
+            ));
+            continue;
+        } else if other_codes.contains(&word) {
+            WordFault::LanguageCode
+        } else {
+            continue;
+        };
+        faults.push((key, word.to_owned(), fault));
+    }
+    faults
 }
 
 /// One language of the site.
@@ -190,15 +275,8 @@ impl Config {
 pub fn load(root: &Path) -> Result<Config, Diagnostics> {
     let path = root.join(CONFIG_FILE);
     let rel = PathBuf::from(CONFIG_FILE);
-    let bytes = std::fs::read(&path).map_err(|e| {
-        Diagnostic::file(
-            &rel,
-            Problem::CannotRead {
-                what: Unreadable::SiteConfig,
-                detail: e.to_string(),
-            },
-        )
-    })?;
+    let bytes = sitefs::read(&path)
+        .map_err(|e| Diagnostic::file(&rel, e.problem(CONFIG_FILE, Unreadable::SiteConfig)))?;
     let source = text::decode_source(&bytes)
         .map_err(|e| Diagnostic::at(&rel, e.line, Some(e.col), Problem::NotUtf8))?;
     let raw: RawConfig = toml::from_str(&source)
@@ -215,10 +293,12 @@ fn from_raw(root: &Path, rel: &Path, source: &str, raw: RawConfig) -> Result<Con
             .map_or(1, |i| i + 1)
     };
 
-    let (base_url, base_path) = match split_base_url(&raw.base_url) {
+    let at_span = |span: std::ops::Range<usize>| line_col(source, span.start);
+    let (base_url, base_path) = match split_base_url(raw.base_url.get_ref()) {
         Ok(v) => v,
         Err(msg) => {
-            problems.push(Diagnostic::at(rel, at_key("base_url"), None, msg));
+            let (line, col) = at_span(raw.base_url.span());
+            problems.push(Diagnostic::at(rel, line, Some(col), msg));
             (String::new(), String::new())
         }
     };
@@ -237,6 +317,7 @@ fn from_raw(root: &Path, rel: &Path, source: &str, raw: RawConfig) -> Result<Con
             },
         ));
     }
+    let codes: Vec<String> = raw.languages.keys().cloned().collect();
     let mut languages = Vec::new();
     for (code, lang) in raw.languages {
         if !is_language_code(&code) {
@@ -248,13 +329,46 @@ fn from_raw(root: &Path, rel: &Path, source: &str, raw: RawConfig) -> Result<Con
             ));
         }
         let is_default = code == raw.default_language;
+        let paths = PathWords::defaults(&code).with_overrides(&lang.paths);
+        let written = lang.paths.entries();
+        let span_of = |key: &str| {
+            written
+                .iter()
+                .find(|(k, _)| *k == key)
+                .and_then(|(_, v)| v.map(Spanned::span))
+        };
+        // The default language's words sit beside the other languages' folders.
+        let other_codes: Vec<&str> = match is_default {
+            true => codes
+                .iter()
+                .map(String::as_str)
+                .filter(|c| *c != code)
+                .collect(),
+            false => Vec::new(),
+        };
+        for (key, word, fault) in path_word_faults(&paths, |k| span_of(k).is_some(), &other_codes) {
+            let (line, col) = match span_of(key) {
+                Some(span) => {
+                    let (line, col) = at_span(span);
+                    (line, Some(col))
+                }
+                None => (at_key(&format!("[languages.{code}")), None),
+            };
+            let problem = Boundary::PathWord {
+                lang: code.clone(),
+                key: key.to_owned(),
+                word,
+                fault,
+            };
+            problems.push(Diagnostic::at(rel, line, col, Problem::Boundary(problem)));
+        }
         languages.push(Language {
             prefix: if is_default {
                 String::new()
             } else {
                 format!("/{code}")
             },
-            paths: PathWords::defaults(&code).with_overrides(lang.paths),
+            paths,
             title: text::nfc(&lang.title).into_owned(),
             description: lang
                 .description
@@ -289,7 +403,7 @@ pub fn messages_language(root: &Path, chosen: Option<Lang>) -> Lang {
     if let Some(lang) = chosen {
         return lang;
     }
-    let source = std::fs::read(root.join(CONFIG_FILE))
+    let source = sitefs::read(&root.join(CONFIG_FILE))
         .map(|b| String::from_utf8_lossy(&b).into_owned())
         .unwrap_or_default();
     let from_table = source.parse::<toml::Table>().ok().and_then(|t| {
@@ -311,9 +425,30 @@ pub fn messages_language(root: &Path, chosen: Option<Lang>) -> Lang {
     )
 }
 
-/// `https://host/path/` → (`https://host/path`, `/path`).
+/// `https://host/path/` → (`https://host/path`, `/path`). Only a scheme,
+/// a host and a path: the base URL is put in front of every link, so a
+/// query, a fragment, a user name or an empty path part (`//x` is another
+/// host) would break them all.
 fn split_base_url(url: &str) -> Result<(String, String), Problem> {
     let url = url.trim().trim_end_matches('/');
+    let refuse = |part| {
+        Err(Problem::Boundary(Boundary::BaseUrl {
+            url: url.to_owned(),
+            part,
+        }))
+    };
+    if let Some(c) = url
+        .chars()
+        .find(|c| c.is_whitespace() || c.is_control() || "\"<>\\^`{|}".contains(*c))
+    {
+        return refuse(UrlPart::Character(c));
+    }
+    if url.contains('?') {
+        return refuse(UrlPart::Query);
+    }
+    if url.contains('#') {
+        return refuse(UrlPart::Fragment);
+    }
     let rest = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))
@@ -327,7 +462,17 @@ fn split_base_url(url: &str) -> Result<(String, String), Problem> {
             no_host: true,
         });
     }
-    let path = rest.find('/').map_or("", |i| &rest[i..]);
+    let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    if host.contains('@') {
+        return refuse(UrlPart::UserInfo);
+    }
+    if path
+        .split('/')
+        .skip(1)
+        .any(|p| p.is_empty() || p == "." || p == "..")
+    {
+        return refuse(UrlPart::PathPart);
+    }
     Ok((url.to_owned(), path.to_owned()))
 }
 
@@ -350,6 +495,77 @@ mod tests {
         assert_eq!(path, "/vinh-danh");
         assert_eq!(split_base_url("https://a.vn").unwrap().1, "");
         assert!(split_base_url("a.vn").is_err());
+    }
+
+    #[test]
+    fn base_url_with_more_than_host_and_path_is_refused() {
+        // Regression: `https://a.gov.vn/x?y=1` gave `href="/x?y=1/style.css"`.
+        for url in [
+            "https://a.gov.vn/x?y=1",
+            "https://a.gov.vn/x#top",
+            "https://user:pw@a.gov.vn/x",
+            "https://a.gov.vn//evil.example",
+            "https://a.gov.vn/x/../y",
+            "https://a.gov.vn/vinh danh",
+            "https://a.gov.vn/\"x",
+        ] {
+            assert!(split_base_url(url).is_err(), "{url}");
+        }
+        assert!(split_base_url("http://127.0.0.1:1111").is_ok());
+        assert!(split_base_url("https://a.gov.vn/vinh-danh/%C4%91/").is_ok());
+    }
+
+    fn faults(words: &PathWords, codes: &[&str]) -> Vec<(&'static str, WordFault)> {
+        path_word_faults(words, |_| true, codes)
+            .into_iter()
+            .map(|(k, _, f)| (k, f))
+            .collect()
+    }
+
+    #[test]
+    fn path_words_are_one_distinct_slug_each() {
+        let mut w = PathWords::defaults("en");
+        assert!(faults(&w, &["vi"]).is_empty());
+        w.awards = "../../../www".to_owned();
+        w.profiles = String::new();
+        w.years = "campaigns".to_owned();
+        let found = faults(&w, &[]);
+        assert!(found.contains(&("profiles", WordFault::Empty)), "{found:?}");
+        assert!(found.contains(&(
+            "awards",
+            WordFault::NotSlug {
+                suggestion: "www".to_owned()
+            }
+        )));
+        assert!(
+            found
+                .iter()
+                .any(|(k, f)| *k == "campaigns" || matches!(f, WordFault::Twice { .. }))
+        );
+        let mut w = PathWords::defaults("vi");
+        w.profiles = "en".to_owned();
+        assert_eq!(
+            faults(&w, &["en"]),
+            vec![("profiles", WordFault::LanguageCode)]
+        );
+        w.profiles = "x".repeat(PATH_WORD_MAX + 1);
+        assert!(matches!(
+            faults(&w, &[])[..],
+            [(_, WordFault::TooLong { .. })]
+        ));
+    }
+
+    proptest::proptest! {
+        /// Any word accepted is one safe part of an address.
+        #[test]
+        fn an_accepted_path_word_is_one_plain_part(word in "\\PC{0,12}") {
+            let mut w = PathWords::defaults("en");
+            w.awards = word.clone();
+            if faults(&w, &[]).is_empty() {
+                proptest::prop_assert!(!word.is_empty());
+                proptest::prop_assert!(word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'));
+            }
+        }
     }
 
     #[test]

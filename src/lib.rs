@@ -14,7 +14,8 @@
 //!   award lists, CSV), reporting problems as [`diagnostic::Diagnostic`]s.
 //! * [`model`] validates references and builds the cross-linked, sorted [`model::Site`].
 //! * [`render`] turns the site into pages in memory: a pure function.
-//! * [`output`] is the one place that writes the built site to disk.
+//! * [`output`] is the one place that writes the built site to disk;
+//!   [`sitefs`] the one place that reads the site's files (inside it only).
 //! * [`check`] validates without writing and reports missing translations;
 //!   [`scaffold`] makes new content files (`vinhdanh new`).
 //! * [`diagnostic`] holds every problem as data, says it in Vietnamese or
@@ -36,6 +37,7 @@ pub mod output;
 pub mod render;
 pub mod scaffold;
 pub mod serve;
+pub mod sitefs;
 pub mod urls;
 
 pub use build::{BuildOptions, build_site, load_site};

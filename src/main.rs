@@ -101,6 +101,9 @@ fn main() -> ExitCode {
                 port: args.port,
                 lang: cli.lang,
             };
+            // Many systems start programs with room for 1024 open files;
+            // the preview's connection cap is half of what it gets here.
+            let _ = serve::conn::raise_open_file_limit();
             let show = move |event: ServeEvent<'_>| show_serve_event(event, lang);
             match serve::serve(&options, Arc::new(show)) {
                 Ok(()) => ExitCode::SUCCESS,
@@ -117,6 +120,11 @@ fn show_serve_event(event: ServeEvent<'_>, lang: Lang) {
     match event {
         ServeEvent::Listening { url } => {
             println!("Serving the site at {url}/ (drafts shown; Ctrl-C stops)")
+        }
+        ServeEvent::Exposed { listen, reach, url } => {
+            if let Some(warning) = serve::address::warning(listen, reach, url, lang) {
+                eprintln!("{warning}");
+            }
         }
         ServeEvent::Built {
             files,
@@ -149,6 +157,21 @@ fn show_serve_event(event: ServeEvent<'_>, lang: Lang) {
             );
             eprintln!("\n{}", report::summary(problems.len(), false, lang));
             eprintln!("Still serving the last good build; fix the file and save.");
+        }
+        ServeEvent::Retrying { problems } => {
+            let first = problems
+                .iter()
+                .next()
+                .map(|d| format!("{}: {}", d.location(), d.message))
+                .unwrap_or_default();
+            match lang {
+                Lang::En => eprintln!(
+                    "warning: cannot read the site's files for now ({first}); trying again"
+                ),
+                Lang::Vi => eprintln!(
+                    "cảnh báo: tạm thời chưa đọc được các tệp của trang ({first}); đang thử lại"
+                ),
+            }
         }
         ServeEvent::WatchError { message } => eprintln!("warning: watching files: {message}"),
     }

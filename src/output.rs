@@ -3,15 +3,30 @@
 //! A build writes into a staging folder beside the output folder and swaps
 //! it in only when everything succeeded, so a failed build changes nothing.
 //! vinhdanh never deletes a folder it did not make: it refuses an output
-//! folder that is (or contains) the site, and a non-empty folder without its
-//! marker file.
+//! folder that is (or contains) the site, one inside a folder the build
+//! reads, and a non-empty folder without its marker file.
+//!
+//! Every path a build writes is checked here first ([`check_outputs`]):
+//! inside the output folder, and no two outputs at one path, so which file
+//! is published never depends on which thread wrote last.
 
+use std::collections::HashMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use crate::diagnostic::boundary::{Boundary, OutputSource};
 use crate::diagnostic::messages::Refusal;
-use crate::diagnostic::{Diagnostic, Problem};
+use crate::diagnostic::{Diagnostic, Diagnostics, Problem};
+
+/// The folders of a site the build reads: output inside one of them would
+/// be read back in by the next build.
+pub const INPUT_DIRS: [&str; 5] = ["content", "static", "templates", "i18n", "themes"];
+
+/// The longest part of an output path, in characters (file systems allow
+/// 255 bytes; a slug is ASCII, one byte a character).
+pub const MAX_PART_CHARS: usize = 200;
+const MAX_PART_BYTES: usize = 255;
 
 /// The file that marks a folder as vinhdanh's output.
 pub const MARKER: &str = ".vinhdanh-output";
@@ -37,6 +52,12 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Diagnostic> {
     if root_abs.starts_with(&out_abs) {
         return Err(refuse(Refusal::ContainsSite));
     }
+    if let Some(input) = INPUT_DIRS
+        .into_iter()
+        .find(|dir| out_abs.starts_with(absolute(&root.join(dir))))
+    {
+        return Err(refuse(Refusal::InsideInput(input)));
+    }
     if out_abs.join(crate::config::CONFIG_FILE).exists()
         || out_abs.join(crate::content::CONTENT_DIR).exists()
     {
@@ -51,6 +72,111 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Diagnostic> {
             .unwrap_or(false);
         if !empty {
             return Err(refuse(Refusal::Foreign));
+        }
+    }
+    Ok(())
+}
+
+/// Where an output comes from: the file to point an editor at (relative to
+/// the site root) and its line, and how to name it in messages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    pub file: PathBuf,
+    pub line: Option<usize>,
+    pub source: OutputSource,
+}
+
+impl Origin {
+    fn diagnostic(&self, problem: Boundary) -> Diagnostic {
+        let problem = Problem::Boundary(problem);
+        match self.line {
+            Some(line) => Diagnostic::at(&self.file, line, None, problem),
+            None => Diagnostic::file(&self.file, problem),
+        }
+    }
+}
+
+/// Checks every path a build will write (`outputs`: path relative to the
+/// output folder, forward slashes, with its origin): each is a plain path
+/// inside the output folder with parts a file system takes; no two share a
+/// path, and none needs as a folder what another writes as a file. The
+/// marker file is vinhdanh's own. A site's static file replacing the
+/// theme's is settled before (the theme keeps one file per path).
+pub fn check_outputs<'a>(
+    outputs: impl IntoIterator<Item = (&'a str, Origin)>,
+) -> Result<(), Diagnostics> {
+    let mut origins = vec![Origin {
+        file: PathBuf::from(MARKER),
+        line: None,
+        source: OutputSource::Marker,
+    }];
+    let mut files: HashMap<&'a str, usize> = HashMap::from([(MARKER, 0)]);
+    let mut problems = Diagnostics::new();
+    let mut accepted = Vec::new();
+    for (path, origin) in outputs {
+        if let Err(fault) = check_path(path) {
+            problems.push(origin.diagnostic(fault));
+            continue;
+        }
+        origins.push(origin);
+        let i = origins.len() - 1;
+        match files.get(path) {
+            Some(&first) => problems.push(collision(path, &origins[first], &origins[i])),
+            None => {
+                files.insert(path, i);
+                accepted.push((path, i));
+            }
+        }
+    }
+    for (path, i) in accepted {
+        let folder = path
+            .match_indices('/')
+            .map(|(end, _)| &path[..end])
+            .find_map(|folder| Some((folder, *files.get(folder)?)));
+        if let Some((folder, first)) = folder {
+            problems.push(collision(folder, &origins[first], &origins[i]));
+        }
+    }
+    problems.into_result(())
+}
+
+/// Two outputs at `path`, reported at the one an editor wrote.
+fn collision(path: &str, first: &Origin, second: &Origin) -> Diagnostic {
+    let generated = |o: &Origin| matches!(o.source, OutputSource::Generated | OutputSource::Marker);
+    let (at, other) = if generated(second) {
+        (first, second)
+    } else {
+        (second, first)
+    };
+    at.diagnostic(Boundary::OutputCollision {
+        path: path.to_owned(),
+        first: other.source.clone(),
+        second: at.source.clone(),
+    })
+}
+
+/// A relative path with forward slashes, no empty, `.` or `..` part, and
+/// parts short enough for a file system.
+pub fn check_path(path: &str) -> Result<(), Boundary> {
+    let bad = || Boundary::OutputBadPath {
+        path: path.to_owned(),
+    };
+    if path.is_empty() || path.contains('\\') || path.contains('\0') {
+        return Err(bad());
+    }
+    for part in path.split('/') {
+        if part.is_empty() || part == "." || part == ".." {
+            return Err(bad());
+        }
+        let chars = part.chars().count();
+        if chars > MAX_PART_CHARS || part.len() > MAX_PART_BYTES {
+            let mut start: String = part.chars().take(24).collect();
+            start.push('…');
+            return Err(Boundary::OutputNameTooLong {
+                part: start,
+                chars,
+                limit: MAX_PART_CHARS,
+            });
         }
     }
     Ok(())
@@ -128,9 +254,16 @@ impl Staging {
         &self.dir
     }
 
+    /// The path of `rel` in the staging folder, refused unless it is inside.
+    fn inside(&self, rel: &str) -> io::Result<PathBuf> {
+        check_path(rel)
+            .map(|()| self.dir.join(rel))
+            .map_err(|_| io::Error::other(format!("{rel} is not inside the output folder")))
+    }
+
     /// Writes one file; `rel` uses forward slashes.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
-        let path = self.dir.join(rel);
+        let path = self.inside(rel)?;
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent)?;
         }
@@ -139,7 +272,7 @@ impl Staging {
 
     /// Copies one file in.
     pub fn copy(&self, rel: &str, from: &Path) -> io::Result<()> {
-        let path = self.dir.join(rel);
+        let path = self.inside(rel)?;
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent)?;
         }
@@ -252,6 +385,106 @@ mod tests {
         fs::write(foreign.join("x.txt"), "mine").unwrap();
         assert!(check_output_dir(&root, &foreign).is_err());
         assert!(check_output_dir(&root, &root.join("public")).is_ok());
+    }
+
+    #[test]
+    fn refuses_output_inside_an_input_folder() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("site");
+        fs::create_dir_all(root.join("static")).unwrap();
+        for out in [
+            "static",
+            "static/out",
+            "templates",
+            "content/x",
+            "themes/t/static",
+        ] {
+            let err = check_output_dir(&root, &root.join(out)).unwrap_err();
+            assert!(
+                matches!(
+                    *err.problem,
+                    Problem::OutputRefused {
+                        reason: Refusal::InsideInput(_),
+                        ..
+                    }
+                ),
+                "{out}: {err}"
+            );
+        }
+        assert!(check_output_dir(&root, &root.join("staticx")).is_ok());
+    }
+
+    fn origin(file: &str, source: OutputSource) -> Origin {
+        Origin {
+            file: PathBuf::from(file),
+            line: None,
+            source,
+        }
+    }
+
+    #[test]
+    fn two_outputs_at_one_path_name_both() {
+        let page = origin(
+            "content/profiles/a.md",
+            OutputSource::PageOf("content/profiles/a.md".into()),
+        );
+        let file = origin(
+            "static/ho-so/a/index.html",
+            OutputSource::File("static/ho-so/a/index.html".into()),
+        );
+        let err = check_outputs([
+            ("ho-so/a/index.html", page.clone()),
+            ("ho-so/a/index.html", file),
+        ])
+        .unwrap_err();
+        let d = err.iter().next().unwrap();
+        assert_eq!(d.path, Path::new("static/ho-so/a/index.html"));
+        assert!(d.message.contains("content/profiles/a.md"), "{d}");
+        // A file where another output needs a folder.
+        let photo = origin(
+            "content/profiles/a.md",
+            OutputSource::PhotoOf("content/profiles/a.md".into()),
+        );
+        assert!(check_outputs([("ho-so/a/index.html", page.clone()), ("ho-so", photo)]).is_err());
+        let marker = origin(
+            "static/.vinhdanh-output",
+            OutputSource::File("static/.vinhdanh-output".into()),
+        );
+        assert!(check_outputs([(MARKER, marker)]).is_err());
+        assert!(check_outputs([("ho-so/a/index.html", page)]).is_ok());
+    }
+
+    #[test]
+    fn output_paths_stay_inside_and_fit_a_file_system() {
+        for bad in ["", "/etc/x", "a//b", "../x", "a/./b", "a\\b", "a/"] {
+            assert!(check_path(bad).is_err(), "{bad:?}");
+        }
+        let long = format!("ho-so/{}/index.html", "a".repeat(300));
+        assert!(matches!(
+            check_path(&long),
+            Err(Boundary::OutputNameTooLong { chars: 300, .. })
+        ));
+        assert!(check_path("en/profiles/a-b/photo.jpg").is_ok());
+    }
+
+    proptest::proptest! {
+        /// Whatever the parts, an accepted path joined to the output folder
+        /// stays inside it.
+        #[test]
+        fn an_accepted_output_path_is_inside_the_output(
+            parts in proptest::collection::vec("(\\.\\.|\\.|[a-z.\\\\]{0,3}|/)", 1..6)
+        ) {
+            let path = parts.join("/");
+            if check_path(&path).is_ok() {
+                let out = Path::new("/srv/public");
+                let joined = out.join(&path);
+                proptest::prop_assert!(joined.starts_with(out));
+                proptest::prop_assert!(joined.components().count() > out.components().count());
+                proptest::prop_assert!(Path::new(&path)
+                    .components()
+                    .all(|c| matches!(c, std::path::Component::Normal(_))));
+            }
+        }
     }
 
     #[test]

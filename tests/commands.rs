@@ -276,6 +276,27 @@ fn the_output_folder_may_not_be_the_site_its_ancestor_or_a_site() {
 }
 
 #[test]
+fn the_output_folder_may_not_be_inside_a_folder_the_build_reads() {
+    // Regression: `--output-dir static/out` copied each build back in as
+    // static files (out/out/out/…); `--output-dir static` built once, then
+    // every later build failed.
+    let site = TestSite::fixture("basic");
+    site.write(
+        "static/logo.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    );
+    let before = snapshot(site.dir.path());
+    for inside in ["static/out", "static", "templates", "content/out", "i18n"] {
+        refused(&site, Path::new(inside), "which vinhdanh reads");
+    }
+    refused(&site, &site.root().join("themes/x"), "it is inside themes/");
+    assert!(
+        before == snapshot(site.dir.path()),
+        "a refusal changed nothing"
+    );
+}
+
+#[test]
 fn a_non_empty_folder_vinhdanh_did_not_make_is_refused() {
     let site = TestSite::fixture("basic");
     let docs = site.dir.path().join("docs");

@@ -22,8 +22,9 @@ use serde::de::DeserializeOwned;
 use crate::config::Config;
 use crate::diagnostic::messages::{TomlPart, Unreadable};
 use crate::diagnostic::toml_words::toml_diagnostic;
-use crate::diagnostic::{Diagnostic, Diagnostics, Problem, line_col};
+use crate::diagnostic::{Diagnostic, Diagnostics, Problem, display_path, line_col};
 use crate::i18n::text;
+use crate::sitefs::{self, ReadError};
 use front::{AwardListFile, CampaignFront, CampaignTranslation, ProfileFront, ProfileTranslation};
 use frontmatter::SplitError;
 use recipients_csv::CsvRecipient;
@@ -74,6 +75,11 @@ impl<F> Page<F> {
     pub fn at(&self, span: Range<usize>, problem: Problem) -> Diagnostic {
         let (line, col) = line_col(&self.text[self.toml.clone()], span.start);
         Diagnostic::at(&self.info.rel, line + 1, Some(col), problem)
+    }
+
+    /// The line of the whole file a span of the front matter's TOML is on.
+    pub fn line(&self, span: Range<usize>) -> usize {
+        line_col(&self.text[self.toml.clone()], span.start).0 + 1
     }
 
     /// A diagnostic about the whole front matter (its opening line).
@@ -178,11 +184,25 @@ fn relative(config: &Config, path: &Path) -> PathBuf {
 
 /// Editor droppings and hidden files that are never content.
 pub fn is_ignored_name(name: &str) -> bool {
-    name.starts_with('.')
-        || name.ends_with('~')
+    name.starts_with('.') || is_dropping(name)
+}
+
+/// Files editors and operating systems leave beside the ones a person
+/// saved: backups (`x~`), swap and lock files, the probe file vim writes
+/// (`4913`), and macOS and Windows folder metadata. `static/` is copied as
+/// it is, hidden files (`.htaccess`, `.nojekyll`) included, except these.
+pub fn is_dropping(name: &str) -> bool {
+    name.ends_with('~')
         || name.ends_with(".swp")
         || name.ends_with(".swx")
         || name == "4913"
+        || name == ".DS_Store"
+        || name.starts_with("._")
+        || name.starts_with(".~lock.")
+        || name.starts_with(".#")
+        || (name.len() > 1 && name.starts_with('#') && name.ends_with('#'))
+        || name.eq_ignore_ascii_case("Thumbs.db")
+        || name.eq_ignore_ascii_case("desktop.ini")
 }
 
 fn discover(
@@ -198,6 +218,16 @@ fn discover(
         Section::Awards => AWARDS_DIR,
     });
     if !dir.is_dir() {
+        return;
+    }
+    // The walk follows no link below `dir`; `dir` itself must not lead out.
+    if !sitefs::is_inside(&config.root, &dir).unwrap_or(false) {
+        let rel = relative(config, &dir);
+        let name = display_path(&rel);
+        problems.push(Diagnostic::file(
+            rel,
+            ReadError::Outside.problem(&name, Unreadable::Folder),
+        ));
         return;
     }
     let walker = walkdir::WalkDir::new(&dir)
@@ -297,17 +327,11 @@ type ParseResult = Result<Parsed, (Section, String, Diagnostics)>;
 
 fn parse_file(config: &Config, section: Section, info: SourceInfo) -> ParseResult {
     let fail = |info: &SourceInfo, d: Diagnostics| Err((section, info.stem.clone(), d));
-    let bytes = match std::fs::read(&info.abs) {
+    let bytes = match sitefs::read(&info.abs) {
         Ok(b) => b,
         Err(e) => {
-            let d = Diagnostic::file(
-                &info.rel,
-                Problem::CannotRead {
-                    what: Unreadable::File,
-                    detail: e.to_string(),
-                },
-            );
-            return fail(&info, d.into());
+            let problem = e.problem(&display_path(&info.rel), Unreadable::File);
+            return fail(&info, Diagnostic::file(&info.rel, problem).into());
         }
     };
     let source = match text::decode_source(&bytes) {
@@ -419,20 +443,14 @@ fn parse_award_list(
     };
     if let Some(csv_name) = &source.file.recipients_csv {
         let dir = source.info.abs.parent().unwrap_or(Path::new("."));
-        let csv_abs = dir.join(csv_name.get_ref());
-        let csv_rel = relative(config, &csv_abs);
-        let bytes = std::fs::read(&csv_abs).map_err(|e| {
-            let what = Unreadable::RecipientsCsv {
-                name: csv_name.get_ref().clone(),
-            };
-            source.at(
-                csv_name.span(),
-                Problem::CannotRead {
-                    what,
-                    detail: e.to_string(),
-                },
-            )
+        let name = csv_name.get_ref();
+        let read =
+            sitefs::resolve(&config.root, dir, name).and_then(|abs| Ok((sitefs::read(&abs)?, abs)));
+        let (bytes, csv_abs) = read.map_err(|e| {
+            let what = Unreadable::RecipientsCsv { name: name.clone() };
+            source.at(csv_name.span(), e.problem(name, what))
         })?;
+        let csv_rel = relative(config, &csv_abs);
         let rows = recipients_csv::parse_recipients(&bytes, &csv_rel).map_err(Diagnostics)?;
         source.csv = Some((csv_rel, rows));
     }

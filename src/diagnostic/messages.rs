@@ -9,6 +9,7 @@
 use std::fmt;
 
 use super::Lang;
+use super::boundary::Boundary;
 use crate::content::Section;
 use crate::model::Kind;
 
@@ -99,6 +100,9 @@ pub enum Refusal {
     LooksLikeSite,
     IsFile,
     Foreign,
+    /// Inside an input folder (`content`, `static`…): each build's output
+    /// would be read back in by the next.
+    InsideInput(&'static str),
 }
 
 /// One kind of problem with what is known about it.
@@ -297,10 +301,6 @@ pub enum Problem {
     MissingParentTemplate {
         parent: String,
     },
-    /// A file of `static/` at the path of a generated page or feed.
-    StaticShadowsPage {
-        page: String,
-    },
 
     // Output and new files.
     OutputRefused {
@@ -316,6 +316,10 @@ pub enum Problem {
     NameWithoutLetters {
         name: String,
     },
+
+    // The site's edges: reading outside it, writing outside the output
+    // folder, two outputs at one path (words in `super::boundary`).
+    Boundary(Boundary),
 }
 
 /// `` `a`, `b` or `c` `` in `lang`.
@@ -410,6 +414,9 @@ impl Refusal {
                 en: "it holds site.toml or content/, so it looks like a site, not built output",
                 vi: "thư mục đó có site.toml hoặc content/, tức là một trang chứ không phải kết quả dựng"),
             Refusal::IsFile => say!(lang, en: "it is a file", vi: "đó là một tệp"),
+            Refusal::InsideInput(input) => say!(lang,
+                en: "it is inside {input}/, which vinhdanh reads: the next build would read this build's output back in",
+                vi: "thư mục đó nằm trong {input}/, nơi vinhdanh đọc vào: lần dựng sau sẽ đọc lại kết quả của lần dựng này"),
             Refusal::Foreign => say!(lang,
                 en: "it is not empty and was not made by vinhdanh (it has no {marker} file), so vinhdanh will not replace it",
                 vi: "thư mục đó không trống và không do vinhdanh tạo ra (không có tệp {marker}), nên vinhdanh sẽ không thay thế nó"),
@@ -729,9 +736,6 @@ impl Problem {
             MissingParentTemplate { parent } => say!(lang,
                 en: "this template extends \"{parent}\", which does not exist",
                 vi: "mẫu trang này kế thừa \"{parent}\", nhưng mẫu đó không tồn tại"),
-            StaticShadowsPage { page } => say!(lang,
-                en: "this file would replace the page vinhdanh builds at {page}",
-                vi: "tệp này sẽ đè lên trang mà vinhdanh dựng tại {page}"),
 
             OutputRefused { folder, reason } => {
                 let why = reason.words(lang);
@@ -748,6 +752,8 @@ impl Problem {
             NameWithoutLetters { name } => say!(lang,
                 en: "the name \"{name}\" has no letters or digits to make a file name from",
                 vi: "tên \"{name}\" không có chữ hay số nào để đặt tên tệp"),
+
+            Boundary(b) => b.message(lang),
         }
     }
 
@@ -755,6 +761,7 @@ impl Problem {
     pub fn hint(&self, lang: Lang) -> Option<String> {
         use Problem::*;
         let hint = match self {
+            Boundary(b) => return b.hint(lang),
             CannotRead {
                 what: Unreadable::SiteConfig,
                 ..
@@ -928,9 +935,6 @@ impl Problem {
             } => say!(lang,
                 en: "check the names the template uses against the variables the theme documents",
                 vi: "kiểm tra tên biến trong mẫu trang so với các biến giao diện cung cấp"),
-            StaticShadowsPage { .. } => say!(lang,
-                en: "rename or remove it: pages, feeds, sitemap.xml and robots.txt are generated",
-                vi: "đổi tên hoặc xóa tệp này: các trang, nguồn tin (feed), sitemap.xml và robots.txt do vinhdanh tạo ra"),
             OutputRefused { .. } => say!(lang,
                 en: "choose another folder with --output-dir or output_dir in site.toml",
                 vi: "chọn thư mục khác bằng --output-dir hoặc output_dir trong site.toml"),

@@ -8,12 +8,13 @@
 //! ([`report`], which also shows the offending line: [`report::SourceLines`]),
 //! `check` lists them all, and the preview server draws them into its pages.
 
+pub mod boundary;
 pub mod messages;
 pub mod report;
 pub mod toml_words;
 
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 use std::str::FromStr;
 
 pub use messages::Problem;
@@ -116,12 +117,23 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// A path with forward slashes, as editors see it in messages on every system.
+/// A path with forward slashes, as editors see it in messages on every
+/// system; an absolute path keeps its one leading slash (`/srv/x`).
 pub fn display_path(path: &Path) -> String {
-    path.components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect::<Vec<_>>()
-        .join("/")
+    let mut out = String::new();
+    for c in path.components() {
+        match c {
+            Component::Prefix(p) => out.push_str(&p.as_os_str().to_string_lossy()),
+            Component::RootDir => out.push('/'),
+            part => {
+                if !out.is_empty() && !out.ends_with('/') {
+                    out.push('/');
+                }
+                out.push_str(&part.as_os_str().to_string_lossy());
+            }
+        }
+    }
+    out
 }
 
 /// Every problem one run found; the error type of loading and building.
@@ -251,6 +263,16 @@ mod tests {
             Problem::EmptyFile,
         );
         assert_eq!(d.location(), "content/profiles/a.md:3:7");
+    }
+
+    #[test]
+    fn an_absolute_path_is_shown_with_one_leading_slash() {
+        // Regression: `//srv/site/public` was printed for `/srv/site/public`.
+        assert_eq!(
+            display_path(Path::new("/srv/site/public")),
+            "/srv/site/public"
+        );
+        assert_eq!(display_path(Path::new("/")), "/");
     }
 
     #[test]

@@ -43,7 +43,8 @@ impl SourceLines {
         let line = d.line?;
         let root = &self.root;
         let lines = self.files.entry(d.path.clone()).or_insert_with(|| {
-            let bytes = std::fs::read(root.join(&d.path)).ok()?;
+            // Only files inside the site, and never a pipe or a device.
+            let bytes = crate::sitefs::read_relative(root, &d.path)?;
             let text = crate::i18n::text::decode_source(&bytes)
                 .unwrap_or_else(|_| String::from_utf8_lossy(&bytes).into_owned());
             Some(text.lines().map(str::to_owned).collect())

@@ -273,7 +273,11 @@ impl Checker<'_> {
             return None;
         }
         let file_name = Path::new(photo).file_name()?.to_string_lossy().into_owned();
-        Some(Photo { file, file_name })
+        Some(Photo {
+            file,
+            file_name,
+            line: page.line(span),
+        })
     }
 
     pub(super) fn award_list(

@@ -107,6 +107,8 @@ pub struct Photo {
     pub file: PathBuf,
     /// The name it is published under, in the profile's folder of the default language.
     pub file_name: String,
+    /// The line of `photo` in the profile, for messages about it.
+    pub line: usize,
 }
 
 /// An award a profile holds.

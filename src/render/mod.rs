@@ -11,11 +11,13 @@ pub mod xml;
 pub use context::Prepared;
 
 use std::borrow::Cow;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::config::Language;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::boundary::OutputSource;
+use crate::diagnostic::{Diagnostic, display_path};
 use crate::model::Site;
+use crate::output::Origin;
 use crate::urls::{Urls, output_file};
 use theme::{StaticFile, Theme};
 
@@ -68,6 +70,21 @@ pub struct CopiedFile {
     /// Output path, forward slashes, relative to the output root.
     pub path: String,
     pub source: StaticFile,
+    /// Where it comes from, for messages.
+    pub origin: Origin,
+}
+
+/// A static file's origin: the file under the site, or the built-in theme's.
+fn static_origin(root: &Path, path: &str, source: &StaticFile) -> Origin {
+    let file = match source {
+        StaticFile::Embedded(_) => Path::new("(built-in theme)/static").join(path),
+        StaticFile::OnDisk(abs) => abs.strip_prefix(root).unwrap_or(abs).to_path_buf(),
+    };
+    Origin {
+        source: OutputSource::File(display_path(&file)),
+        file,
+        line: None,
+    }
 }
 
 /// Renders the pages of one site with one theme.
@@ -248,6 +265,7 @@ impl<'a> Renderer<'a> {
             .map(|(path, source)| CopiedFile {
                 path: path.clone(),
                 source: source.clone(),
+                origin: static_origin(&self.site.config.root, path, source),
             })
             .collect();
         let default = self.site.config.default_language();
@@ -257,6 +275,11 @@ impl<'a> Renderer<'a> {
                 out.push(CopiedFile {
                     path: format!("{}{}", dir.trim_start_matches('/'), photo.file_name),
                     source: StaticFile::OnDisk(photo.file.clone()),
+                    origin: Origin {
+                        file: p.source.clone(),
+                        line: Some(photo.line),
+                        source: OutputSource::PhotoOf(display_path(&p.source)),
+                    },
                 });
             }
         }

@@ -15,6 +15,7 @@ use crate::diagnostic::messages::{TemplateFault, TomlPart, Unreadable};
 use crate::diagnostic::toml_words::toml_diagnostic;
 use crate::diagnostic::{Diagnostic, Diagnostics, Problem, display_path};
 use crate::i18n::text;
+use crate::sitefs::{self, ReadError};
 
 static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
@@ -164,6 +165,13 @@ fn read_folder(
         if !base.is_dir() {
             continue;
         }
+        // The walk follows no link below `base`; `base` itself must not lead out.
+        if !sitefs::is_inside(&config.root, &base).unwrap_or(false) {
+            let shown = rel_to_root(config, &base);
+            let problem = ReadError::Outside.problem(&display_path(&shown), Unreadable::Folder);
+            problems.push(Diagnostic::file(shown, problem));
+            continue;
+        }
         for entry in walkdir::WalkDir::new(&base).sort_by_file_name() {
             let entry = match entry {
                 Ok(e) => e,
@@ -176,9 +184,13 @@ fn read_folder(
                     continue;
                 }
             };
-            if !entry.file_type().is_file()
-                || crate::content::is_ignored_name(&entry.file_name().to_string_lossy())
-            {
+            // static/ is copied as it is, hidden files (.htaccess) included.
+            let name = entry.file_name().to_string_lossy();
+            let skipped = match sub {
+                "static" => crate::content::is_dropping(&name),
+                _ => crate::content::is_ignored_name(&name),
+            };
+            if !entry.file_type().is_file() || skipped {
                 continue;
             }
             let path = entry.path();
@@ -189,14 +201,9 @@ fn read_folder(
                 static_files.insert(display_path(rest), StaticFile::OnDisk(path.to_path_buf()));
                 continue;
             }
-            let read = std::fs::read(path).map_err(|e| {
-                Diagnostic::file(
-                    &shown,
-                    Problem::CannotRead {
-                        what: Unreadable::File,
-                        detail: e.to_string(),
-                    },
-                )
+            let read = sitefs::read(path).map_err(|e| {
+                let problem = e.problem(&display_path(&shown), Unreadable::File);
+                Diagnostic::file(&shown, problem)
             });
             match read.and_then(|b| {
                 text::decode_source(&b)

@@ -9,18 +9,25 @@
 //! * [`rebuild`] builds the site in memory, doing only what an edit needs.
 //! * [`http`] serves the last good build from memory ([`memory`]), with the
 //!   error overlay ([`overlay`]) while the content is broken, and the
-//!   live-reload events ([`reload`]).
+//!   live-reload events ([`reload`]); [`conn`] accepts its connections,
+//!   with timeouts and a cap, so that no client can take it down.
+//! * [`retry`] builds again when a rebuild failed for a passing I/O reason
+//!   (no file handle left, a file replaced mid-save) instead of showing it
+//!   as a content error; [`address`] says who can reach the server.
 //!
 //! The site is built with drafts (marked as such), with the server's own
 //! address as its base URL, and never written to disk. One thread rebuilds;
 //! the server holds an `Arc` of the last good build and swaps it whole.
 
+pub mod address;
+pub mod conn;
 pub mod http;
 pub mod memory;
 pub mod overlay;
 mod pages;
 pub mod rebuild;
 pub mod reload;
+pub mod retry;
 pub mod watch;
 
 use std::fmt;
@@ -54,6 +61,12 @@ pub struct ServeOptions {
 pub enum ServeEvent<'a> {
     /// The server accepts requests at `url`.
     Listening { url: &'a str },
+    /// The server listens on `listen`, beyond this computer; pages use `url`.
+    Exposed {
+        listen: SocketAddr,
+        reach: address::Reach,
+        url: &'a str,
+    },
     /// A build succeeded and is now served.
     Built {
         files: usize,
@@ -68,6 +81,9 @@ pub enum ServeEvent<'a> {
         problems: &'a Diagnostics,
         root: &'a std::path::Path,
     },
+    /// A rebuild could not read files for a passing reason (`problems`);
+    /// it is being tried again, the last good build still served.
+    Retrying { problems: &'a Diagnostics },
     /// Watching the files failed; changes may go unseen.
     WatchError { message: String },
 }
@@ -141,8 +157,12 @@ async fn run(root: PathBuf, options: &ServeOptions, report: Reporter) -> Result<
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|source| ServeError::Bind { addr, source })?;
-    let addr = listener.local_addr().map_err(ServeError::Io)?;
-    let url = format!("http://{addr}");
+    let listen = listener.local_addr().map_err(ServeError::Io)?;
+    let reach = address::reach(listen.ip());
+    let url = format!(
+        "http://{}",
+        SocketAddr::new(reach.visit(listen.ip()), listen.port())
+    );
     let mut builds = BuildIds::new();
     let (stop, stopped) = signal_channel::channel(false);
     let shared = Arc::new(Shared::new(
@@ -163,6 +183,13 @@ async fn run(root: PathBuf, options: &ServeOptions, report: Reporter) -> Result<
         lang: options.lang,
     };
     report(ServeEvent::Listening { url: &url });
+    if reach != address::Reach::ThisComputer {
+        report(ServeEvent::Exposed {
+            listen,
+            reach,
+            url: &url,
+        });
+    }
 
     let rebuilding = Arc::clone(&shared);
     let reporter = Arc::clone(&report);
@@ -179,14 +206,15 @@ async fn run(root: PathBuf, options: &ServeOptions, report: Reporter) -> Result<
         })
         .map_err(ServeError::Io)?;
 
-    axum::serve(listener, http::router(shared))
-        .with_graceful_shutdown(async move {
-            stop_signal().await;
-            // Ends the live-reload streams, so that shutdown does not wait for them.
-            let _ = stop.send(true);
-        })
-        .await
-        .map_err(ServeError::Io)
+    let stopping = stop.subscribe();
+    tokio::spawn(async move {
+        stop_signal().await;
+        // Ends the live-reload streams and stops accepting connections.
+        let _ = stop.send(true);
+    });
+    let limits = conn::Limits::for_this_process();
+    conn::serve(listener, http::router(shared), limits, stopping).await;
+    Ok(())
 }
 
 /// Builds once, then again after every batch of changes, until watching ends
@@ -202,7 +230,7 @@ fn rebuild_loop(
     let mut first = true;
     loop {
         let started = Instant::now();
-        let result = rebuilder.rebuild(&batch.paths, batch.rescan);
+        let result = rebuild_retrying(&mut rebuilder, &batch, report);
         let took = started.elapsed();
         let before = shared.current();
         match result {
@@ -247,6 +275,29 @@ fn rebuild_loop(
             }
         };
     }
+}
+
+/// Rebuilds after `batch`, trying again after a short wait while the
+/// failure is a passing I/O one ([`retry`]).
+fn rebuild_retrying(
+    rebuilder: &mut Rebuilder,
+    batch: &watch::Batch,
+    report: &Reporter,
+) -> Result<rebuild::Rebuilt, Diagnostics> {
+    let mut result = rebuilder.rebuild(&batch.paths, batch.rescan);
+    let mut backoff = retry::Backoff::default();
+    while let Err(problems) = &result {
+        let Some(wait) = backoff.next(retry::failure(problems, rebuilder.root())) else {
+            break;
+        };
+        if backoff.first() {
+            report(ServeEvent::Retrying { problems });
+        }
+        std::thread::sleep(wait);
+        // The failed edits stay pending: nothing more to pass.
+        result = rebuilder.rebuild(&[], false);
+    }
+    result
 }
 
 /// Names builds uniquely across restarts of the server: a page that sees a

@@ -5,12 +5,28 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// A running `vinhdanh serve`; stopped (by its process id) when dropped.
+/// Tests talk to it on 127.0.0.1 only, whatever it was bound to.
 pub struct Server {
     child: Child,
     pub port: u16,
+    /// The address its pages use, from the first line it printed
+    /// (`http://127.0.0.1:PORT` unless bound beyond loopback).
+    pub site_url: String,
+    stderr: Arc<Mutex<Vec<String>>>,
+}
+
+/// How to start a server beyond [`Server::start`].
+#[derive(Default)]
+pub struct Start<'a> {
+    /// More arguments for `vinhdanh serve`.
+    pub args: &'a [&'a str],
+    /// Arguments of the shell's `ulimit` to run it under (`-n 256`), to
+    /// start it with the open-file limit of another system (unix only).
+    pub ulimit: Option<&'a str>,
 }
 
 /// One HTTP response.
@@ -34,27 +50,68 @@ impl Server {
     /// Starts serving the site at `root` on a free port and waits until the
     /// first build is served.
     pub fn start(root: &Path) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_vinhdanh"))
-            .args(["serve", "--port", "0", "--root"])
+        Server::start_with(root, &Start::default())
+    }
+
+    pub fn start_with(root: &Path, how: &Start) -> Server {
+        let binary = env!("CARGO_BIN_EXE_vinhdanh");
+        let mut command = match how.ulimit {
+            Some(limit) => {
+                let mut sh = Command::new("sh");
+                sh.arg("-c")
+                    .arg(format!("ulimit {limit} && exec \"$0\" \"$@\""))
+                    .arg(binary);
+                sh
+            }
+            None => Command::new(binary),
+        };
+        let mut child = command
+            .args(["serve", "--port", "0"])
+            .args(how.args)
+            .arg("--root")
             .arg(root)
             .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
+            .stderr(Stdio::piped())
             .spawn()
             .expect("start vinhdanh serve");
         let stdout = child.stdout.take().expect("stdout");
         let mut lines = BufReader::new(stdout).lines();
         let first = lines.next().and_then(Result::ok).unwrap_or_default();
-        let port = first
-            .split("http://127.0.0.1:")
-            .nth(1)
-            .and_then(|rest| rest.split('/').next())
-            .and_then(|p| p.parse().ok())
+        let site_url = first
+            .split_whitespace()
+            .find_map(|word| word.strip_prefix("http://"))
+            .map(|rest| format!("http://{}", rest.trim_end_matches('/')))
             .unwrap_or_else(|| panic!("no address in the first line of serve's output: {first:?}"));
-        // Keep reading its output so that it never blocks on a full pipe.
+        let port = site_url
+            .rsplit(':')
+            .next()
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| panic!("no port in the first line of serve's output: {first:?}"));
+        // Keep reading its output so that it never blocks on a full pipe;
+        // what it says on stderr is kept for the test, and shown.
         std::thread::spawn(move || for _ in lines {});
-        let server = Server { child, port };
+        let stderr = Arc::new(Mutex::new(Vec::new()));
+        let kept = Arc::clone(&stderr);
+        let errors = child.stderr.take().expect("stderr");
+        std::thread::spawn(move || {
+            for line in BufReader::new(errors).lines().map_while(Result::ok) {
+                eprintln!("{line}");
+                kept.lock().expect("stderr lines").push(line);
+            }
+        });
+        let server = Server {
+            child,
+            port,
+            site_url,
+            stderr,
+        };
         server.wait_for("/", |r| r.status == 200, "the first build");
         server
+    }
+
+    /// What the server printed on stderr so far.
+    pub fn stderr(&self) -> String {
+        self.stderr.lock().expect("stderr lines").join("\n")
     }
 
     pub fn url(&self) -> String {
