@@ -1,17 +1,16 @@
-//! The pipeline, end to end: load → assemble → render → write.
+//! The pipeline, end to end: load (configuration read once) → assemble →
+//! render → write into a staging folder swapped in on success.
 
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
-
 use crate::config::{self, Config};
 use crate::content;
-use crate::diagnostic::boundary::OutputSource;
-use crate::diagnostic::{Diagnostic, Diagnostics, Lang, Problem, display_path};
+use crate::diagnostic::{Diagnostic, Diagnostics, Lang, OutputProblem};
 use crate::model::{self, AssembleOptions, Site};
-use crate::output::{self, Origin, Staging};
+use crate::output::{self, Staging};
+use crate::render::emit::Emitting;
 use crate::render::theme::{self, StaticFile, Theme};
-use crate::render::{CopiedFile, PageKind, PageRef, Renderer};
+use crate::render::{self, CopiedFile, PageSink, Renderer};
 
 /// What `build` was asked to do.
 #[derive(Debug, Clone, Default)]
@@ -35,6 +34,8 @@ pub struct BuildReport {
     pub pages: usize,
     pub copied: usize,
     pub profiles: usize,
+    /// The language of messages.
+    pub lang: Lang,
 }
 
 /// Reads the configuration, applying command-line overrides.
@@ -51,20 +52,39 @@ pub fn load_config(options: &BuildOptions) -> Result<Config, Diagnostics> {
     Ok(config)
 }
 
+/// The language of messages: `--lang`, else the site's default language.
+pub fn messages_lang(options: &BuildOptions, config: &Config) -> Lang {
+    options
+        .lang
+        .unwrap_or_else(|| Lang::for_site_language(&config.default_language().code))
+}
+
 /// Problems as the editor reads them: sorted, in the messages language.
+/// For when `site.toml` could not be loaded: it reads what it can of it.
 pub fn finish(problems: Diagnostics, options: &BuildOptions) -> Diagnostics {
     problems
         .sorted()
         .localised(config::messages_language(&options.root, options.lang))
 }
 
-/// Loads and validates the whole site and its theme, reporting every problem.
-pub fn load_site(options: &BuildOptions) -> Result<(Site, Theme), Diagnostics> {
-    load(options).map_err(|p| finish(p, options))
+/// A site loaded for one command, from one reading of its configuration.
+pub struct Loaded {
+    pub site: Site,
+    pub theme: Theme,
+    /// The language of messages.
+    pub lang: Lang,
 }
 
-fn load(options: &BuildOptions) -> Result<(Site, Theme), Diagnostics> {
-    let config = load_config(options)?;
+/// Loads and validates the whole site and its theme, reporting every problem.
+pub fn load_site(options: &BuildOptions) -> Result<(Site, Theme), Diagnostics> {
+    let config = load_config(options).map_err(|p| finish(p, options))?;
+    load(options, config).map(|l| (l.site, l.theme))
+}
+
+/// Loads the content and theme of a site whose configuration is read;
+/// problems come sorted, in the messages language.
+pub fn load(options: &BuildOptions, config: Config) -> Result<Loaded, Diagnostics> {
+    let lang = messages_lang(options, &config);
     let theme = theme::load(&config);
     let (content, problems) = content::load(&config);
     let site = model::assemble(
@@ -75,7 +95,10 @@ fn load(options: &BuildOptions) -> Result<(Site, Theme), Diagnostics> {
             drafts: options.drafts,
         },
     );
-    site_and_theme(site, theme)
+    match site_and_theme(site, theme) {
+        Ok((site, theme)) => Ok(Loaded { site, theme, lang }),
+        Err(problems) => Err(problems.sorted().localised(lang)),
+    }
 }
 
 /// Both, or the problems of either or both.
@@ -94,107 +117,54 @@ pub fn site_and_theme(
 }
 
 /// Builds the site into its output folder, replacing it only on success.
+/// Problems come sorted, in the messages language.
 pub fn build_site(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
-    build(options).map_err(|p| finish(p, options))
-}
-
-fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
-    let config = load_config(options)?;
-    output::check_output_dir(&config.root, &config.output_dir)?;
-    let (site, theme) = load(options)?;
-    let renderer = Renderer::new(&site, &theme);
-    let pages = renderer.pages();
-    let copied = renderer.copied_files();
-    check_copied_files(&renderer, &pages, &copied)?;
-
+    let config = load_config(options).map_err(|p| finish(p, options))?;
+    let lang = messages_lang(options, &config);
+    let said = |p: Diagnostics| p.sorted().localised(lang);
+    output::check_output_dir(&config.root, &config.output_dir).map_err(|d| said(d.into()))?;
+    let loaded = load(options, config)?;
+    let site = &loaded.site;
+    let renderer = Renderer::new(site, &loaded.theme);
     let target = site.config.output_dir.clone();
-    let staging = Staging::new(&target).map_err(|e| io_problem(&target, &e))?;
-    let mut problems: Diagnostics = Diagnostics(
-        pages
-            .par_iter()
-            .filter_map(|&page| {
-                let path = renderer.output_path(page);
-                match renderer.render(page) {
-                    Ok(bytes) => staging
-                        .write(&path, &bytes)
-                        .err()
-                        .map(|e| io_problem(&staging.dir().join(&path), &e)),
-                    Err(d) => Some(d),
-                }
-            })
-            .collect(),
-    );
-    problems.extend(
-        copied
-            .par_iter()
-            .filter_map(|f| {
-                let r = match &f.source {
-                    StaticFile::Embedded(bytes) => staging.write(&f.path, bytes),
-                    StaticFile::OnDisk(from) => staging.copy(&f.path, from),
-                };
-                r.err()
-                    .map(|e| io_problem(&staging.dir().join(&f.path), &e))
-            })
-            .collect::<Vec<_>>(),
-    );
-    if !problems.is_empty() {
-        return Err(problems.sorted());
-    }
-    let output_dir = staging.commit().map_err(|e| io_problem(&target, &e))?;
+    let staging = Staging::new(&target).map_err(|e| said(io_problem(&target, &e).into()))?;
+    let emitted = render::emit(&renderer, &StagingSink(&staging)).map_err(said)?;
+    let output_dir = staging
+        .commit()
+        .map_err(|e| said(io_problem(&target, &e).into()))?;
     Ok(BuildReport {
         output_dir,
-        pages: pages.len(),
-        copied: copied.len(),
+        pages: emitted.pages,
+        copied: emitted.copied,
         profiles: site.profiles.len(),
+        lang,
     })
 }
 
-/// Every output a build writes, checked in one place
-/// ([`output::check_outputs`]): inside the output folder, and no two at
-/// one path (a static file may not replace a generated page or a photo).
-pub(crate) fn check_copied_files(
-    renderer: &Renderer,
-    pages: &[PageRef],
-    copied: &[CopiedFile],
-) -> Result<(), Diagnostics> {
-    let paths: Vec<String> = pages.iter().map(|&p| renderer.output_path(p)).collect();
-    let pages = paths
-        .iter()
-        .zip(pages)
-        .map(|(path, &page)| (path.as_str(), page_origin(renderer.site, page)));
-    let copied = copied.iter().map(|f| (f.path.as_str(), f.origin.clone()));
-    output::check_outputs(pages.chain(copied))
-}
+/// `build`: every file written into the staging folder.
+struct StagingSink<'a>(&'a Staging);
 
-/// The content file a page is built from, or the site as a whole.
-fn page_origin(site: &Site, page: PageRef) -> Origin {
-    let source = match page {
-        PageRef::Page { kind, .. } => match kind {
-            PageKind::Profile(i) => Some(&site.profiles[i].source),
-            PageKind::Campaign { index, .. } => Some(&site.campaigns[index].source),
-            PageKind::AwardList(i) => Some(&site.award_lists[i].source),
-            _ => None,
-        },
-        _ => None,
-    };
-    match source {
-        Some(file) => Origin {
-            file: file.clone(),
-            line: None,
-            source: OutputSource::PageOf(display_path(file)),
-        },
-        None => Origin {
-            file: PathBuf::from(config::CONFIG_FILE),
-            line: None,
-            source: OutputSource::Generated,
-        },
+impl PageSink for StagingSink<'_> {
+    fn page(&self, page: Emitting<'_>) -> Result<(), Diagnostic> {
+        let bytes = page.render()?;
+        self.0
+            .write(&page.path, &bytes)
+            .map_err(|e| io_problem(&self.0.dir().join(&page.path), &e))
+    }
+
+    fn copy(&self, f: &CopiedFile) -> Result<(), Diagnostic> {
+        let r = match &f.source {
+            StaticFile::Embedded(bytes) => self.0.write(&f.path, bytes),
+            StaticFile::OnDisk(from) => self.0.copy(&f.path, from),
+        };
+        r.map_err(|e| io_problem(&self.0.dir().join(&f.path), &e))
     }
 }
 
 fn io_problem(path: &Path, e: &std::io::Error) -> Diagnostic {
     Diagnostic::file(
         path,
-        Problem::CannotWrite {
+        OutputProblem::CannotWrite {
             detail: e.to_string(),
         },
     )

@@ -11,20 +11,21 @@
 
 use std::path::PathBuf;
 
-use rayon::prelude::*;
-
 use crate::build::{self, BuildOptions};
 use crate::diagnostic::messages::say;
-use crate::diagnostic::{Diagnostic, Diagnostics, Lang, display_path};
+use crate::diagnostic::{Diagnostics, Lang, display_path};
 use crate::i18n::LocalisedText;
 use crate::model::Site;
 use crate::output;
-use crate::render::Renderer;
+use crate::render::emit::Nowhere;
+use crate::render::{self, Renderer};
 
 /// What is translated, per non-default language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TranslationReport {
     pub languages: Vec<LanguageReport>,
+    /// The language of messages.
+    pub lang: Lang,
 }
 
 /// One non-default language.
@@ -68,7 +69,7 @@ impl SectionReport {
 }
 
 impl TranslationReport {
-    fn of(site: &Site) -> Self {
+    fn of(site: &Site, lang: Lang) -> Self {
         let languages = site
             .config
             .languages
@@ -97,7 +98,7 @@ impl TranslationReport {
                 ),
             })
             .collect();
-        TranslationReport { languages }
+        TranslationReport { languages, lang }
     }
 
     /// Whether anything is missing.
@@ -150,33 +151,20 @@ fn has_entry(text: &LocalisedText, code: &str) -> bool {
 /// Validates everything a build would (configuration, output folder,
 /// content, theme, and every page rendered in memory), writing nothing.
 pub fn check_site(options: &BuildOptions) -> Result<TranslationReport, Diagnostics> {
-    let finish = |p: Diagnostics| build::finish(p, options);
-    let config = build::load_config(options).map_err(finish)?;
+    let config = build::load_config(options).map_err(|p| build::finish(p, options))?;
+    let lang = build::messages_lang(options, &config);
     let output_problem = output::check_output_dir(&config.root, &config.output_dir).err();
-    let loaded = build::load_site(options);
-    let (site, theme) = match (loaded, output_problem) {
+    let loaded = match (build::load(options, config), output_problem) {
         (Ok(loaded), None) => loaded,
-        (Ok(_), Some(d)) => return Err(finish(d.into())),
+        (Ok(_), Some(d)) => return Err(Diagnostics::from(d).localised(lang)),
         (Err(mut problems), Some(d)) => {
-            problems.push(d);
-            return Err(finish(problems));
+            problems.push(d.localised(lang));
+            return Err(problems.sorted());
         }
         (Err(problems), None) => return Err(problems),
     };
-    let renderer = Renderer::new(&site, &theme);
-    let pages = renderer.pages();
-    let mut problems = match build::check_copied_files(&renderer, &pages, &renderer.copied_files())
-    {
-        Ok(()) => Diagnostics::new(),
-        Err(clashes) => clashes,
-    };
-    problems.extend(
-        pages
-            .par_iter()
-            .filter_map(|&page| renderer.render(page).err())
-            .collect::<Vec<Diagnostic>>(),
-    );
-    problems
-        .into_result(TranslationReport::of(&site))
-        .map_err(finish)
+    let renderer = Renderer::new(&loaded.site, &loaded.theme);
+    render::emit(&renderer, &Nowhere)
+        .map(|_| TranslationReport::of(&loaded.site, loaded.lang))
+        .map_err(|p| p.localised(lang))
 }

@@ -40,7 +40,6 @@ fn main() -> ExitCode {
                 drafts: args.drafts,
                 lang: cli.lang,
             };
-            let lang = messages_language(&options.root, cli.lang);
             let started = std::time::Instant::now();
             match build_site(&options) {
                 Ok(built) => {
@@ -52,12 +51,16 @@ fn main() -> ExitCode {
                             built.copied,
                             started.elapsed().as_millis(),
                             &built.output_dir,
-                            lang
+                            built.lang
                         )
                     );
                     ExitCode::SUCCESS
                 }
-                Err(problems) => report_problems(&problems, &options.root, lang, true),
+                Err(problems) => {
+                    // The site may not have loaded: read what can be read of site.toml.
+                    let lang = messages_language(&options.root, cli.lang);
+                    report_problems(&problems, &options.root, lang, true)
+                }
             }
         }
         Command::Check(args) => {
@@ -67,14 +70,16 @@ fn main() -> ExitCode {
                 lang: cli.lang,
                 ..BuildOptions::default()
             };
-            let lang = messages_language(&options.root, cli.lang);
             match check_site(&options) {
                 Ok(translations) => {
-                    println!("{}", report::no_errors(lang));
-                    print!("{}", translations.text(lang));
+                    println!("{}", report::no_errors(translations.lang));
+                    print!("{}", translations.text(translations.lang));
                     ExitCode::SUCCESS
                 }
-                Err(problems) => report_problems(&problems, &options.root, lang, false),
+                Err(problems) => {
+                    let lang = messages_language(&options.root, cli.lang);
+                    report_problems(&problems, &options.root, lang, false)
+                }
             }
         }
         Command::New(args) => {

@@ -572,3 +572,80 @@ fn incremental_rebuilds_equal_a_full_build() {
         }
     }
 }
+
+/// Rebuilds after `changed`, asserts every file equals a full build's, and
+/// returns them.
+fn rebuild_equals_full(
+    name: &str,
+    rebuilder: &mut Rebuilder,
+    site: &TestSite,
+    changed: &[&str],
+) -> Vec<(String, Vec<u8>)> {
+    let root = serve_options(site).root;
+    let changed: Vec<PathBuf> = changed.iter().map(|rel| root.join(rel)).collect();
+    let rebuilt = rebuilder
+        .rebuild(&changed, false)
+        .unwrap_or_else(|e| panic!("{name}: rebuild failed:\n{e}"));
+    let incremental = files_of(&rebuilt.site);
+    let full = full_build(site);
+    let paths =
+        |files: &[(String, Vec<u8>)]| files.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
+    assert_eq!(paths(&incremental), paths(&full), "{name}: the same files");
+    for ((path, a), (_, b)) in incremental.iter().zip(&full) {
+        assert!(
+            a == b,
+            "{name}: {path} differs from a full build:\n{}\n---\n{}",
+            String::from_utf8_lossy(a),
+            String::from_utf8_lossy(b)
+        );
+    }
+    incremental
+}
+
+/// Issue 18, item 5: a profile linking `@/profiles/x.md` kept linking to x's
+/// old address after x got a new slug, because link targets were not among
+/// a page's inputs; only x's own pages were rendered again.
+#[test]
+fn a_new_slug_renders_again_the_pages_that_link_to_it() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/profiles/lien-ket.md",
+        "+++\nname = \"Hà Liên Kết\"\nkind = \"individual\"\nunit = \"Phòng\"\nyear = 2021\n+++\n\nXem [chị H'Hen](@/profiles/h-hen-nie.md).\n",
+    );
+    let mut rebuilder = Rebuilder::new(serve_options(&site));
+    rebuilder
+        .rebuild(&[], false)
+        .unwrap_or_else(|e| panic!("first build failed:\n{e}"));
+    let hen = read(&site, "content/profiles/h-hen-nie.md");
+    site.write(
+        "content/profiles/h-hen-nie.md",
+        &hen.replacen("+++\n", "+++\nslug = \"hen-moi\"\n", 1),
+    );
+    let files = rebuild_equals_full(
+        "new slug",
+        &mut rebuilder,
+        &site,
+        &["content/profiles/h-hen-nie.md"],
+    );
+    let linking = files
+        .iter()
+        .find(|(p, _)| p == "ho-so/lien-ket/index.html")
+        .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+        .expect("the linking profile's page");
+    assert!(linking.contains("href=\"/ho-so/hen-moi/\""), "{linking}");
+}
+
+/// Issue 18, item 5: the served sitemap kept the old order after a profile
+/// was renamed (same pages, another order), because only a change in the
+/// set of pages rendered it again.
+#[test]
+fn a_renamed_profile_moves_in_the_sitemap() {
+    let site = TestSite::fixture("basic");
+    let mut rebuilder = Rebuilder::new(serve_options(&site));
+    rebuilder
+        .rebuild(&[], false)
+        .unwrap_or_else(|e| panic!("first build failed:\n{e}"));
+    let an = read(&site, PROFILE);
+    site.write(PROFILE, &an.replacen("Lê Văn An", "Lê Văn Ý", 1));
+    rebuild_equals_full("renamed", &mut rebuilder, &site, &[PROFILE]);
+}

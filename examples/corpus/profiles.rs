@@ -172,7 +172,7 @@ pub fn profile(seed: u64, index: usize) -> Profile {
     rng.shuffle(&mut awards);
     awards.truncate(rng.usize(1..=3));
     let mut profile = Profile {
-        slug: format!("{}-{index:05}", slug::slugify(&name.vi)),
+        slug: format!("{}-{index:05}", vinhdanh::i18n::slug::slugify(&name.vi)),
         kind,
         name,
         unit,

@@ -1,14 +1,21 @@
-//! Site → pages. Rendering is pure: [`Renderer::render`] turns one
-//! [`PageRef`] into bytes and touches no disk, so `build` can render and
-//! write pages in parallel and a preview can keep them in memory.
+//! Site → pages. Rendering is pure: [`Renderer::data`] builds one
+//! [`PageRef`]'s value (noting what it shows), [`Renderer::render_data`]
+//! turns it into bytes, touching no disk; [`emit`] hands every page to a
+//! [`emit::PageSink`]: a staging folder (`build`), nothing (`check`) or
+//! memory (`serve`).
 
-mod context;
-pub mod deps;
+mod builder;
+pub mod context;
+pub mod emit;
+pub mod inputs;
+pub mod page;
 pub mod theme;
 pub mod values;
 pub mod xml;
 
 pub use context::Prepared;
+pub use emit::{PageSink, emit};
+pub use inputs::{Entity, Inputs};
 
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
@@ -16,7 +23,7 @@ use std::path::{Path, PathBuf};
 use crate::config::Language;
 use crate::diagnostic::boundary::OutputSource;
 use crate::diagnostic::{Diagnostic, display_path};
-use crate::model::Site;
+use crate::model::{AwardListId, CampaignId, ProfileId, Site};
 use crate::output::Origin;
 use crate::urls::{Urls, output_file};
 use theme::{StaticFile, Theme};
@@ -35,13 +42,13 @@ const HOME_AWARD_LISTS: usize = 5;
 pub enum PageKind {
     Home,
     ProfileList { page: usize },
-    Profile(usize),
+    Profile(ProfileId),
     Years,
     Year { index: usize, page: usize },
     Campaigns,
-    Campaign { index: usize, page: usize },
+    Campaign { index: CampaignId, page: usize },
     AwardLists,
-    AwardList(usize),
+    AwardList(AwardListId),
     NotFound,
 }
 
@@ -61,6 +68,17 @@ pub enum PageRef {
     Sitemap,
     /// `sitemap-<n>.xml`, 1-based, when the sitemap is split.
     SitemapPart(usize),
+    Robots,
+}
+
+/// What one page shows: an HTML page's template values, or the contents
+/// of an XML or text file. It hashes to what the page shows ([`inputs`]).
+#[derive(Hash)]
+pub enum PageData<'a> {
+    Html(Box<page::Html<'a>>),
+    Feed(xml::Feed<'a>),
+    Sitemap(xml::Sitemap),
+    SitemapIndex { parts: usize },
     Robots,
 }
 
@@ -175,7 +193,7 @@ impl<'a> Renderer<'a> {
         kinds.extend(
             (1..=page_count(site.profiles.len(), per)).map(|page| PageKind::ProfileList { page }),
         );
-        kinds.extend((0..site.profiles.len()).map(PageKind::Profile));
+        kinds.extend(ProfileId::all(site.profiles.len()).map(PageKind::Profile));
         kinds.push(PageKind::Years);
         for (index, y) in site.years.iter().enumerate() {
             kinds.extend(
@@ -183,20 +201,20 @@ impl<'a> Renderer<'a> {
             );
         }
         kinds.push(PageKind::Campaigns);
-        for (index, c) in site.campaigns.iter().enumerate() {
+        for (index, c) in CampaignId::all(site.campaigns.len()).zip(&site.campaigns) {
             kinds.extend(
                 (1..=page_count(c.profiles.len(), per))
                     .map(|page| PageKind::Campaign { index, page }),
             );
         }
         kinds.push(PageKind::AwardLists);
-        kinds.extend((0..site.award_lists.len()).map(PageKind::AwardList));
+        kinds.extend(AwardListId::all(site.award_lists.len()).map(PageKind::AwardList));
         kinds
     }
 
     /// How many kinds [`Renderer::kinds`] lists, counted without listing
-    /// them: every page's inputs include the sitemap's size, and listing
-    /// all kinds for each page made the preview's rebuild quadratic.
+    /// them: every page would otherwise list them all to learn whether the
+    /// sitemap is split.
     fn kind_count(&self) -> usize {
         let site = self.site;
         let per = site.config.paginate_by;
@@ -288,19 +306,35 @@ impl<'a> Renderer<'a> {
 
     /// Renders one page.
     pub fn render(&self, page: PageRef) -> Result<Vec<u8>, Diagnostic> {
+        self.render_data(&self.data(page, &mut Inputs::default()))
+    }
+
+    /// What `page` shows, noting in `rec` the entities it shows.
+    pub fn data(&self, page: PageRef, rec: &mut Inputs) -> PageData<'_> {
         match page {
-            PageRef::Feed { lang } => Ok(xml::feed(self, lang)),
-            PageRef::Page { lang, kind } => self.render_html(lang, kind),
-            PageRef::Sitemap if self.sitemap_parts() > 1 => {
-                Ok(xml::sitemap_index(self, self.sitemap_parts()))
-            }
-            PageRef::Sitemap => Ok(xml::sitemap(self, &self.sitemap_entries())),
-            PageRef::SitemapPart(n) => {
-                let entries = self.sitemap_entries();
-                let part = page_slice(&entries, n, self.sitemap_limit);
-                Ok(xml::sitemap(self, part))
-            }
-            PageRef::Robots => Ok(format!(
+            PageRef::Page { lang, kind } => PageData::Html(Box::new(self.html(lang, kind, rec))),
+            PageRef::Feed { lang } => PageData::Feed(xml::Feed::new(self, lang, rec)),
+            PageRef::Sitemap if self.sitemap_parts() > 1 => PageData::SitemapIndex {
+                parts: self.sitemap_parts(),
+            },
+            PageRef::Sitemap => PageData::Sitemap(xml::Sitemap::new(self, &self.kinds(), None)),
+            PageRef::SitemapPart(n) => PageData::Sitemap(xml::Sitemap::new(
+                self,
+                &self.kinds(),
+                Some((n, self.sitemap_limit)),
+            )),
+            PageRef::Robots => PageData::Robots,
+        }
+    }
+
+    /// The bytes of a page from its value.
+    pub fn render_data(&self, data: &PageData) -> Result<Vec<u8>, Diagnostic> {
+        match data {
+            PageData::Html(html) => self.render_html(html),
+            PageData::Feed(feed) => Ok(feed.write()),
+            PageData::Sitemap(sitemap) => Ok(sitemap.write(&self.urls)),
+            PageData::SitemapIndex { parts } => Ok(xml::sitemap_index(&self.urls, *parts)),
+            PageData::Robots => Ok(format!(
                 "User-agent: *\nAllow: /\n\nSitemap: {}\n",
                 self.urls.absolute("/sitemap.xml")
             )
@@ -308,20 +342,15 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// (language, kind) of every page in the sitemap, language by language.
-    fn sitemap_entries(&self) -> Vec<(usize, PageKind)> {
-        let kinds = self.kinds();
-        (0..self.site.config.languages.len())
-            .flat_map(|l| kinds.iter().map(move |&k| (l, k)))
-            .collect()
-    }
-
-    fn render_html(&self, lang: usize, kind: PageKind) -> Result<Vec<u8>, Diagnostic> {
-        let (template, cx) = self.template_and_context(lang, kind);
+    fn render_html(&self, html: &page::Html) -> Result<Vec<u8>, Diagnostic> {
+        let mut cx = self.prepared.languages[html.lang].common.clone();
+        cx.insert("page", &html.page);
+        cx.insert("pagination", &html.pagination);
+        context::insert_fields(&mut cx, &html.kind);
         let mut out = Vec::with_capacity(16 * 1024);
         self.theme
             .tera
-            .render_to(template, &cx, &mut out)
+            .render_to(html.template, &cx, &mut out)
             .map_err(|e| theme::template_error(&e, &|name| self.theme.template_path(name)))?;
         Ok(out)
     }

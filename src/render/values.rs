@@ -1,25 +1,62 @@
-//! What templates see: the site's data as Tera values, built once per
-//! language and shared (cheaply cloned) by every page that shows them.
-//! docs/templates.md lists every field.
+//! The objects templates see, typed: profile, campaign and award-list cards
+//! (built once per language and shared by every page that shows them), and
+//! the smaller objects pages build for themselves. docs/templates.md lists
+//! every field; `tests/docs.rs` holds it to that.
+
+use std::hash::{Hash, Hasher};
 
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::Value;
 
+use crate::catalogue::AwardTypeId;
 use crate::config::Language;
-use crate::model::{AwardList, Campaign, HeldAward, Profile, Site};
+use crate::model::{
+    AwardList, AwardListId, Campaign, CampaignId, HeldAward, Profile, ProfileId, Site,
+};
 use crate::urls::Urls;
 
-/// Precomputed values of one language.
+/// A card as Tera value, built once and shared (cloning it clones an
+/// `Arc`), with a hash of what it shows: a page showing it hashes to the
+/// same value as long as the card is the same.
 #[derive(Clone)]
-pub struct LanguageValues {
-    pub profiles: Vec<Value>,
-    pub campaigns: Vec<Value>,
-    pub award_lists: Vec<Value>,
+pub struct Shared {
+    value: Value,
+    hash: u64,
 }
 
-#[derive(Serialize)]
-struct Link<'a> {
+impl Shared {
+    fn of<T: Serialize + Hash>(card: &T) -> Shared {
+        Shared {
+            value: Value::from_serializable(card),
+            hash: super::inputs::hash_of(card),
+        }
+    }
+}
+
+impl Serialize for Shared {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        // Into a Tera value, Tera clones the value instead of rebuilding it.
+        self.value.serialize(s)
+    }
+}
+
+impl Hash for Shared {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.hash.hash(state);
+    }
+}
+
+/// Precomputed cards of one language.
+#[derive(Clone)]
+pub struct LanguageValues {
+    pub profiles: Vec<Shared>,
+    pub campaigns: Vec<Shared>,
+    pub award_lists: Vec<Shared>,
+}
+
+#[derive(Serialize, Hash)]
+pub struct Link<'a> {
     name: &'a str,
     href: String,
     /// The language of `name` when it is not the page's (untranslated).
@@ -35,8 +72,16 @@ pub struct AwardTypeValue<'a> {
     rank: i64,
 }
 
-#[derive(Serialize)]
-struct ProfileCard<'a> {
+impl Hash for AwardTypeValue<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        (self.key, self.name, self.rank).hash(state);
+        std::mem::discriminant(&self.kind).hash(state);
+        std::mem::discriminant(&self.level).hash(state);
+    }
+}
+
+#[derive(Serialize, Hash)]
+pub struct ProfileCard<'a> {
     slug: &'a str,
     href: String,
     name: &'a str,
@@ -58,8 +103,8 @@ struct ProfileCard<'a> {
     award_count: usize,
 }
 
-#[derive(Serialize)]
-struct CampaignCard<'a> {
+#[derive(Serialize, Hash)]
+pub struct CampaignCard<'a> {
     slug: &'a str,
     href: String,
     name: &'a str,
@@ -76,8 +121,8 @@ struct CampaignCard<'a> {
     award_list_count: usize,
 }
 
-#[derive(Serialize)]
-struct AwardListCard<'a> {
+#[derive(Serialize, Hash)]
+pub struct AwardListCard<'a> {
     slug: &'a str,
     href: String,
     decision: &'a str,
@@ -92,8 +137,8 @@ struct AwardListCard<'a> {
     recipient_count: usize,
 }
 
-#[derive(Serialize)]
-struct HeldAwardValue<'a> {
+#[derive(Serialize, Hash)]
+pub struct HeldAwardValue<'a> {
     award: AwardTypeValue<'a>,
     year: i32,
     year_href: String,
@@ -105,8 +150,8 @@ struct HeldAwardValue<'a> {
     campaign: Option<Link<'a>>,
 }
 
-#[derive(Serialize)]
-struct RecipientValue<'a> {
+#[derive(Serialize, Hash)]
+pub struct RecipientValue<'a> {
     number: usize,
     name: &'a str,
     kind: &'static str,
@@ -128,7 +173,7 @@ impl<'a> Values<'a> {
         &self.site.config.languages[0].code
     }
 
-    pub fn award_type(&self, index: usize) -> AwardTypeValue<'a> {
+    pub fn award_type(&self, index: AwardTypeId) -> AwardTypeValue<'a> {
         let t = self.site.catalogue.by_index(index);
         AwardTypeValue {
             key: &t.key,
@@ -139,7 +184,7 @@ impl<'a> Values<'a> {
         }
     }
 
-    fn campaign_link(&self, index: usize) -> Link<'a> {
+    fn campaign_link(&self, index: CampaignId) -> Link<'a> {
         let c = &self.site.campaigns[index];
         let text = &c.texts[self.lang_index];
         Link {
@@ -153,16 +198,16 @@ impl<'a> Values<'a> {
         self.urls.href(&self.urls.year(self.lang, year, 1))
     }
 
-    pub fn profile_value(&self, i: usize) -> Value {
-        Value::from_serializable(&self.profile_card(&self.site.profiles[i]))
+    pub fn profile_value(&self, i: ProfileId) -> Shared {
+        Shared::of(&self.profile_card(&self.site.profiles[i]))
     }
 
-    pub fn campaign_value(&self, i: usize) -> Value {
-        Value::from_serializable(&self.campaign_card(&self.site.campaigns[i]))
+    pub fn campaign_value(&self, i: CampaignId) -> Shared {
+        Shared::of(&self.campaign_card(&self.site.campaigns[i]))
     }
 
-    pub fn award_list_value(&self, i: usize) -> Value {
-        Value::from_serializable(&self.award_list_card(&self.site.award_lists[i]))
+    pub fn award_list_value(&self, i: AwardListId) -> Shared {
+        Shared::of(&self.award_list_card(&self.site.award_lists[i]))
     }
 
     pub fn all(&self) -> LanguageValues {
@@ -171,24 +216,24 @@ impl<'a> Values<'a> {
                 .site
                 .profiles
                 .par_iter()
-                .map(|p| Value::from_serializable(&self.profile_card(p)))
+                .map(|p| Shared::of(&self.profile_card(p)))
                 .collect(),
             campaigns: self
                 .site
                 .campaigns
                 .iter()
-                .map(|c| Value::from_serializable(&self.campaign_card(c)))
+                .map(|c| Shared::of(&self.campaign_card(c)))
                 .collect(),
             award_lists: self
                 .site
                 .award_lists
                 .iter()
-                .map(|l| Value::from_serializable(&self.award_list_card(l)))
+                .map(|l| Shared::of(&self.award_list_card(l)))
                 .collect(),
         }
     }
 
-    fn profile_card(&self, p: &'a Profile) -> ProfileCard<'a> {
+    pub fn profile_card(&self, p: &'a Profile) -> ProfileCard<'a> {
         let text = &p.texts[self.lang_index];
         let show_ethnicity = self.site.config.privacy.show_ethnicity;
         let default_lang = &self.site.config.languages[0];
@@ -231,7 +276,7 @@ impl<'a> Values<'a> {
         }
     }
 
-    fn campaign_card(&self, c: &'a Campaign) -> CampaignCard<'a> {
+    pub fn campaign_card(&self, c: &'a Campaign) -> CampaignCard<'a> {
         let text = &c.texts[self.lang_index];
         CampaignCard {
             slug: &c.slug,
@@ -255,7 +300,7 @@ impl<'a> Values<'a> {
         }
     }
 
-    fn award_list_card(&self, l: &'a AwardList) -> AwardListCard<'a> {
+    pub fn award_list_card(&self, l: &'a AwardList) -> AwardListCard<'a> {
         let code = &self.lang.code;
         AwardListCard {
             slug: &l.slug,
@@ -274,9 +319,9 @@ impl<'a> Values<'a> {
     }
 
     /// The awards of a profile page.
-    pub fn held_awards(&self, awards: &'a [HeldAward]) -> Value {
+    pub fn held_awards(&self, awards: &'a [HeldAward]) -> Vec<HeldAwardValue<'a>> {
         let code = &self.lang.code;
-        let values: Vec<HeldAwardValue> = awards
+        awards
             .iter()
             .map(|a| HeldAwardValue {
                 award: self.award_type(a.award),
@@ -295,20 +340,17 @@ impl<'a> Values<'a> {
                 }),
                 campaign: a.campaign.map(|c| self.campaign_link(c)),
             })
-            .collect();
-        Value::from_serializable(&values)
+            .collect()
     }
 
-    pub fn campaign_links(&self, campaigns: &[usize]) -> Value {
-        let links: Vec<Link> = campaigns.iter().map(|&c| self.campaign_link(c)).collect();
-        Value::from_serializable(&links)
+    pub fn campaign_links(&self, campaigns: &[CampaignId]) -> Vec<Link<'a>> {
+        campaigns.iter().map(|&c| self.campaign_link(c)).collect()
     }
 
     /// The recipients table of an award-list page.
-    pub fn recipients(&self, list: &'a AwardList) -> Value {
+    pub fn recipients(&self, list: &'a AwardList) -> Vec<RecipientValue<'a>> {
         let code = &self.lang.code;
-        let rows: Vec<RecipientValue> = list
-            .recipients
+        list.recipients
             .iter()
             .enumerate()
             .map(|(i, r)| RecipientValue {
@@ -327,8 +369,7 @@ impl<'a> Values<'a> {
                         .href(&self.urls.profile(self.lang, &self.site.profiles[p].slug))
                 }),
             })
-            .collect();
-        Value::from_serializable(&rows)
+            .collect()
     }
 }
 

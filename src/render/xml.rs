@@ -4,7 +4,9 @@
 
 use std::fmt::Write;
 
+use super::inputs::{Entity, Inputs};
 use super::{FEED_ENTRIES, PageKind, Renderer};
+use crate::urls::Urls;
 
 /// Escapes text for XML content and attribute values.
 pub fn escape(s: &str) -> String {
@@ -23,38 +25,75 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-pub fn sitemap(r: &Renderer, entries: &[(usize, PageKind)]) -> Vec<u8> {
-    let langs = &r.site.config.languages;
-    let mut out = String::with_capacity(entries.len() * 300 + 200);
-    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    out.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
-    let urls = crate::urls::Urls::new(&r.site.config);
-    for &(lang, kind) in entries {
-        let loc = urls.absolute(&r.site_path(&langs[lang], kind));
-        let _ = writeln!(out, "  <url>\n    <loc>{}</loc>", escape(&loc));
-        for l in langs {
-            let alt = urls.absolute(&r.site_path(l, kind));
-            let _ = writeln!(
-                out,
-                "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
-                escape(&l.code),
-                escape(&alt)
-            );
-        }
-        let default_alt = urls.absolute(&r.site_path(&langs[0], kind));
-        let _ = writeln!(
-            out,
-            "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>",
-            escape(&default_alt)
-        );
-        out.push_str("  </url>\n");
-    }
-    out.push_str("</urlset>\n");
-    out.into_bytes()
+/// The sitemap's URLs: the site path of every page kind in every
+/// language, and which of the (language, kind) entries this file lists.
+#[derive(Hash)]
+pub struct Sitemap {
+    /// Per kind, its path in each language (the default language first).
+    paths: Vec<Vec<String>>,
+    /// Language codes, in the order of `paths`' inner lists.
+    codes: Vec<String>,
+    /// Entries `start..end`, counted language by language.
+    start: usize,
+    end: usize,
 }
 
-pub fn sitemap_index(r: &Renderer, parts: usize) -> Vec<u8> {
-    let urls = crate::urls::Urls::new(&r.site.config);
+impl Sitemap {
+    /// Every entry (`part` None), or those of one 1-based part of `limit`.
+    pub(super) fn new(r: &Renderer, kinds: &[PageKind], part: Option<(usize, usize)>) -> Sitemap {
+        let langs = &r.site.config.languages;
+        let paths: Vec<Vec<String>> = kinds
+            .iter()
+            .map(|&k| langs.iter().map(|l| r.site_path(l, k)).collect())
+            .collect();
+        let total = paths.len() * langs.len();
+        let (start, end) = match part {
+            None => (0, total),
+            Some((n, limit)) => {
+                let start = ((n - 1) * limit).min(total);
+                (start, (start + limit).min(total))
+            }
+        };
+        Sitemap {
+            paths,
+            codes: langs.iter().map(|l| l.code.clone()).collect(),
+            start,
+            end,
+        }
+    }
+
+    pub(super) fn write(&self, urls: &Urls) -> Vec<u8> {
+        let kinds = self.paths.len().max(1);
+        let mut out = String::with_capacity((self.end - self.start) * 300 + 200);
+        out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        out.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
+        for entry in self.start..self.end {
+            let (lang, kind) = (entry / kinds, entry % kinds);
+            let alternates: Vec<String> = self.paths[kind]
+                .iter()
+                .map(|p| escape(&urls.absolute(p)))
+                .collect();
+            let _ = writeln!(out, "  <url>\n    <loc>{}</loc>", alternates[lang]);
+            for (code, alt) in self.codes.iter().zip(&alternates) {
+                let _ = writeln!(
+                    out,
+                    "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{alt}\"/>",
+                    escape(code),
+                );
+            }
+            let _ = writeln!(
+                out,
+                "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>",
+                alternates[0]
+            );
+            out.push_str("  </url>\n");
+        }
+        out.push_str("</urlset>\n");
+        out.into_bytes()
+    }
+}
+
+pub fn sitemap_index(urls: &Urls, parts: usize) -> Vec<u8> {
     let mut out = String::new();
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
@@ -70,73 +109,110 @@ pub fn sitemap_index(r: &Renderer, parts: usize) -> Vec<u8> {
 }
 
 /// The Atom feed of a language: the newest profiles by `date`, then name.
-pub fn feed(r: &Renderer, lang_index: usize) -> Vec<u8> {
-    let site = r.site;
-    let lang = &site.config.languages[lang_index];
-    let urls = crate::urls::Urls::new(&site.config);
-    let home = urls.absolute(&urls.home(lang));
-    let self_url = urls.absolute(&urls.feed(lang));
-    let newest: Vec<usize> = r
-        .prepared
-        .newest
-        .iter()
-        .copied()
-        .take(FEED_ENTRIES)
-        .collect();
-    let updated = newest.first().map_or_else(
-        || "1970-01-01T00:00:00Z".to_owned(),
-        |&i| site.profiles[i].date.rfc3339(),
-    );
-    let mut out = String::new();
-    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    let _ = writeln!(
-        out,
-        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">",
-        escape(&lang.code)
-    );
-    let _ = writeln!(out, "  <title>{}</title>", escape(&lang.title));
-    if !lang.description.is_empty() {
-        let _ = writeln!(out, "  <subtitle>{}</subtitle>", escape(&lang.description));
+#[derive(Hash)]
+pub struct Feed<'a> {
+    code: &'a str,
+    title: &'a str,
+    description: &'a str,
+    home: String,
+    self_url: String,
+    updated: String,
+    entries: Vec<FeedEntry<'a>>,
+}
+
+#[derive(Hash)]
+struct FeedEntry<'a> {
+    title: &'a str,
+    url: String,
+    updated: String,
+    author: &'a str,
+    summary_lang: &'a str,
+    summary: &'a str,
+}
+
+impl<'a> Feed<'a> {
+    pub(super) fn new(r: &Renderer<'a>, lang_index: usize, rec: &mut Inputs) -> Feed<'a> {
+        let site = r.site;
+        let lang = &site.config.languages[lang_index];
+        let urls = Urls::new(&site.config);
+        let newest = r.prepared.newest.iter().copied().take(FEED_ENTRIES);
+        let entries: Vec<FeedEntry> = newest
+            .map(|i| {
+                rec.show(Entity::Profile(i));
+                let p = &site.profiles[i];
+                let text = &p.texts[lang_index];
+                FeedEntry {
+                    title: &text.name,
+                    url: urls.absolute(&urls.profile(lang, &p.slug)),
+                    updated: p.date.rfc3339(),
+                    author: &text.unit,
+                    summary_lang: &text.source.lang,
+                    summary: &text.summary,
+                }
+            })
+            .collect();
+        Feed {
+            code: &lang.code,
+            title: &lang.title,
+            description: &lang.description,
+            home: urls.absolute(&urls.home(lang)),
+            self_url: urls.absolute(&urls.feed(lang)),
+            updated: entries
+                .first()
+                .map_or_else(|| "1970-01-01T00:00:00Z".to_owned(), |e| e.updated.clone()),
+            entries,
+        }
     }
-    let _ = writeln!(
-        out,
-        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>",
-        escape(&self_url)
-    );
-    let _ = writeln!(
-        out,
-        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
-        escape(&home)
-    );
-    let _ = writeln!(out, "  <id>{}</id>", escape(&self_url));
-    let _ = writeln!(out, "  <updated>{updated}</updated>");
-    let _ = writeln!(out, "  <generator>vinhdanh</generator>");
-    for i in newest {
-        let p = &site.profiles[i];
-        let text = &p.texts[lang_index];
-        let url = urls.absolute(&urls.profile(lang, &p.slug));
-        out.push_str("  <entry>\n");
-        let _ = writeln!(out, "    <title>{}</title>", escape(&text.name));
+
+    pub(super) fn write(&self) -> Vec<u8> {
+        let mut out = String::new();
+        out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         let _ = writeln!(
             out,
-            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
-            escape(&url)
+            "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">",
+            escape(self.code)
         );
-        let _ = writeln!(out, "    <id>{}</id>", escape(&url));
-        let _ = writeln!(out, "    <updated>{}</updated>", p.date.rfc3339());
+        let _ = writeln!(out, "  <title>{}</title>", escape(self.title));
+        if !self.description.is_empty() {
+            let _ = writeln!(out, "  <subtitle>{}</subtitle>", escape(self.description));
+        }
         let _ = writeln!(
             out,
-            "    <author><name>{}</name></author>",
-            escape(&text.unit)
+            "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>",
+            escape(&self.self_url)
         );
         let _ = writeln!(
             out,
-            "    <summary xml:lang=\"{}\">{}</summary>",
-            escape(&text.source.lang),
-            escape(&text.summary)
+            "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+            escape(&self.home)
         );
-        out.push_str("  </entry>\n");
+        let _ = writeln!(out, "  <id>{}</id>", escape(&self.self_url));
+        let _ = writeln!(out, "  <updated>{}</updated>", self.updated);
+        let _ = writeln!(out, "  <generator>vinhdanh</generator>");
+        for e in &self.entries {
+            out.push_str("  <entry>\n");
+            let _ = writeln!(out, "    <title>{}</title>", escape(e.title));
+            let _ = writeln!(
+                out,
+                "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+                escape(&e.url)
+            );
+            let _ = writeln!(out, "    <id>{}</id>", escape(&e.url));
+            let _ = writeln!(out, "    <updated>{}</updated>", e.updated);
+            let _ = writeln!(
+                out,
+                "    <author><name>{}</name></author>",
+                escape(e.author)
+            );
+            let _ = writeln!(
+                out,
+                "    <summary xml:lang=\"{}\">{}</summary>",
+                escape(e.summary_lang),
+                escape(e.summary)
+            );
+            out.push_str("  </entry>\n");
+        }
+        out.push_str("</feed>\n");
+        out.into_bytes()
     }
-    out.push_str("</feed>\n");
-    out.into_bytes()
 }

@@ -39,8 +39,8 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use tokio::sync::watch as signal_channel;
 
 use crate::build::BuildOptions;
-use crate::config::CONFIG_FILE;
 use crate::diagnostic::{Diagnostics, Lang};
+use crate::vocab::CONFIG_FILE;
 use http::{Served, Shared};
 use rebuild::Rebuilder;
 

@@ -1,32 +1,33 @@
 //! Rendering a build's files into memory, reusing the last build's bytes
-//! for every page whose inputs did not change.
+//! for every page that shows the same as before.
 //!
-//! [`render_all`] looks at every page's inputs ([`PageInputs`]) and renders
-//! those that differ; it also records which pages show which entity, so
-//! that after a text-only edit [`render_some`] renders exactly the pages of
-//! the edited entities without looking at the others.
+//! [`render_all`] emits every page into a [`MemorySink`], which renders a
+//! page only when the hash of its value differs from the last build's
+//! ([`crate::render::inputs`]); it also records which pages show which
+//! entity, so that after a text-only edit [`render_some`] renders exactly
+//! the pages of the edited entities without building every page's value.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use axum::body::Bytes;
-use rayon::prelude::*;
 
 use super::memory::MemorySite;
 use super::reload;
-use crate::diagnostic::messages::{Problem, Unreadable};
-use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::model::Site;
-use crate::render::deps::{Entity, PageInputs};
+use crate::diagnostic::messages::Unreadable;
+use crate::diagnostic::{Diagnostic, Diagnostics, FileProblem};
+use crate::model::{CampaignId, ProfileId, Site};
+use crate::render::emit::{Emitting, emit_pages};
 use crate::render::theme::{StaticFile, Theme};
-use crate::render::{PageRef, Prepared, Renderer};
+use crate::render::{self, CopiedFile, Entity, PageRef, PageSink, Prepared, Renderer};
 
 /// A page of a build.
 pub struct BuiltPage {
     pub page: PageRef,
     pub path: String,
-    pub shape: u64,
+    /// The hash of its value.
+    pub hash: u64,
 }
 
 /// The files of a good build and what the next one needs to know of them.
@@ -68,112 +69,171 @@ impl Built {
             .flatten();
         own.chain(others).copied()
     }
+
+    fn old(&self, path: &str) -> Option<(&BuiltPage, &Bytes)> {
+        let page = &self.pages[*self.index.get(path)?];
+        Some((page, self.files.get(path)?))
+    }
 }
 
-/// Renders the pages for which `needs_render` says yes, or whose shape
-/// changed, or which are new; keeps the other pages' bytes from `last`;
-/// copies static files, reading again those under a `changed` path.
+/// `serve`: pages into memory, rendered only when needed.
+struct MemorySink<'a> {
+    last: Option<&'a Built>,
+    /// Render every page, whatever its hash (the theme or configuration changed).
+    every: bool,
+    /// Changed paths: copied files under them are read again.
+    changed: &'a [PathBuf],
+    out: Mutex<Collected>,
+}
+
+#[derive(Default)]
+struct Collected {
+    files: MemorySite,
+    pages: Vec<(BuiltPage, render::Inputs)>,
+    copied_from: HashMap<String, PathBuf>,
+    changed: Vec<String>,
+    rendered: usize,
+}
+
+impl MemorySink<'_> {
+    fn collected(&self) -> std::sync::MutexGuard<'_, Collected> {
+        self.out.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn put(&self, out: &mut Collected, path: String, bytes: Bytes) {
+        let old = self.last.and_then(|l| l.files.get(&path));
+        if old != Some(&bytes) {
+            out.changed.push(path.clone());
+        }
+        out.files.insert(path, bytes);
+    }
+}
+
+impl PageSink for MemorySink<'_> {
+    fn page(&self, page: Emitting<'_>) -> Result<(), Diagnostic> {
+        let hash = page.hash();
+        let old = self.last.and_then(|l| l.old(&page.path));
+        let kept = old.filter(|(p, _)| !self.every && p.hash == hash);
+        let fresh = match kept {
+            Some(_) => None,
+            None => {
+                let bytes = page.render()?;
+                Some(Bytes::from(if page.path.ends_with(".html") {
+                    reload::inject(&bytes, &page.path)
+                } else {
+                    bytes
+                }))
+            }
+        };
+        let mut out = self.collected();
+        match (fresh, kept) {
+            (Some(bytes), _) => {
+                out.rendered += 1;
+                self.put(&mut out, page.path.clone(), bytes);
+            }
+            (None, Some((_, bytes))) => out.files.insert(page.path.clone(), bytes.clone()),
+            (None, None) => {}
+        }
+        let built = BuiltPage {
+            page: page.page,
+            path: page.path,
+            hash,
+        };
+        out.pages.push((built, page.inputs));
+        Ok(())
+    }
+
+    /// Reads a file on disk again only when it is new or under a changed path.
+    fn copy(&self, file: &CopiedFile) -> Result<(), Diagnostic> {
+        let old = self.last.and_then(|l| l.files.get(&file.path));
+        let bytes = match &file.source {
+            StaticFile::Embedded(bytes) => Bytes::from_static(bytes),
+            StaticFile::OnDisk(from) => {
+                let unchanged = self
+                    .last
+                    .is_some_and(|l| l.copied_from.get(&file.path) == Some(from))
+                    && !self.changed.iter().any(|c| from.starts_with(c));
+                self.collected()
+                    .copied_from
+                    .insert(file.path.clone(), from.clone());
+                match old.filter(|_| unchanged) {
+                    Some(old) => old.clone(),
+                    None => Bytes::from(std::fs::read(from).map_err(|e| {
+                        Diagnostic::file(
+                            from,
+                            FileProblem::CannotRead {
+                                what: Unreadable::File,
+                                detail: e.to_string(),
+                            },
+                        )
+                    })?),
+                }
+            }
+        };
+        let mut out = self.collected();
+        self.put(&mut out, file.path.clone(), bytes);
+        Ok(())
+    }
+}
+
+/// Renders every page whose value changed since `last` (all with `every`),
+/// keeps the other pages' bytes; copies static files, reading again those
+/// under a `changed` path.
 pub fn render_all(
     site: &Site,
     theme: &Theme,
     last: Option<&Built>,
     changed: &[PathBuf],
-    needs_render: &(dyn Fn(&Renderer, &PageInputs) -> bool + Sync),
+    every: bool,
 ) -> Result<(Built, Rendered), Diagnostics> {
     let prepared = Prepared::new(site, theme);
     let renderer = Renderer::with_prepared(site, theme, &prepared);
-    let pages: Vec<(PageRef, String, PageInputs)> = renderer
-        .pages()
-        .into_par_iter()
-        .map(|page| (page, renderer.output_path(page), renderer.inputs(page)))
-        .collect();
-    let old_shape = |path: &str| last.and_then(|l| l.index.get(path).map(|&i| l.pages[i].shape));
-    let old_file = |path: &str| last.and_then(|l| l.files.get(path));
-    let page_set_changed = last.is_none_or(|l| {
-        l.pages.len() != pages.len() || pages.iter().any(|(_, p, _)| !l.index.contains_key(p))
-    });
-
-    let fresh: Vec<Option<Result<Vec<u8>, Diagnostic>>> = pages
-        .par_iter()
-        .map(|(page, path, inputs)| {
-            let keep = old_file(path).is_some()
-                && old_shape(path) == Some(inputs.shape)
-                && !(inputs.lists_pages && page_set_changed)
-                && !needs_render(&renderer, inputs);
-            (!keep).then(|| render_page(&renderer, *page, path))
-        })
-        .collect();
-
-    let mut problems = Diagnostics::new();
-    let mut files = MemorySite::with_capacity(pages.len());
-    let mut report = Rendered {
-        changed: Vec::new(),
-        rendered: fresh.iter().filter(|f| f.is_some()).count(),
-    };
-    for ((_, path, _), fresh) in pages.iter().zip(fresh) {
-        match fresh {
-            Some(Ok(bytes)) => put(
-                &mut files,
-                &mut report,
-                old_file(path),
-                path.clone(),
-                Bytes::from(bytes),
-            ),
-            Some(Err(d)) => problems.push(d),
-            None => {
-                if let Some(old) = old_file(path) {
-                    files.insert(path.clone(), old.clone());
-                }
-            }
-        }
-    }
-    let copied_from = copy_files(
-        &renderer,
+    let sink = MemorySink {
         last,
+        every,
         changed,
-        &mut files,
-        &mut report,
-        &mut problems,
-    );
-    if !problems.is_empty() {
-        return Err(problems.sorted());
-    }
+        out: Mutex::default(),
+    };
+    render::emit(&renderer, &sink)?;
+    drop(renderer);
+    let mut out = sink
+        .out
+        .into_inner()
+        .unwrap_or_else(PoisonError::into_inner);
     if let Some(last) = last {
-        report.changed.extend(
-            last.files
-                .iter()
-                .filter(|(path, _)| files.get(path).is_none())
-                .map(|(p, _)| p.to_owned()),
-        );
+        let gone = last
+            .files
+            .iter()
+            .filter(|(path, _)| out.files.get(path).is_none());
+        let gone: Vec<String> = gone.map(|(p, _)| p.to_owned()).collect();
+        out.changed.extend(gone);
     }
-
     let mut own_pages: HashMap<Entity, Vec<usize>> = HashMap::new();
     let mut shown_on: HashMap<Entity, Vec<usize>> = HashMap::new();
-    let mut index = HashMap::with_capacity(pages.len());
-    let mut built_pages = Vec::with_capacity(pages.len());
-    for (i, (page, path, inputs)) in pages.into_iter().enumerate() {
+    let mut index = HashMap::with_capacity(out.pages.len());
+    let mut pages = Vec::with_capacity(out.pages.len());
+    for (i, (page, inputs)) in out.pages.into_iter().enumerate() {
         if let Some(e) = inputs.own {
             own_pages.entry(e).or_default().push(i);
         }
         for e in inputs.shows {
             shown_on.entry(e).or_default().push(i);
         }
-        index.insert(path.clone(), i);
-        built_pages.push(BuiltPage {
-            page,
-            path,
-            shape: inputs.shape,
-        });
+        index.insert(page.path.clone(), i);
+        pages.push(page);
     }
-    drop(renderer);
     let built = Built {
-        files: Arc::new(files),
-        pages: built_pages,
+        files: Arc::new(out.files),
+        pages,
         index,
         own_pages,
         shown_on,
-        copied_from,
+        copied_from: out.copied_from,
         prepared,
+    };
+    let report = Rendered {
+        changed: out.changed,
+        rendered: out.rendered,
     };
     Ok((built, report))
 }
@@ -186,110 +246,38 @@ pub fn render_some(
     theme: &Theme,
     last: &mut Built,
     pages: &[usize],
-    (profiles, campaigns): (&[usize], &[usize]),
+    (profiles, campaigns): (&[ProfileId], &[CampaignId]),
 ) -> Result<Rendered, Diagnostics> {
     last.prepared.refresh(site, profiles, campaigns);
     let renderer = Renderer::with_prepared(site, theme, &last.prepared);
-    let fresh: Vec<(usize, Result<Vec<u8>, Diagnostic>)> = pages
-        .par_iter()
-        .map(|&i| {
-            (
-                i,
-                render_page(&renderer, last.pages[i].page, &last.pages[i].path),
-            )
-        })
-        .collect();
-    let mut files = MemorySite::clone(&last.files);
-    let mut report = Rendered {
-        changed: Vec::new(),
-        rendered: fresh.len(),
+    let refs: Vec<PageRef> = pages.iter().map(|&i| last.pages[i].page).collect();
+    let sink = MemorySink {
+        last: Some(last),
+        every: true,
+        changed: &[],
+        out: Mutex::default(),
     };
-    let mut problems = Diagnostics::new();
-    for (i, result) in fresh {
-        let path = &last.pages[i].path;
-        match result {
-            Ok(bytes) => put(
-                &mut files,
-                &mut report,
-                last.files.get(path),
-                path.clone(),
-                Bytes::from(bytes),
-            ),
-            Err(d) => problems.push(d),
-        }
-    }
+    let problems = emit_pages(&renderer, &refs, &sink);
     if !problems.is_empty() {
         return Err(problems.sorted());
     }
+    drop(renderer);
+    let out = sink
+        .out
+        .into_inner()
+        .unwrap_or_else(PoisonError::into_inner);
+    let mut files = MemorySite::clone(&last.files);
+    for (path, bytes) in out.files.iter() {
+        files.insert(path.to_owned(), bytes.clone());
+    }
+    for (page, _) in out.pages {
+        if let Some(&i) = last.index.get(&page.path) {
+            last.pages[i].hash = page.hash;
+        }
+    }
     last.files = Arc::new(files);
-    Ok(report)
-}
-
-fn render_page(renderer: &Renderer, page: PageRef, path: &str) -> Result<Vec<u8>, Diagnostic> {
-    let bytes = renderer.render(page)?;
-    Ok(if path.ends_with(".html") {
-        reload::inject(&bytes, path)
-    } else {
-        bytes
+    Ok(Rendered {
+        changed: out.changed,
+        rendered: out.rendered,
     })
-}
-
-/// Puts a file into the build, noting it as changed when it differs from `old`.
-fn put(
-    files: &mut MemorySite,
-    report: &mut Rendered,
-    old: Option<&Bytes>,
-    path: String,
-    bytes: Bytes,
-) {
-    if old != Some(&bytes) {
-        report.changed.push(path.clone());
-    }
-    files.insert(path, bytes);
-}
-
-/// Copies the theme's and site's static files and the profiles' photos.
-fn copy_files(
-    renderer: &Renderer,
-    last: Option<&Built>,
-    changed: &[PathBuf],
-    files: &mut MemorySite,
-    report: &mut Rendered,
-    problems: &mut Diagnostics,
-) -> HashMap<String, PathBuf> {
-    let old_file = |path: &str| last.and_then(|l| l.files.get(path));
-    let copied = renderer.copied_files();
-    let page_refs: Vec<PageRef> = renderer.pages();
-    if let Err(clashes) = crate::build::check_copied_files(renderer, &page_refs, &copied) {
-        problems.extend(clashes);
-    }
-    let mut copied_from = HashMap::new();
-    for file in copied {
-        let bytes = match &file.source {
-            StaticFile::Embedded(bytes) => Bytes::from_static(bytes),
-            StaticFile::OnDisk(from) => {
-                let unchanged = last.is_some_and(|l| l.copied_from.get(&file.path) == Some(from))
-                    && !changed.iter().any(|c| from.starts_with(c));
-                copied_from.insert(file.path.clone(), from.clone());
-                match old_file(&file.path).filter(|_| unchanged) {
-                    Some(old) => old.clone(),
-                    None => match std::fs::read(from) {
-                        Ok(bytes) => Bytes::from(bytes),
-                        Err(e) => {
-                            problems.push(Diagnostic::file(
-                                from,
-                                Problem::CannotRead {
-                                    what: Unreadable::File,
-                                    detail: e.to_string(),
-                                },
-                            ));
-                            continue;
-                        }
-                    },
-                }
-            }
-        };
-        put(files, report, old_file(&file.path), file.path, bytes);
-    }
-    copied_from
 }

@@ -9,12 +9,12 @@
 //! * `site.toml` starts from scratch; templates, UI strings or the theme
 //!   render every page again; `static/` only copies files again.
 //!
-//! Either way only pages whose inputs changed ([`crate::render::deps`]) are
-//! rendered; every other page keeps its bytes from the last build. A build
+//! Either way only pages that show something else than before
+//! ([`crate::render::inputs`]) are rendered; every other page keeps its
+//! bytes from the last build. A build
 //! with problems changes nothing: the server keeps the last good one, and
 //! the edits stay pending until a build succeeds.
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -22,12 +22,11 @@ use super::memory::MemorySite;
 use super::pages::{Built, render_all, render_some};
 use crate::build::{BuildOptions, finish, load_config, site_and_theme};
 use crate::content::cache::{ParseCache, load_cached, text_edits};
-use crate::content::{AWARDS_DIR, CONTENT_DIR};
 use crate::diagnostic::Diagnostics;
-use crate::model::{AssembleOptions, Site, assemble, retext};
-use crate::render::Renderer;
-use crate::render::deps::{Entity, PageInputs};
+use crate::model::{AssembleOptions, ProfileId, Site, assemble, retext};
+use crate::render::Entity;
 use crate::render::theme::{self, Theme};
+use crate::vocab::{CONFIG_FILE, CONTENT_DIR, I18N_DIR, STATIC_DIR, TEMPLATES_DIR, THEMES_DIR};
 
 /// What a successful rebuild made.
 #[derive(Debug, Clone)]
@@ -84,43 +83,11 @@ fn classify(root: &Path, path: &Path) -> Option<Input> {
     let rel = path.strip_prefix(root).ok()?;
     let first = rel.components().next()?.as_os_str().to_str()?;
     match first {
-        crate::config::CONFIG_FILE => Some(Input::Config),
+        CONFIG_FILE => Some(Input::Config),
         CONTENT_DIR => Some(Input::Content),
-        "static" => Some(Input::Statics),
-        "templates" | "i18n" | "themes" => Some(Input::Theme),
+        STATIC_DIR => Some(Input::Statics),
+        TEMPLATES_DIR | I18N_DIR | THEMES_DIR => Some(Input::Theme),
         _ => None,
-    }
-}
-
-/// Entities whose data changed, by source file: their own pages must be
-/// rendered again (`own`), and every page that shows them too (`cards`).
-#[derive(Default)]
-struct Dirty {
-    every_page: bool,
-    own: HashSet<PathBuf>,
-    cards: HashSet<PathBuf>,
-}
-
-impl Dirty {
-    fn everything() -> Self {
-        Dirty {
-            every_page: true,
-            ..Dirty::default()
-        }
-    }
-
-    fn mark(&mut self, source: &Path) {
-        self.own.insert(source.to_path_buf());
-        self.cards.insert(source.to_path_buf());
-    }
-
-    fn needs_render(&self, renderer: &Renderer, inputs: &PageInputs) -> bool {
-        let shown = |e: Entity| self.cards.contains(renderer.source_of(e));
-        self.every_page
-            || inputs
-                .own
-                .is_some_and(|e| shown(e) || self.own.contains(renderer.source_of(e)))
-            || inputs.shows.iter().any(|&e| shown(e))
     }
 }
 
@@ -219,7 +186,7 @@ impl Rebuilder {
             .collect();
         pages.sort_unstable();
         pages.dedup();
-        let profiles: Vec<usize> = done.profiles.iter().map(|&(i, _)| i).collect();
+        let profiles: Vec<ProfileId> = done.profiles.iter().map(|&(i, _)| i).collect();
         let out = render_some(
             &last.site,
             &last.theme,
@@ -241,13 +208,12 @@ impl Rebuilder {
             return self.assemble();
         };
         last.theme = theme::load(&last.site.config)?;
-        let keep = |_: &Renderer, _: &PageInputs| false;
         let (built, out) = render_all(
             &last.site,
             &last.theme,
             Some(&last.built),
             &self.pending.all,
-            &keep,
+            false,
         )?;
         last.built = built;
         Ok(Rebuilt {
@@ -279,15 +245,8 @@ impl Rebuilder {
         let (site, theme) = site_and_theme(site, theme)?;
 
         let last = self.last.as_ref();
-        let dirty = match last {
-            Some(last) if !p.config && !p.theme => {
-                dirty_of_changes(&self.options.root, &p.content, &[&last.site, &site])
-            }
-            _ => Dirty::everything(),
-        };
-        let needs_render = |r: &Renderer, inputs: &PageInputs| dirty.needs_render(r, inputs);
-        let (built, out) =
-            render_all(&site, &theme, last.map(|l| &l.built), &p.all, &needs_render)?;
+        let every = last.is_none() || p.config || p.theme;
+        let (built, out) = render_all(&site, &theme, last.map(|l| &l.built), &p.all, every)?;
         let rebuilt = Rebuilt {
             site: Arc::clone(&built.files),
             changed: out.changed,
@@ -299,93 +258,9 @@ impl Rebuilder {
     }
 }
 
-/// Whether a change at `changed` (relative to the root) touches the entity
-/// from `source`: its own file or a folder holding it, a translation beside
-/// it (`x.en.md` for `x.md`), a file in its bundle, a CSV of award lists.
-fn touches(changed: &Path, source: &Path) -> bool {
-    if source.starts_with(changed) {
-        return true;
-    }
-    let (Some(dir), Some(stem)) = (source.parent(), source.file_stem().and_then(|s| s.to_str()))
-    else {
-        return false;
-    };
-    let beside = changed.parent() == Some(dir)
-        && changed
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with(&format!("{stem}.")));
-    let in_bundle = stem == "index" && changed.starts_with(dir);
-    let award_csv = source.starts_with(Path::new(CONTENT_DIR).join(AWARDS_DIR))
-        && changed
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-    beside || in_bundle || award_csv
-}
-
-/// Entities touched by changed content files, in the last site and the new
-/// one, with what shows their data: an award list's recipients show its
-/// awards, a campaign's award lists show its name.
-fn dirty_of_changes(root: &Path, changed: &[PathBuf], sites: &[&Site]) -> Dirty {
-    let changed: Vec<&Path> = changed
-        .iter()
-        .filter_map(|c| c.strip_prefix(root).ok())
-        .collect();
-    let touched = |source: &Path| changed.iter().any(|c| touches(c, source));
-    let mut dirty = Dirty::default();
-    for site in sites {
-        for p in site.profiles.iter().filter(|p| touched(&p.source)) {
-            dirty.mark(&p.source);
-        }
-        for c in site.campaigns.iter().filter(|c| touched(&c.source)) {
-            dirty.mark(&c.source);
-            for &l in &c.award_lists {
-                dirty.cards.insert(site.award_lists[l].source.clone());
-            }
-        }
-        for l in site.award_lists.iter().filter(|l| touched(&l.source)) {
-            dirty.mark(&l.source);
-            for p in l.recipients.iter().filter_map(|r| r.profile) {
-                dirty.cards.insert(site.profiles[p].source.clone());
-            }
-        }
-    }
-    dirty
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn what_a_change_touches() {
-        let p = Path::new;
-        assert!(touches(
-            p("content/profiles/a.md"),
-            p("content/profiles/a.md")
-        ));
-        assert!(touches(
-            p("content/profiles/a.en.md"),
-            p("content/profiles/a.md")
-        ));
-        assert!(touches(p("content/profiles"), p("content/profiles/a.md")));
-        assert!(touches(
-            p("content/profiles/a/photo.jpg"),
-            p("content/profiles/a/index.md")
-        ));
-        assert!(touches(
-            p("content/awards/x.csv"),
-            p("content/awards/y.toml")
-        ));
-        assert!(!touches(
-            p("content/profiles/ab.md"),
-            p("content/profiles/a.md")
-        ));
-        assert!(!touches(
-            p("content/profiles/b/index.md"),
-            p("content/profiles/a/index.md")
-        ));
-    }
 
     #[test]
     fn inputs_are_classified_by_their_folder() {

@@ -7,6 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+pub mod fields;
 pub mod server;
 
 use vinhdanh::{BuildOptions, Diagnostics, Lang, build_site};

@@ -1,0 +1,188 @@
+//! Each kind of HTML page as one typed value: what its template receives
+//! besides the [`super::context::Common`] variables. The builder
+//! ([`super::builder`]) notes the entities a page shows as it picks their
+//! cards, and the value hashes to what the page shows (see
+//! [`super::inputs`]). docs/templates.md lists every field; `tests/docs.rs`
+//! fails when it misses one.
+
+use std::hash::Hash;
+
+use serde::Serialize;
+use tera::Value;
+
+use super::values::{AwardTypeValue, HeldAwardValue, Link, RecipientValue, Shared};
+
+/// An HTML page: its template and everything the template receives.
+#[derive(Hash)]
+pub struct Html<'a> {
+    pub template: &'static str,
+    /// Index into `Config::languages`.
+    pub lang: usize,
+    pub page: PageInfo<'a>,
+    pub pagination: Option<Pagination>,
+    pub kind: KindData<'a>,
+}
+
+/// `page`: this page.
+#[derive(Serialize, Hash)]
+pub struct PageInfo<'a> {
+    pub(super) href: String,
+    pub(super) canonical: String,
+    pub(super) alternates: Vec<Alternate<'a>>,
+    pub(super) kind: &'static str,
+    pub(super) translated: bool,
+    pub(super) text_lang: &'a str,
+    pub(super) draft: bool,
+}
+
+#[derive(Serialize, Hash)]
+pub struct Alternate<'a> {
+    pub(super) lang: &'a str,
+    pub(super) title: &'a str,
+    pub(super) href: String,
+    pub(super) absolute: String,
+}
+
+#[derive(Serialize, Hash)]
+pub struct Pagination {
+    pub(super) current: usize,
+    pub(super) total: usize,
+    pub(super) prev: Option<String>,
+    pub(super) next: Option<String>,
+    pub(super) pages: Vec<PageLink>,
+}
+
+#[derive(Serialize, Hash)]
+pub struct PageLink {
+    pub(super) number: usize,
+    pub(super) href: String,
+    pub(super) current: bool,
+}
+
+/// The variables of each kind of page (besides `page` and `pagination`).
+#[derive(Serialize, Hash)]
+#[serde(untagged)]
+pub enum KindData<'a> {
+    Home(Home<'a>),
+    ProfileList(Profiles<'a>),
+    Profile(ProfilePage<'a>),
+    Years(Years),
+    Year(YearPage<'a>),
+    Campaigns(Campaigns<'a>),
+    Campaign(CampaignPage<'a>),
+    AwardLists(AwardLists<'a>),
+    AwardList(AwardListPage<'a>),
+    NotFound(NotFound),
+}
+
+pub(super) type Cards<'a> = Vec<&'a Shared>;
+
+#[derive(Serialize, Hash)]
+pub struct Home<'a> {
+    pub(super) newest_profiles: Cards<'a>,
+    pub(super) years: Vec<YearEntry>,
+    pub(super) campaigns: Cards<'a>,
+    pub(super) award_lists: Cards<'a>,
+    pub(super) counts: Counts,
+}
+
+#[derive(Serialize, Hash)]
+pub struct Counts {
+    pub(super) profiles: usize,
+    pub(super) individuals: usize,
+    pub(super) collectives: usize,
+    pub(super) campaigns: usize,
+    pub(super) award_lists: usize,
+    pub(super) years: usize,
+    pub(super) awards: usize,
+}
+
+#[derive(Serialize, Hash)]
+pub struct Profiles<'a> {
+    pub(super) profiles: Cards<'a>,
+}
+
+#[derive(Serialize, Hash)]
+pub struct ProfilePage<'a> {
+    pub(super) profile: &'a Shared,
+    pub(super) body: Body<'a>,
+    pub(super) awards: Vec<HeldAwardValue<'a>>,
+    pub(super) campaigns: Vec<Link<'a>>,
+}
+
+#[derive(Serialize, Hash)]
+pub struct Years {
+    pub(super) years: Vec<YearEntry>,
+}
+
+#[derive(Serialize, Hash)]
+pub struct YearEntry {
+    pub(super) year: i32,
+    pub(super) href: String,
+    pub(super) profile_count: usize,
+    pub(super) award_list_count: usize,
+    pub(super) award_count: usize,
+}
+
+#[derive(Serialize, Hash)]
+pub struct YearPage<'a> {
+    pub(super) year: YearValue<'a>,
+    pub(super) profiles: Cards<'a>,
+    pub(super) award_lists: Cards<'a>,
+}
+
+#[derive(Serialize, Hash)]
+pub struct YearValue<'a> {
+    pub(super) year: i32,
+    pub(super) href: String,
+    pub(super) summary: Vec<SummaryRow<'a>>,
+    pub(super) total_individuals: usize,
+    pub(super) total_collectives: usize,
+    pub(super) total: usize,
+    pub(super) profile_count: usize,
+}
+
+#[derive(Serialize, Hash)]
+pub struct SummaryRow<'a> {
+    pub(super) award: AwardTypeValue<'a>,
+    pub(super) individuals: usize,
+    pub(super) collectives: usize,
+    pub(super) total: usize,
+}
+
+#[derive(Serialize, Hash)]
+pub struct Campaigns<'a> {
+    pub(super) campaigns: Cards<'a>,
+}
+
+#[derive(Serialize, Hash)]
+pub struct CampaignPage<'a> {
+    pub(super) campaign: &'a Shared,
+    pub(super) body: Body<'a>,
+    pub(super) profiles: Cards<'a>,
+    pub(super) award_lists: Cards<'a>,
+}
+
+#[derive(Serialize, Hash)]
+pub struct AwardLists<'a> {
+    pub(super) award_lists: Cards<'a>,
+}
+
+#[derive(Serialize, Hash)]
+pub struct AwardListPage<'a> {
+    pub(super) award_list: &'a Shared,
+    pub(super) recipients: Vec<RecipientValue<'a>>,
+}
+
+#[derive(Serialize, Hash)]
+pub struct NotFound {}
+
+/// A body rendered from Markdown, given to templates as safe HTML.
+#[derive(Hash)]
+pub struct Body<'a>(pub(super) &'a str);
+
+impl Serialize for Body<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        Value::safe_string(self.0).serialize(s)
+    }
+}
