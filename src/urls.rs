@@ -5,10 +5,6 @@
 //! front ([`Urls::href`]); canonical links use the whole base URL
 //! ([`Urls::absolute`]); the output file is the site path plus `index.html`.
 
-use std::borrow::Cow;
-
-use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
-
 use crate::config::{Config, Language};
 
 /// Builds site paths for one configuration.
@@ -93,22 +89,6 @@ impl<'a> Urls<'a> {
     }
 }
 
-/// What stays as it is in a path segment: letters, digits and `-._~`
-/// (RFC 3986's unreserved characters). Everything else is escaped.
-const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'.')
-    .remove(b'_')
-    .remove(b'~');
-
-/// A file name as one segment of a URL path: `ảnh #1.png` →
-/// `%E1%BA%A3nh%20%231.png`. Written as it is, a `#` or `?` would end the
-/// path (the browser asked for `ảnh ` and the image broke), and a space
-/// or `%` is not allowed in a URL at all. Borrowed when nothing needs escaping.
-pub fn segment(name: &str) -> Cow<'_, str> {
-    utf8_percent_encode(name, SEGMENT).into()
-}
-
 /// The output file of a site path: `/ho-so/x/` → `ho-so/x/index.html`,
 /// `/atom.xml` → `atom.xml`.
 pub fn output_file(site_path: &str) -> String {
@@ -129,15 +109,5 @@ mod tests {
         assert_eq!(output_file("/"), "index.html");
         assert_eq!(output_file("/en/profiles/a/"), "en/profiles/a/index.html");
         assert_eq!(output_file("/en/atom.xml"), "en/atom.xml");
-    }
-
-    #[test]
-    fn segments_escape_what_would_end_or_break_a_path() {
-        assert_eq!(segment("chan-dung_2.JPG"), "chan-dung_2.JPG");
-        assert_eq!(segment("ảnh #1.png"), "%E1%BA%A3nh%20%231.png");
-        assert_eq!(
-            segment("a?b%c/d\\e&f+g.png"),
-            "a%3Fb%25c%2Fd%5Ce%26f%2Bg.png"
-        );
     }
 }
