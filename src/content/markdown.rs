@@ -23,6 +23,7 @@ use std::ops::Range;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::diagnostic::line_col;
+use crate::i18n::slug::slugify;
 
 /// Site settings that change how markdown renders.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -508,7 +509,7 @@ impl<'a, 'r> State<'a, 'r> {
 
     /// The id of the heading just read: its slug, made unique in the document.
     fn unique_id(&mut self) -> String {
-        let mut base = slug::slugify(&self.heading_text);
+        let mut base = slugify(&self.heading_text);
         if base.is_empty() {
             base.push_str("section");
         }

@@ -12,11 +12,12 @@ use super::texts::{LinkTargets, TextRenderer, pair_translations};
 use super::*;
 use crate::catalogue::Catalogue;
 use crate::config::Config;
+use crate::content::Content;
 use crate::content::markdown::MarkdownOptions;
-use crate::content::{Content, Section};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::i18n::collate::NameCollator;
 use crate::urls::Urls;
+use crate::vocab::Section;
 
 /// Choices that change what is built.
 #[derive(Debug, Clone, Copy, Default)]
@@ -24,10 +25,6 @@ pub struct AssembleOptions {
     /// Include drafts (marked as such).
     pub drafts: bool,
 }
-
-pub(super) const MIN_YEAR: i64 = 1945;
-pub(super) const MAX_YEAR: i64 = 2100;
-pub(super) const SUMMARY_CHARS: usize = 300;
 
 /// Builds the site from loaded content; `problems` are the loader's, to
 /// which every problem found here is added.
@@ -58,10 +55,10 @@ pub fn assemble(
             .then_with(|| collator.compare(&a.front.name, &b.front.name))
             .then_with(|| sa.cmp(sb))
     });
-    let campaign_index: HashMap<String, usize> = campaign_pages
+    let campaign_index: HashMap<String, CampaignId> = campaign_pages
         .iter()
         .enumerate()
-        .map(|(i, (slug, _))| (slug.clone(), i))
+        .map(|(i, (slug, _))| (slug.clone(), CampaignId::new(i)))
         .collect();
 
     // Profiles.
@@ -79,10 +76,10 @@ pub fn assemble(
             })
             .then_with(|| sa.cmp(sb))
     });
-    let profile_index: HashMap<String, usize> = profile_pages
+    let profile_index: HashMap<String, ProfileId> = profile_pages
         .iter()
         .enumerate()
-        .map(|(i, (slug, _))| (slug.clone(), i))
+        .map(|(i, (slug, _))| (slug.clone(), ProfileId::new(i)))
         .collect();
     let mut profiles: Vec<Profile> = profile_pages
         .iter()
@@ -112,13 +109,13 @@ pub fn assemble(
         &content.campaign_translations,
     );
     let mut profile_translations = pair_translations(
-        &mut cx,
+        cx.problems,
         content.profile_translations,
         &profile_pages,
         options,
     );
     let mut campaign_translations = pair_translations(
-        &mut cx,
+        cx.problems,
         content.campaign_translations,
         &campaign_pages,
         options,

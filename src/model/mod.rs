@@ -6,38 +6,24 @@
 
 mod assemble;
 mod checks;
+mod fronts;
+mod ids;
 mod join;
 mod retext;
 mod texts;
 
+/// The kind of a profile or recipient, for the layers above that read the model.
+pub use crate::vocab::Kind;
 pub use assemble::{AssembleOptions, assemble};
+pub use ids::{AwardListId, CampaignId, ProfileId};
 pub use retext::{Retexted, retext};
 
 use std::path::PathBuf;
 
-use serde::{Deserialize, Serialize};
-
-use crate::catalogue::Catalogue;
+use crate::catalogue::{AwardTypeId, Catalogue};
 use crate::config::Config;
 use crate::i18n::LocalisedText;
 use crate::i18n::date::Date;
-
-/// An individual (cá nhân) or a collective (tập thể).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Kind {
-    Individual,
-    Collective,
-}
-
-impl Kind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Individual => "individual",
-            Kind::Collective => "collective",
-        }
-    }
-}
 
 /// The whole site, ready to render.
 #[derive(Debug)]
@@ -87,8 +73,7 @@ pub struct Profile {
     pub kind: Kind,
     pub sort_name: Option<String>,
     pub year: i32,
-    /// Indexes into [`Site::campaigns`].
-    pub campaigns: Vec<usize>,
+    pub campaigns: Vec<CampaignId>,
     pub photo: Option<Photo>,
     pub date: Date,
     pub draft: bool,
@@ -100,30 +85,41 @@ pub struct Profile {
     pub source: PathBuf,
 }
 
-/// A photo of a profile, copied beside its page.
+/// A profile's photo. The file itself is never published: the build
+/// publishes resized copies without metadata ([`crate::photo`]).
 #[derive(Debug, Clone)]
 pub struct Photo {
     /// The file on disk.
     pub file: PathBuf,
-    /// The name it is published under, in the profile's folder of the default language.
-    pub file_name: String,
+    /// The name as the profile writes it, for messages.
+    pub name: String,
     /// The line of `photo` in the profile, for messages about it.
     pub line: usize,
+    /// The copies to publish; filled by [`crate::photo::publish`], empty
+    /// until then (and then the photo is not shown).
+    pub copies: Vec<PhotoCopy>,
+}
+
+/// One resized copy of a photo, JPEG without metadata.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhotoCopy {
+    pub width: u32,
+    pub height: u32,
+    /// Where its bytes are: a file in the photo cache (outside the site).
+    pub file: PathBuf,
 }
 
 /// An award a profile holds.
 #[derive(Debug, Clone)]
 pub struct HeldAward {
-    /// Index into the catalogue.
-    pub award: usize,
+    pub award: AwardTypeId,
     pub year: i32,
     pub decision: Option<String>,
     pub issuer: Option<LocalisedText>,
     pub date: Option<Date>,
-    /// Index into [`Site::campaigns`].
-    pub campaign: Option<usize>,
-    /// The award list that records it, index into [`Site::award_lists`].
-    pub list: Option<usize>,
+    pub campaign: Option<CampaignId>,
+    /// The award list that records it.
+    pub list: Option<AwardListId>,
 }
 
 /// A campaign's text in one language.
@@ -147,9 +143,9 @@ pub struct Campaign {
     pub draft: bool,
     pub texts: Vec<CampaignText>,
     /// Profiles taking part, in profile order.
-    pub profiles: Vec<usize>,
+    pub profiles: Vec<ProfileId>,
     /// Award lists of the campaign, newest first.
-    pub award_lists: Vec<usize>,
+    pub award_lists: Vec<AwardListId>,
     pub source: PathBuf,
 }
 
@@ -160,8 +156,7 @@ pub struct Recipient {
     pub kind: Kind,
     pub unit: Option<LocalisedText>,
     pub position: Option<LocalisedText>,
-    /// Index into [`Site::profiles`].
-    pub profile: Option<usize>,
+    pub profile: Option<ProfileId>,
 }
 
 /// An award decision (quyết định khen thưởng) and its recipients.
@@ -171,9 +166,9 @@ pub struct AwardList {
     pub decision: String,
     pub date: Date,
     pub issuer: LocalisedText,
-    pub award: usize,
+    pub award: AwardTypeId,
     pub year: i32,
-    pub campaign: Option<usize>,
+    pub campaign: Option<CampaignId>,
     pub reason: Option<LocalisedText>,
     pub recipients: Vec<Recipient>,
     pub source: PathBuf,
@@ -184,9 +179,9 @@ pub struct AwardList {
 pub struct Year {
     pub year: i32,
     /// Profiles recognised that year, in profile order.
-    pub profiles: Vec<usize>,
+    pub profiles: Vec<ProfileId>,
     /// Award lists of that year, newest first.
-    pub award_lists: Vec<usize>,
+    pub award_lists: Vec<AwardListId>,
     /// One row per award type given that year, most prestigious first.
     pub summary: Vec<SummaryRow>,
 }
@@ -194,7 +189,7 @@ pub struct Year {
 /// How many individuals and collectives received one award type in a year.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SummaryRow {
-    pub award: usize,
+    pub award: AwardTypeId,
     pub individuals: usize,
     pub collectives: usize,
 }

@@ -6,15 +6,18 @@ use std::path::{Path, PathBuf};
 
 use super::*;
 use crate::config::Config;
+use crate::content::Page;
 use crate::content::front::{CampaignFront, CampaignTranslation, ProfileFront, ProfileTranslation};
 use crate::content::markdown::{self, MarkdownOptions};
-use crate::content::{CONTENT_DIR, Page, Section};
-use crate::diagnostic::{Diagnostic, Problem, display_path};
+use crate::diagnostic::{Diagnostic, Diagnostics, NameProblem, ReferenceProblem, display_path};
 use crate::i18n::text::{nfc, plain_words};
 use crate::urls::Urls;
+use crate::vocab::{CONTENT_DIR, Section};
 
-use super::assemble::SUMMARY_CHARS;
-use super::checks::Checker;
+use super::fronts::TranslationDraft;
+
+/// The longest summary taken from a body, in characters.
+const SUMMARY_CHARS: usize = 300;
 
 /// The path of a translation's original: `x.en.md` → `x.md`, `x/index.en.md` → `x/index.md`.
 fn original_path(rel: &Path, stem_file: &str) -> PathBuf {
@@ -32,7 +35,7 @@ fn original_key<F>(page: &Page<F>) -> PathBuf {
 
 /// For each original, in order, its translations by language code.
 pub(super) fn pair_translations<T, F>(
-    cx: &mut Checker,
+    problems: &mut Diagnostics,
     translations: Vec<Page<T>>,
     originals: &[(String, Page<F>)],
     options: AssembleOptions,
@@ -67,56 +70,15 @@ where
                     .with_file_name(key.file_name().unwrap_or_default())
                     .is_file();
                 if !original_on_disk {
-                    let problem = Problem::TranslationWithoutOriginal {
+                    let problem = NameProblem::TranslationWithoutOriginal {
                         original: display_path(&key),
                     };
-                    cx.problems.push(Diagnostic::file(&tr.info.rel, problem));
+                    problems.push(Diagnostic::file(&tr.info.rel, problem));
                 }
             }
         }
     }
     out
-}
-
-/// What every page's front matter has.
-pub(super) trait PageFront {
-    fn slug(&self) -> Option<&str>;
-    fn draft(&self) -> bool;
-}
-
-impl PageFront for ProfileFront {
-    fn slug(&self) -> Option<&str> {
-        self.slug.as_deref()
-    }
-    fn draft(&self) -> bool {
-        self.draft
-    }
-}
-
-impl PageFront for CampaignFront {
-    fn slug(&self) -> Option<&str> {
-        self.slug.as_deref()
-    }
-    fn draft(&self) -> bool {
-        self.draft
-    }
-}
-
-/// Translation front matter that may be marked as a draft.
-pub(super) trait TranslationDraft {
-    fn is_draft(&self) -> bool;
-}
-
-impl TranslationDraft for ProfileTranslation {
-    fn is_draft(&self) -> bool {
-        self.draft.unwrap_or(false)
-    }
-}
-
-impl TranslationDraft for CampaignTranslation {
-    fn is_draft(&self) -> bool {
-        self.draft.unwrap_or(false)
-    }
 }
 
 /// What `@/` links may point at: content-relative paths of originals and
@@ -212,7 +174,7 @@ impl TextRenderer<'_> {
                 &page.info.rel,
                 line,
                 Some(link.col),
-                Problem::BrokenLink {
+                ReferenceProblem::BrokenLink {
                     target: link.target,
                 },
             ));
