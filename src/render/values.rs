@@ -366,7 +366,7 @@ impl<'a> Values<'a> {
     /// prestigious first); each type's awards oldest first. Two decisions of
     /// one type and year stay two entries.
     pub fn award_groups(&self, awards: &'a [HeldAward]) -> Vec<AwardGroupValue<'a>> {
-        let mut groups: Vec<(usize, Vec<&'a HeldAward>)> = Vec::new();
+        let mut groups: Vec<(AwardTypeId, Vec<&'a HeldAward>)> = Vec::new();
         let mut group_of = std::collections::HashMap::new();
         for a in awards {
             let at = *group_of.entry(a.award).or_insert_with(|| {
