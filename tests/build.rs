@@ -109,6 +109,46 @@ fn profile_awards_are_ranked_and_an_award_in_a_list_counts_once() {
 }
 
 #[test]
+fn repeated_awards_of_one_type_are_one_entry_with_each_year_and_decision() {
+    // A unit with five provincial certificates showed five tall blocks: one
+    // entry per type now, its years on one line, each decision kept, and two
+    // decisions of one type and year stay two.
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/profiles/ban-dan-toc-cao-bang.md",
+        "+++\nname = \"Ban Dân tộc tỉnh Cao Bằng\"\nkind = \"collective\"\n\
+         unit = \"UBND tỉnh Cao Bằng\"\nyear = 2021\n\n\
+         [[awards]]\naward = \"bang-khen-cap-tinh\"\nyear = 2021\n\n\
+         [[awards]]\naward = \"tap-the-lao-dong-xuat-sac\"\nyear = 2021\n\n\
+         [[awards]]\naward = \"bang-khen-cap-tinh\"\nyear = 2016\ndecision = \"16a/QĐ\"\n\n\
+         [[awards]]\naward = \"bang-khen-cap-tinh\"\nyear = 2016\ndecision = \"16b/QĐ\"\n+++\n\nTập thể.\n",
+    );
+    site.build().expect("builds");
+    let page = site.page("ho-so/ban-dan-toc-cao-bang/index.html");
+    let awards = &page[pos(&page, "class=\"held-awards\"")..];
+    let awards = &awards[..pos(awards, "</ol>")];
+    assert_eq!(
+        awards.matches("Bằng khen của Chủ tịch UBND tỉnh").count(),
+        1
+    );
+    assert_eq!(
+        awards.matches("class=\"level-").count(),
+        2,
+        "two types, two entries"
+    );
+    assert!(
+        awards.contains("<summary>2016, 2016, 2021</summary>"),
+        "{awards}"
+    );
+    // The 2021 one is also in the fixture's list 631/QĐ-UBND, whose decision wins.
+    for decision in ["16a/QĐ", "16b/QĐ", "631/QĐ-UBND"] {
+        assert!(awards.contains(decision), "{decision} kept: {awards}");
+    }
+    // The most prestigious type first, as before grouping.
+    assert!(pos(awards, "Bằng khen") < pos(awards, "Tập thể lao động xuất sắc"));
+}
+
+#[test]
 fn year_summary_counts_individuals_and_collectives_once_each() {
     let site = basic();
     let page = site.page("nam/2021/index.html");

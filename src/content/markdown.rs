@@ -78,6 +78,9 @@ pub struct LinkAt {
     pub target: String,
 }
 
+/// Opens the box every table is written in (closed after `</table>`).
+const TABLE_SCROLL_OPEN: &str = "<div class=\"table-scroll\" tabindex=\"0\">\n";
+
 /// The parser extensions the SPEC asks for.
 ///
 /// `ENABLE_FOOTNOTES` alone is the GitHub-compatible footnote syntax (the one
@@ -382,6 +385,13 @@ impl<'a, 'r> State<'a, 'r> {
                     }
                 }
             }
+            Tag::Table(alignments) => {
+                // A wide table scrolls inside its own box instead of making
+                // the page scroll sideways; `tabindex` lets a keyboard scroll it.
+                self.route_held(Event::Html(TABLE_SCROLL_OPEN.into()));
+                self.route_held(Event::Start(Tag::Table(alignments)));
+                None
+            }
             other => self.route(Event::Start(other)),
         }
     }
@@ -433,6 +443,11 @@ impl<'a, 'r> State<'a, 'r> {
                 } else {
                     None
                 }
+            }
+            TagEnd::Table => {
+                self.route_held(Event::End(TagEnd::Table));
+                self.route_held(Event::Html("</div>\n".into()));
+                None
             }
             other => self.route(Event::End(other)),
         }
@@ -740,7 +755,13 @@ mod tests {
     #[test]
     fn renders_tables() {
         let r = safe("| Năm | Số |\n|---|---:|\n| 2020 | 3 |\n");
-        assert!(r.html.contains("<table>"), "{}", r.html);
+        assert!(
+            r.html
+                .contains("<div class=\"table-scroll\" tabindex=\"0\">\n<table>"),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("</table>\n</div>"), "{}", r.html);
         assert!(r.html.contains("<th>Năm</th>"), "{}", r.html);
         assert!(
             r.html.contains("<td style=\"text-align: right\">3</td>"),

@@ -94,6 +94,7 @@ impl<'r> Renderer<'r> {
                     profile: &values.profiles[i.index()],
                     body: Body(&text.body_html),
                     awards: v.held_awards(&p.awards),
+                    award_groups: v.award_groups(&p.awards),
                     campaigns: v.campaign_links(&p.campaigns),
                 };
                 ("profile.html", KindData::Profile(page))

@@ -151,6 +151,15 @@ pub struct HeldAwardValue<'a> {
     date_iso: Option<String>,
     list_href: Option<String>,
     campaign: Option<Link<'a>>,
+    reason: Option<&'a str>,
+}
+
+/// The awards of one type a profile holds, oldest first: the profile page
+/// shows a type once with its years on one line, not one block per year.
+#[derive(Serialize, Hash)]
+pub struct AwardGroupValue<'a> {
+    award: AwardTypeValue<'a>,
+    held: Vec<HeldAwardValue<'a>>,
 }
 
 #[derive(Serialize, Hash)]
@@ -325,25 +334,56 @@ impl<'a> Values<'a> {
 
     /// The awards of a profile page.
     pub fn held_awards(&self, awards: &'a [HeldAward]) -> Vec<HeldAwardValue<'a>> {
+        awards.iter().map(|a| self.held_award(a)).collect()
+    }
+
+    fn held_award(&self, a: &'a HeldAward) -> HeldAwardValue<'a> {
         let code = &self.lang.code;
-        awards
-            .iter()
-            .map(|a| HeldAwardValue {
-                award: self.award_type(a.award),
-                year: a.year,
-                year_href: self.year_href(a.year),
-                decision: a.decision.as_deref(),
-                issuer: a.issuer.as_ref().map(|i| i.get(code, self.default_code())),
-                date: a.date.map(|d| d.format(code)),
-                date_iso: a.date.map(|d| d.iso()),
-                list_href: a.list.map(|l| {
-                    self.urls.href(
-                        &self
-                            .urls
-                            .award_list(self.lang, &self.site.award_lists[l].slug),
-                    )
-                }),
-                campaign: a.campaign.map(|c| self.campaign_link(c)),
+        HeldAwardValue {
+            award: self.award_type(a.award),
+            year: a.year,
+            year_href: self.year_href(a.year),
+            decision: a.decision.as_deref(),
+            issuer: a.issuer.as_ref().map(|i| i.get(code, self.default_code())),
+            date: a.date.map(|d| d.format(code)),
+            date_iso: a.date.map(|d| d.iso()),
+            list_href: a.list.map(|l| {
+                self.urls.href(
+                    &self
+                        .urls
+                        .award_list(self.lang, &self.site.award_lists[l].slug),
+                )
+            }),
+            campaign: a.campaign.map(|c| self.campaign_link(c)),
+            reason: a.list.and_then(|l| {
+                let reason = self.site.award_lists[l].reason.as_ref();
+                reason.map(|r| r.get(code, self.default_code()))
+            }),
+        }
+    }
+
+    /// The awards of a profile page by type, in the order of `awards` (most
+    /// prestigious first); each type's awards oldest first. Two decisions of
+    /// one type and year stay two entries.
+    pub fn award_groups(&self, awards: &'a [HeldAward]) -> Vec<AwardGroupValue<'a>> {
+        let mut groups: Vec<(AwardTypeId, Vec<&'a HeldAward>)> = Vec::new();
+        let mut group_of = std::collections::HashMap::new();
+        for a in awards {
+            let at = *group_of.entry(a.award).or_insert_with(|| {
+                groups.push((a.award, Vec::new()));
+                groups.len() - 1
+            });
+            groups[at].1.push(a);
+        }
+        groups
+            .into_iter()
+            .map(|(award, mut held)| {
+                // Stable: awards of one year keep their order.
+                held.sort_by_key(|a| a.year);
+                AwardGroupValue {
+                    award: self.award_type(award),
+                    held: held.into_iter().map(|a| self.held_award(a)).collect(),
+                }
             })
             .collect()
     }
