@@ -5,7 +5,7 @@ use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::LocalisedText;
-use crate::model::Kind;
+use crate::vocab::Kind;
 
 const BUILT_IN: &str = include_str!("../data/award_types.toml");
 
@@ -61,6 +61,18 @@ pub struct AwardType {
     pub rank: i64,
 }
 
+/// An award type: its position in the [`Catalogue`], for compact references
+/// from the model (a type of its own, so no other index can stand for it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct AwardTypeId(usize);
+
+impl AwardTypeId {
+    /// The position it stands for.
+    pub const fn index(self) -> usize {
+        self.0
+    }
+}
+
 /// Award types by key.
 #[derive(Debug, Clone)]
 pub struct Catalogue {
@@ -89,13 +101,13 @@ impl Catalogue {
         self.types.get(key)
     }
 
-    /// Index of a key, for compact references from the model.
-    pub fn index_of(&self, key: &str) -> Option<usize> {
-        self.types.get_index_of(key)
+    /// The id of a key, for compact references from the model.
+    pub fn index_of(&self, key: &str) -> Option<AwardTypeId> {
+        self.types.get_index_of(key).map(AwardTypeId)
     }
 
-    pub fn by_index(&self, i: usize) -> &AwardType {
-        &self.types[i]
+    pub fn by_index(&self, id: AwardTypeId) -> &AwardType {
+        &self.types[id.0]
     }
 
     pub fn keys(&self) -> impl Iterator<Item = &str> {

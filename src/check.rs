@@ -1,5 +1,6 @@
 //! `vinhdanh check`: everything `build` validates, nothing written, then a
-//! report of what is not yet translated.
+//! report of what is not yet translated, and notes on links to drafts
+//! (shown as text until the draft is published: not an error).
 //!
 //! Profiles and campaigns are translated file by file (`x.en.md` beside
 //! `x.md`). Award lists are one TOML file each, translated field by field:
@@ -15,10 +16,36 @@ use crate::build::{self, BuildOptions};
 use crate::diagnostic::messages::say;
 use crate::diagnostic::{Diagnostics, Lang, display_path};
 use crate::i18n::LocalisedText;
-use crate::model::Site;
+use crate::model::{DraftLink, Site};
 use crate::output;
 use crate::render::emit::Nowhere;
 use crate::render::{self, Renderer};
+
+/// What `check` reports when there is no error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckReport {
+    pub translations: TranslationReport,
+    /// Links to drafts left out of the build, by file and line.
+    pub draft_links: Vec<DraftLink>,
+    /// The language of messages.
+    pub lang: Lang,
+}
+
+impl CheckReport {
+    /// The report as text in `lang`: a note per link to a draft, then the
+    /// translations.
+    pub fn text(&self, lang: Lang) -> String {
+        let mut out = String::new();
+        for l in &self.draft_links {
+            let (file, line, col, target) = (display_path(&l.file), l.line, l.col, &l.target);
+            out.push_str(&say!(lang,
+                en: "note: {file}:{line}:{col}: links to the draft @/{target}, shown as plain text until the draft is published (or built with --drafts)\n",
+                vi: "ghi chú: {file}:{line}:{col}: liên kết tới bản nháp @/{target}, hiện thành chữ thường cho đến khi bản nháp được công bố (hoặc dựng với --drafts)\n"));
+        }
+        out.push_str(&self.translations.text(lang));
+        out
+    }
+}
 
 /// What is translated, per non-default language.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -150,7 +177,7 @@ fn has_entry(text: &LocalisedText, code: &str) -> bool {
 
 /// Validates everything a build would (configuration, output folder,
 /// content, theme, and every page rendered in memory), writing nothing.
-pub fn check_site(options: &BuildOptions) -> Result<TranslationReport, Diagnostics> {
+pub fn check_site(options: &BuildOptions) -> Result<CheckReport, Diagnostics> {
     let config = build::load_config(options).map_err(|p| build::finish(p, options))?;
     let lang = build::messages_lang(options, &config);
     let output_problem = output::check_output_dir(&config.root, &config.output_dir).err();
@@ -165,6 +192,10 @@ pub fn check_site(options: &BuildOptions) -> Result<TranslationReport, Diagnosti
     };
     let renderer = Renderer::new(&loaded.site, &loaded.theme);
     render::emit(&renderer, &Nowhere)
-        .map(|_| TranslationReport::of(&loaded.site, loaded.lang))
+        .map(|_| CheckReport {
+            translations: TranslationReport::of(&loaded.site, loaded.lang),
+            draft_links: loaded.site.draft_links.clone(),
+            lang: loaded.lang,
+        })
         .map_err(|p| p.localised(lang))
 }

@@ -13,12 +13,13 @@ use crate::catalogue::AwardType;
 use crate::diagnostic::boundary::{Boundary, UrlPart, WordFault};
 use crate::diagnostic::messages::{TomlPart, Unreadable};
 use crate::diagnostic::toml_words::toml_diagnostic;
-use crate::diagnostic::{Diagnostic, Diagnostics, Lang, Problem, line_col};
+use crate::diagnostic::{
+    ConfigProblem, Diagnostic, Diagnostics, FileProblem, Lang, Problem, line_col,
+};
 use crate::i18n::slug::slugify;
 use crate::i18n::text;
 use crate::sitefs;
-
-pub const CONFIG_FILE: &str = "site.toml";
+use crate::vocab::{CONFIG_FILE, DEFAULT_OUTPUT_DIR};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -278,7 +279,7 @@ pub fn load(root: &Path) -> Result<Config, Diagnostics> {
     let bytes = sitefs::read(&path)
         .map_err(|e| Diagnostic::file(&rel, e.problem(CONFIG_FILE, Unreadable::SiteConfig)))?;
     let source = text::decode_source(&bytes)
-        .map_err(|e| Diagnostic::at(&rel, e.line, Some(e.col), Problem::NotUtf8))?;
+        .map_err(|e| Diagnostic::at(&rel, e.line, Some(e.col), FileProblem::NotUtf8))?;
     let raw: RawConfig = toml::from_str(&source)
         .map_err(|e| toml_diagnostic(&rel, TomlPart::SiteConfig, &source, &e, 0))?;
     from_raw(root, &rel, &source, raw)
@@ -304,14 +305,14 @@ fn from_raw(root: &Path, rel: &Path, source: &str, raw: RawConfig) -> Result<Con
     };
 
     if raw.languages.is_empty() {
-        problems.push(Diagnostic::file(rel, Problem::NoLanguages));
+        problems.push(Diagnostic::file(rel, ConfigProblem::NoLanguages));
     }
     if !raw.languages.contains_key(&raw.default_language) && !raw.languages.is_empty() {
         problems.push(Diagnostic::at(
             rel,
             at_key("default_language"),
             None,
-            Problem::UnknownDefaultLanguage {
+            ConfigProblem::UnknownDefaultLanguage {
                 code: raw.default_language.clone(),
                 known: raw.languages.keys().cloned().collect(),
             },
@@ -325,7 +326,7 @@ fn from_raw(root: &Path, rel: &Path, source: &str, raw: RawConfig) -> Result<Con
                 rel,
                 at_key(&format!("[languages.{code}")),
                 None,
-                Problem::BadLanguageCode { code: code.clone() },
+                ConfigProblem::BadLanguageCode { code: code.clone() },
             ));
         }
         let is_default = code == raw.default_language;
@@ -380,7 +381,7 @@ fn from_raw(root: &Path, rel: &Path, source: &str, raw: RawConfig) -> Result<Con
     }
     languages.sort_by_key(|l| !l.is_default);
 
-    let output_dir = root.join(raw.output_dir.as_deref().unwrap_or("public"));
+    let output_dir = root.join(raw.output_dir.as_deref().unwrap_or(DEFAULT_OUTPUT_DIR));
     let config = Config {
         root: root.to_path_buf(),
         base_url,
@@ -452,15 +453,16 @@ fn split_base_url(url: &str) -> Result<(String, String), Problem> {
     let rest = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))
-        .ok_or_else(|| Problem::BadBaseUrl {
+        .ok_or_else(|| ConfigProblem::BadBaseUrl {
             url: url.to_owned(),
             no_host: false,
         })?;
     if rest.is_empty() || rest.starts_with('/') {
-        return Err(Problem::BadBaseUrl {
+        return Err(ConfigProblem::BadBaseUrl {
             url: url.to_owned(),
             no_host: true,
-        });
+        }
+        .into());
     }
     let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
     if host.contains('@') {

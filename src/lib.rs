@@ -9,6 +9,8 @@
 //! content::load ─┴→ model::assemble → render::render_site → output::write
 //! ```
 //!
+//! * [`vocab`] holds the words every layer shares (recipient kind, content
+//!   section, fixed file and folder names); it imports nothing from the crate.
 //! * [`config`] reads `site.toml`.
 //! * [`content`] finds and parses every content file (front matter, markdown,
 //!   award lists, CSV), reporting problems as [`diagnostic::Diagnostic`]s.
@@ -22,7 +24,13 @@
 //!   English, and draws it for the terminal.
 //! * [`serve`] previews the site from memory, rebuilding and reloading on every edit.
 //!
-//! The library never prints; the binary decides what to show.
+//! Each module imports only from layers below its own: the order is the
+//! table in `docs/architecture.md`, which `tests/layers.rs` checks.
+//!
+//! The library never prints; the binary decides what to show (and clippy
+//! holds it to that: `print_stdout` and `print_stderr` are denied here).
+
+#![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod build;
 pub mod catalogue;
@@ -34,12 +42,14 @@ pub mod diagnostic;
 pub mod i18n;
 pub mod model;
 pub mod output;
+pub mod photo;
 pub mod render;
 pub mod scaffold;
 pub mod search;
 pub mod serve;
 pub mod sitefs;
 pub mod urls;
+pub mod vocab;
 
 pub use build::{BuildOptions, build_site, load_site};
 pub use check::check_site;

@@ -17,11 +17,14 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostic::boundary::{Boundary, OutputSource};
 use crate::diagnostic::messages::Refusal;
-use crate::diagnostic::{Diagnostic, Diagnostics, Problem};
+use crate::diagnostic::{Diagnostic, Diagnostics, OutputProblem, Problem};
+use crate::vocab::{
+    CONFIG_FILE, CONTENT_DIR, DEFAULT_OUTPUT_DIR, I18N_DIR, STATIC_DIR, TEMPLATES_DIR, THEMES_DIR,
+};
 
 /// The folders of a site the build reads: output inside one of them would
 /// be read back in by the next build.
-pub const INPUT_DIRS: [&str; 5] = ["content", "static", "templates", "i18n", "themes"];
+pub const INPUT_DIRS: [&str; 5] = [CONTENT_DIR, STATIC_DIR, TEMPLATES_DIR, I18N_DIR, THEMES_DIR];
 
 /// The longest part of an output path, in characters (file systems allow
 /// 255 bytes; a slug is ASCII, one byte a character).
@@ -29,7 +32,7 @@ pub const MAX_PART_CHARS: usize = 200;
 const MAX_PART_BYTES: usize = 255;
 
 /// The file that marks a folder as vinhdanh's output.
-pub const MARKER: &str = ".vinhdanh-output";
+pub use crate::vocab::OUTPUT_MARKER as MARKER;
 const MARKER_TEXT: &str = "This folder is built by vinhdanh and replaced whole on every build.\n";
 
 /// Checks that `output` may be replaced by a build of the site at `root`.
@@ -38,7 +41,7 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Diagnostic> {
     let refuse = |reason: Refusal| {
         Diagnostic::file(
             output,
-            Problem::OutputRefused {
+            OutputProblem::OutputRefused {
                 folder: folder.clone(),
                 reason,
             },
@@ -58,9 +61,7 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Diagnostic> {
     {
         return Err(refuse(Refusal::InsideInput(input)));
     }
-    if out_abs.join(crate::config::CONFIG_FILE).exists()
-        || out_abs.join(crate::content::CONTENT_DIR).exists()
-    {
+    if out_abs.join(CONFIG_FILE).exists() || out_abs.join(CONTENT_DIR).exists() {
         return Err(refuse(Refusal::LooksLikeSite));
     }
     if out_abs.is_file() {
@@ -232,7 +233,7 @@ impl Staging {
         let name = target
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "public".to_owned());
+            .unwrap_or_else(|| DEFAULT_OUTPUT_DIR.to_owned());
         let prefix = format!(".{name}.vinhdanh-building-");
         // Best effort: a stale folder left behind costs disk space, not correctness.
         let _ = sweep_stale(&parent, &prefix, &target);
@@ -371,6 +372,7 @@ fn remove_ours(dir: &Path) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::OutputProblem;
 
     #[test]
     fn refuses_site_and_foreign_folders() {
@@ -403,10 +405,10 @@ mod tests {
             assert!(
                 matches!(
                     *err.problem,
-                    Problem::OutputRefused {
+                    Problem::Output(OutputProblem::OutputRefused {
                         reason: Refusal::InsideInput(_),
                         ..
-                    }
+                    })
                 ),
                 "{out}: {err}"
             );

@@ -3,7 +3,7 @@
 //!
 //! Required values only the editor knows (kind, year, unit, …) are written as
 //! the blank `"___"`, a form's "fill in here". The loader reports every blank
-//! still left ([`blanks`]) before it looks at types, so `check` on a fresh
+//! still left ([`crate::content::blanks`]) before it looks at types, so `check` on a fresh
 //! file names exactly the fields to fill in, and passes once they are filled.
 //! Optional fields are shown commented out with an example value: removing
 //! the `#` uses them.
@@ -13,13 +13,10 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use crate::config::{self, Config};
-use crate::content::{AWARDS_DIR, CAMPAIGNS_DIR, CONTENT_DIR, PROFILES_DIR};
 use crate::diagnostic::messages::say;
-use crate::diagnostic::{Diagnostic, Diagnostics, Lang, Problem};
+use crate::diagnostic::{Diagnostic, Diagnostics, Lang, OutputProblem};
 use crate::i18n::slug::slugify;
-
-/// The value of a field left for the editor to fill in.
-pub const BLANK: &str = "___";
+use crate::vocab::{BLANK, CONTENT_DIR, Section};
 
 /// What `new` makes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -41,41 +38,6 @@ pub struct NewOptions {
     pub lang: Option<Lang>,
 }
 
-/// A blank left in a TOML text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Blank {
-    pub field: String,
-    /// 1-based line and column of the value, in the TOML text.
-    pub line: usize,
-    pub col: usize,
-}
-
-/// Every `field = "___"` line of a TOML text (comments are not looked at).
-pub fn blanks(toml_text: &str) -> Vec<Blank> {
-    let mut out = Vec::new();
-    if !toml_text.contains(BLANK) {
-        return out;
-    }
-    let quoted = format!("\"{BLANK}\"");
-    for (i, line) in toml_text.lines().enumerate() {
-        let Some((key, rest)) = line.split_once('=') else {
-            continue;
-        };
-        let value = rest.split('#').next().unwrap_or("").trim();
-        let field = key.trim();
-        if value == quoted && !field.starts_with('#') && !field.is_empty() {
-            let value_at = key.len() + 1 + (rest.len() - rest.trim_start().len());
-            let col = line[..value_at].chars().count() + 1;
-            out.push(Blank {
-                field: field.trim_matches('"').to_owned(),
-                line: i + 1,
-                col,
-            });
-        }
-    }
-    out
-}
-
 /// Writes the new file; returns its path relative to the site root.
 pub fn new_file(options: &NewOptions) -> Result<PathBuf, Diagnostics> {
     let lang = config::messages_language(&options.root, options.lang);
@@ -86,7 +48,7 @@ pub fn new_file(options: &NewOptions) -> Result<PathBuf, Diagnostics> {
         return Err(finish(
             Diagnostic::file(
                 ".",
-                Problem::NameWithoutLetters {
+                OutputProblem::NameWithoutLetters {
                     name: options.name.clone(),
                 },
             )
@@ -95,22 +57,22 @@ pub fn new_file(options: &NewOptions) -> Result<PathBuf, Diagnostics> {
     }
     let (dir, file, text) = match options.kind {
         NewKind::Profile => (
-            PROFILES_DIR,
+            Section::Profiles,
             format!("{slug}.md"),
             profile(&options.name, &config, lang),
         ),
         NewKind::Campaign => (
-            CAMPAIGNS_DIR,
+            Section::Campaigns,
             format!("{slug}.md"),
             campaign(&options.name, &config, lang),
         ),
         NewKind::Awards => (
-            AWARDS_DIR,
+            Section::Awards,
             format!("{slug}.toml"),
             award_list(&options.name, &config, lang),
         ),
     };
-    let rel = PathBuf::from(CONTENT_DIR).join(dir).join(file);
+    let rel = PathBuf::from(CONTENT_DIR).join(dir.dir()).join(file);
     let abs = options.root.join(&rel);
     let shown = crate::diagnostic::display_path(&rel);
     let written = fs::create_dir_all(abs.parent().unwrap_or(&options.root))
@@ -124,12 +86,12 @@ pub fn new_file(options: &NewOptions) -> Result<PathBuf, Diagnostics> {
     match written {
         Ok(()) => Ok(rel),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(finish(
-            Diagnostic::file(&rel, Problem::FileExists { path: shown }).into(),
+            Diagnostic::file(&rel, OutputProblem::FileExists { path: shown }).into(),
         )),
         Err(e) => Err(finish(
             Diagnostic::file(
                 &rel,
-                Problem::CannotWrite {
+                OutputProblem::CannotWrite {
                     detail: e.to_string(),
                 },
             )
@@ -335,27 +297,6 @@ fn award_list(decision: &str, config: &Config, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn finds_blanks_with_their_place_and_skips_comments() {
-        let text =
-            "name = \"A\"\nkind = \"___\"   # individual\n# year = \"___\"\n  unit=\"___\"\n";
-        assert_eq!(
-            blanks(text),
-            vec![
-                Blank {
-                    field: "kind".into(),
-                    line: 2,
-                    col: 8
-                },
-                Blank {
-                    field: "unit".into(),
-                    line: 4,
-                    col: 8
-                },
-            ]
-        );
-    }
 
     #[test]
     fn comments_line_up() {

@@ -12,13 +12,21 @@ use std::fs::{self, File, Metadata};
 use std::io::{self, Read};
 use std::path::{Component, Path, PathBuf};
 
-use crate::diagnostic::Problem;
-use crate::diagnostic::boundary::{Boundary, FileKind};
-use crate::diagnostic::messages::Unreadable;
-
 /// The largest file vinhdanh reads: 512 MiB, five times a recipients CSV of
 /// 1,000,000 rows of long Vietnamese names and units (about 100 MB).
 pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
+
+/// What a path on disk turned out to be, when a plain file was wanted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Folder,
+    /// A named pipe (FIFO): reading it waits for a writer, maybe forever.
+    Pipe,
+    /// A device such as `/dev/zero`, which never ends.
+    Device,
+    Socket,
+    Other,
+}
 
 /// Why a file was not read.
 #[derive(Debug)]
@@ -43,32 +51,14 @@ impl From<io::Error> for ReadError {
     }
 }
 
-impl ReadError {
-    /// The problem to report about the file `name` (as the editor wrote or
-    /// sees it); `what` says what an ordinary I/O failure could not read.
-    pub fn problem(self, name: &str, what: Unreadable) -> Problem {
-        let name = name.to_owned();
-        match self {
-            ReadError::Absolute => Problem::Boundary(Boundary::ReadAbsolute { name }),
-            ReadError::Outside => Problem::Boundary(Boundary::ReadOutside { name }),
-            ReadError::NotAFile(kind) => Problem::Boundary(Boundary::NotAFile { name, kind }),
-            ReadError::TooLarge { bytes, limit } => {
-                Problem::Boundary(Boundary::TooLarge { name, bytes, limit })
-            }
-            ReadError::Io(e) => Problem::CannotRead {
-                what,
-                detail: e.to_string(),
-            },
-        }
-    }
-}
-
 /// Reads a regular file of at most [`MAX_FILE_BYTES`].
 pub fn read(path: &Path) -> Result<Vec<u8>, ReadError> {
     read_limited(path, MAX_FILE_BYTES)
 }
 
-fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+/// Reads a regular file of at most `limit` bytes (photos have their own
+/// limit, [`crate::photo::MAX_PHOTO_BYTES`]).
+pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     // Looked at before opening: opening a named pipe blocks.
     let before = fs::metadata(path)?;
     plain_file(&before, limit)?;

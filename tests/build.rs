@@ -109,6 +109,46 @@ fn profile_awards_are_ranked_and_an_award_in_a_list_counts_once() {
 }
 
 #[test]
+fn repeated_awards_of_one_type_are_one_entry_with_each_year_and_decision() {
+    // A unit with five provincial certificates showed five tall blocks: one
+    // entry per type now, its years on one line, each decision kept, and two
+    // decisions of one type and year stay two.
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/profiles/ban-dan-toc-cao-bang.md",
+        "+++\nname = \"Ban Dân tộc tỉnh Cao Bằng\"\nkind = \"collective\"\n\
+         unit = \"UBND tỉnh Cao Bằng\"\nyear = 2021\n\n\
+         [[awards]]\naward = \"bang-khen-cap-tinh\"\nyear = 2021\n\n\
+         [[awards]]\naward = \"tap-the-lao-dong-xuat-sac\"\nyear = 2021\n\n\
+         [[awards]]\naward = \"bang-khen-cap-tinh\"\nyear = 2016\ndecision = \"16a/QĐ\"\n\n\
+         [[awards]]\naward = \"bang-khen-cap-tinh\"\nyear = 2016\ndecision = \"16b/QĐ\"\n+++\n\nTập thể.\n",
+    );
+    site.build().expect("builds");
+    let page = site.page("ho-so/ban-dan-toc-cao-bang/index.html");
+    let awards = &page[pos(&page, "class=\"held-awards\"")..];
+    let awards = &awards[..pos(awards, "</ol>")];
+    assert_eq!(
+        awards.matches("Bằng khen của Chủ tịch UBND tỉnh").count(),
+        1
+    );
+    assert_eq!(
+        awards.matches("class=\"level-").count(),
+        2,
+        "two types, two entries"
+    );
+    assert!(
+        awards.contains("<summary>2016, 2016, 2021</summary>"),
+        "{awards}"
+    );
+    // The 2021 one is also in the fixture's list 631/QĐ-UBND, whose decision wins.
+    for decision in ["16a/QĐ", "16b/QĐ", "631/QĐ-UBND"] {
+        assert!(awards.contains(decision), "{decision} kept: {awards}");
+    }
+    // The most prestigious type first, as before grouping.
+    assert!(pos(awards, "Bằng khen") < pos(awards, "Tập thể lao động xuất sắc"));
+}
+
+#[test]
 fn year_summary_counts_individuals_and_collectives_once_each() {
     let site = basic();
     let page = site.page("nam/2021/index.html");
@@ -670,4 +710,90 @@ fn an_untranslated_campaign_name_is_marked_with_its_language_where_it_is_linked(
     let translated = site.page("en/profiles/nguyen-thi-dao/index.html");
     assert!(translated.contains(">Skilful mass mobilisation</a>"));
     assert!(!translated.contains("lang=\"vi\">Skilful"));
+}
+
+/// Regression (issue 18): photo file names went into `src` as they were,
+/// so `ảnh #1.png` was requested as `ảnh ` (the `#` starts a fragment)
+/// and the image broke. Every photo URL on a page must name, once
+/// percent-decoded, a file that was built (the copies now have ASCII names).
+#[test]
+fn photo_urls_name_built_files_whatever_the_photo_is_called() {
+    let site = TestSite::fixture("basic");
+    for (slug, photo) in [("hoa", "ảnh #1.png"), ("lan", "chân dung 100%.png")] {
+        site.write(
+            &format!("content/profiles/{slug}/index.md"),
+            &format!(
+                "+++\nname = \"Tô Thị {slug}\"\nkind = \"individual\"\nunit = \"Ban\"\nyear = 2021\nphoto = \"{photo}\"\n+++\n\nBà {slug}.\n"
+            ),
+        );
+        site.write_bytes(
+            &format!("content/profiles/{slug}/{photo}"),
+            &common::images::png(400, 500),
+        );
+    }
+    site.build().unwrap();
+    let mut seen = 0;
+    for page in [
+        "ho-so/hoa/index.html",
+        "en/profiles/lan/index.html",
+        "ho-so/index.html",
+    ] {
+        let html = site.page(page);
+        let urls = html
+            .split("src=\"")
+            .skip(1)
+            .chain(html.split("srcset=\"").skip(1))
+            .map(|rest| &rest[..rest.find('"').unwrap()])
+            .flat_map(|attr| attr.split(", ").map(|u| u.split(' ').next().unwrap()))
+            .filter(|u| u.starts_with("/ho-so/"));
+        for url in urls {
+            assert!(!url.contains([' ', '#', '?']), "{page}: {url}");
+            let file = percent_encoding::percent_decode_str(url)
+                .decode_utf8()
+                .unwrap();
+            assert!(site.exists(file.trim_start_matches('/')), "{page}: {url}");
+            seen += 1;
+        }
+    }
+    assert!(seen >= 3, "photos on the pages: {seen}");
+}
+
+/// Regression (issue 18): an `@/` link to a `draft = true` profile made
+/// `build` fail ("a page that does not exist"), though `build --drafts`
+/// and `serve` accepted the same content. SPEC v2: a link to a draft
+/// never fails a build; without `--drafts` it shows as its text.
+#[test]
+fn a_link_to_a_draft_is_text_without_drafts_and_a_link_with_them() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/campaigns/nhap.md",
+        "+++\nname = \"Phong trào nháp\"\nstart_year = 2022\ndraft = true\n+++\n\nChưa công bố.\n",
+    );
+    site.write(
+        "content/profiles/link.md",
+        "+++\nname = \"Lý Văn Liên\"\nkind = \"individual\"\nunit = \"U\"\nyear = 2021\n+++\n\n\
+         Xem [bản nháp](@/profiles/ban-nhap.md#a) và [phong trào](@/campaigns/nhap.md).\n",
+    );
+    site.build().unwrap();
+    for page in ["ho-so/link/index.html", "en/profiles/link/index.html"] {
+        let html = site.page(page);
+        assert!(
+            html.contains("<p>Xem bản nháp và phong trào.</p>"),
+            "{page}: {html}"
+        );
+        assert!(!html.contains("ban-nhap"), "{page}: {html}");
+    }
+
+    let mut options = site.options();
+    options.drafts = true;
+    site.build_with(options).unwrap();
+    let html = site.page("ho-so/link/index.html");
+    assert!(
+        html.contains("<a href=\"/ho-so/ban-nhap/#a\">bản nháp</a>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<a href=\"/phong-trao/nhap/\">phong trào</a>"),
+        "{html}"
+    );
 }

@@ -406,3 +406,34 @@ fn a_build_killed_midway_leaves_the_old_output_and_the_next_build_cleans_up() {
     );
     assert!(site.exists("ho-so/nguoi-1499/index.html"));
 }
+
+/// A link to a draft is not an error (SPEC v2), but `check` says where it
+/// is, so that the editor knows the link shows as plain text for now.
+#[test]
+fn check_notes_links_to_drafts_and_passes() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/profiles/link.md",
+        "+++\nname = \"Lý Văn Liên\"\nkind = \"individual\"\nunit = \"U\"\nyear = 2021\n+++\n\n\
+         Dòng một.\n\nXem [bản nháp](@/profiles/ban-nhap.md).\n",
+    );
+    let (code, stdout, stderr) = site.run(&["check", "--lang", "en"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains(
+            "note: content/profiles/link.md:10:5: links to the draft @/profiles/ban-nhap.md, shown as plain text"
+        ),
+        "{stdout}"
+    );
+    let (code, vi, stderr) = site.run(&["check"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        vi.contains(
+            "ghi chú: content/profiles/link.md:10:5: liên kết tới bản nháp @/profiles/ban-nhap.md"
+        ),
+        "{vi}"
+    );
+    let (code, with_drafts, stderr) = site.run(&["check", "--drafts", "--lang", "en"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!with_drafts.contains("note:"), "{with_drafts}");
+}

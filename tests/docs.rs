@@ -86,6 +86,7 @@ const SECTIONS: &[(&str, &[&str], &str)] = &[
     ("AwardTypeValue", &["### Award type"], "\n### "),
     ("Link", &["### Link"], "\n### "),
     ("HeldAwardValue", &["### Held award"], "\n### "),
+    ("AwardGroupValue", &["### Award group"], "\n### "),
     ("RecipientValue", &["### Recipient\n"], "\n### "),
     ("YearEntry", &["### Year entry"], "\n### "),
     ("YearValue", &["### Year object"], "**Summary row:**"),

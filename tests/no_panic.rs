@@ -3,6 +3,9 @@
 //! loader (site.toml, front matter, award lists, recipients CSV), the
 //! assembler and the terminal report.
 //!
+//! The crafted shapes of issue 18 (repeated headings, many links, long
+//! lines, deep nesting, big tables, long CSVs) go through too, small.
+//!
 //! Case counts are modest so the whole suite stays fast on two cores.
 
 mod common;
@@ -144,5 +147,80 @@ proptest! {
         let path = Path::new("content/awards/x.csv");
         let _ = parse_recipients(&bytes, path);
         let _ = parse_recipients(&mutate(fixture_file("content/awards/ubdt-2022.csv"), &edits), path);
+    }
+}
+
+/// The crafted shapes of `scripts/bench-hostile` (issue 18), small: each
+/// repeats a unit `n` times, with a random piece of markdown in it.
+#[derive(Debug, Clone, Copy)]
+enum Shape {
+    Headings,
+    Links,
+    DraftLinks,
+    LongLine,
+    Quotes,
+    Lists,
+    Table,
+    Footnotes,
+}
+
+const SHAPES: &[Shape] = &[
+    Shape::Headings,
+    Shape::Links,
+    Shape::DraftLinks,
+    Shape::LongLine,
+    Shape::Quotes,
+    Shape::Lists,
+    Shape::Table,
+    Shape::Footnotes,
+];
+
+fn shaped_body(shape: Shape, n: usize, bit: &str) -> String {
+    let repeat = |f: &dyn Fn(usize) -> String| (0..n).map(f).collect::<String>();
+    match shape {
+        Shape::Headings => repeat(&|_| format!("## Kết quả{bit}\n\n")),
+        Shape::Links => repeat(&|i| format!("[a{bit}](@/profiles/khong-co-{}.md) ", i % 3)),
+        Shape::DraftLinks => repeat(&|_| format!("[a{bit}](@/profiles/ban-nhap.md)\n")),
+        Shape::LongLine => repeat(&|_| format!("Thành tích{bit} ")),
+        Shape::Quotes => format!("{}{bit}\n", "> ".repeat(n)),
+        Shape::Lists => format!("{}{bit}\n", "- ".repeat(n)),
+        Shape::Table => format!(
+            "| a | b |\n|---|---|\n{}",
+            repeat(&|i| format!("| {i} | {bit} |\n"))
+        ),
+        Shape::Footnotes => {
+            repeat(&|i| format!("x[^{i}]{bit}\n")) + "\n" + &repeat(&|i| format!("[^{i}]: {bit}\n"))
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 32, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn crafted_shapes_build_or_report(
+        shape in prop::sample::select(SHAPES),
+        n in 1usize..400,
+        bit in "[a-zđ #>|*_\\[\\]()@/.:^-]{0,6}",
+    ) {
+        let site = TestSite::fixture("basic");
+        site.write(
+            "content/profiles/shape.md",
+            &format!(
+                "+++\nname = \"Hình Dạng\"\nkind = \"individual\"\nunit = \"U\"\nyear = 2021\n+++\n\n{}",
+                shaped_body(shape, n, &bit)
+            ),
+        );
+        load_everything(&site);
+    }
+
+    #[test]
+    fn a_long_recipients_csv_with_a_random_cell(n in 1usize..3000, cell in "[a-zđ;,\"\\n ]{0,6}") {
+        let mut csv = String::from("Họ và tên;Loại;Đơn vị\n");
+        for i in 0..n {
+            csv.push_str(&format!("Nguyễn Văn {i};Cá nhân;Phòng {}\n", i % 7));
+        }
+        csv.push_str(&format!("{cell};Tập thể;x\n"));
+        let _ = parse_recipients(csv.as_bytes(), Path::new("content/awards/x.csv"));
     }
 }

@@ -12,11 +12,12 @@ use rayon::prelude::*;
 
 use super::front::{CampaignFront, CampaignTranslation, ProfileFront, ProfileTranslation};
 use super::{
-    AwardListSource, Content, Page, ParseResult, Parsed, Section, collect, discover_all, markdown,
+    AwardListSource, Content, Page, ParseResult, Parsed, collect, discover_all, markdown,
     parse_file,
 };
 use crate::config::Config;
 use crate::diagnostic::Diagnostics;
+use crate::vocab::Section;
 
 /// A parsed file and every file its parse read (an award list reads its CSV).
 struct Entry {

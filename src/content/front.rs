@@ -8,7 +8,7 @@ use toml::Spanned;
 use toml::value::Datetime;
 
 use crate::i18n::LocalisedText;
-use crate::model::Kind;
+use crate::vocab::Kind;
 
 /// Front matter of `content/profiles/<slug>.md`.
 #[derive(Debug, Clone, Deserialize)]

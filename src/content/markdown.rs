@@ -8,9 +8,11 @@
 //! - never emits a link or image with a `javascript:`, `vbscript:` or
 //!   non-image `data:` URL (the wrapper is dropped and its text kept),
 //! - resolves `@/profiles/….md` style links through the caller's resolver and
-//!   reports the ones it does not know, with their line and column,
+//!   reports the ones it does not know, with their line and column (links
+//!   to drafts that are not built show as their text and are reported apart),
 //! - gathers footnote definitions into one numbered section at the end,
-//! - picks up the plain text of the first paragraph (the default summary).
+//! - picks up the plain text of the first paragraph (the default summary),
+//! - leaves out control characters and noncharacters (`i18n::chars`).
 //!
 //! Only the events inside a heading and inside a footnote definition are
 //! buffered; everything else streams straight into pulldown-cmark's HTML
@@ -22,7 +24,11 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::diagnostic::line_col;
+use crate::i18n::chars;
+use crate::i18n::slug::slugify;
+
+mod line_index;
+use line_index::LineIndex;
 
 /// Site settings that change how markdown renders.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -43,13 +49,26 @@ pub struct Rendered {
     /// quote or footnote) that has any text; image descriptions do not count
     /// as text, so a paragraph holding only a photo is skipped.
     pub first_paragraph: String,
-    /// `@/` links whose target the resolver did not know
-    pub broken_links: Vec<BrokenLink>,
+    /// `@/` links whose target the resolver did not know (rendered with `href="#"`)
+    pub broken_links: Vec<LinkAt>,
+    /// `@/` links to drafts that are not built (rendered as their text)
+    pub draft_links: Vec<LinkAt>,
 }
 
-/// An `@/` link the resolver did not know. It was rendered with `href="#"`.
+/// What an `@/` link points at, as the caller's resolver says.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BrokenLink {
+pub enum Target {
+    /// A page, at this URL.
+    Page(String),
+    /// A draft that is not built: the link shows as its text (SPEC v2).
+    Draft,
+    /// No such page: an error.
+    Missing,
+}
+
+/// An `@/` link not rendered as a link to its page, and where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkAt {
     /// 1-based line of the link's opening `[` (or `!` for an image) in the markdown text given.
     pub line: usize,
     /// 1-based column, in characters.
@@ -58,6 +77,9 @@ pub struct BrokenLink {
     /// `profiles/to-thi-hoa.md#thanh-tich` for `@/profiles/to-thi-hoa.md#thanh-tich`.
     pub target: String,
 }
+
+/// Opens the box every table is written in (closed after `</table>`).
+const TABLE_SCROLL_OPEN: &str = "<div class=\"table-scroll\" tabindex=\"0\">\n";
 
 /// The parser extensions the SPEC asks for.
 ///
@@ -82,13 +104,12 @@ pub fn has_internal_links(markdown: &str) -> bool {
 /// Renders `markdown` to HTML.
 ///
 /// `resolve` gets the path of an `@/` link without the `@/` and without any
-/// `#anchor` (e.g. `profiles/to-thi-hoa.md`) and returns the URL to link to,
-/// or `None` when there is no such page; the anchor is put back after the
-/// returned URL.
+/// `#anchor` (e.g. `profiles/to-thi-hoa.md`) and says what it is: a page
+/// (the anchor is put back after its URL), a draft, or nothing.
 pub fn render(
     markdown: &str,
     options: &MarkdownOptions,
-    resolve: &dyn Fn(&str) -> Option<String>,
+    resolve: &dyn Fn(&str) -> Target,
 ) -> Rendered {
     let parser = Parser::new_ext(markdown, parser_options()).into_offset_iter();
     let mut state = State::new(markdown, options.unsafe_html, resolve);
@@ -100,10 +121,15 @@ pub fn render(
             state: &mut state,
         },
     );
+    if chars::has_forbidden(&html) {
+        // Controls and noncharacters pasted into a body (see `chars`).
+        html.retain(|c| !chars::is_forbidden(c));
+    }
     Rendered {
         html,
         first_paragraph: state.first_paragraph,
         broken_links: state.broken_links,
+        draft_links: state.draft_links,
     }
 }
 
@@ -155,7 +181,7 @@ struct FootnoteDef<'a> {
 struct State<'a, 'r> {
     source: &'a str,
     unsafe_html: bool,
-    resolve: &'r dyn Fn(&str) -> Option<String>,
+    resolve: &'r dyn Fn(&str) -> Target,
 
     /// Events ready to go out, before anything else is pulled from the parser.
     queue: std::collections::VecDeque<Event<'a>>,
@@ -175,6 +201,11 @@ struct State<'a, 'r> {
     heading: Option<PendingHeading<'a>>,
     heading_text: String,
     used_ids: HashSet<String>,
+    /// For each base id taken, the next suffix worth trying: a run of
+    /// identical headings costs one lookup each, not one per earlier twin.
+    next_suffix: HashMap<String, usize>,
+    /// Where lines start, built at the first broken link.
+    lines: Option<LineIndex>,
 
     /// Indices into `footnote_defs` of the definitions being read, innermost last.
     footnote_stack: Vec<usize>,
@@ -187,7 +218,8 @@ struct State<'a, 'r> {
     first_paragraph_done: bool,
     pending_space: bool,
 
-    broken_links: Vec<BrokenLink>,
+    broken_links: Vec<LinkAt>,
+    draft_links: Vec<LinkAt>,
 }
 
 /// What to do with a link or image URL.
@@ -197,11 +229,7 @@ enum UrlDecision<'a> {
 }
 
 impl<'a, 'r> State<'a, 'r> {
-    fn new(
-        source: &'a str,
-        unsafe_html: bool,
-        resolve: &'r dyn Fn(&str) -> Option<String>,
-    ) -> Self {
+    fn new(source: &'a str, unsafe_html: bool, resolve: &'r dyn Fn(&str) -> Target) -> Self {
         State {
             source,
             unsafe_html,
@@ -215,6 +243,8 @@ impl<'a, 'r> State<'a, 'r> {
             heading: None,
             heading_text: String::new(),
             used_ids: HashSet::new(),
+            next_suffix: HashMap::new(),
+            lines: None,
             footnote_stack: Vec::new(),
             footnote_defs: Vec::new(),
             footnote_numbers: HashMap::new(),
@@ -223,6 +253,7 @@ impl<'a, 'r> State<'a, 'r> {
             first_paragraph_done: false,
             pending_space: false,
             broken_links: Vec::new(),
+            draft_links: Vec::new(),
         }
     }
 
@@ -354,6 +385,13 @@ impl<'a, 'r> State<'a, 'r> {
                     }
                 }
             }
+            Tag::Table(alignments) => {
+                // A wide table scrolls inside its own box instead of making
+                // the page scroll sideways; `tabindex` lets a keyboard scroll it.
+                self.route_held(Event::Html(TABLE_SCROLL_OPEN.into()));
+                self.route_held(Event::Start(Tag::Table(alignments)));
+                None
+            }
             other => self.route(Event::Start(other)),
         }
     }
@@ -405,6 +443,11 @@ impl<'a, 'r> State<'a, 'r> {
                 } else {
                     None
                 }
+            }
+            TagEnd::Table => {
+                self.route_held(Event::End(TagEnd::Table));
+                self.route_held(Event::Html("</div>\n".into()));
+                None
             }
             other => self.route(Event::End(other)),
         }
@@ -491,53 +534,67 @@ impl<'a, 'r> State<'a, 'r> {
         }
     }
 
-    /// The id of the heading just read: its slug, made unique in the document.
+    /// The id of the heading just read: its slug, made unique in the
+    /// document by the first free `-1`, `-2`, … suffix.
+    ///
+    /// Linear overall: a base's counter only moves past suffixes already
+    /// taken (and taken ids are never freed, so the first free one at or
+    /// after the counter is the first free one at all), and each taken id
+    /// `b-n` can stop only base `b`'s counter, once.
     fn unique_id(&mut self) -> String {
-        let mut base = slug::slugify(&self.heading_text);
+        let mut base = slugify(&self.heading_text);
         if base.is_empty() {
             base.push_str("section");
         }
-        let id = if self.used_ids.contains(&base) {
-            let mut n = 1;
-            loop {
-                let candidate = format!("{base}-{n}");
-                if !self.used_ids.contains(&candidate) {
-                    break candidate;
-                }
-                n += 1;
+        if !self.used_ids.contains(&base) {
+            self.used_ids.insert(base.clone());
+            return base;
+        }
+        let mut n = self.next_suffix.get(&base).copied().unwrap_or(1);
+        let id = loop {
+            let candidate = format!("{base}-{n}");
+            n += 1;
+            if !self.used_ids.contains(&candidate) {
+                break candidate;
             }
-        } else {
-            base
         };
+        self.next_suffix.insert(base, n);
         self.used_ids.insert(id.clone());
         id
     }
 
     /// Decides what a link or image URL becomes: dangerous schemes are
-    /// dropped, `@/` links resolved (unknown ones reported and sent to `#`).
+    /// dropped, `@/` links resolved (unknown ones reported and sent to `#`,
+    /// ones to drafts that are not built noted and dropped, keeping their text).
     fn check_url(&mut self, url: CowStr<'a>, offset: usize) -> UrlDecision<'a> {
         if let Some(rest) = url.strip_prefix("@/") {
             let (path, anchor) = match rest.find('#') {
                 Some(i) => (&rest[..i], &rest[i + 1..]),
                 None => (rest, ""),
             };
-            return match (self.resolve)(path) {
-                Some(mut resolved) => {
-                    if !anchor.is_empty() {
-                        resolved.push('#');
-                        resolved.push_str(anchor);
-                    }
-                    UrlDecision::Keep(resolved.into())
+            let target = (self.resolve)(path);
+            if let Target::Page(mut resolved) = target {
+                if !anchor.is_empty() {
+                    resolved.push('#');
+                    resolved.push_str(anchor);
                 }
-                None => {
-                    let (line, col) = line_col(self.source, offset);
-                    self.broken_links.push(BrokenLink {
-                        line,
-                        col,
-                        target: rest.to_string(),
-                    });
-                    UrlDecision::Keep(CowStr::Borrowed("#"))
-                }
+                return UrlDecision::Keep(resolved.into());
+            }
+            let (line, col) = self
+                .lines
+                .get_or_insert_with(|| LineIndex::new(self.source))
+                .line_col(self.source, offset);
+            let link = LinkAt {
+                line,
+                col,
+                target: rest.to_string(),
+            };
+            return if target == Target::Draft {
+                self.draft_links.push(link);
+                UrlDecision::Drop
+            } else {
+                self.broken_links.push(link);
+                UrlDecision::Keep(CowStr::Borrowed("#"))
             };
         }
         if is_dangerous_url(&url) {
@@ -678,26 +735,33 @@ fn is_dangerous_url(url: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn no_links(_: &str) -> Option<String> {
-        None
+    fn no_links(_: &str) -> Target {
+        Target::Missing
     }
 
     fn safe(md: &str) -> Rendered {
         render(md, &MarkdownOptions { unsafe_html: false }, &no_links)
     }
 
-    fn resolver(path: &str) -> Option<String> {
+    fn resolver(path: &str) -> Target {
         match path {
-            "profiles/to-thi-hoa.md" => Some("/ho-so/to-thi-hoa/".to_string()),
-            "campaigns/dan-van-kheo.md" => Some("/phong-trao/dan-van-kheo/".to_string()),
-            _ => None,
+            "profiles/to-thi-hoa.md" => Target::Page("/ho-so/to-thi-hoa/".to_string()),
+            "campaigns/dan-van-kheo.md" => Target::Page("/phong-trao/dan-van-kheo/".to_string()),
+            "profiles/ban-nhap.md" => Target::Draft,
+            _ => Target::Missing,
         }
     }
 
     #[test]
     fn renders_tables() {
         let r = safe("| Năm | Số |\n|---|---:|\n| 2020 | 3 |\n");
-        assert!(r.html.contains("<table>"), "{}", r.html);
+        assert!(
+            r.html
+                .contains("<div class=\"table-scroll\" tabindex=\"0\">\n<table>"),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("</table>\n</div>"), "{}", r.html);
         assert!(r.html.contains("<th>Năm</th>"), "{}", r.html);
         assert!(
             r.html.contains("<td style=\"text-align: right\">3</td>"),
@@ -791,6 +855,58 @@ mod tests {
         assert!(r.html.contains("<h2 id=\"a-1\">A 1</h2>"), "{}", r.html);
         assert!(r.html.contains("<h2 id=\"a\">A</h2>"), "{}", r.html);
         assert!(r.html.contains("<h2 id=\"a-2\">A</h2>"), "{}", r.html);
+    }
+
+    #[test]
+    fn generated_suffix_never_takes_a_literal_heading_id() {
+        let r = safe("## X\n\n## X\n\n## X 1\n\n## X\n\n## X-2\n\n## X\n");
+        let ids: Vec<&str> = r
+            .html
+            .match_indices("id=\"")
+            .map(|(i, _)| {
+                let rest = &r.html[i + 4..];
+                &rest[..rest.find('"').unwrap_or(0)]
+            })
+            .collect();
+        assert_eq!(
+            ids,
+            ["x", "x-1", "x-1-1", "x-2", "x-2-1", "x-3"],
+            "{}",
+            r.html
+        );
+    }
+
+    /// Regression: each repeated heading tried every earlier suffix again,
+    /// so 40,000 identical headings took 71 s (release) to render.
+    #[test]
+    fn identical_headings_take_linear_time() {
+        let md = "## Kết quả\n\n".repeat(20_000);
+        let start = std::time::Instant::now();
+        let r = safe(&md);
+        let took = start.elapsed();
+        assert!(r.html.contains("<h2 id=\"ket-qua-19999\">"));
+        // About 0.1 s in a debug build; quadratic was minutes.
+        assert!(took.as_secs() < 5, "{took:?}");
+    }
+
+    /// Regression: each broken link counted lines from the top of the
+    /// text, so 40,000 broken links took 13 s (release) to report.
+    #[test]
+    fn many_broken_links_take_linear_time() {
+        let on_lines = "[a](@/x.md)\n".repeat(20_000);
+        let on_one_line = "[a](@/x.md) ".repeat(20_000);
+        for md in [on_lines, on_one_line] {
+            let start = std::time::Instant::now();
+            let r = safe(&md);
+            let took = start.elapsed();
+            assert_eq!(r.broken_links.len(), 20_000);
+            let last = &r.broken_links[19_999];
+            assert!(
+                (last.line, last.col) == (20_000, 1)
+                    || (last.line, last.col) == (1, 12 * 19_999 + 1)
+            );
+            assert!(took.as_secs() < 5, "{took:?}");
+        }
     }
 
     #[test]
@@ -954,7 +1070,7 @@ mod tests {
         let seen = std::cell::RefCell::new(Vec::new());
         let resolve = |p: &str| {
             seen.borrow_mut().push(p.to_string());
-            None
+            Target::Missing
         };
         let _ = render(
             "[a](@/profiles/x.md#y) [b](@/campaigns/c.md)",
@@ -974,12 +1090,12 @@ mod tests {
         assert_eq!(
             r.broken_links,
             vec![
-                BrokenLink {
+                LinkAt {
                     line: 4,
                     col: 8,
                     target: "profiles/ong-ba.md#a".to_string()
                 },
-                BrokenLink {
+                LinkAt {
                     line: 6,
                     col: 7,
                     target: "campaigns/khong-co.md".to_string()
@@ -988,6 +1104,26 @@ mod tests {
         );
         assert!(r.html.contains("<a href=\"#\">ông Ba</a>"), "{}", r.html);
         assert!(r.html.contains("<a href=\"#\">x</a>"), "{}", r.html);
+    }
+
+    #[test]
+    fn links_to_drafts_show_as_their_text_and_are_noted_not_broken() {
+        let md = "Xem [bản nháp](@/profiles/ban-nhap.md#a) và ![ảnh](@/profiles/ban-nhap.md).\n";
+        let r = render(md, &MarkdownOptions::default(), &resolver);
+        assert_eq!(r.html, "<p>Xem bản nháp và ảnh.</p>\n");
+        assert!(r.broken_links.is_empty());
+        let spots: Vec<_> = r
+            .draft_links
+            .iter()
+            .map(|l| (l.line, l.col, l.target.as_str()))
+            .collect();
+        assert_eq!(
+            spots,
+            [
+                (1, 5, "profiles/ban-nhap.md#a"),
+                (1, 45, "profiles/ban-nhap.md")
+            ]
+        );
     }
 
     #[test]

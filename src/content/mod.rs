@@ -5,6 +5,7 @@
 //! files; cross-file rules (references, duplicates, translations without an
 //! original) are the model's. Every problem is collected, none stops the run.
 
+pub mod blanks;
 pub mod cache;
 pub mod front;
 pub mod frontmatter;
@@ -22,17 +23,15 @@ use serde::de::DeserializeOwned;
 use crate::config::Config;
 use crate::diagnostic::messages::{TomlPart, Unreadable};
 use crate::diagnostic::toml_words::toml_diagnostic;
-use crate::diagnostic::{Diagnostic, Diagnostics, Problem, display_path, line_col};
+use crate::diagnostic::{
+    Diagnostic, Diagnostics, FileProblem, NameProblem, Problem, display_path, line_col,
+};
 use crate::i18n::text;
 use crate::sitefs::{self, ReadError};
+use crate::vocab::{CONTENT_DIR, Section};
 use front::{AwardListFile, CampaignFront, CampaignTranslation, ProfileFront, ProfileTranslation};
 use frontmatter::SplitError;
 use recipients_csv::CsvRecipient;
-
-pub const CONTENT_DIR: &str = "content";
-pub const PROFILES_DIR: &str = "profiles";
-pub const CAMPAIGNS_DIR: &str = "campaigns";
-pub const AWARDS_DIR: &str = "awards";
 
 /// Where a content file is and what its name says.
 #[derive(Debug, Clone)]
@@ -72,7 +71,7 @@ impl<F> Page<F> {
     }
 
     /// A diagnostic at a span of the front matter's TOML.
-    pub fn at(&self, span: Range<usize>, problem: Problem) -> Diagnostic {
+    pub fn at(&self, span: Range<usize>, problem: impl Into<Problem>) -> Diagnostic {
         let (line, col) = line_col(&self.text[self.toml.clone()], span.start);
         Diagnostic::at(&self.info.rel, line + 1, Some(col), problem)
     }
@@ -83,7 +82,7 @@ impl<F> Page<F> {
     }
 
     /// A diagnostic about the whole front matter (its opening line).
-    pub fn at_front_matter(&self, problem: Problem) -> Diagnostic {
+    pub fn at_front_matter(&self, problem: impl Into<Problem>) -> Diagnostic {
         Diagnostic::at(&self.info.rel, 1, None, problem)
     }
 }
@@ -99,7 +98,7 @@ pub struct AwardListSource {
 }
 
 impl AwardListSource {
-    pub fn at(&self, span: Range<usize>, problem: Problem) -> Diagnostic {
+    pub fn at(&self, span: Range<usize>, problem: impl Into<Problem>) -> Diagnostic {
         let (line, col) = line_col(&self.text, span.start);
         Diagnostic::at(&self.info.rel, line, Some(col), problem)
     }
@@ -116,14 +115,6 @@ pub struct Content {
     /// Stems of files that exist but could not be read: references to them
     /// are not reported again as missing.
     pub broken: HashSet<(Section, String)>,
-}
-
-/// The three kinds of content.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Section {
-    Profiles,
-    Campaigns,
-    Awards,
 }
 
 #[derive(Clone)]
@@ -151,7 +142,7 @@ fn discover_all(config: &Config) -> (Vec<(Section, SourceInfo)>, Diagnostics) {
     let mut problems = Diagnostics::new();
     let content_dir = config.root.join(CONTENT_DIR);
     let mut files = Vec::new();
-    for section in [Section::Profiles, Section::Campaigns, Section::Awards] {
+    for section in Section::ALL {
         discover(config, &content_dir, section, &mut files, &mut problems);
     }
     (files, problems)
@@ -212,11 +203,7 @@ fn discover(
     out: &mut Vec<(Section, SourceInfo)>,
     problems: &mut Diagnostics,
 ) {
-    let dir = content_dir.join(match section {
-        Section::Profiles => PROFILES_DIR,
-        Section::Campaigns => CAMPAIGNS_DIR,
-        Section::Awards => AWARDS_DIR,
-    });
+    let dir = content_dir.join(section.dir());
     if !dir.is_dir() {
         return;
     }
@@ -244,7 +231,7 @@ fn discover(
                     .unwrap_or_else(|| relative(config, &dir));
                 problems.push(Diagnostic::file(
                     path,
-                    Problem::CannotRead {
+                    FileProblem::CannotRead {
                         what: Unreadable::Folder,
                         detail: e.to_string(),
                     },
@@ -271,7 +258,7 @@ fn discover(
                 if config.language(code).is_none() || code == config.default_language().code {
                     problems.push(Diagnostic::file(
                         &rel,
-                        Problem::NotATranslationLanguage {
+                        NameProblem::NotATranslationLanguage {
                             code: code.to_owned(),
                             ext: wanted_ext.to_owned(),
                             known: config
@@ -289,7 +276,7 @@ fn discover(
             None => (base, None),
         };
         if section == Section::Awards && lang.is_some() {
-            problems.push(Diagnostic::file(&rel, Problem::AwardListTranslated));
+            problems.push(Diagnostic::file(&rel, NameProblem::AwardListTranslated));
             continue;
         }
         let bundle = section == Section::Profiles && base == "index" && entry.depth() >= 2;
@@ -339,7 +326,7 @@ fn parse_file(config: &Config, section: Section, info: SourceInfo) -> ParseResul
         Err(e) => {
             return fail(
                 &info,
-                Diagnostic::at(&info.rel, e.line, Some(e.col), Problem::NotUtf8).into(),
+                Diagnostic::at(&info.rel, e.line, Some(e.col), FileProblem::NotUtf8).into(),
             );
         }
     };
@@ -368,9 +355,9 @@ fn parse_page<F: DeserializeOwned>(
 ) -> Result<Page<F>, Diagnostics> {
     let split = frontmatter::split(&text).map_err(|e| {
         let problem = match e {
-            SplitError::Empty => return Diagnostic::file(&info.rel, Problem::EmptyFile),
-            SplitError::NoOpening { first_line } => Problem::NoFrontMatter { first_line },
-            SplitError::NotClosed => Problem::FrontMatterNotClosed,
+            SplitError::Empty => return Diagnostic::file(&info.rel, FileProblem::EmptyFile),
+            SplitError::NoOpening { first_line } => FileProblem::NoFrontMatter { first_line },
+            SplitError::NotClosed => FileProblem::FrontMatterNotClosed,
         };
         Diagnostic::at(&info.rel, 1, Some(1), problem)
     })?;
@@ -379,7 +366,7 @@ fn parse_page<F: DeserializeOwned>(
     let body_start = split.body.as_ptr() as usize - text.as_ptr() as usize;
     let body = body_start..text.len();
     let body_line_offset = split.body_line_offset;
-    blanks_left(&info.rel, split.toml, split.toml_line_offset)?;
+    blanks::blanks_left(&info.rel, split.toml, split.toml_line_offset)?;
     let front = toml::from_str::<F>(split.toml).map_err(|e| {
         toml_diagnostic(
             &info.rel,
@@ -393,7 +380,9 @@ fn parse_page<F: DeserializeOwned>(
         let options = markdown::MarkdownOptions {
             unsafe_html: config.markdown.unsafe_html,
         };
-        Arc::new(markdown::render(&text[body.clone()], &options, &|_| None))
+        Arc::new(markdown::render(&text[body.clone()], &options, &|_| {
+            markdown::Target::Missing
+        }))
     });
     Ok(Page {
         info,
@@ -406,33 +395,12 @@ fn parse_page<F: DeserializeOwned>(
     })
 }
 
-/// Every value `vinhdanh new` left blank, reported together (and before
-/// their types are checked: a blank is not a wrong type, it is a to-do).
-fn blanks_left(rel: &Path, toml_text: &str, line_offset: usize) -> Result<(), Diagnostics> {
-    let blanks: Vec<Diagnostic> = crate::scaffold::blanks(toml_text)
-        .into_iter()
-        .map(|b| {
-            Diagnostic::at(
-                rel,
-                b.line + line_offset,
-                Some(b.col),
-                Problem::Blank { field: b.field },
-            )
-        })
-        .collect();
-    if blanks.is_empty() {
-        Ok(())
-    } else {
-        Err(Diagnostics(blanks))
-    }
-}
-
 fn parse_award_list(
     config: &Config,
     info: SourceInfo,
     text: String,
 ) -> Result<AwardListSource, Diagnostics> {
-    blanks_left(&info.rel, &text, 0)?;
+    blanks::blanks_left(&info.rel, &text, 0)?;
     let file: AwardListFile = toml::from_str(&text)
         .map_err(|e| toml_diagnostic(&info.rel, TomlPart::AwardList, &text, &e, 0))?;
     let mut source = AwardListSource {

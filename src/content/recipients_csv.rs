@@ -10,12 +10,13 @@
 
 use std::path::Path;
 
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
+use icu_normalizer::DecomposingNormalizerBorrowed;
+use icu_properties::CodePointMapData;
+use icu_properties::props::{GeneralCategory, GeneralCategoryGroup};
 
 use crate::diagnostic::messages::ColumnFix;
-use crate::diagnostic::{Diagnostic, Problem};
-use crate::model::Kind;
+use crate::diagnostic::{CsvProblem, Diagnostic};
+use crate::vocab::Kind;
 
 /// One recipient row.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,8 +71,9 @@ impl Column {
 fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = false;
-    for c in text.nfd() {
-        if is_combining_mark(c) {
+    let categories = CodePointMapData::<GeneralCategory>::new();
+    for c in DecomposingNormalizerBorrowed::new_nfd().normalize_iter(text.chars()) {
+        if GeneralCategoryGroup::Mark.contains(categories.get(c)) {
             continue;
         }
         if c.is_whitespace() {
@@ -134,16 +136,8 @@ pub fn parse_recipients(
         Ok(text) => text,
         Err(error) => return Err(vec![not_utf8(bytes, error.valid_up_to(), path)]),
     };
-    let normalized: String;
-    let text = if unicode_normalization::is_nfc_quick(text.chars())
-        == unicode_normalization::IsNormalized::Yes
-    {
-        text
-    } else {
-        normalized = text.nfc().collect();
-        &normalized
-    };
-    Parser::new(text, path).run()
+    let text = crate::i18n::text::nfc(text);
+    Parser::new(&text, path).run()
 }
 
 fn not_utf8(bytes: &[u8], valid_up_to: usize, path: &Path) -> Diagnostic {
@@ -157,7 +151,7 @@ fn not_utf8(bytes: &[u8], valid_up_to: usize, path: &Path) -> Diagnostic {
     let col = std::str::from_utf8(&before[line_start..])
         .ok()
         .map(|text| text.chars().count() + 1);
-    Diagnostic::at(path, line, col, Problem::CsvNotUtf8 { line })
+    Diagnostic::at(path, line, col, CsvProblem::NotUtf8 { line })
 }
 
 /// The separator the header line uses: whichever of `;` and `,` occurs more
@@ -278,7 +272,7 @@ impl<'t> Parser<'t> {
         (start, self.counted_lines + 1)
     }
 
-    fn error(&mut self, line: usize, col: Option<usize>, problem: Problem) {
+    fn error(&mut self, line: usize, col: Option<usize>, problem: CsvProblem) {
         self.diagnostics
             .push(Diagnostic::at(self.path, line, col, problem));
     }
@@ -306,7 +300,7 @@ impl<'t> Parser<'t> {
                     self.error(
                         line,
                         None,
-                        Problem::CsvUnreadable {
+                        CsvProblem::Unreadable {
                             detail: error.to_string(),
                         },
                     );
@@ -336,8 +330,8 @@ impl<'t> Parser<'t> {
             }
         }
         match header {
-            None => self.error(1, None, Problem::CsvEmpty),
-            Some((_, line)) if rows == 0 => self.error(line, None, Problem::CsvNoRows),
+            None => self.error(1, None, CsvProblem::Empty),
+            Some((_, line)) if rows == 0 => self.error(line, None, CsvProblem::NoRows),
             Some(_) => {}
         }
         if self.diagnostics.is_empty() {
@@ -362,7 +356,7 @@ impl<'t> Parser<'t> {
                 Some(column) => {
                     if let Some(first) = header.index[column.index()] {
                         let first_typed = header.fields.get(first).map_or("", |(_, t)| t.as_str());
-                        let problem = Problem::CsvDuplicateColumn {
+                        let problem = CsvProblem::DuplicateColumn {
                             typed: typed.to_owned(),
                             col: i + 1,
                             first_col: first + 1,
@@ -388,7 +382,7 @@ impl<'t> Parser<'t> {
                             ColumnFix::Rename(name.to_owned())
                         })
                     };
-                    let problem = Problem::CsvUnknownColumn {
+                    let problem = CsvProblem::UnknownColumn {
                         typed: typed.to_owned(),
                         col: i + 1,
                         accepted: accepted_columns(),
@@ -401,7 +395,7 @@ impl<'t> Parser<'t> {
         }
         for required in [Column::Name, Column::Kind] {
             if header.index[required.index()].is_none() {
-                let problem = Problem::CsvMissingColumn {
+                let problem = CsvProblem::MissingColumn {
                     kind_column: required == Column::Kind,
                     accepted: required.names().iter().map(|n| (*n).to_owned()).collect(),
                     found: header
@@ -425,7 +419,7 @@ impl<'t> Parser<'t> {
         line: usize,
     ) -> Option<CsvRecipient> {
         if record.len() != header.fields.len() {
-            let problem = Problem::CsvRagged {
+            let problem = CsvProblem::Ragged {
                 values: record.len(),
                 columns: header.fields.len(),
                 separator: char::from(self.separator),
@@ -452,7 +446,7 @@ impl<'t> Parser<'t> {
                 self.error(
                     l,
                     c,
-                    Problem::CsvValueWithoutColumn {
+                    CsvProblem::ValueWithoutColumn {
                         col: i + 1,
                         accepted: accepted_columns(),
                     },
@@ -474,7 +468,7 @@ impl<'t> Parser<'t> {
             self.error(
                 l,
                 c,
-                Problem::CsvNoName {
+                CsvProblem::NoName {
                     column: header.shown_name(Column::Name),
                 },
             );
@@ -488,7 +482,7 @@ impl<'t> Parser<'t> {
                     self.error(
                         l,
                         c,
-                        Problem::CsvBadKind {
+                        CsvProblem::BadKind {
                             value: value.to_owned(),
                         },
                     );
@@ -501,7 +495,7 @@ impl<'t> Parser<'t> {
                 self.error(
                     l,
                     c,
-                    Problem::CsvNoKind {
+                    CsvProblem::NoKind {
                         column: header.shown_name(Column::Kind),
                     },
                 );
@@ -549,6 +543,7 @@ fn accepted_columns() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::text::nfd;
 
     fn parse(text: &str) -> Result<Vec<CsvRecipient>, Vec<Diagnostic>> {
         parse_recipients(text.as_bytes(), Path::new("content/awards/qd-631.csv"))
@@ -677,7 +672,7 @@ mod tests {
 
     #[test]
     fn decomposed_text_is_normalised() {
-        let nfd: String = "Họ và tên;Loại\nNguyễn Thị Đào;Tập thể\n".nfd().collect();
+        let nfd = nfd("Họ và tên;Loại\nNguyễn Thị Đào;Tập thể\n");
         assert_ne!(nfd, "Họ và tên;Loại\nNguyễn Thị Đào;Tập thể\n");
         let rows = ok(&nfd);
         assert_eq!(rows[0].name, "Nguyễn Thị Đào");

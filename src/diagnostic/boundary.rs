@@ -8,19 +8,9 @@
 //! [`super::Problem::Boundary`].
 
 use super::Lang;
-use super::messages::say;
-
-/// What a path on disk turned out to be, when a plain file was wanted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FileKind {
-    Folder,
-    /// A named pipe (FIFO): reading it waits for a writer, maybe forever.
-    Pipe,
-    /// A device such as `/dev/zero`, which never ends.
-    Device,
-    Socket,
-    Other,
-}
+use super::messages::{FileProblem, Problem, Unreadable, say};
+pub use crate::sitefs::FileKind;
+use crate::sitefs::ReadError;
 
 /// What is wrong with one path word of `[languages.<code>] paths`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -277,6 +267,29 @@ impl Boundary {
                 vi: "rút ngắn tên tệp, hoặc đặt `slug` ngắn hơn cho trang"),
             OutputBadPath { .. } => return None,
         })
+    }
+}
+
+// The reader (`crate::sitefs`) sits below the problems; what its errors
+// mean to an editor is said here.
+impl ReadError {
+    /// The problem to report about the file `name` (as the editor wrote or
+    /// sees it); `what` says what an ordinary I/O failure could not read.
+    pub fn problem(self, name: &str, what: Unreadable) -> Problem {
+        let name = name.to_owned();
+        match self {
+            ReadError::Absolute => Problem::Boundary(Boundary::ReadAbsolute { name }),
+            ReadError::Outside => Problem::Boundary(Boundary::ReadOutside { name }),
+            ReadError::NotAFile(kind) => Problem::Boundary(Boundary::NotAFile { name, kind }),
+            ReadError::TooLarge { bytes, limit } => {
+                Problem::Boundary(Boundary::TooLarge { name, bytes, limit })
+            }
+            ReadError::Io(e) => FileProblem::CannotRead {
+                what,
+                detail: e.to_string(),
+            }
+            .into(),
+        }
     }
 }
 

@@ -10,6 +10,7 @@
 
 pub mod boundary;
 pub mod messages;
+pub mod photo;
 pub mod report;
 pub mod toml_words;
 
@@ -17,7 +18,10 @@ use std::fmt;
 use std::path::{Component, Path, PathBuf};
 use std::str::FromStr;
 
-pub use messages::Problem;
+pub use messages::{
+    ConfigProblem, CsvProblem, DateProblem, FileProblem, NameProblem, OutputProblem, Problem,
+    ReferenceProblem, ThemeProblem, TomlProblem,
+};
 
 /// A language messages can be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -68,13 +72,18 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A problem about a whole file.
-    pub fn file(path: impl Into<PathBuf>, problem: Problem) -> Self {
-        Diagnostic::new(path.into(), None, None, problem)
+    pub fn file(path: impl Into<PathBuf>, problem: impl Into<Problem>) -> Self {
+        Diagnostic::new(path.into(), None, None, problem.into())
     }
 
     /// A problem at a line (and column, when known) of a file.
-    pub fn at(path: impl Into<PathBuf>, line: usize, col: Option<usize>, problem: Problem) -> Self {
-        Diagnostic::new(path.into(), Some(line), col, problem)
+    pub fn at(
+        path: impl Into<PathBuf>,
+        line: usize,
+        col: Option<usize>,
+        problem: impl Into<Problem>,
+    ) -> Self {
+        Diagnostic::new(path.into(), Some(line), col, problem.into())
     }
 
     fn new(path: PathBuf, line: Option<usize>, col: Option<usize>, problem: Problem) -> Self {
@@ -260,7 +269,7 @@ mod tests {
             Path::new("content").join("profiles").join("a.md"),
             3,
             Some(7),
-            Problem::EmptyFile,
+            FileProblem::EmptyFile,
         );
         assert_eq!(d.location(), "content/profiles/a.md:3:7");
     }
@@ -277,7 +286,7 @@ mod tests {
 
     #[test]
     fn a_diagnostic_says_its_problem_in_either_language() {
-        let d = Diagnostic::file("a.md", Problem::EmptyFile);
+        let d = Diagnostic::file("a.md", FileProblem::EmptyFile);
         assert!(d.message.contains("empty"), "{}", d.message);
         let vi = d.localised(Lang::Vi);
         assert!(vi.message.contains("trống"), "{}", vi.message);

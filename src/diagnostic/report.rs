@@ -191,8 +191,8 @@ pub fn created(path: &Path, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::Problem;
     use crate::diagnostic::messages::{Expected, Found};
+    use crate::diagnostic::{FileProblem, TomlProblem};
 
     #[test]
     fn shows_file_line_column_the_line_and_a_marker() {
@@ -200,7 +200,7 @@ mod tests {
             "content/profiles/a.md",
             5,
             Some(8),
-            Problem::WrongType {
+            TomlProblem::WrongType {
                 key: Some("year".into()),
                 expected: Expected::WholeNumber { example: 2020 },
                 found: Found::Text("2020".into()),
@@ -232,7 +232,7 @@ mod tests {
 
     #[test]
     fn a_whole_file_problem_shows_the_file() {
-        let d = Diagnostic::file("content/profiles/x.en.md", Problem::EmptyFile);
+        let d = Diagnostic::file("content/profiles/x.en.md", FileProblem::EmptyFile);
         let text = render_one(
             &d,
             None,

@@ -8,8 +8,8 @@
 
 use std::path::Path;
 
-use super::messages::{Expected, Found, Problem, TomlPart};
-use super::{Diagnostic, line_col};
+use super::messages::{Expected, Found, TomlPart};
+use super::{Diagnostic, TomlProblem, line_col};
 
 /// A TOML error as a diagnostic. `line_offset` is the number of lines of the
 /// file before the TOML text (1 for front matter). A field missing from the
@@ -25,7 +25,7 @@ pub fn toml_diagnostic(
     let problem = toml_problem(part, text, err);
     let span = err.span().filter(|s| !(s.start == 0 && s.is_empty()));
     match (&problem, span) {
-        (Problem::MissingField { table: None, .. }, _) | (_, None) => {
+        (TomlProblem::MissingField { table: None, .. }, _) | (_, None) => {
             Diagnostic::at(path, line_offset.max(1), None, problem)
         }
         (_, Some(span)) => {
@@ -36,19 +36,19 @@ pub fn toml_diagnostic(
 }
 
 /// The problem a TOML error describes.
-pub fn toml_problem(part: TomlPart, text: &str, err: &toml::de::Error) -> Problem {
+pub fn toml_problem(part: TomlPart, text: &str, err: &toml::de::Error) -> TomlProblem {
     let message = err.message().trim();
     let span = err.span().unwrap_or(0..0);
     let at_span = text.get(span.clone()).unwrap_or("");
     if message.starts_with("duplicate key") {
-        return Problem::DuplicateKey {
+        return TomlProblem::DuplicateKey {
             key: at_span.trim_matches(['"', '\'', ' ']).to_owned(),
         };
     }
     // Text that does not parse at all is a syntax error; otherwise a value
     // does not fit the field it is in.
     if text.parse::<toml::Table>().is_err() {
-        return Problem::TomlSyntax {
+        return TomlProblem::Syntax {
             part,
             detail: message.to_owned(),
         };
@@ -59,7 +59,7 @@ pub fn toml_problem(part: TomlPart, text: &str, err: &toml::de::Error) -> Proble
             .trim_start()
             .starts_with('[')
             .then(|| at_span.trim().to_owned());
-        return Problem::MissingField {
+        return TomlProblem::MissingField {
             field: first_quoted(rest).unwrap_or(rest).to_owned(),
             table,
         };
@@ -72,7 +72,7 @@ pub fn toml_problem(part: TomlPart, text: &str, err: &toml::de::Error) -> Proble
             names.remove(0)
         };
         let suggestion = closest(&field, &names);
-        return Problem::UnknownField {
+        return TomlProblem::UnknownField {
             field,
             known: names,
             suggestion,
@@ -86,7 +86,7 @@ pub fn toml_problem(part: TomlPart, text: &str, err: &toml::de::Error) -> Proble
             names.remove(0)
         };
         let suggestion = closest(&value, &names);
-        return Problem::UnknownValue {
+        return TomlProblem::UnknownValue {
             key,
             value,
             allowed: names,
@@ -97,7 +97,7 @@ pub fn toml_problem(part: TomlPart, text: &str, err: &toml::de::Error) -> Proble
         .strip_prefix("invalid type: ")
         .or_else(|| message.strip_prefix("invalid value: "));
     if let Some((found, expected)) = type_error.and_then(|rest| rest.split_once(", expected ")) {
-        return Problem::WrongType {
+        return TomlProblem::WrongType {
             expected: expected_words(expected, key.as_deref()),
             found: found_words(found),
             key,
@@ -105,14 +105,14 @@ pub fn toml_problem(part: TomlPart, text: &str, err: &toml::de::Error) -> Proble
         };
     }
     if message == "wanted string or table" {
-        return Problem::WrongType {
+        return TomlProblem::WrongType {
             key,
             expected: Expected::Text,
             found: found_in_source(at_span),
             detail: message.to_owned(),
         };
     }
-    Problem::TomlOther {
+    TomlProblem::Other {
         detail: message.to_owned(),
     }
 }
@@ -234,8 +234,9 @@ mod tests {
     use super::*;
     use crate::content::front::ProfileFront;
     use crate::diagnostic::Lang;
+    use crate::diagnostic::TomlProblem;
 
-    fn problem(text: &str) -> Problem {
+    fn problem(text: &str) -> TomlProblem {
         match toml::from_str::<ProfileFront>(text) {
             Ok(_) => panic!("expected an error for {text:?}"),
             Err(e) => toml_problem(TomlPart::FrontMatter, text, &e),
@@ -303,12 +304,12 @@ mod tests {
     fn syntax_errors_keep_the_library_words() {
         let p = problem("name = \"A\nkind = 1\n");
         assert!(
-            matches!(&p, Problem::TomlSyntax { detail, .. } if detail.contains("invalid basic string")),
+            matches!(&p, TomlProblem::Syntax { detail, .. } if detail.contains("invalid basic string")),
             "{p:?}"
         );
         assert_eq!(
             problem("name = \"A\"\nname = \"B\"\n"),
-            Problem::DuplicateKey { key: "name".into() }
+            TomlProblem::DuplicateKey { key: "name".into() }
         );
     }
 
@@ -318,7 +319,7 @@ mod tests {
     fn quoted_keys_with_any_characters() {
         let p = problem(&format!("{BASE}\"ghi…chú\" = 1\n"));
         assert!(
-            matches!(&p, Problem::UnknownField { field, .. } if field == "ghi…chú"),
+            matches!(&p, TomlProblem::UnknownField { field, .. } if field == "ghi…chú"),
             "{p:?}"
         );
         let p = problem(&BASE.replace("\"U\"", "{ \"vi…\" = 1 }"));

@@ -4,6 +4,7 @@
 //! UI strings of themes live with the theme (`render::theme`); this module
 //! holds the language rules content itself follows.
 
+pub mod chars;
 pub mod collate;
 pub mod date;
 pub mod slug;

@@ -11,8 +11,11 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use unicode_normalization::char::canonical_combining_class;
-use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+use icu_normalizer::ComposingNormalizerBorrowed;
+
+/// ICU4X's NFC normaliser: the crate's one normaliser (the collator is
+/// built on the same one), with its data compiled in.
+pub(crate) const NFC: ComposingNormalizerBorrowed<'static> = ComposingNormalizerBorrowed::new_nfc();
 
 /// The UTF-8 byte order mark.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -25,7 +28,7 @@ pub fn nfc(s: &str) -> Cow<'_, str> {
     if is_nfc(s) {
         Cow::Borrowed(s)
     } else {
-        Cow::Owned(s.nfc().collect())
+        Cow::Owned(NFC.normalize(s).into_owned())
     }
 }
 
@@ -36,8 +39,9 @@ pub fn nfc(s: &str) -> Cow<'_, str> {
 /// Extended-A/B with `ă â đ ê ô ơ ư`, IPA, spacing modifiers: everything
 /// below the combining diacritics at U+0300) and U+1E00–U+1EFF (Latin
 /// Extended Additional: the precomposed letters with tone marks such as
-/// `ễ`, `ạ`, `ổ`). Verified exhaustively against the Unicode tables in the
-/// tests.
+/// `ễ`, `ạ`, `ổ`) and U+2010–U+2027 (the dashes, quotes, bullets and
+/// ellipsis of typeset text: `– “ ” …`). Verified exhaustively against
+/// the Unicode tables in the tests.
 #[inline]
 fn plain_starter_len(bytes: &[u8]) -> Option<usize> {
     match bytes {
@@ -45,6 +49,8 @@ fn plain_starter_len(bytes: &[u8]) -> Option<usize> {
         [0xC2..=0xCB, ..] => Some(2),
         // E1 B8 80 – E1 BB BF: U+1E00–U+1EFF.
         [0xE1, 0xB8..=0xBB, ..] => Some(3),
+        // E2 80 90 – E2 80 A7: U+2010–U+2027.
+        [0xE2, 0x80, 0x90..=0xA7, ..] => Some(3),
         _ => None,
     }
 }
@@ -63,16 +69,15 @@ const CR_BYTES: u64 = 0x0D0D_0D0D_0D0D_0D0D;
 
 /// One pass over `s` that finds whether it is NFC and contains a CR.
 ///
-/// The NFC part is the Unicode quick-check algorithm (UAX #15) with fast
-/// paths for ASCII (eight bytes at a time) and for the letters Vietnamese
-/// text is made of, falling back to a full comparison only when the quick
-/// check answers "maybe".
+/// Fast paths cover ASCII (eight bytes at a time) and the letters
+/// Vietnamese text is made of: characters that are NFC on their own and
+/// never compose with what precedes them. At the first other character,
+/// ICU4X checks the rest from the last such character on (the text before
+/// it is NFC whatever follows).
 fn scan(s: &str) -> Scan {
     let bytes = s.as_bytes();
     let mut i = 0;
     let mut has_cr = false;
-    let mut last_cc = 0u8;
-    let mut maybe = false;
     while let Some(rest) = bytes.get(i..) {
         if let Some(chunk) = rest.first_chunk::<8>() {
             let word = u64::from_le_bytes(*chunk);
@@ -80,7 +85,6 @@ fn scan(s: &str) -> Scan {
                 // All ASCII; a zero byte in `word ^ CR_BYTES` means a CR.
                 let x = word ^ CR_BYTES;
                 has_cr |= x.wrapping_sub(LOW_BITS) & !x & HIGH_BITS != 0;
-                last_cc = 0;
                 i += 8;
                 continue;
             }
@@ -88,32 +92,22 @@ fn scan(s: &str) -> Scan {
         let Some(&b) = rest.first() else { break };
         if b < 0x80 {
             has_cr |= b == b'\r';
-            last_cc = 0;
             i += 1;
             continue;
         }
         if let Some(len) = plain_starter_len(rest) {
-            last_cc = 0;
             i += len;
             continue;
         }
-        let Some(c) = s.get(i..).and_then(|t| t.chars().next()) else {
-            break;
-        };
-        i += c.len_utf8();
-        let cc = canonical_combining_class(c);
-        if last_cc > cc && cc != 0 {
+        // Everything before `i` passed a fast path; the character before it
+        // may still compose with what follows.
+        let last = s.get(..i).and_then(|t| t.char_indices().next_back());
+        let tail = s.get(last.map_or(0, |(j, _)| j)..).unwrap_or_default();
+        if !NFC.is_normalized(tail) {
             return Scan::NotNfc;
         }
-        match is_nfc_quick(std::iter::once(c)) {
-            IsNormalized::Yes => {}
-            IsNormalized::No => return Scan::NotNfc,
-            IsNormalized::Maybe => maybe = true,
-        }
-        last_cc = cc;
-    }
-    if maybe && !s.chars().eq(s.chars().nfc()) {
-        return Scan::NotNfc;
+        has_cr |= tail.as_bytes().contains(&b'\r');
+        break;
     }
     Scan::Nfc { has_cr }
 }
@@ -166,7 +160,7 @@ pub fn decode_source(bytes: &[u8]) -> Result<String, DecodeError> {
     Ok(match scan(text) {
         Scan::Nfc { has_cr: false } => text.to_owned(),
         Scan::Nfc { has_cr: true } => unify_line_endings(text),
-        Scan::NotNfc => LfChars::new(text).nfc().collect(),
+        Scan::NotNfc => NFC.normalize_iter(LfChars::new(text)).collect(),
     })
 }
 
@@ -307,6 +301,14 @@ pub fn plain_words(s: &str, max_chars: usize) -> String {
     out
 }
 
+/// `s` in Unicode Normalization Form D, for tests of text typed decomposed.
+#[cfg(test)]
+pub(crate) fn nfd(s: &str) -> String {
+    icu_normalizer::DecomposingNormalizerBorrowed::new_nfd()
+        .normalize(s)
+        .into_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -352,26 +354,39 @@ mod tests {
 
     #[test]
     fn plain_starter_fast_path_is_exact() {
+        use icu_normalizer::properties::{
+            CanonicalCombiningClassMapBorrowed, CanonicalDecompositionBorrowed, Decomposed,
+        };
+        // NFC_Quick_Check = Maybe: the second character of a canonical pair,
+        // which may compose with what precedes it.
+        let decompose = CanonicalDecompositionBorrowed::new();
+        let seconds: std::collections::HashSet<char> = ('\0'..='\u{10FFFF}')
+            .filter_map(|c| match decompose.decompose(c) {
+                Decomposed::Expansion(_, second) => Some(second),
+                _ => None,
+            })
+            .collect();
+        let ccc = CanonicalCombiningClassMapBorrowed::new();
         let mut buf = [0u8; 4];
         let mut skipped = 0;
         for c in ('\u{80}'..='\u{10FFFF}').filter(|c| c.len_utf8() > 1) {
             let encoded = c.encode_utf8(&mut buf).as_bytes();
             let plain = plain_starter_len(encoded);
-            let in_ranges = c < '\u{300}' || ('\u{1E00}'..='\u{1EFF}').contains(&c);
+            let in_ranges = c < '\u{300}'
+                || ('\u{1E00}'..='\u{1EFF}').contains(&c)
+                || ('\u{2010}'..='\u{2027}').contains(&c);
             assert_eq!(plain.is_some(), in_ranges, "{:04X}", c as u32);
             if let Some(len) = plain {
                 skipped += 1;
                 assert_eq!(len, c.len_utf8(), "{:04X}", c as u32);
-                assert_eq!(canonical_combining_class(c), 0, "{:04X}", c as u32);
-                assert_eq!(
-                    is_nfc_quick(std::iter::once(c)),
-                    IsNormalized::Yes,
-                    "{:04X}",
-                    c as u32
-                );
+                assert_eq!(ccc.get_u8(c), 0, "{:04X}", c as u32);
+                // NFC_Quick_Check = Yes: neither No (changed by NFC) nor Maybe.
+                let alone = c.encode_utf8(&mut [0u8; 4]).to_owned();
+                assert_eq!(NFC.normalize(&alone), alone, "{:04X}", c as u32);
+                assert!(!seconds.contains(&c), "{:04X}", c as u32);
             }
         }
-        assert_eq!(skipped, 0x300 - 0x80 + 0x100);
+        assert_eq!(skipped, 0x300 - 0x80 + 0x100 + 0x18);
     }
 
     #[test]
@@ -385,6 +400,12 @@ mod tests {
             let s = "x".repeat(n) + "ư";
             assert!(matches!(scan(&s), Scan::Nfc { has_cr: false }), "{s:?}");
         }
+        // Past a character the fast paths do not cover (Ω), ICU4X checks the
+        // rest, and a CR is still found before or after it.
+        assert!(matches!(scan("a\r\nΩ"), Scan::Nfc { has_cr: true }));
+        assert!(matches!(scan("Ωμέγα\r\n"), Scan::Nfc { has_cr: true }));
+        assert!(matches!(scan("Ωμέγα\n"), Scan::Nfc { has_cr: false }));
+        assert!(matches!(scan("Ω e\u{301}\r"), Scan::NotNfc));
         // Bytes that differ from CR by one bit are not CR.
         assert!(matches!(
             scan("\x0C\x0E\x0F\x05\x1D\x4D\x09\x0B"),
@@ -414,7 +435,7 @@ mod tests {
             "Nguyễn Văn Ánh Nguye\u{302}\u{303}n",
         ];
         for s in samples {
-            assert_eq!(is_nfc(s), unicode_normalization::is_nfc(s), "{s:?}");
+            assert_eq!(is_nfc(s), NFC.is_normalized(s), "{s:?}");
         }
     }
 
@@ -583,6 +604,10 @@ mod tests {
     /// Informal benchmark: `cargo test --release -- --ignored --nocapture bench_`.
     #[test]
     #[ignore]
+    #[allow(
+        clippy::print_stdout,
+        reason = "a benchmark reports to whoever runs it"
+    )]
     fn bench_decode_source() {
         use std::time::Instant;
         let para = "Chị Nguyễn Thị Đào, giáo viên Trường THPT chuyên Lê Quý Đôn, tỉnh Cao Bằng, \
@@ -590,7 +615,9 @@ mod tests {
                     The quick brown fox jumps over the lazy dog.\n";
         let lf = para.repeat(95_000_000 / para.len());
         let crlf = lf.replace('\n', "\r\n");
-        let nfd: String = lf.chars().take(5_000_000).nfd().collect();
+        let nfd: String = icu_normalizer::DecomposingNormalizerBorrowed::new_nfd()
+            .normalize_iter(lf.chars().take(5_000_000))
+            .collect();
         for (label, src) in [
             ("LF NFC", &lf),
             ("CRLF NFC", &crlf),
@@ -605,14 +632,14 @@ mod tests {
             }
         }
         let t = Instant::now();
-        let lib = unicode_normalization::is_nfc(&lf);
+        let lib = NFC.is_normalized(&lf);
         println!("library is_nfc over LF: {:?} ({lib})", t.elapsed());
         let t = Instant::now();
         let ours = is_nfc(&lf);
         println!("our is_nfc over LF: {:?} ({ours})", t.elapsed());
         let ascii = "The quick brown fox jumps over the lazy dog.\n".repeat(2_000_000);
         let t = Instant::now();
-        let lib = unicode_normalization::is_nfc(&ascii);
+        let lib = NFC.is_normalized(&ascii);
         println!(
             "library is_nfc over ASCII {} MB: {:?} ({lib})",
             ascii.len() / 1_000_000,

@@ -8,15 +8,16 @@ use rayon::prelude::*;
 
 use super::checks::Checker;
 use super::join;
-use super::texts::{LinkTargets, TextRenderer, pair_translations};
+use super::texts::{Found, LinkTargets, TextRenderer, pair_translations};
 use super::*;
 use crate::catalogue::Catalogue;
 use crate::config::Config;
+use crate::content::Content;
 use crate::content::markdown::MarkdownOptions;
-use crate::content::{Content, Section};
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::Diagnostics;
 use crate::i18n::collate::NameCollator;
 use crate::urls::Urls;
+use crate::vocab::Section;
 
 /// Choices that change what is built.
 #[derive(Debug, Clone, Copy, Default)]
@@ -24,10 +25,6 @@ pub struct AssembleOptions {
     /// Include drafts (marked as such).
     pub drafts: bool,
 }
-
-pub(super) const MIN_YEAR: i64 = 1945;
-pub(super) const MAX_YEAR: i64 = 2100;
-pub(super) const SUMMARY_CHARS: usize = 300;
 
 /// Builds the site from loaded content; `problems` are the loader's, to
 /// which every problem found here is added.
@@ -43,6 +40,7 @@ pub fn assemble(
         problems: &mut problems,
         skip: content.broken.clone(),
         catalogue: &catalogue,
+        drafts: Vec::new(),
     };
 
     // Campaigns first: profiles and lists refer to them.
@@ -58,10 +56,10 @@ pub fn assemble(
             .then_with(|| collator.compare(&a.front.name, &b.front.name))
             .then_with(|| sa.cmp(sb))
     });
-    let campaign_index: HashMap<String, usize> = campaign_pages
+    let campaign_index: HashMap<String, CampaignId> = campaign_pages
         .iter()
         .enumerate()
-        .map(|(i, (slug, _))| (slug.clone(), i))
+        .map(|(i, (slug, _))| (slug.clone(), CampaignId::new(i)))
         .collect();
 
     // Profiles.
@@ -79,10 +77,10 @@ pub fn assemble(
             })
             .then_with(|| sa.cmp(sb))
     });
-    let profile_index: HashMap<String, usize> = profile_pages
+    let profile_index: HashMap<String, ProfileId> = profile_pages
         .iter()
         .enumerate()
-        .map(|(i, (slug, _))| (slug.clone(), i))
+        .map(|(i, (slug, _))| (slug.clone(), ProfileId::new(i)))
         .collect();
     let mut profiles: Vec<Profile> = profile_pages
         .iter()
@@ -110,15 +108,16 @@ pub fn assemble(
         &campaign_pages,
         &content.profile_translations,
         &content.campaign_translations,
+        &cx.drafts,
     );
     let mut profile_translations = pair_translations(
-        &mut cx,
+        cx.problems,
         content.profile_translations,
         &profile_pages,
         options,
     );
     let mut campaign_translations = pair_translations(
-        &mut cx,
+        cx.problems,
         content.campaign_translations,
         &campaign_pages,
         options,
@@ -133,16 +132,18 @@ pub fn assemble(
         md: &md,
     };
 
-    let profile_texts: Vec<(Vec<ProfileText>, Vec<Diagnostic>)> = profile_pages
+    let mut draft_links = Vec::new();
+    let profile_texts: Vec<(Vec<ProfileText>, Found)> = profile_pages
         .par_iter_mut()
         .zip(profile_translations.par_iter_mut())
         .map(|((_, page), tr)| renderer.profile_texts(page, tr))
         .collect();
-    for (profile, (texts, diags)) in profiles.iter_mut().zip(profile_texts) {
+    for (profile, (texts, found)) in profiles.iter_mut().zip(profile_texts) {
         profile.texts = texts;
-        problems.extend(diags);
+        problems.extend(found.problems);
+        draft_links.extend(found.draft_links);
     }
-    let campaign_texts: Vec<(Vec<CampaignText>, Vec<Diagnostic>)> = campaign_pages
+    let campaign_texts: Vec<(Vec<CampaignText>, Found)> = campaign_pages
         .par_iter_mut()
         .zip(campaign_translations.par_iter_mut())
         .map(|((_, page), tr)| renderer.campaign_texts(page, tr))
@@ -150,8 +151,9 @@ pub fn assemble(
     let campaigns: Vec<Campaign> = campaign_pages
         .iter()
         .zip(campaign_texts)
-        .map(|((slug, page), (texts, diags))| {
-            problems.extend(diags);
+        .map(|((slug, page), (texts, found))| {
+            problems.extend(found.problems);
+            draft_links.extend(found.draft_links);
             Campaign {
                 slug: slug.clone(),
                 start_year: *page.front.start_year.get_ref() as i32,
@@ -168,6 +170,7 @@ pub fn assemble(
     if !problems.is_empty() {
         return Err(problems.sorted());
     }
+    draft_links.sort();
     let mut site = Site {
         config,
         catalogue,
@@ -176,6 +179,7 @@ pub fn assemble(
         award_lists: lists,
         years: Vec::new(),
         drafts: options.drafts,
+        draft_links,
     };
     join::join(&mut site);
     Ok(site)

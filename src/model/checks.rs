@@ -7,17 +7,24 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use super::*;
-use crate::catalogue::Catalogue;
+use crate::catalogue::{AwardTypeId, Catalogue};
 use crate::config::Config;
 use crate::content::front::{CampaignFront, ProfileFront};
-use crate::content::{AwardListSource, CONTENT_DIR, Page, Section};
-use crate::diagnostic::{Diagnostic, Diagnostics, Problem, closest, display_path};
+use crate::content::{AwardListSource, Page};
+use crate::diagnostic::{
+    DateProblem, Diagnostic, Diagnostics, NameProblem, ReferenceProblem, closest, display_path,
+};
 use crate::i18n::date;
 use crate::i18n::slug::slugify;
 use crate::i18n::text::nfc;
+use crate::sitefs::{self, ReadError};
+use crate::vocab::{CONTENT_DIR, Section};
 
-use super::assemble::{MAX_YEAR, MIN_YEAR};
-use super::texts::PageFront;
+use super::fronts::PageFront;
+
+/// The years a profile, award or campaign may name.
+const MIN_YEAR: i64 = 1945;
+const MAX_YEAR: i64 = 2100;
 
 /// Validation helpers that share the problem list.
 pub(super) struct Checker<'a> {
@@ -26,6 +33,8 @@ pub(super) struct Checker<'a> {
     /// to them are not reported as missing.
     pub(super) skip: HashSet<(Section, String)>,
     pub(super) catalogue: &'a Catalogue,
+    /// Files of the drafts left out (`@/` links to them show as text).
+    pub(super) drafts: Vec<PathBuf>,
 }
 
 impl Checker<'_> {
@@ -44,11 +53,11 @@ impl Checker<'_> {
             let slug = slugify(page.front.slug().unwrap_or(&page.info.stem));
             if slug.is_empty() {
                 self.problems
-                    .push(page.at_front_matter(Problem::NoUsableSlug { section }));
+                    .push(page.at_front_matter(NameProblem::NoUsableSlug { section }));
                 continue;
             }
             if let Some(first) = seen.get(&slug) {
-                let problem = Problem::DuplicateSlug {
+                let problem = NameProblem::DuplicateSlug {
                     section,
                     slug: slug.clone(),
                     first: display_path(first),
@@ -63,15 +72,16 @@ impl Checker<'_> {
                 out.push((slug, page));
             } else {
                 self.skip.insert((section, slug));
+                self.drafts.push(page.info.rel.clone());
             }
         }
         out
     }
 
-    fn year(&mut self, at: impl FnOnce(Problem) -> Diagnostic, year: i64, field: &str) -> i32 {
+    fn year(&mut self, at: impl FnOnce(DateProblem) -> Diagnostic, year: i64, field: &str) -> i32 {
         if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
             let field = field.to_owned();
-            self.problems.push(at(Problem::YearOutOfRange {
+            self.problems.push(at(DateProblem::YearOutOfRange {
                 field,
                 year,
                 min: MIN_YEAR,
@@ -93,7 +103,7 @@ impl Checker<'_> {
             if end_year < start {
                 self.problems.push(page.at(
                     end.span(),
-                    Problem::EndBeforeStart {
+                    DateProblem::EndBeforeStart {
                         start,
                         end: end_year,
                     },
@@ -105,15 +115,15 @@ impl Checker<'_> {
     fn campaign_ref(
         &mut self,
         key: &str,
-        at: impl FnOnce(Problem) -> Diagnostic,
-        index: &HashMap<String, usize>,
-    ) -> Option<usize> {
+        at: impl FnOnce(ReferenceProblem) -> Diagnostic,
+        index: &HashMap<String, CampaignId>,
+    ) -> Option<CampaignId> {
         if let Some(&i) = index.get(key) {
             return Some(i);
         }
         if !self.skip.contains(&(Section::Campaigns, key.to_owned())) {
             let suggestion = closest(key, index.keys().map(String::as_str)).map(str::to_owned);
-            self.problems.push(at(Problem::UnknownCampaign {
+            self.problems.push(at(ReferenceProblem::UnknownCampaign {
                 key: key.to_owned(),
                 suggestion,
             }));
@@ -125,11 +135,11 @@ impl Checker<'_> {
         &mut self,
         key: &str,
         kind: Kind,
-        at: impl Fn(Problem) -> Diagnostic,
-    ) -> Option<usize> {
+        at: impl Fn(ReferenceProblem) -> Diagnostic,
+    ) -> Option<AwardTypeId> {
         let Some(i) = self.catalogue.index_of(key) else {
             let suggestion = closest(key, self.catalogue.keys()).map(str::to_owned);
-            self.problems.push(at(Problem::UnknownAwardType {
+            self.problems.push(at(ReferenceProblem::UnknownAwardType {
                 key: key.to_owned(),
                 suggestion,
             }));
@@ -140,10 +150,15 @@ impl Checker<'_> {
     }
 
     /// Reports an award given to a kind of recipient it is not for.
-    fn eligible(&mut self, award: usize, kind: Kind, at: &dyn Fn(Problem) -> Diagnostic) {
+    fn eligible(
+        &mut self,
+        award: AwardTypeId,
+        kind: Kind,
+        at: &dyn Fn(ReferenceProblem) -> Diagnostic,
+    ) {
         let t = self.catalogue.by_index(award);
         if !t.recipient.allows(kind) {
-            self.problems.push(at(Problem::AwardNotFor {
+            self.problems.push(at(ReferenceProblem::AwardNotFor {
                 key: t.key.clone(),
                 name_vi: t.name.get("vi", "vi").to_owned(),
                 name_en: t.name.get("en", "en").to_owned(),
@@ -158,7 +173,7 @@ impl Checker<'_> {
         config: &Config,
         slug: &str,
         page: &Page<ProfileFront>,
-        campaign_index: &HashMap<String, usize>,
+        campaign_index: &HashMap<String, CampaignId>,
     ) -> Profile {
         let f = &page.front;
         let year = self.year(|p| page.at(f.year.span(), p), *f.year.get_ref(), "year");
@@ -195,7 +210,7 @@ impl Checker<'_> {
             Some(d) => date::from_toml(d.get_ref()).unwrap_or_else(|| {
                 self.problems.push(page.at(
                     d.span(),
-                    Problem::NotADate {
+                    DateProblem::NotADate {
                         field: "date".to_owned(),
                     },
                 ));
@@ -237,54 +252,42 @@ impl Checker<'_> {
         photo: &str,
         span: Range<usize>,
     ) -> Option<Photo> {
-        if Path::new(photo).is_absolute() || photo.starts_with('/') || photo.starts_with('\\') {
-            self.problems.push(page.at(
-                span,
-                Problem::PhotoAbsolute {
-                    photo: photo.to_owned(),
-                },
-            ));
-            return None;
-        }
         let dir = page.info.abs.parent().unwrap_or(Path::new("."));
-        let file = dir.join(photo);
-        let content_dir = config.root.join(CONTENT_DIR);
-        let inside = match (file.canonicalize(), content_dir.canonicalize()) {
-            (Ok(f), Ok(c)) => f.starts_with(&c) && f.is_file(),
-            _ => {
+        let problem = match sitefs::resolve(&config.root, dir, photo) {
+            Ok(file)
+                if sitefs::is_inside(&config.root.join(CONTENT_DIR), &file).unwrap_or(false) =>
+            {
+                return Some(Photo {
+                    file,
+                    name: photo.to_owned(),
+                    line: page.line(span),
+                    copies: Vec::new(),
+                });
+            }
+            Ok(_) | Err(ReadError::Outside) => ReferenceProblem::PhotoOutside {
+                photo: photo.to_owned(),
+            },
+            Err(ReadError::Absolute) => ReferenceProblem::PhotoAbsolute {
+                photo: photo.to_owned(),
+            },
+            Err(_) => {
+                let file = dir.join(photo);
                 let looked_for = display_path(file.strip_prefix(&config.root).unwrap_or(&file));
-                self.problems.push(page.at(
-                    span,
-                    Problem::PhotoMissing {
-                        photo: photo.to_owned(),
-                        looked_for,
-                    },
-                ));
-                return None;
+                ReferenceProblem::PhotoMissing {
+                    photo: photo.to_owned(),
+                    looked_for,
+                }
             }
         };
-        if !inside {
-            self.problems.push(page.at(
-                span,
-                Problem::PhotoOutside {
-                    photo: photo.to_owned(),
-                },
-            ));
-            return None;
-        }
-        let file_name = Path::new(photo).file_name()?.to_string_lossy().into_owned();
-        Some(Photo {
-            file,
-            file_name,
-            line: page.line(span),
-        })
+        self.problems.push(page.at(span, problem));
+        None
     }
 
     pub(super) fn award_list(
         &mut self,
         src: &AwardListSource,
-        campaign_index: &HashMap<String, usize>,
-        profile_index: &HashMap<String, usize>,
+        campaign_index: &HashMap<String, CampaignId>,
+        profile_index: &HashMap<String, ProfileId>,
         profiles: &[Profile],
     ) -> Option<AwardList> {
         let f = &src.file;
@@ -293,7 +296,7 @@ impl Checker<'_> {
         if date.is_none() {
             self.problems.push(src.at(
                 f.date.span(),
-                Problem::NotADate {
+                DateProblem::NotADate {
                     field: "date".to_owned(),
                 },
             ));
@@ -320,8 +323,8 @@ impl Checker<'_> {
         let link = |cx: &mut Self,
                     key: Option<&str>,
                     kind: Kind,
-                    at: &dyn Fn(Problem) -> Diagnostic|
-         -> Option<usize> {
+                    at: &dyn Fn(ReferenceProblem) -> Diagnostic|
+         -> Option<ProfileId> {
             if let Some(a) = award {
                 cx.eligible(a, kind, at);
             }
@@ -329,18 +332,19 @@ impl Checker<'_> {
             if let Some(&i) = profile_index.get(key) {
                 if profiles[i].kind != kind {
                     let key = key.to_owned();
-                    cx.problems.push(at(Problem::RecipientKindMismatch {
-                        key,
-                        recipient: kind,
-                        profile: profiles[i].kind,
-                    }));
+                    cx.problems
+                        .push(at(ReferenceProblem::RecipientKindMismatch {
+                            key,
+                            recipient: kind,
+                            profile: profiles[i].kind,
+                        }));
                 }
                 return Some(i);
             }
             if !cx.skip.contains(&(Section::Profiles, key.to_owned())) {
                 let suggestion =
                     closest(key, profile_index.keys().map(String::as_str)).map(str::to_owned);
-                cx.problems.push(at(Problem::UnknownProfile {
+                cx.problems.push(at(ReferenceProblem::UnknownProfile {
                     key: key.to_owned(),
                     suggestion,
                 }));
@@ -366,7 +370,7 @@ impl Checker<'_> {
         }
         if let Some((csv_rel, rows)) = &src.csv {
             for row in rows {
-                let at = |p: Problem| Diagnostic::at(csv_rel, row.line, None, p);
+                let at = |p: ReferenceProblem| Diagnostic::at(csv_rel, row.line, None, p);
                 let profile = link(self, row.profile.as_deref(), row.kind, &at);
                 recipients.push(Recipient {
                     name: row.name.clone(),
@@ -382,7 +386,7 @@ impl Checker<'_> {
                 &src.info.rel,
                 1,
                 None,
-                Problem::NoRecipients,
+                ReferenceProblem::NoRecipients,
             ));
         }
         Some(AwardList {
@@ -405,12 +409,12 @@ impl Checker<'_> {
             if list.slug.is_empty() {
                 self.problems.push(Diagnostic::file(
                     &list.source,
-                    Problem::NoUsableSlug {
+                    NameProblem::NoUsableSlug {
                         section: Section::Awards,
                     },
                 ));
             } else if let Some(first) = seen.insert(&list.slug, &list.source) {
-                let problem = Problem::DuplicateSlug {
+                let problem = NameProblem::DuplicateSlug {
                     section: Section::Awards,
                     slug: list.slug.clone(),
                     first: display_path(first),

@@ -3,7 +3,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::{HeldAward, Kind, Site, SummaryRow, Year};
+use super::{AwardListId, HeldAward, Kind, ProfileId, Site, SummaryRow, Year};
+use crate::catalogue::AwardTypeId;
 
 /// Fills in what depends on more than one file: awards from lists on
 /// profiles (one award per type and year), campaign members, years.
@@ -20,12 +21,12 @@ pub fn join(site: &mut Site) {
                 .then_with(|| a.award.cmp(&b.award))
         });
     }
-    for (i, profile) in site.profiles.iter().enumerate() {
+    for (i, profile) in ProfileId::all(site.profiles.len()).zip(&site.profiles) {
         for &c in &profile.campaigns {
             site.campaigns[c].profiles.push(i);
         }
     }
-    for (i, list) in site.award_lists.iter().enumerate() {
+    for (i, list) in AwardListId::all(site.award_lists.len()).zip(&site.award_lists) {
         if let Some(c) = list.campaign {
             site.campaigns[c].award_lists.push(i);
         }
@@ -37,7 +38,7 @@ pub fn join(site: &mut Site) {
 /// same award type and year already there (inline) is the same award, and
 /// takes the list's decision details.
 fn attach_list_awards(site: &mut Site) {
-    for (li, list) in site.award_lists.iter().enumerate() {
+    for (li, list) in AwardListId::all(site.award_lists.len()).zip(&site.award_lists) {
         for r in &list.recipients {
             let Some(p) = r.profile else { continue };
             let profile = &mut site.profiles[p];
@@ -72,12 +73,12 @@ fn attach_list_awards(site: &mut Site) {
 fn years(site: &Site) -> Vec<Year> {
     #[derive(Default)]
     struct Acc {
-        profiles: Vec<usize>,
-        lists: Vec<usize>,
-        counts: HashMap<usize, (usize, usize)>,
+        profiles: Vec<ProfileId>,
+        lists: Vec<AwardListId>,
+        counts: HashMap<AwardTypeId, (usize, usize)>,
     }
     let mut acc: BTreeMap<i32, Acc> = BTreeMap::new();
-    let count = |acc: &mut BTreeMap<i32, Acc>, year: i32, award: usize, kind: Kind| {
+    let count = |acc: &mut BTreeMap<i32, Acc>, year: i32, award: AwardTypeId, kind: Kind| {
         let a = acc.entry(year).or_default();
         let c = a.counts.entry(award).or_default();
         match kind {
@@ -85,13 +86,13 @@ fn years(site: &Site) -> Vec<Year> {
             Kind::Collective => c.1 += 1,
         }
     };
-    for (i, p) in site.profiles.iter().enumerate() {
+    for (i, p) in ProfileId::all(site.profiles.len()).zip(&site.profiles) {
         acc.entry(p.year).or_default().profiles.push(i);
         for a in &p.awards {
             count(&mut acc, a.year, a.award, p.kind);
         }
     }
-    for (i, list) in site.award_lists.iter().enumerate() {
+    for (i, list) in AwardListId::all(site.award_lists.len()).zip(&site.award_lists) {
         acc.entry(list.year).or_default().lists.push(i);
         for r in list.recipients.iter().filter(|r| r.profile.is_none()) {
             count(&mut acc, list.year, list.award, r.kind);

@@ -6,39 +6,25 @@
 
 mod assemble;
 mod checks;
+mod fronts;
+mod ids;
 mod join;
 mod retext;
 mod texts;
 pub mod units;
 
+/// The kind of a profile or recipient, for the layers above that read the model.
+pub use crate::vocab::Kind;
 pub use assemble::{AssembleOptions, assemble};
+pub use ids::{AwardListId, CampaignId, ProfileId};
 pub use retext::{Retexted, retext};
 
 use std::path::PathBuf;
 
-use serde::{Deserialize, Serialize};
-
-use crate::catalogue::Catalogue;
+use crate::catalogue::{AwardTypeId, Catalogue};
 use crate::config::Config;
 use crate::i18n::LocalisedText;
 use crate::i18n::date::Date;
-
-/// An individual (cá nhân) or a collective (tập thể).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Kind {
-    Individual,
-    Collective,
-}
-
-impl Kind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Individual => "individual",
-            Kind::Collective => "collective",
-        }
-    }
-}
 
 /// The whole site, ready to render.
 #[derive(Debug)]
@@ -55,6 +41,20 @@ pub struct Site {
     pub years: Vec<Year>,
     /// Whether drafts were included (they are marked on their pages).
     pub drafts: bool,
+    /// `@/` links to drafts left out of the build, by file and line: they
+    /// show as their text, and `check` notes them.
+    pub draft_links: Vec<DraftLink>,
+}
+
+/// An `@/` link to a draft that is not built (SPEC v2: never an error).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct DraftLink {
+    /// The file the link is in, relative to the site root.
+    pub file: PathBuf,
+    pub line: usize,
+    pub col: usize,
+    /// The link as written after `@/`, e.g. `profiles/ban-nhap.md`.
+    pub target: String,
 }
 
 /// Text of a page in one language: its own translation, or the original's
@@ -88,8 +88,7 @@ pub struct Profile {
     pub kind: Kind,
     pub sort_name: Option<String>,
     pub year: i32,
-    /// Indexes into [`Site::campaigns`].
-    pub campaigns: Vec<usize>,
+    pub campaigns: Vec<CampaignId>,
     pub photo: Option<Photo>,
     pub date: Date,
     pub draft: bool,
@@ -101,30 +100,41 @@ pub struct Profile {
     pub source: PathBuf,
 }
 
-/// A photo of a profile, copied beside its page.
+/// A profile's photo. The file itself is never published: the build
+/// publishes resized copies without metadata ([`crate::photo`]).
 #[derive(Debug, Clone)]
 pub struct Photo {
     /// The file on disk.
     pub file: PathBuf,
-    /// The name it is published under, in the profile's folder of the default language.
-    pub file_name: String,
+    /// The name as the profile writes it, for messages.
+    pub name: String,
     /// The line of `photo` in the profile, for messages about it.
     pub line: usize,
+    /// The copies to publish; filled by [`crate::photo::publish`], empty
+    /// until then (and then the photo is not shown).
+    pub copies: Vec<PhotoCopy>,
+}
+
+/// One resized copy of a photo, JPEG without metadata.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhotoCopy {
+    pub width: u32,
+    pub height: u32,
+    /// Where its bytes are: a file in the photo cache (outside the site).
+    pub file: PathBuf,
 }
 
 /// An award a profile holds.
 #[derive(Debug, Clone)]
 pub struct HeldAward {
-    /// Index into the catalogue.
-    pub award: usize,
+    pub award: AwardTypeId,
     pub year: i32,
     pub decision: Option<String>,
     pub issuer: Option<LocalisedText>,
     pub date: Option<Date>,
-    /// Index into [`Site::campaigns`].
-    pub campaign: Option<usize>,
-    /// The award list that records it, index into [`Site::award_lists`].
-    pub list: Option<usize>,
+    pub campaign: Option<CampaignId>,
+    /// The award list that records it.
+    pub list: Option<AwardListId>,
 }
 
 /// A campaign's text in one language.
@@ -148,9 +158,9 @@ pub struct Campaign {
     pub draft: bool,
     pub texts: Vec<CampaignText>,
     /// Profiles taking part, in profile order.
-    pub profiles: Vec<usize>,
+    pub profiles: Vec<ProfileId>,
     /// Award lists of the campaign, newest first.
-    pub award_lists: Vec<usize>,
+    pub award_lists: Vec<AwardListId>,
     pub source: PathBuf,
 }
 
@@ -161,8 +171,7 @@ pub struct Recipient {
     pub kind: Kind,
     pub unit: Option<LocalisedText>,
     pub position: Option<LocalisedText>,
-    /// Index into [`Site::profiles`].
-    pub profile: Option<usize>,
+    pub profile: Option<ProfileId>,
 }
 
 /// An award decision (quyết định khen thưởng) and its recipients.
@@ -172,9 +181,9 @@ pub struct AwardList {
     pub decision: String,
     pub date: Date,
     pub issuer: LocalisedText,
-    pub award: usize,
+    pub award: AwardTypeId,
     pub year: i32,
-    pub campaign: Option<usize>,
+    pub campaign: Option<CampaignId>,
     pub reason: Option<LocalisedText>,
     pub recipients: Vec<Recipient>,
     pub source: PathBuf,
@@ -185,9 +194,9 @@ pub struct AwardList {
 pub struct Year {
     pub year: i32,
     /// Profiles recognised that year, in profile order.
-    pub profiles: Vec<usize>,
+    pub profiles: Vec<ProfileId>,
     /// Award lists of that year, newest first.
-    pub award_lists: Vec<usize>,
+    pub award_lists: Vec<AwardListId>,
     /// One row per award type given that year, most prestigious first.
     pub summary: Vec<SummaryRow>,
 }
@@ -195,7 +204,7 @@ pub struct Year {
 /// How many individuals and collectives received one award type in a year.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SummaryRow {
-    pub award: usize,
+    pub award: AwardTypeId,
     pub individuals: usize,
     pub collectives: usize,
 }

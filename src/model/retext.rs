@@ -4,20 +4,21 @@
 
 use std::collections::HashMap;
 
-use super::Site;
-use super::texts::{LinkTargets, TextRenderer, TranslationDraft};
+use super::fronts::TranslationDraft;
+use super::texts::{LinkTargets, TextRenderer};
+use super::{CampaignId, ProfileId, Site};
 use crate::content::Page;
 use crate::content::cache::TextEdit;
 use crate::content::markdown::MarkdownOptions;
 use crate::urls::Urls;
 
-/// What [`retext`] changed, by index into the site's lists.
+/// What [`retext`] changed.
 #[derive(Debug, Default)]
 pub struct Retexted {
     /// Profiles with new texts, and whether what other pages show of them
     /// (the summary, taken from the body when not set) changed too.
-    pub profiles: Vec<(usize, bool)>,
-    pub campaigns: Vec<usize>,
+    pub profiles: Vec<(ProfileId, bool)>,
+    pub campaigns: Vec<CampaignId>,
 }
 
 /// Puts the new texts of edited pages into `site`. Returns `None`, changing
@@ -45,10 +46,11 @@ pub fn retext(site: &mut Site, edits: Vec<TextEdit>) -> Option<Retexted> {
                 let i = site
                     .profiles
                     .iter()
-                    .position(|p| p.source == page.info.rel)?;
-                let (texts, problems) =
+                    .position(|p| p.source == page.info.rel)
+                    .map(ProfileId::new)?;
+                let (texts, found) =
                     renderer.profile_texts(&mut page, &mut by_language(translations, site.drafts));
-                if !problems.is_empty() {
+                if !found.problems.is_empty() || !found.draft_links.is_empty() {
                     return None;
                 }
                 profiles.push((i, texts));
@@ -60,10 +62,11 @@ pub fn retext(site: &mut Site, edits: Vec<TextEdit>) -> Option<Retexted> {
                 let i = site
                     .campaigns
                     .iter()
-                    .position(|c| c.source == page.info.rel)?;
-                let (texts, problems) =
+                    .position(|c| c.source == page.info.rel)
+                    .map(CampaignId::new)?;
+                let (texts, found) =
                     renderer.campaign_texts(&mut page, &mut by_language(translations, site.drafts));
-                if !problems.is_empty() {
+                if !found.problems.is_empty() || !found.draft_links.is_empty() {
                     return None;
                 }
                 campaigns.push((i, texts));

@@ -1,20 +1,23 @@
 //! Texts in every language: translations paired with their originals,
 //! `@/` links resolved per language, markdown bodies and summaries.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use super::*;
 use crate::config::Config;
+use crate::content::Page;
 use crate::content::front::{CampaignFront, CampaignTranslation, ProfileFront, ProfileTranslation};
-use crate::content::markdown::{self, MarkdownOptions};
-use crate::content::{CONTENT_DIR, Page, Section};
-use crate::diagnostic::{Diagnostic, Problem, display_path};
+use crate::content::markdown::{self, MarkdownOptions, Target};
+use crate::diagnostic::{Diagnostic, Diagnostics, NameProblem, ReferenceProblem, display_path};
 use crate::i18n::text::{nfc, plain_words};
 use crate::urls::Urls;
+use crate::vocab::{CONTENT_DIR, Section};
 
-use super::assemble::SUMMARY_CHARS;
-use super::checks::Checker;
+use super::fronts::TranslationDraft;
+
+/// The longest summary taken from a body, in characters.
+const SUMMARY_CHARS: usize = 300;
 
 /// The path of a translation's original: `x.en.md` → `x.md`, `x/index.en.md` → `x/index.md`.
 fn original_path(rel: &Path, stem_file: &str) -> PathBuf {
@@ -32,7 +35,7 @@ fn original_key<F>(page: &Page<F>) -> PathBuf {
 
 /// For each original, in order, its translations by language code.
 pub(super) fn pair_translations<T, F>(
-    cx: &mut Checker,
+    problems: &mut Diagnostics,
     translations: Vec<Page<T>>,
     originals: &[(String, Page<F>)],
     options: AssembleOptions,
@@ -67,10 +70,10 @@ where
                     .with_file_name(key.file_name().unwrap_or_default())
                     .is_file();
                 if !original_on_disk {
-                    let problem = Problem::TranslationWithoutOriginal {
+                    let problem = NameProblem::TranslationWithoutOriginal {
                         original: display_path(&key),
                     };
-                    cx.problems.push(Diagnostic::file(&tr.info.rel, problem));
+                    problems.push(Diagnostic::file(&tr.info.rel, problem));
                 }
             }
         }
@@ -78,60 +81,22 @@ where
     out
 }
 
-/// What every page's front matter has.
-pub(super) trait PageFront {
-    fn slug(&self) -> Option<&str>;
-    fn draft(&self) -> bool;
-}
-
-impl PageFront for ProfileFront {
-    fn slug(&self) -> Option<&str> {
-        self.slug.as_deref()
-    }
-    fn draft(&self) -> bool {
-        self.draft
-    }
-}
-
-impl PageFront for CampaignFront {
-    fn slug(&self) -> Option<&str> {
-        self.slug.as_deref()
-    }
-    fn draft(&self) -> bool {
-        self.draft
-    }
-}
-
-/// Translation front matter that may be marked as a draft.
-pub(super) trait TranslationDraft {
-    fn is_draft(&self) -> bool;
-}
-
-impl TranslationDraft for ProfileTranslation {
-    fn is_draft(&self) -> bool {
-        self.draft.unwrap_or(false)
-    }
-}
-
-impl TranslationDraft for CampaignTranslation {
-    fn is_draft(&self) -> bool {
-        self.draft.unwrap_or(false)
-    }
-}
-
 /// What `@/` links may point at: content-relative paths of originals and
-/// translations.
+/// translations, and of drafts that are not built (and their translations).
 #[derive(Default)]
 pub(super) struct LinkTargets {
     map: HashMap<String, (Section, String)>,
+    drafts: HashSet<String>,
 }
 
 impl LinkTargets {
+    /// `drafts`: the files (relative to the site root) of drafts left out.
     pub(super) fn new<T, U>(
         profiles: &[(String, Page<ProfileFront>)],
         campaigns: &[(String, Page<CampaignFront>)],
         profile_tr: &[Page<T>],
         campaign_tr: &[Page<U>],
+        drafts: &[PathBuf],
     ) -> Self {
         let mut map = HashMap::new();
         let key = |rel: &Path| {
@@ -160,17 +125,45 @@ impl LinkTargets {
                 map.insert(tr.0, target.clone());
             }
         }
-        LinkTargets { map }
+        let mut draft_keys: HashSet<String> = drafts.iter().map(|d| key(d)).collect();
+        for tr in profile_tr
+            .iter()
+            .map(|t| (key(&t.info.rel), key(&original_key(t))))
+            .chain(
+                campaign_tr
+                    .iter()
+                    .map(|t| (key(&t.info.rel), key(&original_key(t)))),
+            )
+        {
+            if draft_keys.contains(&tr.1) {
+                draft_keys.insert(tr.0);
+            }
+        }
+        LinkTargets {
+            map,
+            drafts: draft_keys,
+        }
     }
 
-    fn resolve(&self, urls: &Urls, lang: &crate::config::Language, target: &str) -> Option<String> {
+    fn resolve(&self, urls: &Urls, lang: &crate::config::Language, target: &str) -> Target {
         let target = target.trim_start_matches("./");
-        let (section, slug) = self.map.get(target)?;
-        Some(urls.href(&match section {
-            Section::Profiles => urls.profile(lang, slug),
-            _ => urls.campaign(lang, slug, 1),
-        }))
+        match self.map.get(target) {
+            Some((section, slug)) => Target::Page(urls.href(&match section {
+                Section::Profiles => urls.profile(lang, slug),
+                _ => urls.campaign(lang, slug, 1),
+            })),
+            None if self.drafts.contains(target) => Target::Draft,
+            None => Target::Missing,
+        }
     }
+}
+
+/// What rendering a page's texts found besides the texts: problems, and
+/// links to drafts (not problems: `check` notes them).
+#[derive(Default)]
+pub(super) struct Found {
+    pub(super) problems: Vec<Diagnostic>,
+    pub(super) draft_links: Vec<DraftLink>,
 }
 
 /// Renders the texts of pages in every language.
@@ -188,12 +181,7 @@ struct RenderedBody {
 }
 
 impl TextRenderer<'_> {
-    fn body<F>(
-        &self,
-        page: &mut Page<F>,
-        lang_index: usize,
-        diags: &mut Vec<Diagnostic>,
-    ) -> RenderedBody {
+    fn body<F>(&self, page: &mut Page<F>, lang_index: usize, found: &mut Found) -> RenderedBody {
         if let Some(r) = page.rendered.take() {
             // Moved out during a build; copied only when the preview's
             // cache still holds the same rendering.
@@ -208,14 +196,22 @@ impl TextRenderer<'_> {
         let r = markdown::render(page.body(), self.md, &resolve);
         for link in r.broken_links {
             let line = link.line + page.body_line_offset;
-            diags.push(Diagnostic::at(
+            found.problems.push(Diagnostic::at(
                 &page.info.rel,
                 line,
                 Some(link.col),
-                Problem::BrokenLink {
+                ReferenceProblem::BrokenLink {
                     target: link.target,
                 },
             ));
+        }
+        for link in r.draft_links {
+            found.draft_links.push(DraftLink {
+                file: page.info.rel.clone(),
+                line: link.line + page.body_line_offset,
+                col: link.col,
+                target: link.target,
+            });
         }
         RenderedBody {
             html: r.html,
@@ -230,34 +226,34 @@ impl TextRenderer<'_> {
         &self,
         page: &mut Page<F>,
         translations: &mut HashMap<String, Page<T>>,
-        diags: &mut Vec<Diagnostic>,
+        found: &mut Found,
     ) -> Vec<RenderedBody> {
         let needs_original = self
             .config
             .languages
             .iter()
             .any(|l| !translations.contains_key(&l.code));
-        let shared = (needs_original && page.rendered.is_some()).then(|| self.body(page, 0, diags));
+        let shared = (needs_original && page.rendered.is_some()).then(|| self.body(page, 0, found));
         let mut out = Vec::with_capacity(self.config.languages.len());
         let mut original_diags_done = false;
         for (i, lang) in self.config.languages.iter().enumerate() {
             if let Some(tr) = translations.get_mut(&lang.code) {
-                out.push(self.body(tr, i, diags));
+                out.push(self.body(tr, i, found));
             } else if let Some(s) = &shared {
                 out.push(RenderedBody {
                     html: s.html.clone(),
                     first_paragraph: s.first_paragraph.clone(),
                 });
             } else {
-                // Report broken links of the original once, not per language.
-                let mut sink = Vec::new();
+                // Report links of the original once, not per language.
+                let mut sink = Found::default();
                 let r = self.body(
                     page,
                     i,
                     if original_diags_done {
                         &mut sink
                     } else {
-                        diags
+                        found
                     },
                 );
                 original_diags_done = true;
@@ -283,9 +279,9 @@ impl TextRenderer<'_> {
         &self,
         page: &mut Page<ProfileFront>,
         tr: &mut HashMap<String, Page<ProfileTranslation>>,
-    ) -> (Vec<ProfileText>, Vec<Diagnostic>) {
-        let mut diags = Vec::new();
-        let bodies = self.bodies(page, tr, &mut diags);
+    ) -> (Vec<ProfileText>, Found) {
+        let mut found = Found::default();
+        let bodies = self.bodies(page, tr, &mut found);
         let default = &self.config.languages[0].code;
         let f = &page.front;
         let texts = self
@@ -319,16 +315,16 @@ impl TextRenderer<'_> {
                 }
             })
             .collect();
-        (texts, diags)
+        (texts, found)
     }
 
     pub(super) fn campaign_texts(
         &self,
         page: &mut Page<CampaignFront>,
         tr: &mut HashMap<String, Page<CampaignTranslation>>,
-    ) -> (Vec<CampaignText>, Vec<Diagnostic>) {
-        let mut diags = Vec::new();
-        let bodies = self.bodies(page, tr, &mut diags);
+    ) -> (Vec<CampaignText>, Found) {
+        let mut found = Found::default();
+        let bodies = self.bodies(page, tr, &mut found);
         let default = &self.config.languages[0].code;
         let f = &page.front;
         let texts = self
@@ -362,6 +358,6 @@ impl TextRenderer<'_> {
                 }
             })
             .collect();
-        (texts, diags)
+        (texts, found)
     }
 }

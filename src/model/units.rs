@@ -75,7 +75,7 @@ impl Units {
                     .map(|r| match (&r.unit, r.profile) {
                         (Some(u), _) => b.add(u.get(lang, lang)),
                         (None, Some(p)) => {
-                            let unit = of_profile.get(p).copied().flatten();
+                            let unit = of_profile.get(p.index()).copied().flatten();
                             if let Some(u) = unit {
                                 b.count_again(u);
                             }

@@ -6,7 +6,7 @@ use super::page::*;
 use super::values::{Shared, Values};
 use super::{HOME_AWARD_LISTS, HOME_NEWEST, PageKind, Renderer, page_count, page_slice};
 use crate::config::Language;
-use crate::model::{Kind, TextSource};
+use crate::model::{AwardListId, CampaignId, Kind, ProfileId, TextSource};
 
 /// Page-level facts of a page that shows one text.
 struct TextFacts<'a> {
@@ -46,25 +46,28 @@ impl<'r> Renderer<'r> {
         let mut pagination = None;
         let (template, data) = match kind {
             PageKind::Home => {
-                let newest: Vec<usize> = self
+                let newest: Vec<ProfileId> = self
                     .prepared
                     .newest
                     .iter()
                     .copied()
                     .take(HOME_NEWEST)
                     .collect();
-                let lists: Vec<usize> = (0..site.award_lists.len().min(HOME_AWARD_LISTS)).collect();
+                let lists: Vec<AwardListId> =
+                    AwardListId::all(site.award_lists.len().min(HOME_AWARD_LISTS)).collect();
                 let home = Home {
                     newest_profiles: cards(rec, &values.profiles, &newest, Entity::Profile),
                     years: self.year_entries(&v),
-                    campaigns: all_cards(rec, &values.campaigns, Entity::Campaign),
+                    campaigns: all_cards(rec, &values.campaigns, |i| {
+                        Entity::Campaign(CampaignId::new(i))
+                    }),
                     award_lists: cards(rec, &values.award_lists, &lists, Entity::AwardList),
                     counts: self.counts(),
                 };
                 ("index.html", KindData::Home(home))
             }
             PageKind::ProfileList { page } => {
-                let all: Vec<usize> = (0..site.profiles.len()).collect();
+                let all: Vec<ProfileId> = ProfileId::all(site.profiles.len()).collect();
                 let on_page = page_slice(&all, page, per);
                 pagination = self.pagination(page, page_count(all.len(), per), |n| {
                     self.urls.profiles(lang, n)
@@ -88,9 +91,10 @@ impl<'r> Renderer<'r> {
                     a.list.inspect(|&l| rec.show(Entity::AwardList(l)));
                 }
                 let page = ProfilePage {
-                    profile: &values.profiles[i],
+                    profile: &values.profiles[i.index()],
                     body: Body(&text.body_html),
                     awards: v.held_awards(&p.awards),
+                    award_groups: v.award_groups(&p.awards),
                     campaigns: v.campaign_links(&p.campaigns),
                 };
                 ("profile.html", KindData::Profile(page))
@@ -117,7 +121,9 @@ impl<'r> Renderer<'r> {
                 ("year.html", KindData::Year(page))
             }
             PageKind::Campaigns => {
-                let campaigns = all_cards(rec, &values.campaigns, Entity::Campaign);
+                let campaigns = all_cards(rec, &values.campaigns, |i| {
+                    Entity::Campaign(CampaignId::new(i))
+                });
                 (
                     "campaigns.html",
                     KindData::Campaigns(Campaigns { campaigns }),
@@ -132,7 +138,7 @@ impl<'r> Renderer<'r> {
                     self.urls.campaign(lang, &c.slug, n)
                 });
                 let page = CampaignPage {
-                    campaign: &values.campaigns[index],
+                    campaign: &values.campaigns[index.index()],
                     body: Body(&text.body_html),
                     profiles: cards(
                         rec,
@@ -145,7 +151,9 @@ impl<'r> Renderer<'r> {
                 ("campaign.html", KindData::Campaign(page))
             }
             PageKind::AwardLists => {
-                let award_lists = all_cards(rec, &values.award_lists, Entity::AwardList);
+                let award_lists = all_cards(rec, &values.award_lists, |i| {
+                    Entity::AwardList(AwardListId::new(i))
+                });
                 (
                     "award_lists.html",
                     KindData::AwardLists(AwardLists { award_lists }),
@@ -158,7 +166,7 @@ impl<'r> Renderer<'r> {
                     rec.show(Entity::Profile(p));
                 }
                 let page = AwardListPage {
-                    award_list: &values.award_lists[i],
+                    award_list: &values.award_lists[i.index()],
                     recipients: v.recipients(list),
                 };
                 ("award_list.html", KindData::AwardList(page))
@@ -169,7 +177,9 @@ impl<'r> Renderer<'r> {
                     |l: &Language| self.urls.href(&format!("{}index/", self.urls.search(l)));
                 let page = SearchPage {
                     years: self.year_entries(&v),
-                    campaigns: all_cards(rec, &values.campaigns, Entity::Campaign),
+                    campaigns: all_cards(rec, &values.campaigns, |i| {
+                        Entity::Campaign(CampaignId::new(i))
+                    }),
                     index: index_of(default),
                     labels: index_of(lang),
                 };
@@ -303,22 +313,26 @@ fn year_value<'a>(v: &Values<'a>, y: &crate::model::Year) -> YearValue<'a> {
 }
 
 /// The cards at `picks`, noted as shown.
-fn cards<'a>(
+fn cards<'a, I: Copy + Into<usize>>(
     rec: &mut Inputs,
     all: &'a [Shared],
-    picks: &[usize],
-    entity: fn(usize) -> Entity,
+    picks: &[I],
+    entity: fn(I) -> Entity,
 ) -> Cards<'a> {
     picks
         .iter()
         .map(|&i| {
             rec.show(entity(i));
-            &all[i]
+            &all[i.into()]
         })
         .collect()
 }
 
-fn all_cards<'a>(rec: &mut Inputs, all: &'a [Shared], entity: fn(usize) -> Entity) -> Cards<'a> {
+fn all_cards<'a>(
+    rec: &mut Inputs,
+    all: &'a [Shared],
+    entity: impl Fn(usize) -> Entity,
+) -> Cards<'a> {
     rec.shows.extend((0..all.len()).map(entity));
     all.iter().collect()
 }

@@ -10,7 +10,7 @@ use tera::{Context, Value};
 use super::theme::Theme;
 use super::values::{LanguageValues, Values};
 use crate::config::Language;
-use crate::model::Site;
+use crate::model::{AwardListId, CampaignId, ProfileId, Site};
 use crate::urls::Urls;
 
 /// The variables of every page of one language.
@@ -134,13 +134,13 @@ pub(super) struct LanguageData {
 pub struct Prepared {
     pub(super) languages: Vec<LanguageData>,
     /// Profile indexes, newest `date` first, then in name order.
-    pub(super) newest: Vec<usize>,
+    pub(super) newest: Vec<ProfileId>,
 }
 
 impl Prepared {
     pub fn new(site: &Site, theme: &Theme) -> Prepared {
         let urls = Urls::new(&site.config);
-        let mut newest: Vec<usize> = (0..site.profiles.len()).collect();
+        let mut newest: Vec<ProfileId> = ProfileId::all(site.profiles.len()).collect();
         newest.sort_by(|&a, &b| site.profiles[b].date.cmp(&site.profiles[a].date));
         let languages = site
             .config
@@ -158,7 +158,7 @@ impl Prepared {
     /// After an edit that changed only the texts of these profiles and
     /// campaigns: their values again, and those of the award lists that
     /// name a changed campaign.
-    pub fn refresh(&mut self, site: &Site, profiles: &[usize], campaigns: &[usize]) {
+    pub fn refresh(&mut self, site: &Site, profiles: &[ProfileId], campaigns: &[CampaignId]) {
         let urls = Urls::new(&site.config);
         for (i, (lang, data)) in site
             .config
@@ -169,14 +169,14 @@ impl Prepared {
         {
             let values = values(site, lang, i, urls);
             for &p in profiles {
-                data.values.profiles[p] = values.profile_value(p);
+                data.values.profiles[p.index()] = values.profile_value(p);
             }
             for &c in campaigns {
-                data.values.campaigns[c] = values.campaign_value(c);
+                data.values.campaigns[c.index()] = values.campaign_value(c);
             }
-            for (l, list) in site.award_lists.iter().enumerate() {
+            for (l, list) in AwardListId::all(site.award_lists.len()).zip(&site.award_lists) {
                 if list.campaign.is_some_and(|c| campaigns.contains(&c)) {
-                    data.values.award_lists[l] = values.award_list_value(l);
+                    data.values.award_lists[l.index()] = values.award_list_value(l);
                 }
             }
         }

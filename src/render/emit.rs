@@ -9,7 +9,6 @@ use rayon::prelude::*;
 
 use super::inputs::{Inputs, hash_of};
 use super::{CopiedFile, PageData, PageKind, PageRef, Renderer};
-use crate::config;
 use crate::diagnostic::boundary::OutputSource;
 use crate::diagnostic::{Diagnostic, Diagnostics, display_path};
 use crate::model::Site;
@@ -128,7 +127,7 @@ fn page_origin(site: &Site, page: PageRef) -> Origin {
             source: OutputSource::PageOf(display_path(file)),
         },
         None => Origin {
-            file: PathBuf::from(config::CONFIG_FILE),
+            file: PathBuf::from(crate::vocab::CONFIG_FILE),
             line: None,
             source: OutputSource::Generated,
         },

@@ -13,12 +13,14 @@
 
 use std::hash::{DefaultHasher, Hash, Hasher};
 
+use crate::model::{AwardListId, CampaignId, ProfileId};
+
 /// An entity of the site, by index into the [`crate::model::Site`] lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Entity {
-    Profile(usize),
-    Campaign(usize),
-    AwardList(usize),
+    Profile(ProfileId),
+    Campaign(CampaignId),
+    AwardList(AwardListId),
 }
 
 /// The entities a page shows, as its value was built.

@@ -9,6 +9,7 @@ pub mod context;
 pub mod emit;
 pub mod inputs;
 pub mod page;
+pub mod photos;
 pub mod theme;
 pub mod values;
 pub mod xml;
@@ -24,7 +25,7 @@ use std::sync::OnceLock;
 use crate::config::Language;
 use crate::diagnostic::boundary::OutputSource;
 use crate::diagnostic::{Diagnostic, display_path};
-use crate::model::Site;
+use crate::model::{AwardListId, CampaignId, ProfileId, Site};
 use crate::output::Origin;
 use crate::search::{IndexFile, build_index};
 use crate::urls::{Urls, output_file};
@@ -44,13 +45,13 @@ const HOME_AWARD_LISTS: usize = 5;
 pub enum PageKind {
     Home,
     ProfileList { page: usize },
-    Profile(usize),
+    Profile(ProfileId),
     Years,
     Year { index: usize, page: usize },
     Campaigns,
-    Campaign { index: usize, page: usize },
+    Campaign { index: CampaignId, page: usize },
     AwardLists,
-    AwardList(usize),
+    AwardList(AwardListId),
     Search,
     NotFound,
 }
@@ -89,7 +90,8 @@ pub enum PageData<'a> {
     SearchIndex(&'a IndexFile),
 }
 
-/// A file copied as it is: theme and site static files, profile photos.
+/// A file copied as it is: theme and site static files, the copies of
+/// profile photos (from the photo cache).
 #[derive(Debug, Clone)]
 pub struct CopiedFile {
     /// Output path, forward slashes, relative to the output root.
@@ -204,7 +206,7 @@ impl<'a> Renderer<'a> {
         kinds.extend(
             (1..=page_count(site.profiles.len(), per)).map(|page| PageKind::ProfileList { page }),
         );
-        kinds.extend((0..site.profiles.len()).map(PageKind::Profile));
+        kinds.extend(ProfileId::all(site.profiles.len()).map(PageKind::Profile));
         kinds.push(PageKind::Years);
         for (index, y) in site.years.iter().enumerate() {
             kinds.extend(
@@ -212,14 +214,14 @@ impl<'a> Renderer<'a> {
             );
         }
         kinds.push(PageKind::Campaigns);
-        for (index, c) in site.campaigns.iter().enumerate() {
+        for (index, c) in CampaignId::all(site.campaigns.len()).zip(&site.campaigns) {
             kinds.extend(
                 (1..=page_count(c.profiles.len(), per))
                     .map(|page| PageKind::Campaign { index, page }),
             );
         }
         kinds.push(PageKind::AwardLists);
-        kinds.extend((0..site.award_lists.len()).map(PageKind::AwardList));
+        kinds.extend(AwardListId::all(site.award_lists.len()).map(PageKind::AwardList));
         kinds.push(PageKind::Search);
         kinds
     }
@@ -288,7 +290,7 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// Static files of the theme and site, and profile photos.
+    /// Static files of the theme and site, and the copies of profile photos.
     pub fn copied_files(&self) -> Vec<CopiedFile> {
         let mut out: Vec<CopiedFile> = self
             .theme
@@ -304,15 +306,17 @@ impl<'a> Renderer<'a> {
         for p in &self.site.profiles {
             if let Some(photo) = &p.photo {
                 let dir = self.urls.profile(default, &p.slug);
-                out.push(CopiedFile {
-                    path: format!("{}{}", dir.trim_start_matches('/'), photo.file_name),
-                    source: StaticFile::OnDisk(photo.file.clone()),
-                    origin: Origin {
-                        file: p.source.clone(),
-                        line: Some(photo.line),
-                        source: OutputSource::PhotoOf(display_path(&p.source)),
-                    },
-                });
+                out.extend(
+                    photos::published(&dir, photo).map(|(path, copy)| CopiedFile {
+                        path: path.trim_start_matches('/').to_owned(),
+                        source: StaticFile::OnDisk(copy.file.clone()),
+                        origin: Origin {
+                            file: p.source.clone(),
+                            line: Some(photo.line),
+                            source: OutputSource::PhotoOf(display_path(&p.source)),
+                        },
+                    }),
+                );
             }
         }
         out

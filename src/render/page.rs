@@ -10,7 +10,9 @@ use std::hash::Hash;
 use serde::Serialize;
 use tera::Value;
 
-use super::values::{AwardTypeValue, HeldAwardValue, Link, RecipientValue, Shared};
+use super::values::{
+    AwardGroupValue, AwardTypeValue, HeldAwardValue, Link, RecipientValue, Shared,
+};
 
 /// An HTML page: its template and everything the template receives.
 #[derive(Hash)]
@@ -108,6 +110,8 @@ pub struct ProfilePage<'a> {
     pub(super) profile: &'a Shared,
     pub(super) body: Body<'a>,
     pub(super) awards: Vec<HeldAwardValue<'a>>,
+    /// `awards` by type: what the default theme shows.
+    pub(super) award_groups: Vec<AwardGroupValue<'a>>,
     pub(super) campaigns: Vec<Link<'a>>,
 }
 

@@ -7,17 +7,20 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use include_dir::{Dir, include_dir};
 use indexmap::IndexMap;
 
 use crate::config::Config;
 use crate::diagnostic::messages::{TemplateFault, TomlPart, Unreadable};
 use crate::diagnostic::toml_words::toml_diagnostic;
-use crate::diagnostic::{Diagnostic, Diagnostics, Problem, display_path};
+use crate::diagnostic::{
+    ConfigProblem, Diagnostic, Diagnostics, FileProblem, ThemeProblem, display_path,
+};
 use crate::i18n::text;
 use crate::sitefs::{self, ReadError};
+use crate::vocab::{CONFIG_FILE, I18N_DIR, STATIC_DIR, TEMPLATES_DIR, THEMES_DIR};
 
-static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+// `DEFAULT_THEME`: every file of `themes/default/`, written by `build.rs`.
+include!(concat!(env!("OUT_DIR"), "/default_theme.rs"));
 
 /// A file of a theme or site, with the path shown in messages.
 #[derive(Debug, Clone)]
@@ -52,7 +55,7 @@ impl Theme {
         self.template_paths
             .get(name)
             .cloned()
-            .unwrap_or_else(|| PathBuf::from("templates").join(name))
+            .unwrap_or_else(|| PathBuf::from(TEMPLATES_DIR).join(name))
     }
 }
 
@@ -65,16 +68,16 @@ enum Source {
 /// Loads the site's theme with its overrides and checks templates and UI strings.
 pub fn load(config: &Config) -> Result<Theme, Diagnostics> {
     let mut problems = Diagnostics::new();
-    let theme_dir = config.root.join("themes").join(&config.theme);
+    let theme_dir = config.root.join(THEMES_DIR).join(&config.theme);
     let source = if theme_dir.is_dir() {
         Source::Folder(theme_dir)
     } else if config.theme == "default" {
         Source::Embedded
     } else {
-        let problem = Problem::UnknownTheme {
+        let problem = ConfigProblem::UnknownTheme {
             name: config.theme.clone(),
         };
-        return Err(Diagnostic::file(crate::config::CONFIG_FILE, problem).into());
+        return Err(Diagnostic::file(CONFIG_FILE, problem).into());
     };
 
     // Templates: the theme's, then the site's over them.
@@ -84,15 +87,15 @@ pub fn load(config: &Config) -> Result<Theme, Diagnostics> {
     // The built-in theme's templates and strings are the base layer of every
     // theme, so a theme folder need only hold what it changes; its static
     // files (the look) come only with the built-in theme itself.
-    for file in all_files(&DEFAULT_THEME) {
-        let path = file.path();
+    for &(path, contents) in DEFAULT_THEME {
+        let path = Path::new(path);
         let shown = PathBuf::from("(built-in theme)").join(path);
-        let Ok(text) = std::str::from_utf8(file.contents()) else {
+        let Ok(text) = std::str::from_utf8(contents) else {
             continue;
         };
         add_theme_file(path, shown, text.to_owned(), &mut templates, &mut i18n);
-        if let (Source::Embedded, Ok(rest)) = (&source, path.strip_prefix("static")) {
-            static_files.insert(display_path(rest), StaticFile::Embedded(file.contents()));
+        if let (Source::Embedded, Ok(rest)) = (&source, path.strip_prefix(STATIC_DIR)) {
+            static_files.insert(display_path(rest), StaticFile::Embedded(contents));
         }
     }
     if let Source::Folder(dir) = &source {
@@ -117,6 +120,7 @@ pub fn load(config: &Config) -> Result<Theme, Diagnostics> {
 
     let mut tera = tera::Tera::new();
     tera.autoescape_on(vec![".html", ".htm", ".xml"]);
+    tera.set_escape_fn(super::xml::escape_html);
     let template_paths: BTreeMap<String, PathBuf> = templates
         .iter()
         .map(|(k, v)| (k.clone(), v.shown_as.clone()))
@@ -130,7 +134,7 @@ pub fn load(config: &Config) -> Result<Theme, Diagnostics> {
             template_paths
                 .get(name)
                 .cloned()
-                .unwrap_or_else(|| PathBuf::from("templates").join(name))
+                .unwrap_or_else(|| PathBuf::from(TEMPLATES_DIR).join(name))
         }));
     }
 
@@ -143,14 +147,6 @@ pub fn load(config: &Config) -> Result<Theme, Diagnostics> {
     })
 }
 
-fn all_files(dir: &'static Dir<'static>) -> Vec<&'static include_dir::File<'static>> {
-    let mut out: Vec<&include_dir::File> = dir.files().collect();
-    for sub in dir.dirs() {
-        out.extend(all_files(sub));
-    }
-    out
-}
-
 /// Files of a theme folder or the site root: `templates/`, `i18n/`, `static/`.
 fn read_folder(
     config: &Config,
@@ -160,7 +156,7 @@ fn read_folder(
     static_files: &mut BTreeMap<String, StaticFile>,
     problems: &mut Diagnostics,
 ) {
-    for sub in ["templates", "i18n", "static"] {
+    for sub in [TEMPLATES_DIR, I18N_DIR, STATIC_DIR] {
         let base = dir.join(sub);
         if !base.is_dir() {
             continue;
@@ -176,7 +172,7 @@ fn read_folder(
             let entry = match entry {
                 Ok(e) => e,
                 Err(e) => {
-                    let problem = Problem::CannotRead {
+                    let problem = FileProblem::CannotRead {
                         what: Unreadable::Folder,
                         detail: e.to_string(),
                     };
@@ -196,7 +192,7 @@ fn read_folder(
             let path = entry.path();
             let inner = path.strip_prefix(dir).unwrap_or(path);
             let shown = rel_to_root(config, path);
-            if sub == "static" {
+            if sub == STATIC_DIR {
                 let rest = path.strip_prefix(&base).unwrap_or(path);
                 static_files.insert(display_path(rest), StaticFile::OnDisk(path.to_path_buf()));
                 continue;
@@ -207,7 +203,7 @@ fn read_folder(
             });
             match read.and_then(|b| {
                 text::decode_source(&b)
-                    .map_err(|e| Diagnostic::at(&shown, e.line, Some(e.col), Problem::NotUtf8))
+                    .map_err(|e| Diagnostic::at(&shown, e.line, Some(e.col), FileProblem::NotUtf8))
             }) {
                 Ok(text) => add_theme_file(inner, shown, text, templates, i18n),
                 Err(d) => problems.push(d),
@@ -229,7 +225,7 @@ fn add_theme_file(
     templates: &mut BTreeMap<String, ThemeFile>,
     i18n: &mut BTreeMap<String, Vec<ThemeFile>>,
 ) {
-    if let Ok(name) = inner.strip_prefix("templates") {
+    if let Ok(name) = inner.strip_prefix(TEMPLATES_DIR) {
         templates.insert(
             display_path(name),
             ThemeFile {
@@ -237,7 +233,7 @@ fn add_theme_file(
                 text,
             },
         );
-    } else if let Ok(name) = inner.strip_prefix("i18n") {
+    } else if let Ok(name) = inner.strip_prefix(I18N_DIR) {
         let name = display_path(name);
         if let Some(lang) = name.strip_suffix(".toml") {
             i18n.entry(lang.to_owned()).or_default().push(ThemeFile {
@@ -277,7 +273,7 @@ fn load_strings(
                 let shown = templates
                     .get(template)
                     .map_or_else(|| PathBuf::from(template), |t| t.shown_as.clone());
-                let problem = Problem::MissingUiString {
+                let problem = ThemeProblem::MissingUiString {
                     key: key.clone(),
                     lang: lang.code.clone(),
                 };
@@ -368,7 +364,7 @@ pub fn template_error(err: &tera::Error, path_of: &dyn Fn(&str) -> PathBuf) -> D
                 path_of(report.filename()),
                 span.start_line.max(1),
                 Some(span.start_col + 1),
-                Problem::Template {
+                ThemeProblem::Template {
                     fault,
                     detail: report.message().to_owned(),
                 },
@@ -376,20 +372,20 @@ pub fn template_error(err: &tera::Error, path_of: &dyn Fn(&str) -> PathBuf) -> D
         }
         ErrorKind::TemplateNotFound(name) => Diagnostic::file(
             path_of(name),
-            Problem::Template {
+            ThemeProblem::Template {
                 fault: TemplateFault::NotFound,
                 detail,
             },
         ),
         ErrorKind::MissingParent { current, parent } => Diagnostic::file(
             path_of(current),
-            Problem::MissingParentTemplate {
+            ThemeProblem::MissingParentTemplate {
                 parent: parent.clone(),
             },
         ),
         _ => Diagnostic::file(
             PathBuf::from("templates"),
-            Problem::Template {
+            ThemeProblem::Template {
                 fault: TemplateFault::Other,
                 detail,
             },
@@ -400,6 +396,28 @@ pub fn template_error(err: &tera::Error, path_of: &dyn Fn(&str) -> PathBuf) -> D
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The embedding `build.rs` writes holds every file of the theme's
+    /// folder, byte for byte, and nothing else.
+    #[test]
+    fn the_embedded_theme_is_the_default_theme_folder() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
+        let on_disk: BTreeMap<String, Vec<u8>> = walkdir::WalkDir::new(&root)
+            .into_iter()
+            .map(Result::unwrap)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let rel = display_path(e.path().strip_prefix(&root).unwrap());
+                (rel, std::fs::read(e.path()).unwrap())
+            })
+            .collect();
+        let embedded: BTreeMap<String, Vec<u8>> = DEFAULT_THEME
+            .iter()
+            .map(|&(path, bytes)| (path.to_owned(), bytes.to_vec()))
+            .collect();
+        assert!(embedded.contains_key("templates/base.html"));
+        assert_eq!(embedded, on_disk);
+    }
 
     #[test]
     fn finds_used_ui_strings() {

@@ -9,8 +9,11 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::Value;
 
+use crate::catalogue::AwardTypeId;
 use crate::config::Language;
-use crate::model::{AwardList, Campaign, HeldAward, Profile, Site};
+use crate::model::{
+    AwardList, AwardListId, Campaign, CampaignId, HeldAward, Profile, ProfileId, Site,
+};
 use crate::urls::Urls;
 
 /// A card as Tera value, built once and shared (cloning it clones an
@@ -89,7 +92,10 @@ pub struct ProfileCard<'a> {
     year: i32,
     year_href: String,
     summary: &'a str,
+    /// The small copy, for lists.
     photo: Option<String>,
+    /// The profile page's copies and the one for sharing.
+    portrait: Option<super::photos::PortraitValue>,
     initials: String,
     translated: bool,
     text_lang: &'a str,
@@ -145,6 +151,15 @@ pub struct HeldAwardValue<'a> {
     date_iso: Option<String>,
     list_href: Option<String>,
     campaign: Option<Link<'a>>,
+    reason: Option<&'a str>,
+}
+
+/// The awards of one type a profile holds, oldest first: the profile page
+/// shows a type once with its years on one line, not one block per year.
+#[derive(Serialize, Hash)]
+pub struct AwardGroupValue<'a> {
+    award: AwardTypeValue<'a>,
+    held: Vec<HeldAwardValue<'a>>,
 }
 
 #[derive(Serialize, Hash)]
@@ -170,7 +185,7 @@ impl<'a> Values<'a> {
         &self.site.config.languages[0].code
     }
 
-    pub fn award_type(&self, index: usize) -> AwardTypeValue<'a> {
+    pub fn award_type(&self, index: AwardTypeId) -> AwardTypeValue<'a> {
         let t = self.site.catalogue.by_index(index);
         AwardTypeValue {
             key: &t.key,
@@ -181,7 +196,7 @@ impl<'a> Values<'a> {
         }
     }
 
-    fn campaign_link(&self, index: usize) -> Link<'a> {
+    fn campaign_link(&self, index: CampaignId) -> Link<'a> {
         let c = &self.site.campaigns[index];
         let text = &c.texts[self.lang_index];
         Link {
@@ -195,15 +210,15 @@ impl<'a> Values<'a> {
         self.urls.href(&self.urls.year(self.lang, year, 1))
     }
 
-    pub fn profile_value(&self, i: usize) -> Shared {
+    pub fn profile_value(&self, i: ProfileId) -> Shared {
         Shared::of(&self.profile_card(&self.site.profiles[i]))
     }
 
-    pub fn campaign_value(&self, i: usize) -> Shared {
+    pub fn campaign_value(&self, i: CampaignId) -> Shared {
         Shared::of(&self.campaign_card(&self.site.campaigns[i]))
     }
 
-    pub fn award_list_value(&self, i: usize) -> Shared {
+    pub fn award_list_value(&self, i: AwardListId) -> Shared {
         Shared::of(&self.award_list_card(&self.site.award_lists[i]))
     }
 
@@ -234,6 +249,7 @@ impl<'a> Values<'a> {
         let text = &p.texts[self.lang_index];
         let show_ethnicity = self.site.config.privacy.show_ethnicity;
         let default_lang = &self.site.config.languages[0];
+        let photo_dir = self.urls.profile(default_lang, &p.slug);
         ProfileCard {
             slug: &p.slug,
             href: self.urls.href(&self.urls.profile(self.lang, &p.slug)),
@@ -249,13 +265,14 @@ impl<'a> Values<'a> {
             year: p.year,
             year_href: self.year_href(p.year),
             summary: &text.summary,
-            photo: p.photo.as_ref().map(|ph| {
-                self.urls.href(&format!(
-                    "{}{}",
-                    self.urls.profile(default_lang, &p.slug),
-                    ph.file_name
-                ))
-            }),
+            photo: p
+                .photo
+                .as_ref()
+                .and_then(|ph| super::photos::list_url(&self.urls, &photo_dir, ph)),
+            portrait: p
+                .photo
+                .as_ref()
+                .and_then(|ph| super::photos::portrait(&self.urls, &photo_dir, ph)),
             initials: initials(&text.name, p.kind),
             translated: text.source.translated,
             text_lang: &text.source.lang,
@@ -317,30 +334,61 @@ impl<'a> Values<'a> {
 
     /// The awards of a profile page.
     pub fn held_awards(&self, awards: &'a [HeldAward]) -> Vec<HeldAwardValue<'a>> {
+        awards.iter().map(|a| self.held_award(a)).collect()
+    }
+
+    fn held_award(&self, a: &'a HeldAward) -> HeldAwardValue<'a> {
         let code = &self.lang.code;
-        awards
-            .iter()
-            .map(|a| HeldAwardValue {
-                award: self.award_type(a.award),
-                year: a.year,
-                year_href: self.year_href(a.year),
-                decision: a.decision.as_deref(),
-                issuer: a.issuer.as_ref().map(|i| i.get(code, self.default_code())),
-                date: a.date.map(|d| d.format(code)),
-                date_iso: a.date.map(|d| d.iso()),
-                list_href: a.list.map(|l| {
-                    self.urls.href(
-                        &self
-                            .urls
-                            .award_list(self.lang, &self.site.award_lists[l].slug),
-                    )
-                }),
-                campaign: a.campaign.map(|c| self.campaign_link(c)),
+        HeldAwardValue {
+            award: self.award_type(a.award),
+            year: a.year,
+            year_href: self.year_href(a.year),
+            decision: a.decision.as_deref(),
+            issuer: a.issuer.as_ref().map(|i| i.get(code, self.default_code())),
+            date: a.date.map(|d| d.format(code)),
+            date_iso: a.date.map(|d| d.iso()),
+            list_href: a.list.map(|l| {
+                self.urls.href(
+                    &self
+                        .urls
+                        .award_list(self.lang, &self.site.award_lists[l].slug),
+                )
+            }),
+            campaign: a.campaign.map(|c| self.campaign_link(c)),
+            reason: a.list.and_then(|l| {
+                let reason = self.site.award_lists[l].reason.as_ref();
+                reason.map(|r| r.get(code, self.default_code()))
+            }),
+        }
+    }
+
+    /// The awards of a profile page by type, in the order of `awards` (most
+    /// prestigious first); each type's awards oldest first. Two decisions of
+    /// one type and year stay two entries.
+    pub fn award_groups(&self, awards: &'a [HeldAward]) -> Vec<AwardGroupValue<'a>> {
+        let mut groups: Vec<(AwardTypeId, Vec<&'a HeldAward>)> = Vec::new();
+        let mut group_of = std::collections::HashMap::new();
+        for a in awards {
+            let at = *group_of.entry(a.award).or_insert_with(|| {
+                groups.push((a.award, Vec::new()));
+                groups.len() - 1
+            });
+            groups[at].1.push(a);
+        }
+        groups
+            .into_iter()
+            .map(|(award, mut held)| {
+                // Stable: awards of one year keep their order.
+                held.sort_by_key(|a| a.year);
+                AwardGroupValue {
+                    award: self.award_type(award),
+                    held: held.into_iter().map(|a| self.held_award(a)).collect(),
+                }
             })
             .collect()
     }
 
-    pub fn campaign_links(&self, campaigns: &[usize]) -> Vec<Link<'a>> {
+    pub fn campaign_links(&self, campaigns: &[CampaignId]) -> Vec<Link<'a>> {
         campaigns.iter().map(|&c| self.campaign_link(c)).collect()
     }
 

@@ -2,27 +2,72 @@
 //! URLs) and one Atom feed per language. Written in code, not templates:
 //! their shape is fixed by the standards, not by the theme.
 
+use std::convert::Infallible;
 use std::fmt::Write;
+use std::io;
 
 use super::inputs::{Entity, Inputs};
 use super::{FEED_ENTRIES, PageKind, Renderer};
+use crate::i18n::chars;
 use crate::urls::Urls;
 
-/// Escapes text for XML content and attribute values.
+/// Escapes text for XML content and attribute values, leaving out the
+/// characters XML 1.0 does not allow (and the others no output carries,
+/// see [`chars::is_forbidden`]): whatever a name holds, the feed parses.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t' | '\r') => {}
-            c => out.push(c),
-        }
-    }
+    let _ = escape_with::<Infallible>(s, "&apos;", |piece| {
+        out.push_str(piece);
+        Ok(())
+    });
     out
+}
+
+/// The HTML templates' escaper (Tera's autoescape): the same five
+/// characters as Tera's own, with `'` as `&#39;` as it writes it, and
+/// the forbidden characters left out as in [`escape`].
+pub fn escape_html(s: &str, buf: &mut dyn io::Write) -> io::Result<()> {
+    escape_with(s, "&#39;", |piece| buf.write_all(piece.as_bytes()))
+}
+
+/// Hands `write` the pieces of `s` escaped: runs of plain text as they
+/// are, a reference for each of `& < > " '`, nothing for a forbidden
+/// character. Only bytes that may start one of these are looked at closer.
+fn escape_with<E>(
+    s: &str,
+    apostrophe: &str,
+    mut write: impl FnMut(&str) -> Result<(), E>,
+) -> Result<(), E> {
+    let bytes = s.as_bytes();
+    let (mut start, mut i) = (0, 0);
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !(matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'') || chars::may_begin_forbidden(b)) {
+            i += 1;
+            continue;
+        }
+        // `i` is at a character boundary (see `may_begin_forbidden`).
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        let replacement = match c {
+            '&' => "&amp;",
+            '<' => "&lt;",
+            '>' => "&gt;",
+            '"' => "&quot;",
+            '\'' => apostrophe,
+            c if chars::is_forbidden(c) => "",
+            _ => {
+                i += c.len_utf8();
+                continue;
+            }
+        };
+        write(&s[start..i])?;
+        write(replacement)?;
+        i += c.len_utf8();
+        start = i;
+    }
+    write(&s[start..])
 }
 
 /// The sitemap's URLs: the site path of every page kind in every

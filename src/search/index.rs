@@ -151,18 +151,24 @@ pub fn build_index(site: &Site) -> Vec<IndexFile> {
         match record {
             Record::Profile(p) => {
                 let p_ = &site.profiles[p];
-                award.push(Cell::of(p_.awards.iter().map(|a| a.award + 1).collect()));
+                award.push(Cell::of(
+                    p_.awards.iter().map(|a| a.award.index() + 1).collect(),
+                ));
                 kind.push(Cell::One(kind_index(p_.kind)));
-                let mut cs: Vec<usize> = p_.campaigns.iter().map(|c| c + 1).collect();
-                cs.extend(p_.awards.iter().filter_map(|a| a.campaign.map(|c| c + 1)));
+                let mut cs: Vec<usize> = p_.campaigns.iter().map(|c| c.index() + 1).collect();
+                cs.extend(
+                    p_.awards
+                        .iter()
+                        .filter_map(|a| a.campaign.map(|c| c.index() + 1)),
+                );
                 campaign.push(Cell::of(cs));
                 unit.push(Cell::One(units.of_profile[p].map_or(0, |u| u + 1)));
             }
             Record::Recipient(l, r) => {
                 let list = &site.award_lists[l];
-                award.push(Cell::One(list.award + 1));
+                award.push(Cell::One(list.award.index() + 1));
                 kind.push(Cell::One(kind_index(list.recipients[r].kind)));
-                campaign.push(Cell::One(list.campaign.map_or(0, |c| c + 1)));
+                campaign.push(Cell::One(list.campaign.map_or(0, |c| c.index() + 1)));
                 unit.push(Cell::One(units.of_recipient[l][r].map_or(0, |u| u + 1)));
             }
         }
@@ -263,8 +269,7 @@ fn language_files(
     let catalogue = &site.catalogue;
     let labels = json!({
         "year": years,
-        "award": (0..catalogue.len()).map(|i| {
-            let a = catalogue.by_index(i);
+        "award": catalogue.keys().filter_map(|k| catalogue.get(k)).map(|a| {
             json!([a.key, a.name.get(code, default)])
         }).collect::<Vec<_>>(),
         "kind": ["individual", "collective"],

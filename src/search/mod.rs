@@ -23,8 +23,9 @@ mod postings;
 
 pub use index::{IndexFile, build_index};
 
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
+use icu_normalizer::DecomposingNormalizerBorrowed;
+use icu_properties::CodePointMapData;
+use icu_properties::props::{GeneralCategory, GeneralCategoryGroup};
 
 /// Records per display chunk.
 pub const CHUNK: usize = 128;
@@ -33,8 +34,10 @@ pub const CHUNK: usize = 128;
 /// and vowel marks) dropped, `đ`/`Đ` as `d`, lower case. `"Nguyễn Đào"` →
 /// `"nguyen dao"`. `search.js` folds queries the same way.
 pub fn fold(text: &str) -> String {
-    text.nfd()
-        .filter(|&c| !is_combining_mark(c))
+    let categories = CodePointMapData::<GeneralCategory>::new();
+    DecomposingNormalizerBorrowed::new_nfd()
+        .normalize_iter(text.chars())
+        .filter(|&c| !GeneralCategoryGroup::Mark.contains(categories.get(c)))
         .map(|c| if c == 'đ' || c == 'Đ' { 'd' } else { c })
         .flat_map(char::to_lowercase)
         .collect()

@@ -39,8 +39,8 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use tokio::sync::watch as signal_channel;
 
 use crate::build::BuildOptions;
-use crate::config::CONFIG_FILE;
 use crate::diagnostic::{Diagnostics, Lang};
+use crate::vocab::CONFIG_FILE;
 use http::{Served, Shared};
 use rebuild::Rebuilder;
 
@@ -181,6 +181,7 @@ async fn run(root: PathBuf, options: &ServeOptions, report: Reporter) -> Result<
         base_url: Some(url.clone()),
         drafts: true,
         lang: options.lang,
+        cache_dir: None,
     };
     report(ServeEvent::Listening { url: &url });
     if reach != address::Reach::ThisComputer {

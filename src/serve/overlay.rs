@@ -64,12 +64,11 @@ fn body_start(html: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::Diagnostic;
-    use crate::diagnostic::messages::Problem;
+    use crate::diagnostic::{Diagnostic, FileProblem};
 
     #[test]
     fn overlay_names_file_line_and_message_escaped() {
-        let mut d = Diagnostic::at("content/profiles/a.md", 3, Some(7), Problem::EmptyFile);
+        let mut d = Diagnostic::at("content/profiles/a.md", 3, Some(7), FileProblem::EmptyFile);
         d.message = "expected <b> & more".into();
         d.hint = Some("try x".into());
         let problems: Diagnostics = d.into();

@@ -15,9 +15,9 @@ use axum::body::Bytes;
 
 use super::memory::MemorySite;
 use super::reload;
-use crate::diagnostic::messages::{Problem, Unreadable};
-use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::model::Site;
+use crate::diagnostic::messages::Unreadable;
+use crate::diagnostic::{Diagnostic, Diagnostics, FileProblem};
+use crate::model::{CampaignId, ProfileId, Site};
 use crate::render::emit::{Emitting, emit_pages};
 use crate::render::theme::{StaticFile, Theme};
 use crate::render::{self, CopiedFile, Entity, PageRef, PageSink, Prepared, Renderer};
@@ -161,7 +161,7 @@ impl PageSink for MemorySink<'_> {
                     None => Bytes::from(std::fs::read(from).map_err(|e| {
                         Diagnostic::file(
                             from,
-                            Problem::CannotRead {
+                            FileProblem::CannotRead {
                                 what: Unreadable::File,
                                 detail: e.to_string(),
                             },
@@ -246,7 +246,7 @@ pub fn render_some(
     theme: &Theme,
     last: &mut Built,
     pages: &[usize],
-    (profiles, campaigns): (&[usize], &[usize]),
+    (profiles, campaigns): (&[ProfileId], &[CampaignId]),
 ) -> Result<Rendered, Diagnostics> {
     last.prepared.refresh(site, profiles, campaigns);
     let renderer = Renderer::with_prepared(site, theme, &last.prepared);

@@ -21,12 +21,12 @@ use std::sync::Arc;
 use super::memory::MemorySite;
 use super::pages::{Built, render_all, render_some};
 use crate::build::{BuildOptions, finish, load_config, site_and_theme};
-use crate::content::CONTENT_DIR;
 use crate::content::cache::{ParseCache, load_cached, text_edits};
 use crate::diagnostic::Diagnostics;
-use crate::model::{AssembleOptions, Site, assemble, retext};
+use crate::model::{AssembleOptions, ProfileId, Site, assemble, retext};
 use crate::render::Entity;
 use crate::render::theme::{self, Theme};
+use crate::vocab::{CONFIG_FILE, CONTENT_DIR, I18N_DIR, STATIC_DIR, TEMPLATES_DIR, THEMES_DIR};
 
 /// What a successful rebuild made.
 #[derive(Debug, Clone)]
@@ -83,10 +83,10 @@ fn classify(root: &Path, path: &Path) -> Option<Input> {
     let rel = path.strip_prefix(root).ok()?;
     let first = rel.components().next()?.as_os_str().to_str()?;
     match first {
-        crate::config::CONFIG_FILE => Some(Input::Config),
+        CONFIG_FILE => Some(Input::Config),
         CONTENT_DIR => Some(Input::Content),
-        "static" => Some(Input::Statics),
-        "templates" | "i18n" | "themes" => Some(Input::Theme),
+        STATIC_DIR => Some(Input::Statics),
+        TEMPLATES_DIR | I18N_DIR | THEMES_DIR => Some(Input::Theme),
         _ => None,
     }
 }
@@ -154,11 +154,18 @@ impl Rebuilder {
             return Ok(None);
         };
         // A photo that went away is not text: the site must be checked.
+        let photo_of_last = |c: &PathBuf| {
+            last.site
+                .profiles
+                .iter()
+                .filter_map(|p| p.photo.as_ref())
+                .any(|ph| ph.file.starts_with(c))
+        };
         if self
             .pending
             .all
             .iter()
-            .any(|c| last.built.is_copied_from(c))
+            .any(|c| last.built.is_copied_from(c) || photo_of_last(c))
         {
             return Ok(None);
         }
@@ -186,7 +193,7 @@ impl Rebuilder {
             .collect();
         pages.sort_unstable();
         pages.dedup();
-        let profiles: Vec<usize> = done.profiles.iter().map(|&(i, _)| i).collect();
+        let profiles: Vec<ProfileId> = done.profiles.iter().map(|&(i, _)| i).collect();
         let out = render_some(
             &last.site,
             &last.theme,
@@ -242,7 +249,9 @@ impl Rebuilder {
                 drafts: self.options.drafts,
             },
         );
-        let (site, theme) = site_and_theme(site, theme)?;
+        let (mut site, theme) = site_and_theme(site, theme)?;
+        // Only a new or changed photo is encoded; the others come from the cache.
+        crate::build::publish_photos(&mut site, self.options.cache_dir.as_deref(), true)?;
 
         let last = self.last.as_ref();
         let every = last.is_none() || p.config || p.theme;

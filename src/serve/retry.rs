@@ -12,7 +12,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use super::conn::out_of_files;
-use crate::diagnostic::{Diagnostic, Diagnostics, Problem};
+use crate::diagnostic::{CsvProblem, Diagnostic, Diagnostics, FileProblem, Problem};
 
 /// What kind of failure a rebuild's problems are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,7 +63,8 @@ pub fn failure(problems: &Diagnostics, root: &Path) -> Failure {
 /// The system's words, when `d` is a file that could not be read.
 fn unreadable(d: &Diagnostic) -> Option<&str> {
     match &*d.problem {
-        Problem::CannotRead { detail, .. } | Problem::CsvUnreadable { detail } => Some(detail),
+        Problem::File(FileProblem::CannotRead { detail, .. })
+        | Problem::Csv(CsvProblem::Unreadable { detail }) => Some(detail),
         _ => None,
     }
 }
@@ -130,10 +131,11 @@ impl Backoff {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::FileProblem;
     use crate::diagnostic::messages::Unreadable;
 
     fn cannot_read(path: &str, detail: &str) -> Diagnostic {
-        let problem = Problem::CannotRead {
+        let problem = FileProblem::CannotRead {
             what: Unreadable::SiteConfig,
             detail: detail.into(),
         };
@@ -161,7 +163,7 @@ mod tests {
         let gone = Diagnostics(vec![cannot_read("content/gone.md", "No such file")]);
         assert_eq!(failure(&gone, dir.path()), Failure::Passing);
         let mut mixed = gone.clone();
-        mixed.push(Diagnostic::file("content/a.md", Problem::NotUtf8));
+        mixed.push(Diagnostic::file("content/a.md", FileProblem::NotUtf8));
         assert_eq!(failure(&mixed, dir.path()), Failure::Content);
     }
 

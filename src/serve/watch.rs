@@ -15,15 +15,15 @@ use std::time::{Duration, Instant};
 
 use notify::{Event, EventKind, RecursiveMode, Watcher as _};
 
-use crate::config::CONFIG_FILE;
 use crate::content::is_ignored_name;
+use crate::vocab::{CONFIG_FILE, CONTENT_DIR, I18N_DIR, STATIC_DIR, TEMPLATES_DIR, THEMES_DIR};
 
 /// How long the inputs must be still before a batch is handed over.
 pub const QUIET: Duration = Duration::from_millis(15);
 /// A batch is handed over after this long even if events keep coming.
 const LONGEST: Duration = Duration::from_millis(1000);
 /// Folders of the site root that hold inputs.
-const INPUT_FOLDERS: [&str; 5] = ["content", "static", "templates", "i18n", "themes"];
+const INPUT_FOLDERS: [&str; 5] = [CONTENT_DIR, STATIC_DIR, TEMPLATES_DIR, I18N_DIR, THEMES_DIR];
 
 /// Changed paths (absolute, as under the watched root).
 #[derive(Debug, Default)]

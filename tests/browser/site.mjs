@@ -12,17 +12,22 @@ import { fileURLToPath } from 'node:url';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CHROMIUM = process.env.VINHDANH_CHROMIUM || '/usr/bin/chromium';
-export const WIDTHS = [360, 1280];
+// The narrowest phones, a common phone, a desktop.
+export const WIDTHS = [320, 360, 1280];
+// A phone's screen height: what is above the fold at 360 px wide.
+export const PHONE = { width: 360, height: 740 };
 
 // One page of each type of the sample site, in both languages. The profile
 // with a photo is translated; the one without is not, so its English page
-// shows the untranslated notice. The 404 paths do not exist: the server
-// answers them with the language's 404.html.
+// shows the untranslated notice. The committee's profile has a markdown
+// table wider than a phone and six awards of one type. The 404 paths do not
+// exist: the server answers them with the language's 404.html.
 export const PAGES = [
   { type: 'home', vi: '/', en: '/en/' },
   { type: 'profiles', vi: '/ho-so/', en: '/en/profiles/' },
   { type: 'profile', vi: '/ho-so/hoang-thi-dao/', en: '/en/profiles/hoang-thi-dao/' },
   { type: 'profile-untranslated', vi: '/ho-so/nong-van-duc/', en: '/en/profiles/nong-van-duc/' },
+  { type: 'profile-wide-table', vi: '/ho-so/ban-dan-toc-tinh-cao-bang/', en: '/en/profiles/ban-dan-toc-tinh-cao-bang/' },
   { type: 'years', vi: '/nam/', en: '/en/years/' },
   { type: 'year', vi: '/nam/2022/', en: '/en/years/2022/' },
   { type: 'campaigns', vi: '/phong-trao/', en: '/en/campaigns/' },
@@ -35,12 +40,18 @@ export const PAGES = [
 
 // Builds the sample site at the repository root into a new temporary
 // folder and returns { dir, remove }. `drafts` adds --drafts.
+// VINHDANH_BUILT_SITE=DIR tests a site already built into DIR instead (for
+// instance another branch's build, to see the tests fail on it).
 export function buildSampleSite({ drafts = false } = {}) {
+  const built = process.env.VINHDANH_BUILT_SITE;
+  if (built) return { dir: resolve(built), remove: () => {} };
   const dir = mkdtempSync(join(tmpdir(), 'vinhdanh-browser-'));
   const out = join(dir, 'public');
   const args = ['run', '--locked', '--quiet', '--', 'build', '--output-dir', out];
   if (drafts) args.push('--drafts');
-  execFileSync('cargo', args, { cwd: REPO, stdio: ['ignore', 'inherit', 'inherit'] });
+  // The photo cache in the temporary folder too, not the user's.
+  const env = { ...process.env, VINHDANH_CACHE: join(dir, 'cache') };
+  execFileSync('cargo', args, { cwd: REPO, env, stdio: ['ignore', 'inherit', 'inherit'] });
   return { dir: out, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
