@@ -34,13 +34,40 @@ pub const CHUNK: usize = 128;
 /// and vowel marks) dropped, `đ`/`Đ` as `d`, lower case. `"Nguyễn Đào"` →
 /// `"nguyen dao"`. `search.js` folds queries the same way.
 pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = None;
+    for (at, c) in text.char_indices() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            rest = Some(at);
+            break;
+        }
+    }
+    let Some(at) = rest else {
+        return out;
+    };
+    // Marks are dropped whatever their order, so each letter can be
+    // decomposed on its own: ASCII (most letters) needs no table.
     let categories = CodePointMapData::<GeneralCategory>::new();
-    DecomposingNormalizerBorrowed::new_nfd()
-        .normalize_iter(text.chars())
-        .filter(|&c| !GeneralCategoryGroup::Mark.contains(categories.get(c)))
-        .map(|c| if c == 'đ' || c == 'Đ' { 'd' } else { c })
-        .flat_map(char::to_lowercase)
-        .collect()
+    let nfd = DecomposingNormalizerBorrowed::new_nfd();
+    for c in text[at..].chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        for d in nfd.normalize_iter(std::iter::once(c)) {
+            if GeneralCategoryGroup::Mark.contains(categories.get(d)) {
+                continue;
+            }
+            if d == 'đ' || d == 'Đ' {
+                out.push('d');
+            } else {
+                out.extend(d.to_lowercase());
+            }
+        }
+    }
+    out
 }
 
 /// The folded words of `text`: runs of letters and digits.
