@@ -144,50 +144,6 @@ fn marker(line: &str, col: Option<usize>) -> std::ops::Range<usize> {
     start..start + len.max(rest.chars().next().map_or(0, char::len_utf8))
 }
 
-/// The last line after the problems: how many, and (for a build) that the
-/// output was left as it was.
-pub fn summary(count: usize, nothing_written: bool, lang: Lang) -> String {
-    let found = match (count, lang) {
-        (1, Lang::En) => "1 error found".to_owned(),
-        (n, Lang::En) => format!("{n} errors found"),
-        (n, Lang::Vi) => format!("Tìm thấy {n} lỗi"),
-    };
-    match nothing_written {
-        true => {
-            say!(lang, en: "{found}; nothing was written.", vi: "{found}; chưa ghi gì cả, kết quả cũ vẫn giữ nguyên.")
-        }
-        false => format!("{found}."),
-    }
-}
-
-/// The line a successful build prints.
-pub fn built(
-    profiles: usize,
-    pages: usize,
-    files: usize,
-    millis: u128,
-    output: &Path,
-    lang: Lang,
-) -> String {
-    let output = output.display();
-    say!(lang,
-        en: "Built {profiles} profiles: {pages} pages and {files} files in {millis} ms → {output}",
-        vi: "Đã dựng {profiles} hồ sơ: {pages} trang và {files} tệp trong {millis} ms → {output}")
-}
-
-/// The line `check` prints when it found no error.
-pub fn no_errors(lang: Lang) -> String {
-    say!(lang, en: "No errors found.", vi: "Không có lỗi nào.")
-}
-
-/// The line `new` prints.
-pub fn created(path: &Path, lang: Lang) -> String {
-    let path = display_path(path);
-    say!(lang,
-        en: "Created {path}: fill in every ___, then run vinhdanh check.",
-        vi: "Đã tạo {path}: hãy điền vào mọi chỗ ___, rồi chạy vinhdanh check.")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
