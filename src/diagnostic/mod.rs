@@ -60,6 +60,9 @@ pub struct Diagnostic {
     pub line: Option<usize>,
     /// 1-based column (in characters) on that line.
     pub col: Option<usize>,
+    /// How many characters from `col` the problem covers, when the finder
+    /// knows (a CSV cell); `None`: the word or value at `col`.
+    pub width: Option<usize>,
     /// What is wrong and what was expected, in plain words (see [`Diagnostic::localised`]).
     pub message: String,
     /// A suggestion, e.g. "did you mean `name`?".
@@ -91,10 +94,17 @@ impl Diagnostic {
             path,
             line,
             col,
+            width: None,
             message,
             hint,
             problem: Box::new(problem),
         }
+    }
+
+    /// The same problem, covering `width` characters from its column (0: unknown).
+    pub fn with_width(mut self, width: usize) -> Self {
+        self.width = (width > 0).then_some(width);
+        self
     }
 
     /// The same problem with its message and hint in `lang`.
