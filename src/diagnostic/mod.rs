@@ -61,8 +61,9 @@ pub struct Diagnostic {
     /// 1-based column (in characters) on that line.
     pub col: Option<usize>,
     /// How many characters from `col` the problem covers, when the finder
-    /// knows (a CSV cell); `None`: the word or value at `col`.
-    pub width: Option<usize>,
+    /// knows (a CSV cell); `None`: the word or value at `col`. (32 bits:
+    /// diagnostics travel in `Result`s and stay small.)
+    pub width: Option<std::num::NonZeroU32>,
     /// What is wrong and what was expected, in plain words (see [`Diagnostic::localised`]).
     pub message: String,
     /// A suggestion, e.g. "did you mean `name`?".
@@ -103,7 +104,9 @@ impl Diagnostic {
 
     /// The same problem, covering `width` characters from its column (0: unknown).
     pub fn with_width(mut self, width: usize) -> Self {
-        self.width = (width > 0).then_some(width);
+        self.width = u32::try_from(width)
+            .ok()
+            .and_then(std::num::NonZeroU32::new);
         self
     }
 

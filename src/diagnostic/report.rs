@@ -106,7 +106,11 @@ fn place<'a>(
         (Some(source), Some(line)) => Snippet::source(source)
             .line_start(line)
             .path(path.to_owned())
-            .annotation(AnnotationKind::Primary.span(marker(source, d.col, d.width)))
+            .annotation(AnnotationKind::Primary.span(marker(
+                source,
+                d.col,
+                d.width.map(|w| w.get() as usize),
+            )))
             .into(),
         _ => {
             let mut origin = Origin::path(path.to_owned());
