@@ -11,7 +11,7 @@ use std::process::ExitCode;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::sync::Arc;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 use vinhdanh::cli::{Cli, Command};
 use vinhdanh::config::messages_language;
 use vinhdanh::diagnostic::messages::Status;
@@ -24,7 +24,12 @@ use vinhdanh::vocab::CONFIG_FILE;
 use vinhdanh::{BuildOptions, Diagnostics, Lang, build_site, check_site};
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = vinhdanh::cli::help::language(&args);
+    let parsed = vinhdanh::cli::help::localised(Cli::command(), lang)
+        .try_get_matches_from(&args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();

@@ -1,4 +1,7 @@
-//! Command-line arguments (clap derive types only).
+//! Command-line arguments: clap's derive types, and their words in the
+//! messages language ([`help`]).
+
+pub mod help;
 
 use std::path::PathBuf;
 
