@@ -8,6 +8,7 @@ use crate::content;
 use crate::diagnostic::{Diagnostic, Diagnostics, Lang, OutputProblem};
 use crate::model::{self, AssembleOptions, Site};
 use crate::output::{self, Staging};
+use crate::photo;
 use crate::render::emit::Emitting;
 use crate::render::theme::{self, StaticFile, Theme};
 use crate::render::{self, CopiedFile, PageSink, Renderer};
@@ -25,6 +26,9 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// The language of messages (`--lang`); `None`: the site's default language.
     pub lang: Option<Lang>,
+    /// The photo cache folder; `None`: `VINHDANH_CACHE` or the user's
+    /// cache folder ([`crate::photo::cache_folder`]).
+    pub cache_dir: Option<PathBuf>,
 }
 
 /// What a successful build made.
@@ -36,6 +40,8 @@ pub struct BuildReport {
     pub profiles: usize,
     /// The language of messages.
     pub lang: Lang,
+    /// Photos decoded and encoded anew (not found in the photo cache).
+    pub photos_encoded: usize,
 }
 
 /// Reads the configuration, applying command-line overrides.
@@ -73,6 +79,8 @@ pub struct Loaded {
     pub theme: Theme,
     /// The language of messages.
     pub lang: Lang,
+    /// Photos decoded and encoded anew (see [`publish_photos`]).
+    pub photos_encoded: usize,
 }
 
 /// Loads and validates the whole site and its theme, reporting every problem.
@@ -82,8 +90,14 @@ pub fn load_site(options: &BuildOptions) -> Result<(Site, Theme), Diagnostics> {
 }
 
 /// Loads the content and theme of a site whose configuration is read;
-/// problems come sorted, in the messages language.
+/// problems come sorted, in the messages language. Photos are checked
+/// against the photo cache, which is not written (`check`).
 pub fn load(options: &BuildOptions, config: Config) -> Result<Loaded, Diagnostics> {
+    load_with(options, config, false)
+}
+
+/// [`load`], with the photos' copies made and cached when `write`.
+fn load_with(options: &BuildOptions, config: Config, write: bool) -> Result<Loaded, Diagnostics> {
     let lang = messages_lang(options, &config);
     let theme = theme::load(&config);
     let (content, problems) = content::load(&config);
@@ -95,10 +109,38 @@ pub fn load(options: &BuildOptions, config: Config) -> Result<Loaded, Diagnostic
             drafts: options.drafts,
         },
     );
-    match site_and_theme(site, theme) {
-        Ok((site, theme)) => Ok(Loaded { site, theme, lang }),
-        Err(problems) => Err(problems.sorted().localised(lang)),
+    let said = |p: Diagnostics| p.sorted().localised(lang);
+    let (mut site, theme) = site_and_theme(site, theme).map_err(said)?;
+    let photos_encoded =
+        publish_photos(&mut site, options.cache_dir.as_deref(), write).map_err(said)?;
+    Ok(Loaded {
+        site,
+        theme,
+        lang,
+        photos_encoded,
+    })
+}
+
+/// Fills the copies of the site's photos from the photo cache (writing
+/// new ones when `write`); the number of photos encoded anew.
+pub fn publish_photos(
+    site: &mut Site,
+    cache_dir: Option<&Path>,
+    write: bool,
+) -> Result<usize, Diagnostics> {
+    if site.profiles.iter().all(|p| p.photo.is_none()) {
+        return Ok(0);
     }
+    let config = &site.config;
+    let cache = photo::open_cache(
+        photo::cache_folder(cache_dir),
+        &config.root,
+        &config.output_dir,
+        write,
+    )
+    .map_err(|p| Diagnostic::file(crate::vocab::CONFIG_FILE, p))?;
+    photo::publish(site, &cache)?;
+    Ok(cache.encoded())
 }
 
 /// Both, or the problems of either or both.
@@ -123,7 +165,7 @@ pub fn build_site(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let lang = messages_lang(options, &config);
     let said = |p: Diagnostics| p.sorted().localised(lang);
     output::check_output_dir(&config.root, &config.output_dir).map_err(|d| said(d.into()))?;
-    let loaded = load(options, config)?;
+    let loaded = load_with(options, config, true)?;
     let site = &loaded.site;
     let renderer = Renderer::new(site, &loaded.theme);
     let target = site.config.output_dir.clone();
@@ -138,6 +180,7 @@ pub fn build_site(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         copied: emitted.copied,
         profiles: site.profiles.len(),
         lang,
+        photos_encoded: loaded.photos_encoded,
     })
 }
 

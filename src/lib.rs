@@ -42,6 +42,7 @@ pub mod diagnostic;
 pub mod i18n;
 pub mod model;
 pub mod output;
+pub mod photo;
 pub mod render;
 pub mod scaffold;
 pub mod serve;

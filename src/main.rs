@@ -48,6 +48,7 @@ fn main() -> ExitCode {
                 base_url: args.base_url,
                 drafts: args.drafts,
                 lang: cli.lang,
+                ..BuildOptions::default()
             };
             let started = std::time::Instant::now();
             match build_site(&options) {

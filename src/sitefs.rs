@@ -56,7 +56,9 @@ pub fn read(path: &Path) -> Result<Vec<u8>, ReadError> {
     read_limited(path, MAX_FILE_BYTES)
 }
 
-fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+/// Reads a regular file of at most `limit` bytes (photos have their own
+/// limit, [`crate::photo::MAX_PHOTO_BYTES`]).
+pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     // Looked at before opening: opening a named pipe blocks.
     let before = fs::metadata(path)?;
     plain_file(&before, limit)?;

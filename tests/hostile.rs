@@ -295,7 +295,10 @@ fn with_photo(site: &TestSite, photo: &str) {
             "+++\nname = \"Lê Văn An\"\nkind = \"individual\"\nunit = \"Văn phòng Ban\"\nyear = 2021\nphoto = \"{photo}\"\n+++\n\nAnh An.\n"
         ),
     );
-    site.write(&format!("content/profiles/{photo}"), "photo bytes");
+    site.write_bytes(
+        &format!("content/profiles/{photo}"),
+        &common::images::png(200, 250),
+    );
 }
 
 #[test]
@@ -304,35 +307,33 @@ fn a_static_file_and_a_photo_at_one_path_are_an_error_naming_both() {
     // 29 times, the other 11.
     let site = TestSite::fixture("basic");
     with_photo(&site, "an.jpg");
-    site.write("static/ho-so/le-van-an/an.jpg", "another file");
+    site.write("static/ho-so/le-van-an/photo-128.jpg", "another file");
     let p = site.build().unwrap_err();
     let d = find(
         &p,
         "content/profiles/le-van-an.md",
         Some(6),
-        "would both be published at ho-so/le-van-an/an.jpg",
+        "would both be published at ho-so/le-van-an/photo-128.jpg",
     );
     assert!(
-        d.message.contains("static/ho-so/le-van-an/an.jpg"),
+        d.message.contains("static/ho-so/le-van-an/photo-128.jpg"),
         "names both: {d}"
     );
 }
 
 #[test]
-fn a_photo_named_like_the_page_is_reported_at_its_photo_line() {
-    // Regression: a photo named index.html was reported against a static/
-    // file that does not exist instead of the profile's `photo` line.
+fn a_photo_named_like_the_page_does_not_replace_it() {
+    // Regression: a photo named index.html was published under its own
+    // name, over the profile's page. Only copies named photo-<width>.jpg
+    // are published now.
     let site = TestSite::fixture("basic");
     with_photo(&site, "index.html");
-    let p = site.build().unwrap_err();
-    let d = find(
-        &p,
-        "content/profiles/le-van-an.md",
-        Some(6),
-        "the photo of content/profiles/le-van-an.md and the page of content/profiles/le-van-an.md",
+    let site = site.built();
+    assert!(
+        site.page("ho-so/le-van-an/index.html")
+            .contains("Lê Văn An")
     );
-    assert!(d.message.contains("ho-so/le-van-an/index.html"), "{d}");
-    assert_eq!(p.len(), 1, "{p}");
+    assert!(site.exists("ho-so/le-van-an/photo-128.jpg"));
 }
 
 #[test]

@@ -335,6 +335,7 @@ fn serve_options(site: &TestSite) -> BuildOptions {
         base_url: Some("http://127.0.0.1:1111".into()),
         drafts: true,
         lang: None,
+        cache_dir: Some(site.cache()),
     }
 }
 

@@ -10,6 +10,7 @@
 
 pub mod boundary;
 pub mod messages;
+pub mod photo;
 pub mod report;
 pub mod toml_words;
 

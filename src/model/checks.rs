@@ -17,6 +17,7 @@ use crate::diagnostic::{
 use crate::i18n::date;
 use crate::i18n::slug::slugify;
 use crate::i18n::text::nfc;
+use crate::sitefs::{self, ReadError};
 use crate::vocab::{CONTENT_DIR, Section};
 
 use super::fronts::PageFront;
@@ -248,47 +249,35 @@ impl Checker<'_> {
         photo: &str,
         span: Range<usize>,
     ) -> Option<Photo> {
-        if Path::new(photo).is_absolute() || photo.starts_with('/') || photo.starts_with('\\') {
-            self.problems.push(page.at(
-                span,
-                ReferenceProblem::PhotoAbsolute {
-                    photo: photo.to_owned(),
-                },
-            ));
-            return None;
-        }
         let dir = page.info.abs.parent().unwrap_or(Path::new("."));
-        let file = dir.join(photo);
-        let content_dir = config.root.join(CONTENT_DIR);
-        let inside = match (file.canonicalize(), content_dir.canonicalize()) {
-            (Ok(f), Ok(c)) => f.starts_with(&c) && f.is_file(),
-            _ => {
+        let problem = match sitefs::resolve(&config.root, dir, photo) {
+            Ok(file)
+                if sitefs::is_inside(&config.root.join(CONTENT_DIR), &file).unwrap_or(false) =>
+            {
+                return Some(Photo {
+                    file,
+                    name: photo.to_owned(),
+                    line: page.line(span),
+                    copies: Vec::new(),
+                });
+            }
+            Ok(_) | Err(ReadError::Outside) => ReferenceProblem::PhotoOutside {
+                photo: photo.to_owned(),
+            },
+            Err(ReadError::Absolute) => ReferenceProblem::PhotoAbsolute {
+                photo: photo.to_owned(),
+            },
+            Err(_) => {
+                let file = dir.join(photo);
                 let looked_for = display_path(file.strip_prefix(&config.root).unwrap_or(&file));
-                self.problems.push(page.at(
-                    span,
-                    ReferenceProblem::PhotoMissing {
-                        photo: photo.to_owned(),
-                        looked_for,
-                    },
-                ));
-                return None;
+                ReferenceProblem::PhotoMissing {
+                    photo: photo.to_owned(),
+                    looked_for,
+                }
             }
         };
-        if !inside {
-            self.problems.push(page.at(
-                span,
-                ReferenceProblem::PhotoOutside {
-                    photo: photo.to_owned(),
-                },
-            ));
-            return None;
-        }
-        let file_name = Path::new(photo).file_name()?.to_string_lossy().into_owned();
-        Some(Photo {
-            file,
-            file_name,
-            line: page.line(span),
-        })
+        self.problems.push(page.at(span, problem));
+        None
     }
 
     pub(super) fn award_list(

@@ -85,15 +85,28 @@ pub struct Profile {
     pub source: PathBuf,
 }
 
-/// A photo of a profile, copied beside its page.
+/// A profile's photo. The file itself is never published: the build
+/// publishes resized copies without metadata ([`crate::photo`]).
 #[derive(Debug, Clone)]
 pub struct Photo {
     /// The file on disk.
     pub file: PathBuf,
-    /// The name it is published under, in the profile's folder of the default language.
-    pub file_name: String,
+    /// The name as the profile writes it, for messages.
+    pub name: String,
     /// The line of `photo` in the profile, for messages about it.
     pub line: usize,
+    /// The copies to publish; filled by [`crate::photo::publish`], empty
+    /// until then (and then the photo is not shown).
+    pub copies: Vec<PhotoCopy>,
+}
+
+/// One resized copy of a photo, JPEG without metadata.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhotoCopy {
+    pub width: u32,
+    pub height: u32,
+    /// Where its bytes are: a file in the photo cache (outside the site).
+    pub file: PathBuf,
 }
 
 /// An award a profile holds.

@@ -9,6 +9,7 @@ pub mod context;
 pub mod emit;
 pub mod inputs;
 pub mod page;
+pub mod photos;
 pub mod theme;
 pub mod values;
 pub mod xml;
@@ -82,7 +83,8 @@ pub enum PageData<'a> {
     Robots,
 }
 
-/// A file copied as it is: theme and site static files, profile photos.
+/// A file copied as it is: theme and site static files, the copies of
+/// profile photos (from the photo cache).
 #[derive(Debug, Clone)]
 pub struct CopiedFile {
     /// Output path, forward slashes, relative to the output root.
@@ -274,7 +276,7 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// Static files of the theme and site, and profile photos.
+    /// Static files of the theme and site, and the copies of profile photos.
     pub fn copied_files(&self) -> Vec<CopiedFile> {
         let mut out: Vec<CopiedFile> = self
             .theme
@@ -290,15 +292,17 @@ impl<'a> Renderer<'a> {
         for p in &self.site.profiles {
             if let Some(photo) = &p.photo {
                 let dir = self.urls.profile(default, &p.slug);
-                out.push(CopiedFile {
-                    path: format!("{}{}", dir.trim_start_matches('/'), photo.file_name),
-                    source: StaticFile::OnDisk(photo.file.clone()),
-                    origin: Origin {
-                        file: p.source.clone(),
-                        line: Some(photo.line),
-                        source: OutputSource::PhotoOf(display_path(&p.source)),
-                    },
-                });
+                out.extend(
+                    photos::published(&dir, photo).map(|(path, copy)| CopiedFile {
+                        path: path.trim_start_matches('/').to_owned(),
+                        source: StaticFile::OnDisk(copy.file.clone()),
+                        origin: Origin {
+                            file: p.source.clone(),
+                            line: Some(photo.line),
+                            source: OutputSource::PhotoOf(display_path(&p.source)),
+                        },
+                    }),
+                );
             }
         }
         out

@@ -92,7 +92,10 @@ pub struct ProfileCard<'a> {
     year: i32,
     year_href: String,
     summary: &'a str,
+    /// The small copy, for lists.
     photo: Option<String>,
+    /// The profile page's copies and the one for sharing.
+    portrait: Option<super::photos::PortraitValue>,
     initials: String,
     translated: bool,
     text_lang: &'a str,
@@ -237,6 +240,7 @@ impl<'a> Values<'a> {
         let text = &p.texts[self.lang_index];
         let show_ethnicity = self.site.config.privacy.show_ethnicity;
         let default_lang = &self.site.config.languages[0];
+        let photo_dir = self.urls.profile(default_lang, &p.slug);
         ProfileCard {
             slug: &p.slug,
             href: self.urls.href(&self.urls.profile(self.lang, &p.slug)),
@@ -252,13 +256,14 @@ impl<'a> Values<'a> {
             year: p.year,
             year_href: self.year_href(p.year),
             summary: &text.summary,
-            photo: p.photo.as_ref().map(|ph| {
-                self.urls.href(&format!(
-                    "{}{}",
-                    self.urls.profile(default_lang, &p.slug),
-                    ph.file_name
-                ))
-            }),
+            photo: p
+                .photo
+                .as_ref()
+                .and_then(|ph| super::photos::list_url(&self.urls, &photo_dir, ph)),
+            portrait: p
+                .photo
+                .as_ref()
+                .and_then(|ph| super::photos::portrait(&self.urls, &photo_dir, ph)),
             initials: initials(&text.name, p.kind),
             translated: text.source.translated,
             text_lang: &text.source.lang,

@@ -198,6 +198,7 @@ async fn run(root: PathBuf, options: &ServeOptions, report: Reporter) -> Result<
         base_url: Some(url.clone()),
         drafts: true,
         lang: options.lang,
+        cache_dir: None,
     };
     report(ServeEvent::Listening { url: &url });
     if reach != address::Reach::ThisComputer {

@@ -159,11 +159,18 @@ impl Rebuilder {
             return Ok(None);
         };
         // A photo that went away is not text: the site must be checked.
+        let photo_of_last = |c: &PathBuf| {
+            last.site
+                .profiles
+                .iter()
+                .filter_map(|p| p.photo.as_ref())
+                .any(|ph| ph.file.starts_with(c))
+        };
         if self
             .pending
             .all
             .iter()
-            .any(|c| last.built.is_copied_from(c))
+            .any(|c| last.built.is_copied_from(c) || photo_of_last(c))
         {
             return Ok(None);
         }
@@ -247,7 +254,9 @@ impl Rebuilder {
                 drafts: self.options.drafts,
             },
         );
-        let (site, theme) = site_and_theme(site, theme)?;
+        let (mut site, theme) = site_and_theme(site, theme)?;
+        // Only a new or changed photo is encoded; the others come from the cache.
+        crate::build::publish_photos(&mut site, self.options.cache_dir.as_deref(), true)?;
 
         let last = self.last.as_ref();
         let every = last.is_none() || p.config || p.theme;

@@ -39,7 +39,9 @@ export function buildSampleSite({ drafts = false } = {}) {
   const out = join(dir, 'public');
   const args = ['run', '--locked', '--quiet', '--', 'build', '--output-dir', out];
   if (drafts) args.push('--drafts');
-  execFileSync('cargo', args, { cwd: REPO, stdio: ['ignore', 'inherit', 'inherit'] });
+  // The photo cache in the temporary folder too, not the user's.
+  const env = { ...process.env, VINHDANH_CACHE: join(dir, 'cache') };
+  execFileSync('cargo', args, { cwd: REPO, env, stdio: ['ignore', 'inherit', 'inherit'] });
   return { dir: out, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 

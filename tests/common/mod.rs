@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 pub mod fields;
+pub mod images;
 pub mod server;
 
 use vinhdanh::{BuildOptions, Diagnostics, Lang, build_site};
@@ -35,12 +36,19 @@ impl TestSite {
         self.root().join("public")
     }
 
+    /// The photo cache of this site's builds: beside the site, in its
+    /// temporary folder, so tests never write the user's cache.
+    pub fn cache(&self) -> PathBuf {
+        self.dir.path().join("cache")
+    }
+
     /// Build options for this site, with messages in English so tests can
     /// match their words (the site's default, Vietnamese, is tested on its own).
     pub fn options(&self) -> BuildOptions {
         BuildOptions {
             root: self.root(),
             lang: Some(Lang::En),
+            cache_dir: Some(self.cache()),
             ..BuildOptions::default()
         }
     }
@@ -118,6 +126,7 @@ impl TestSite {
             .current_dir(self.root())
             .env("NO_COLOR", "1")
             .env_remove("VINHDANH_LANG")
+            .env("VINHDANH_CACHE", self.cache())
             .envs(env.iter().copied())
             .output()
             .expect("run vinhdanh");

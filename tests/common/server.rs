@@ -73,6 +73,8 @@ impl Server {
             .args(how.args)
             .arg("--root")
             .arg(root)
+            // The photo cache beside the site (in the test's temporary folder).
+            .env("VINHDANH_CACHE", root.with_file_name("cache"))
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()

@@ -24,6 +24,7 @@ use std::fmt;
 
 use super::Lang;
 pub use super::boundary::Boundary;
+pub use super::photo::PhotoProblem;
 
 pub use dates::DateProblem;
 pub use files::{FileProblem, Unreadable};
@@ -62,6 +63,8 @@ pub enum Problem {
     Output(OutputProblem),
     /// The site's edges (words in `super::boundary`).
     Boundary(Boundary),
+    /// A photo file that cannot be published (words in `super::photo`).
+    Photo(PhotoProblem),
 }
 
 /// Each group becomes a [`Problem`] with `.into()`, so a place that finds one
@@ -103,6 +106,7 @@ groups! {
     Theme(ThemeProblem),
     Output(OutputProblem),
     Boundary(Boundary),
+    Photo(PhotoProblem),
 }
 
 impl Problem {
