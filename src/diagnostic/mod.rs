@@ -61,6 +61,10 @@ pub struct Diagnostic {
     pub line: Option<usize>,
     /// 1-based column (in characters) on that line.
     pub col: Option<usize>,
+    /// How many characters from `col` the problem covers, when the finder
+    /// knows (a CSV cell); `None`: the word or value at `col`. (32 bits:
+    /// diagnostics travel in `Result`s and stay small.)
+    pub width: Option<std::num::NonZeroU32>,
     /// What is wrong and what was expected, in plain words (see [`Diagnostic::localised`]).
     pub message: String,
     /// A suggestion, e.g. "did you mean `name`?".
@@ -92,10 +96,19 @@ impl Diagnostic {
             path,
             line,
             col,
+            width: None,
             message,
             hint,
             problem: Box::new(problem),
         }
+    }
+
+    /// The same problem, covering `width` characters from its column (0: unknown).
+    pub fn with_width(mut self, width: usize) -> Self {
+        self.width = u32::try_from(width)
+            .ok()
+            .and_then(std::num::NonZeroU32::new);
+        self
     }
 
     /// The same problem with its message and hint in `lang`.
