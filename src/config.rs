@@ -276,8 +276,18 @@ impl Config {
 pub fn load(root: &Path) -> Result<Config, Diagnostics> {
     let path = root.join(CONFIG_FILE);
     let rel = PathBuf::from(CONFIG_FILE);
-    let bytes = sitefs::read(&path)
-        .map_err(|e| Diagnostic::file(&rel, e.problem(CONFIG_FILE, Unreadable::SiteConfig)))?;
+    let bytes = sitefs::read(&path).map_err(|e| match e {
+        sitefs::ReadError::Io(io) if io.kind() == std::io::ErrorKind::NotFound => Diagnostic::file(
+            &rel,
+            ConfigProblem::NotASite {
+                folder: std::path::absolute(root)
+                    .unwrap_or_else(|_| root.to_path_buf())
+                    .display()
+                    .to_string(),
+            },
+        ),
+        e => Diagnostic::file(&rel, e.problem(CONFIG_FILE, Unreadable::SiteConfig)),
+    })?;
     let source = text::decode_source(&bytes)
         .map_err(|e| Diagnostic::at(&rel, e.line, Some(e.col), FileProblem::NotUtf8))?;
     let raw: RawConfig = toml::from_str(&source)

@@ -11,16 +11,25 @@ use std::process::ExitCode;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::sync::Arc;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 use vinhdanh::cli::{Cli, Command};
 use vinhdanh::config::messages_language;
+use vinhdanh::diagnostic::messages::Status;
 use vinhdanh::diagnostic::report::{self, ReportStyle};
+use vinhdanh::diagnostic::{ConfigProblem, Diagnostic, display_path};
+use vinhdanh::scaffold::init::{InitOptions, init_site};
 use vinhdanh::scaffold::{NewOptions, new_file};
-use vinhdanh::serve::{self, ServeEvent, ServeOptions};
+use vinhdanh::serve::{self, ServeError, ServeEvent, ServeOptions};
+use vinhdanh::vocab::CONFIG_FILE;
 use vinhdanh::{BuildOptions, Diagnostics, Lang, build_site, check_site};
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = vinhdanh::cli::help::language(&args);
+    let parsed = vinhdanh::cli::help::localised(Cli::command(), lang)
+        .try_get_matches_from(&args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
@@ -44,17 +53,14 @@ fn main() -> ExitCode {
             let started = std::time::Instant::now();
             match build_site(&options) {
                 Ok(built) => {
-                    println!(
-                        "{}",
-                        report::built(
-                            built.profiles,
-                            built.pages,
-                            built.copied,
-                            started.elapsed().as_millis(),
-                            &built.output_dir,
-                            built.lang
-                        )
-                    );
+                    let status = Status::Built {
+                        profiles: built.profiles,
+                        pages: built.pages,
+                        files: built.copied,
+                        millis: started.elapsed().as_millis(),
+                        output: built.output_dir.display().to_string(),
+                    };
+                    println!("{}", status.words(built.lang));
                     ExitCode::SUCCESS
                 }
                 Err(problems) => {
@@ -73,7 +79,7 @@ fn main() -> ExitCode {
             };
             match check_site(&options) {
                 Ok(translations) => {
-                    println!("{}", report::no_errors(translations.lang));
+                    println!("{}", Status::NoErrors.words(translations.lang));
                     print!("{}", translations.text(translations.lang));
                     ExitCode::SUCCESS
                 }
@@ -89,11 +95,14 @@ fn main() -> ExitCode {
                 root: args.root,
                 kind: args.kind,
                 name: args.name,
+                issuer: args.issuer,
+                year: args.year,
                 lang: cli.lang,
             };
             match new_file(&options) {
                 Ok(rel) => {
-                    println!("{}", report::created(&rel, lang));
+                    let path = display_path(&rel);
+                    println!("{}", Status::Created { path }.words(lang));
                     ExitCode::SUCCESS
                 }
                 Err(problems) => report_problems(&problems, &options.root, lang, false),
@@ -113,10 +122,40 @@ fn main() -> ExitCode {
             let show = move |event: ServeEvent<'_>| show_serve_event(event, lang);
             match serve::serve(&options, Arc::new(show)) {
                 Ok(()) => ExitCode::SUCCESS,
+                Err(ServeError::NoSite { root }) => {
+                    let not_a_site = Diagnostic::file(
+                        CONFIG_FILE,
+                        ConfigProblem::NotASite {
+                            folder: root.display().to_string(),
+                        },
+                    )
+                    .localised(lang);
+                    report_problems(&not_a_site.into(), &root, lang, false)
+                }
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    eprintln!("{}: {}", Status::Error.words(lang), e.words(lang));
                     ExitCode::from(1)
                 }
+            }
+        }
+        Command::Init(args) => {
+            // No site yet: only --lang, VINHDANH_LANG or Vietnamese.
+            let lang = cli.lang.unwrap_or(Lang::Vi);
+            let options = InitOptions {
+                dir: args.dir,
+                lang,
+            };
+            match init_site(&options) {
+                Ok(made) => {
+                    let folder = options.dir.display().to_string();
+                    let files = made.files.len();
+                    println!("{}", Status::SiteCreated { folder, files }.words(lang));
+                    let here = options.dir.as_os_str().is_empty() || options.dir == Path::new(".");
+                    let cd = (!here).then(|| options.dir.display().to_string());
+                    println!("{}", Status::NextSteps { cd }.words(lang));
+                    ExitCode::SUCCESS
+                }
+                Err(problems) => report_problems(&problems, &options.dir, lang, false),
             }
         }
     }
@@ -125,7 +164,8 @@ fn main() -> ExitCode {
 fn show_serve_event(event: ServeEvent<'_>, lang: Lang) {
     match event {
         ServeEvent::Listening { url } => {
-            println!("Serving the site at {url}/ (drafts shown; Ctrl-C stops)")
+            let url = url.to_owned();
+            println!("{}", Status::Serving { url }.words(lang));
         }
         ServeEvent::Exposed { listen, reach, url } => {
             if let Some(warning) = serve::address::warning(listen, reach, url, lang) {
@@ -139,10 +179,13 @@ fn show_serve_event(event: ServeEvent<'_>, lang: Lang) {
             first: true,
             ..
         } => {
-            println!(
-                "Built {profiles} profiles: {files} files in {} ms; watching for changes",
-                took.as_millis()
-            );
+            let millis = took.as_millis();
+            let status = Status::ServeBuilt {
+                profiles,
+                files,
+                millis,
+            };
+            println!("{}", status.words(lang));
         }
         ServeEvent::Built {
             rendered,
@@ -150,19 +193,31 @@ fn show_serve_event(event: ServeEvent<'_>, lang: Lang) {
             took,
             ..
         } => {
-            println!(
-                "Rebuilt in {} ms: {rendered} pages rendered, {changed} files changed",
-                took.as_millis()
-            );
+            let millis = took.as_millis();
+            let status = Status::Rebuilt {
+                millis,
+                rendered,
+                changed,
+            };
+            println!("{}", status.words(lang));
         }
-        ServeEvent::Failed { problems, root } => {
+        ServeEvent::Failed {
+            problems,
+            root,
+            good,
+        } => {
             let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
             eprint!(
                 "{}",
                 report::render(problems, root, ReportStyle { lang, color })
             );
-            eprintln!("\n{}", report::summary(problems.len(), false, lang));
-            eprintln!("Still serving the last good build; fix the file and save.");
+            let count = problems.len();
+            let summary = Status::ErrorsFound {
+                count,
+                nothing_written: false,
+            };
+            eprintln!("\n{}", summary.words(lang));
+            eprintln!("{}", Status::StillServing { good }.words(lang));
         }
         ServeEvent::Retrying { problems } => {
             let first = problems
@@ -170,16 +225,12 @@ fn show_serve_event(event: ServeEvent<'_>, lang: Lang) {
                 .next()
                 .map(|d| format!("{}: {}", d.location(), d.message))
                 .unwrap_or_default();
-            match lang {
-                Lang::En => eprintln!(
-                    "warning: cannot read the site's files for now ({first}); trying again"
-                ),
-                Lang::Vi => eprintln!(
-                    "cảnh báo: tạm thời chưa đọc được các tệp của trang ({first}); đang thử lại"
-                ),
-            }
+            eprintln!("{}", Status::Retrying { first }.words(lang));
         }
-        ServeEvent::WatchError { message } => eprintln!("warning: watching files: {message}"),
+        ServeEvent::WatchError { message } => {
+            let status = Status::WatchFailed { detail: message };
+            eprintln!("{}", status.words(lang));
+        }
     }
 }
 
@@ -194,9 +245,10 @@ fn report_problems(
         "{}",
         report::render(problems, root, ReportStyle { lang, color })
     );
-    eprintln!(
-        "\n{}",
-        report::summary(problems.len(), nothing_written, lang)
-    );
+    let summary = Status::ErrorsFound {
+        count: problems.len(),
+        nothing_written,
+    };
+    eprintln!("\n{}", summary.words(lang));
     ExitCode::from(1)
 }

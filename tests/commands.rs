@@ -437,3 +437,223 @@ fn check_notes_links_to_drafts_and_passes() {
     assert_eq!(code, 0, "{stderr}");
     assert!(!with_drafts.contains("note:"), "{with_drafts}");
 }
+
+// init
+
+/// A temporary folder with an empty `site/` to run commands in.
+fn empty_folder() -> TestSite {
+    let site = TestSite {
+        dir: tempfile::tempdir().expect("temp dir"),
+    };
+    fs::create_dir_all(site.root()).expect("site folder");
+    site
+}
+
+#[test]
+fn init_makes_a_site_that_build_and_check_accept_at_once() {
+    let here = empty_folder();
+    // Its parents are made too.
+    let (code, stdout, stderr) = here.run(&["init", "a/b/site"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("Đã tạo trang mới trong a/b/site"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("cd a/b/site"), "{stdout}");
+    let (code, stdout, stderr) = here.run(&["build", "--root", "a/b/site"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("Đã dựng 1 hồ sơ"), "{stdout}");
+    let (code, stdout, stderr) = here.run(&["check", "--root", "a/b/site"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("Không có lỗi nào."), "{stdout}");
+    let built = here.root().join("a/b/site/public");
+    assert!(built.join("ho-so/nguyen-van-a/index.html").is_file());
+    let text = fs::read_to_string(here.root().join("a/b/site/site.toml")).expect("site.toml");
+    for key in [
+        "base_url",
+        "default_language",
+        "paginate_by",
+        "output_dir",
+        "theme",
+        "title",
+        "description",
+        "unsafe_html",
+        "show_ethnicity",
+        "kind",
+        "level",
+        "recipient",
+        "rank",
+    ] {
+        let line = text
+            .lines()
+            .find(|l| l.trim_start_matches("# ").starts_with(key))
+            .unwrap_or_else(|| panic!("{key} missing:\n{text}"));
+        assert!(line.contains("  # "), "{key} has a comment: {line}");
+    }
+    assert!(
+        text.contains("không bắt buộc"),
+        "Vietnamese comments:\n{text}"
+    );
+    // In English when asked.
+    let (code, stdout, _) = here.run(&["init", "en-site", "--lang", "en"]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.contains("Created a new site in en-site: 5 files."),
+        "{stdout}"
+    );
+    let text = fs::read_to_string(here.root().join("en-site/site.toml")).expect("site.toml");
+    assert!(text.contains("# optional: where build writes"), "{text}");
+}
+
+#[test]
+fn init_refuses_a_folder_holding_a_site_and_writes_nothing() {
+    for taken in ["site.toml", "content"] {
+        let here = empty_folder();
+        if taken == "content" {
+            here.write("content/profiles/x.md", "mine");
+        } else {
+            here.write("site.toml", "mine");
+        }
+        let before = snapshot(&here.root());
+        let (code, stdout, stderr) = here.run(&["init", "--lang", "en"]);
+        assert_eq!(code, 1, "{taken}: {stdout}");
+        assert!(
+            stderr.contains(&format!("already holds {taken}"))
+                && stderr.contains("nothing was written"),
+            "{stderr}"
+        );
+        assert_eq!(snapshot(&here.root()), before, "{taken}: nothing written");
+    }
+}
+
+#[test]
+fn init_accepts_hidden_entries_and_never_overwrites_other_files() {
+    let here = empty_folder();
+    here.write(".git/HEAD", "ref: refs/heads/main\n");
+    here.write("static/logo.svg", "<svg/>");
+    let (code, _, stderr) = here.run(&["init"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        fs::read_to_string(here.root().join(".git/HEAD")).expect("HEAD"),
+        "ref: refs/heads/main\n"
+    );
+    assert_eq!(
+        fs::read_to_string(here.root().join("static/logo.svg")).expect("logo"),
+        "<svg/>"
+    );
+    let site_toml = fs::read_to_string(here.root().join("site.toml")).expect("site.toml");
+    // A second init is refused and leaves the first one's files as they are.
+    let (code, _, _) = here.run(&["init"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        fs::read_to_string(here.root().join("site.toml")).expect("site.toml"),
+        site_toml
+    );
+}
+
+/// Regression: `vinhdanh build` outside a site printed the system's English
+/// "No such file or directory (os error 2)" inside a Vietnamese message.
+#[test]
+fn a_command_outside_a_site_says_so_and_how_to_make_one() {
+    let here = empty_folder();
+    for args in [
+        vec!["build"],
+        vec!["check"],
+        vec!["new", "profile", "A"],
+        vec!["serve", "--port", "0"],
+    ] {
+        let (code, _, stderr) = here.run(&args);
+        assert_eq!(code, 1, "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("không phải thư mục của một trang vinhdanh")
+                && stderr.contains("vinhdanh init THƯ_MỤC"),
+            "{args:?}: {stderr}"
+        );
+        assert!(!stderr.contains("os error"), "{args:?}: {stderr}");
+    }
+    let (_, _, stderr) = here.run(&["build", "--lang", "en"]);
+    assert!(stderr.contains("is not a vinhdanh site"), "{stderr}");
+}
+
+// new awards
+
+#[test]
+fn new_award_lists_with_equal_numbers_from_other_issuers_or_years_do_not_collide() {
+    let site = TestSite::fixture("basic");
+    let (code, stdout, stderr) = site.run(&[
+        "new",
+        "awards",
+        "631/QĐ-UBND",
+        "--issuer",
+        "Cao Bằng",
+        "--year",
+        "2021",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let file = "content/awards/631-qd-ubnd-cao-bang-2021.toml";
+    assert!(stdout.contains(file), "says the name it chose: {stdout}");
+    let text = fs::read_to_string(site.root().join(file)).expect("file");
+    assert!(text.contains("issuer = \"Cao Bằng\""), "{text}");
+    let (code, stdout, stderr) = site.run(&[
+        "new",
+        "awards",
+        "631/QĐ-UBND",
+        "--issuer",
+        "Cao Bằng",
+        "--year",
+        "2022",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("631-qd-ubnd-cao-bang-2022.toml"),
+        "{stdout}"
+    );
+    let (code, stdout, stderr) = site.run(&[
+        "new",
+        "awards",
+        "631/QĐ-UBND",
+        "--issuer",
+        "Bắc Kạn",
+        "--year",
+        "2021",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("631-qd-ubnd-bac-kan-2021.toml"), "{stdout}");
+}
+
+// CSV markers
+
+/// Regression: the marker under an unknown CSV column stopped at its first
+/// space, so `Ghi chú` was underlined `^^^`.
+#[test]
+fn a_csv_marker_underlines_the_whole_cell() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/awards/ubdt-2022.csv",
+        "Họ và tên;Ghi chú;Loại\nHà Thị Mai;x;Cá nhân\n",
+    );
+    let (code, _, stderr) = site.run(&["check", "--lang", "en"]);
+    assert_eq!(code, 1, "{stderr}");
+    let line = stderr
+        .lines()
+        .find(|l| l.contains("| Họ và tên;Ghi chú;Loại"))
+        .unwrap_or_else(|| panic!("the header line is shown: {stderr}"));
+    let marks = stderr
+        .lines()
+        .skip_while(|l| *l != line)
+        .nth(1)
+        .unwrap_or_default();
+    let at = line.find("Ghi chú").map(|i| line[..i].chars().count());
+    assert_eq!(
+        marks.find('^').map(|i| marks[..i].chars().count()),
+        at,
+        "{stderr}"
+    );
+    assert_eq!(
+        marks.matches('^').count(),
+        "Ghi chú".chars().count(),
+        "{stderr}"
+    );
+}

@@ -6,9 +6,9 @@
 
 mod common;
 
-use common::{TestSite, snapshot};
+use common::{TestSite, find, snapshot};
+use vinhdanh::Diagnostics;
 use vinhdanh::diagnostic::display_path;
-use vinhdanh::{Diagnostic, Diagnostics};
 
 /// The basic site, built; then `change`; then a build that must fail with
 /// status 1 and leave the output alone. Returns the problems (in English)
@@ -29,25 +29,6 @@ fn broken(change: impl FnOnce(&TestSite)) -> (Diagnostics, String) {
         "a failed build changed the output folder"
     );
     (problems, stderr)
-}
-
-/// The problem in `path` (at `line`, if given) whose message has `words`.
-fn find<'a>(
-    problems: &'a Diagnostics,
-    path: &str,
-    line: Option<usize>,
-    words: &str,
-) -> &'a Diagnostic {
-    problems
-        .iter()
-        .find(|d| {
-            display_path(&d.path) == path
-                && (line.is_none() || d.line == line)
-                && d.message.contains(words)
-        })
-        .unwrap_or_else(|| {
-            panic!("no problem in {path} at line {line:?} saying {words:?}; found:\n{problems}")
-        })
 }
 
 const PROFILE: &str = "+++\nname = \"Hoàng Văn Lâm\"\nkind = \"individual\"\nunit = \"UBND xã\"\nyear = 2021\n+++\n\nBody.\n";

@@ -11,29 +11,8 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{TestSite, snapshot};
+use common::{TestSite, find, snapshot};
 use proptest::prelude::*;
-use vinhdanh::diagnostic::display_path;
-use vinhdanh::{Diagnostic, Diagnostics};
-
-/// The problem in `path` (at `line`, if given) whose message has `words`.
-fn find<'a>(
-    problems: &'a Diagnostics,
-    path: &str,
-    line: Option<usize>,
-    words: &str,
-) -> &'a Diagnostic {
-    problems
-        .iter()
-        .find(|d| {
-            display_path(&d.path) == path
-                && (line.is_none() || d.line == line)
-                && d.message.contains(words)
-        })
-        .unwrap_or_else(|| {
-            panic!("no problem in {path} at line {line:?} saying {words:?}; found:\n{problems}")
-        })
-}
 
 /// Every file of the folder around the site, except the output folder.
 fn around_the_output(site: &TestSite) -> Vec<(String, Vec<u8>)> {

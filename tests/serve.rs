@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use common::TestSite;
-use common::server::{Server, save_by_rename};
+use common::server::{Server, Start, save_by_rename};
 use vinhdanh::BuildOptions;
 use vinhdanh::serve::rebuild::Rebuilder;
 
@@ -318,7 +318,7 @@ fn a_port_in_use_is_explained() {
     let site = TestSite::fixture("basic");
     let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     let port = taken.local_addr().expect("address").port().to_string();
-    let (code, _, stderr) = site.run(&["serve", "--port", &port]);
+    let (code, _, stderr) = site.run(&["serve", "--port", &port, "--lang", "en"]);
     assert_eq!(code, 1);
     assert!(
         stderr.contains(&format!("port {port} on 127.0.0.1 is already in use")),
@@ -649,4 +649,35 @@ fn a_renamed_profile_moves_in_the_sitemap() {
     let an = read(&site, PROFILE);
     site.write(PROFILE, &an.replacen("Lê Văn An", "Lê Văn Ý", 1));
     rebuild_equals_full("renamed", &mut rebuilder, &site, &[PROFILE]);
+}
+
+/// Regression: before any build had succeeded, the overlay and the status
+/// line said the page showed "the last good build", though there was none.
+#[test]
+fn a_site_broken_from_the_start_says_nothing_was_built_yet() {
+    let site = TestSite::fixture("basic");
+    site.write("content/profiles/le-van-an.md", "+++\nnmae = 1\n+++\n");
+    let server = Server::start_with(
+        &site.root(),
+        &Start {
+            broken: true,
+            ..Start::default()
+        },
+    );
+    let page = server.get("/");
+    assert!(page.body.contains(OVERLAY), "{}", page.body);
+    assert!(page.body.contains("Chưa dựng được gì"), "{}", page.body);
+    assert!(
+        !page.body.contains("bản dựng tốt gần nhất"),
+        "{}",
+        page.body
+    );
+    let wanted = "Chưa dựng được gì: hãy sửa tệp và lưu lại.";
+    let started = std::time::Instant::now();
+    while !server.stderr().contains(wanted) && started.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let said = server.stderr();
+    assert!(said.contains(wanted), "{said}");
+    assert!(!said.contains("bản dựng tốt gần nhất"), "{said}");
 }

@@ -24,7 +24,7 @@ use crate::config::Config;
 use crate::diagnostic::messages::{TomlPart, Unreadable};
 use crate::diagnostic::toml_words::toml_diagnostic;
 use crate::diagnostic::{
-    Diagnostic, Diagnostics, FileProblem, NameProblem, Problem, display_path, line_col,
+    Diagnostic, Diagnostics, FileProblem, Lines, NameProblem, Problem, display_path,
 };
 use crate::i18n::text;
 use crate::sitefs::{self, ReadError};
@@ -63,6 +63,8 @@ pub struct Page<F> {
     /// The body as HTML, rendered while loading when it has no `@/` links
     /// (those need every page's address, so the model renders them later).
     pub rendered: Option<Arc<markdown::Rendered>>,
+    /// Where the file's lines start, for the places of its problems.
+    lines: Lines,
 }
 
 impl<F> Page<F> {
@@ -72,13 +74,18 @@ impl<F> Page<F> {
 
     /// A diagnostic at a span of the front matter's TOML.
     pub fn at(&self, span: Range<usize>, problem: impl Into<Problem>) -> Diagnostic {
-        let (line, col) = line_col(&self.text[self.toml.clone()], span.start);
-        Diagnostic::at(&self.info.rel, line + 1, Some(col), problem)
+        // The TOML starts on line 2, after the opening `+++`.
+        let (line, col) = self
+            .lines
+            .line_col(&self.text, self.toml.start + span.start);
+        Diagnostic::at(&self.info.rel, line, Some(col), problem)
     }
 
     /// The line of the whole file a span of the front matter's TOML is on.
     pub fn line(&self, span: Range<usize>) -> usize {
-        line_col(&self.text[self.toml.clone()], span.start).0 + 1
+        self.lines
+            .line_col(&self.text, self.toml.start + span.start)
+            .0
     }
 
     /// A diagnostic about the whole front matter (its opening line).
@@ -93,13 +100,15 @@ pub struct AwardListSource {
     pub info: SourceInfo,
     pub file: AwardListFile,
     text: String,
+    /// Where the file's lines start, for the places of its problems.
+    lines: Lines,
     /// The CSV's path relative to the site root, and its rows.
     pub csv: Option<(PathBuf, Vec<CsvRecipient>)>,
 }
 
 impl AwardListSource {
     pub fn at(&self, span: Range<usize>, problem: impl Into<Problem>) -> Diagnostic {
-        let (line, col) = line_col(&self.text, span.start);
+        let (line, col) = self.lines.line_col(&self.text, span.start);
         Diagnostic::at(&self.info.rel, line, Some(col), problem)
     }
 }
@@ -392,6 +401,7 @@ fn parse_page<F: DeserializeOwned>(
         body,
         body_line_offset,
         rendered,
+        lines: Lines::default(),
     })
 }
 
@@ -407,6 +417,7 @@ fn parse_award_list(
         info,
         file,
         text,
+        lines: Lines::default(),
         csv: None,
     };
     if let Some(csv_name) = &source.file.recipients_csv {

@@ -171,14 +171,27 @@ fn detect_separator(text: &str) -> u8 {
 }
 
 /// Where each field of the record starting at byte `start` begins, as
-/// (line, column), given the record's line. Reads quotes as the csv reader
-/// does: a field is quoted only when it starts with `"`, and `""` inside
-/// quotes is one quote.
-fn field_positions(text: &str, start: usize, line: usize, separator: u8) -> Vec<(usize, usize)> {
-    let mut positions = vec![(line, 1)];
+/// (line, column, width in characters), given the record's line. Reads
+/// quotes as the csv reader does: a field is quoted only when it starts with
+/// `"`, and `""` inside quotes is one quote. The width covers the whole
+/// field as written (spaces, quotes, diacritics), so that a marker
+/// underlines all of it; it is 0 for a field running over several lines.
+fn field_positions(
+    text: &str,
+    start: usize,
+    line: usize,
+    separator: u8,
+) -> Vec<(usize, usize, usize)> {
+    let mut positions = vec![(line, 1, 0)];
     let (mut line, mut col) = (line, 1);
     let mut at_field_start = true;
     let mut in_quotes = false;
+    // The field that ends at (`line`, `col`) is as wide as it ran on its line.
+    let close = |positions: &mut Vec<(usize, usize, usize)>, line: usize, col: usize| {
+        if let Some(last) = positions.last_mut().filter(|last| last.0 == line) {
+            last.2 = col - last.1;
+        }
+    };
     let mut chars = text.get(start..).unwrap_or("").chars().peekable();
     while let Some(c) = chars.next() {
         if in_quotes {
@@ -195,7 +208,8 @@ fn field_positions(text: &str, start: usize, line: usize, separator: u8) -> Vec<
         } else if c == '\n' || c == '\r' {
             break;
         } else if c == char::from(separator) {
-            positions.push((line, col + 1));
+            close(&mut positions, line, col);
+            positions.push((line, col + 1, 0));
             at_field_start = true;
             col += 1;
             continue;
@@ -208,6 +222,7 @@ fn field_positions(text: &str, start: usize, line: usize, separator: u8) -> Vec<
             col += 1;
         }
     }
+    close(&mut positions, line, col);
     positions
 }
 
@@ -272,9 +287,11 @@ impl<'t> Parser<'t> {
         (start, self.counted_lines + 1)
     }
 
-    fn error(&mut self, line: usize, col: Option<usize>, problem: CsvProblem) {
+    /// A problem at `line`, and at a field (its column and width) when known.
+    fn error(&mut self, line: usize, field: Option<(usize, usize)>, problem: CsvProblem) {
+        let d = Diagnostic::at(self.path, line, field.map(|(col, _)| col), problem);
         self.diagnostics
-            .push(Diagnostic::at(self.path, line, col, problem));
+            .push(d.with_width(field.map_or(0, |(_, width)| width)));
     }
 
     fn run(mut self) -> Result<Vec<CsvRecipient>, Vec<Diagnostic>> {
@@ -343,7 +360,11 @@ impl<'t> Parser<'t> {
 
     fn read_header(&mut self, record: &csv::StringRecord, start: usize, line: usize) -> Header {
         let positions = field_positions(self.text, start, line, self.separator);
-        let position = |i: usize| positions.get(i).copied().unwrap_or((line, 1));
+        let position = |i: usize| {
+            positions
+                .get(i)
+                .map_or((line, (1, 0)), |&(l, c, w)| (l, (c, w)))
+        };
         let mut header = Header {
             fields: Vec::with_capacity(record.len()),
             index: [None; 5],
@@ -428,13 +449,13 @@ impl<'t> Parser<'t> {
             return None;
         }
         // Positions are only worked out when a cell has a problem.
-        let mut positions: Option<Vec<(usize, usize)>> = None;
-        let mut place = |parser: &Self, i: usize| -> (usize, Option<usize>) {
+        let mut positions: Option<Vec<(usize, usize, usize)>> = None;
+        let mut place = |parser: &Self, i: usize| -> (usize, Option<(usize, usize)>) {
             let positions = positions
                 .get_or_insert_with(|| field_positions(parser.text, start, line, parser.separator));
             positions
                 .get(i)
-                .map_or((line, None), |&(l, c)| (l, Some(c)))
+                .map_or((line, None), |&(l, c, w)| (l, Some((c, w))))
         };
         let mut ok = true;
         for (i, (column, typed)) in header.fields.iter().enumerate() {
@@ -874,7 +895,7 @@ mod tests {
         let text = "a;\"b;\nc\";d\n";
         assert_eq!(
             field_positions(text, 0, 7, b';'),
-            vec![(7, 1), (7, 3), (8, 4)]
+            vec![(7, 1, 1), (7, 3, 0), (8, 4, 1)]
         );
     }
 }

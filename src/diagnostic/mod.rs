@@ -17,6 +17,7 @@ pub mod toml_words;
 use std::fmt;
 use std::path::{Component, Path, PathBuf};
 use std::str::FromStr;
+use std::sync::OnceLock;
 
 pub use messages::{
     ConfigProblem, CsvProblem, DateProblem, FileProblem, NameProblem, OutputProblem, Problem,
@@ -61,6 +62,10 @@ pub struct Diagnostic {
     pub line: Option<usize>,
     /// 1-based column (in characters) on that line.
     pub col: Option<usize>,
+    /// How many characters from `col` the problem covers, when the finder
+    /// knows (a CSV cell); `None`: the word or value at `col`. (32 bits:
+    /// diagnostics travel in `Result`s and stay small.)
+    pub width: Option<std::num::NonZeroU32>,
     /// What is wrong and what was expected, in plain words (see [`Diagnostic::localised`]).
     pub message: String,
     /// A suggestion, e.g. "did you mean `name`?".
@@ -92,10 +97,19 @@ impl Diagnostic {
             path,
             line,
             col,
+            width: None,
             message,
             hint,
             problem: Box::new(problem),
         }
+    }
+
+    /// The same problem, covering `width` characters from its column (0: unknown).
+    pub fn with_width(mut self, width: usize) -> Self {
+        self.width = u32::try_from(width)
+            .ok()
+            .and_then(std::num::NonZeroU32::new);
+        self
     }
 
     /// The same problem with its message and hint in `lang`.
@@ -243,6 +257,28 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
+/// The line starts of one text, found once, when first asked: a file with
+/// many problems finds each one's line by binary search rather than by
+/// counting lines from the top every time (which grew with the square of
+/// the file's size).
+#[derive(Debug, Clone, Default)]
+pub struct Lines(OnceLock<Vec<usize>>);
+
+impl Lines {
+    /// As [`line_col`], for `text`: always the same text for one `Lines`.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let starts = self.0.get_or_init(|| {
+            std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        let line = starts.partition_point(|&s| s <= offset) - 1;
+        let col = text[starts[line]..offset].chars().count() + 1;
+        (line + 1, col)
+    }
+}
+
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     while i > 0 && !text.is_char_boundary(i) {
         i -= 1;
@@ -261,6 +297,19 @@ mod tests {
         assert_eq!(line_col(text, 2), (2, 1));
         // "đào " is 4 characters but 6 bytes
         assert_eq!(line_col(text, 2 + "đào ".len()), (2, 5));
+    }
+
+    #[test]
+    fn lines_agree_with_counting_from_the_top() {
+        let text = "a\nđào = 1\n\nxyz ảnh\r\n\u{1f600}!";
+        let lines = Lines::default();
+        for offset in (0..=text.len() + 2).rev() {
+            assert_eq!(
+                lines.line_col(text, offset),
+                line_col(text, offset),
+                "{offset}"
+            );
+        }
     }
 
     #[test]

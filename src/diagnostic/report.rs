@@ -106,7 +106,11 @@ fn place<'a>(
         (Some(source), Some(line)) => Snippet::source(source)
             .line_start(line)
             .path(path.to_owned())
-            .annotation(AnnotationKind::Primary.span(marker(source, d.col)))
+            .annotation(AnnotationKind::Primary.span(marker(
+                source,
+                d.col,
+                d.width.map(|w| w.get() as usize),
+            )))
             .into(),
         _ => {
             let mut origin = Origin::path(path.to_owned());
@@ -122,9 +126,9 @@ fn place<'a>(
 }
 
 /// The bytes to mark on `line`: from column `col` (1-based, in characters)
-/// to the end of the word or value there; the whole line's text when the
-/// column is not known.
-fn marker(line: &str, col: Option<usize>) -> std::ops::Range<usize> {
+/// over `width` characters when the finder knew them, else to the end of the
+/// word or value there; the whole line's text when the column is not known.
+fn marker(line: &str, col: Option<usize>, width: Option<usize>) -> std::ops::Range<usize> {
     let Some(col) = col else {
         let start = line.len() - line.trim_start().len();
         return start..line.trim_end().len().max(start);
@@ -134,6 +138,13 @@ fn marker(line: &str, col: Option<usize>) -> std::ops::Range<usize> {
         .nth(col.saturating_sub(1))
         .map_or(line.len(), |(i, _)| i);
     let rest = &line[start..];
+    if let Some(width) = width {
+        let end = rest
+            .char_indices()
+            .nth(width)
+            .map_or(rest.len(), |(i, _)| i);
+        return start..start + end;
+    }
     let len = match rest.chars().next() {
         Some(q @ ('"' | '\'')) => rest[1..].find(q).map_or(rest.len(), |i| i + 2),
         Some(_) => rest
@@ -142,50 +153,6 @@ fn marker(line: &str, col: Option<usize>) -> std::ops::Range<usize> {
         None => 0,
     };
     start..start + len.max(rest.chars().next().map_or(0, char::len_utf8))
-}
-
-/// The last line after the problems: how many, and (for a build) that the
-/// output was left as it was.
-pub fn summary(count: usize, nothing_written: bool, lang: Lang) -> String {
-    let found = match (count, lang) {
-        (1, Lang::En) => "1 error found".to_owned(),
-        (n, Lang::En) => format!("{n} errors found"),
-        (n, Lang::Vi) => format!("Tìm thấy {n} lỗi"),
-    };
-    match nothing_written {
-        true => {
-            say!(lang, en: "{found}; nothing was written.", vi: "{found}; chưa ghi gì cả, kết quả cũ vẫn giữ nguyên.")
-        }
-        false => format!("{found}."),
-    }
-}
-
-/// The line a successful build prints.
-pub fn built(
-    profiles: usize,
-    pages: usize,
-    files: usize,
-    millis: u128,
-    output: &Path,
-    lang: Lang,
-) -> String {
-    let output = output.display();
-    say!(lang,
-        en: "Built {profiles} profiles: {pages} pages and {files} files in {millis} ms → {output}",
-        vi: "Đã dựng {profiles} hồ sơ: {pages} trang và {files} tệp trong {millis} ms → {output}")
-}
-
-/// The line `check` prints when it found no error.
-pub fn no_errors(lang: Lang) -> String {
-    say!(lang, en: "No errors found.", vi: "Không có lỗi nào.")
-}
-
-/// The line `new` prints.
-pub fn created(path: &Path, lang: Lang) -> String {
-    let path = display_path(path);
-    say!(lang,
-        en: "Created {path}: fill in every ___, then run vinhdanh check.",
-        vi: "Đã tạo {path}: hãy điền vào mọi chỗ ___, rồi chạy vinhdanh check.")
 }
 
 #[cfg(test)]
@@ -247,10 +214,13 @@ mod tests {
 
     #[test]
     fn marker_covers_the_value() {
-        assert_eq!(marker("year = \"2020\"", Some(8)), 7..13);
-        assert_eq!(marker("nmae = 1", Some(1)), 0..4);
-        assert_eq!(marker("đào = 1", Some(1)), 0.."đào".len());
-        assert_eq!(marker("  x", None), 2..3);
-        assert_eq!(marker("", Some(1)), 0..0);
+        assert_eq!(marker("year = \"2020\"", Some(8), None), 7..13);
+        assert_eq!(marker("nmae = 1", Some(1), None), 0..4);
+        assert_eq!(marker("đào = 1", Some(1), None), 0.."đào".len());
+        assert_eq!(marker("  x", None, None), 2..3);
+        assert_eq!(marker("", Some(1), None), 0..0);
+        // A CSV cell: spaces and diacritics included.
+        let line = "Họ và tên;Ghi chú;Loại";
+        assert_eq!(&line[marker(line, Some(11), Some(7))], "Ghi chú");
     }
 }

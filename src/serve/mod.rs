@@ -39,7 +39,8 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use tokio::sync::watch as signal_channel;
 
 use crate::build::BuildOptions;
-use crate::diagnostic::{Diagnostics, Lang};
+use crate::diagnostic::messages::Status;
+use crate::diagnostic::{ConfigProblem, Diagnostics, Lang};
 use crate::vocab::CONFIG_FILE;
 use http::{Served, Shared};
 use rebuild::Rebuilder;
@@ -76,10 +77,11 @@ pub enum ServeEvent<'a> {
         took: Duration,
         first: bool,
     },
-    /// A build failed; the last good one is still served.
+    /// A build failed; the last good one, if any (`good`), is still served.
     Failed {
         problems: &'a Diagnostics,
         root: &'a std::path::Path,
+        good: bool,
     },
     /// A rebuild could not read files for a passing reason (`problems`);
     /// it is being tried again, the last good build still served.
@@ -107,27 +109,42 @@ pub enum ServeError {
     Io(std::io::Error),
 }
 
+impl ServeError {
+    /// What went wrong, in `lang`; the system's own words kept after ours.
+    pub fn words(&self, lang: Lang) -> String {
+        let status = match self {
+            ServeError::NoSite { root } => {
+                let problem = ConfigProblem::NotASite {
+                    folder: root.display().to_string(),
+                };
+                let hint = problem.hint(lang).unwrap_or_default();
+                return format!("{}\n  {hint}", problem.message(lang));
+            }
+            ServeError::Bind { addr, source } if source.kind() == std::io::ErrorKind::AddrInUse => {
+                Status::PortInUse {
+                    port: addr.port(),
+                    ip: addr.ip().to_string(),
+                    next: addr.port().wrapping_add(1).max(1),
+                }
+            }
+            ServeError::Bind { addr, source } => Status::CannotListen {
+                addr: addr.to_string(),
+                detail: source.to_string(),
+            },
+            ServeError::Watch(e) => Status::CannotWatch {
+                detail: e.to_string(),
+            },
+            ServeError::Io(e) => Status::CannotStart {
+                detail: e.to_string(),
+            },
+        };
+        status.words(lang)
+    }
+}
+
 impl fmt::Display for ServeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ServeError::NoSite { root } => write!(
-                f,
-                "there is no {CONFIG_FILE} in {}: run vinhdanh serve in the site's folder, or give it with --root DIR",
-                root.display()
-            ),
-            ServeError::Bind { addr, source } if source.kind() == std::io::ErrorKind::AddrInUse => {
-                write!(
-                    f,
-                    "port {} on {} is already in use (is another preview running?); stop that program, or choose another port, e.g. --port {}",
-                    addr.port(),
-                    addr.ip(),
-                    addr.port().wrapping_add(1).max(1)
-                )
-            }
-            ServeError::Bind { addr, source } => write!(f, "cannot listen on {addr}: {source}"),
-            ServeError::Watch(e) => write!(f, "cannot watch the site's files: {e}"),
-            ServeError::Io(e) => write!(f, "cannot start the server: {e}"),
-        }
+        f.write_str(&self.words(Lang::En))
     }
 }
 
@@ -254,13 +271,15 @@ fn rebuild_loop(
                 shared.publish(next, rebuilt.changed, broken_before);
             }
             Err(problems) => {
+                let good = before.site.is_some();
                 report(ServeEvent::Failed {
                     problems: &problems,
                     root: rebuilder.root(),
+                    good,
                 });
                 let next = Served {
                     site: before.site.clone(),
-                    overlay: Some(overlay::overlay(&problems)),
+                    overlay: Some(overlay::overlay(&problems, rebuilder.lang(), good)),
                     build: builds.next(),
                 };
                 shared.publish(next, Vec::new(), true);

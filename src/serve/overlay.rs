@@ -2,24 +2,37 @@
 //! server sends carries the problems (file, line, message), drawn into the
 //! page by the server so that they show without JavaScript.
 
-use crate::diagnostic::{Diagnostics, display_path};
+use crate::diagnostic::messages::Status;
+use crate::diagnostic::{Diagnostics, Lang, display_path};
 use crate::render::xml::escape;
 
-/// The overlay for `problems`, as HTML to put right after `<body>`.
-pub fn overlay(problems: &Diagnostics) -> String {
-    let n = problems.len();
-    let mut out = String::from(concat!(
-        "<div id=\"vinhdanh-errors\" role=\"alert\" style=\"position:fixed;inset:0;z-index:2147483647;overflow:auto;",
-        "margin:0;padding:2rem;background:rgba(24,24,27,.96);color:#fafafa;font:15px/1.5 system-ui,sans-serif\">",
+/// The overlay for `problems`, as HTML to put right after `<body>`, in
+/// `lang`; `good` says whether an earlier build is still shown under it.
+pub fn overlay(problems: &Diagnostics, lang: Lang, good: bool) -> String {
+    let code = match lang {
+        Lang::Vi => "vi",
+        Lang::En => "en",
+    };
+    let mut out = format!(
+        concat!(
+            "<div id=\"vinhdanh-errors\" lang=\"{}\" role=\"alert\" style=\"position:fixed;inset:0;z-index:2147483647;overflow:auto;",
+            "margin:0;padding:2rem;background:rgba(24,24,27,.96);color:#fafafa;font:15px/1.5 system-ui,sans-serif\">",
+        ),
+        code
+    );
+    out.push_str(&format!(
+        "<h1 style=\"margin:0 0 .5rem;font-size:1.4rem;color:#fca5a5\">{}</h1>",
+        escape(
+            &Status::OverlayTitle {
+                count: problems.len()
+            }
+            .words(lang)
+        )
     ));
     out.push_str(&format!(
-        "<h1 style=\"margin:0 0 .5rem;font-size:1.4rem;color:#fca5a5\">{n} lỗi <span lang=\"en\">({n} {})</span></h1>",
-        if n == 1 { "error" } else { "errors" }
+        "<p style=\"margin:0 0 1rem\">{}</p><ol style=\"padding-left:1.2rem\">",
+        escape(&Status::OverlayNote { good }.words(lang))
     ));
-    out.push_str(
-        "<p style=\"margin:0 0 1rem\">Trang đang hiển thị bản dựng tốt gần nhất; sửa tệp và lưu lại, trang sẽ tự tải lại. \
-         <span lang=\"en\">The page shows the last good build; fix the file and save, and it reloads by itself.</span></p><ol style=\"padding-left:1.2rem\">",
-    );
     for d in problems.iter() {
         let place = match (d.line, d.col) {
             (Some(l), Some(c)) => format!(":{l}:{c}"),
@@ -74,7 +87,7 @@ mod tests {
         let problems: Diagnostics = d.into();
         let html = String::from_utf8(inject(
             b"<html><body class=\"x\"><p>page</p></body></html>",
-            &overlay(&problems),
+            &overlay(&problems, Lang::En, true),
         ))
         .unwrap_or_default();
         let start = html

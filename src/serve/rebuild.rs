@@ -107,6 +107,11 @@ impl Rebuilder {
         &self.options.root
     }
 
+    /// The language of messages: `--lang`, else the site's default language.
+    pub fn lang(&self) -> crate::diagnostic::Lang {
+        crate::config::messages_language(&self.options.root, self.options.lang)
+    }
+
     /// Builds again after `changed` paths (absolute) changed; the first call
     /// builds everything. `rescan` says that changes may have been missed.
     /// Problems come sorted, in the messages language.

@@ -13,8 +13,8 @@
 // Needs `npm ci` and /usr/bin/chromium; without them every test fails.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { PAGES, PHONE, WIDTHS, axeSource, buildSampleSite, launchChromium, serve } from './site.mjs';
+import { describe, test } from 'node:test';
+import { PAGES, PHONE, WIDTHS, axeSource, sampleSiteInBrowser } from './site.mjs';
 
 const BLOCKING = new Set(['serious', 'critical']);
 
@@ -29,35 +29,14 @@ function describeViolations(violations) {
 }
 
 describe('default theme passes axe-core', () => {
-  let site;
-  let server;
-  let browser;
-  // A failed setup (no chromium, no `npm ci`, a broken build) fails every
-  // test with its message, so the runner counts them as failed, not cancelled.
-  let setupError;
-
-  before(async () => {
-    try {
-      site = buildSampleSite();
-      server = await serve(site.dir);
-      browser = await launchChromium();
-    } catch (err) {
-      setupError = err;
-    }
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    site?.remove();
-  });
+  const ready = sampleSiteInBrowser();
 
   for (const entry of PAGES) {
     const { type } = entry;
     for (const lang of ['vi', 'en']) {
       for (const width of WIDTHS) {
         test(`${type} ${lang} at ${width} px (${entry[lang]})`, async (t) => {
-          if (setupError) throw setupError;
+          const { server, browser } = ready();
           const context = await browser.newContext({ viewport: { width, height: PHONE.height } });
           const page = await context.newPage();
           const outside = [];
@@ -104,31 +83,12 @@ describe('default theme passes axe-core', () => {
 // prestigious) are on the first screen, not behind a portrait, a tall header
 // and the facts. Measured in the laid-out page, JavaScript on or off alike.
 describe('a profile on a 360 x 740 phone shows its name and first award without scrolling', () => {
-  let site;
-  let server;
-  let browser;
-  let setupError;
-
-  before(async () => {
-    try {
-      site = buildSampleSite();
-      server = await serve(site.dir);
-      browser = await launchChromium();
-    } catch (err) {
-      setupError = err;
-    }
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    site?.remove();
-  });
+  const ready = sampleSiteInBrowser();
 
   for (const entry of PAGES.filter((p) => p.type.startsWith('profile-') || p.type === 'profile')) {
     for (const lang of ['vi', 'en']) {
       test(`${entry.type} ${lang} (${entry[lang]})`, async () => {
-        if (setupError) throw setupError;
+        const { server, browser } = ready();
         const context = await browser.newContext({ viewport: PHONE });
         const page = await context.newPage();
         try {

@@ -8,37 +8,18 @@
 // Needs `npm ci` and /usr/bin/chromium; without them every test fails.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { PAGES, buildSampleSite, launchChromium, serve } from './site.mjs';
+import { describe, test } from 'node:test';
+import { PAGES, sampleSiteInBrowser } from './site.mjs';
 
 const LIST_TYPES = new Set(['home', 'profiles', 'year', 'campaign']);
 
 describe('photos load, and lists load the small copy', () => {
-  let site;
-  let server;
-  let browser;
-  let setupError;
-
-  before(async () => {
-    try {
-      site = buildSampleSite();
-      server = await serve(site.dir);
-      browser = await launchChromium();
-    } catch (err) {
-      setupError = err;
-    }
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    site?.remove();
-  });
+  const ready = sampleSiteInBrowser();
 
   for (const entry of PAGES) {
     for (const lang of ['vi', 'en']) {
       test(`${entry.type} ${lang} (${entry[lang]})`, async () => {
-        if (setupError) throw setupError;
+        const { server, browser } = ready();
         const page = await browser.newPage({ viewport: { width: 360, height: 800 } });
         const photos = [];
         page.on('request', (r) => {

@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -132,4 +133,31 @@ export async function launchChromium() {
       '--disable-sync',
     ],
   });
+}
+
+// Hooks for the enclosing `describe`: before its tests, the sample site is
+// built, served and Chromium opened; after them, all is closed. Returns
+// `ready()`, which each test calls for `{ server, browser }`: a failed setup
+// (no chromium, no `npm ci`, a broken build) then fails every test with its
+// message, so the runner counts them as failed, not cancelled.
+export function sampleSiteInBrowser() {
+  const state = {};
+  before(async () => {
+    try {
+      state.site = buildSampleSite();
+      state.server = await serve(state.site.dir);
+      state.browser = await launchChromium();
+    } catch (err) {
+      state.error = err;
+    }
+  });
+  after(async () => {
+    await state.browser?.close();
+    await state.server?.close();
+    state.site?.remove();
+  });
+  return () => {
+    if (state.error) throw state.error;
+    return state;
+  };
 }

@@ -11,7 +11,8 @@ pub mod fields;
 pub mod images;
 pub mod server;
 
-use vinhdanh::{BuildOptions, Diagnostics, Lang, build_site};
+use vinhdanh::diagnostic::display_path;
+use vinhdanh::{BuildOptions, Diagnostic, Diagnostics, Lang, build_site};
 
 pub struct TestSite {
     pub dir: tempfile::TempDir,
@@ -176,4 +177,23 @@ pub fn pos(haystack: &str, needle: &str) -> usize {
     haystack
         .find(needle)
         .unwrap_or_else(|| panic!("{needle:?} not found in page"))
+}
+
+/// The problem in `path` (at `line`, if given) whose message has `words`.
+pub fn find<'a>(
+    problems: &'a Diagnostics,
+    path: &str,
+    line: Option<usize>,
+    words: &str,
+) -> &'a Diagnostic {
+    problems
+        .iter()
+        .find(|d| {
+            display_path(&d.path) == path
+                && (line.is_none() || d.line == line)
+                && d.message.contains(words)
+        })
+        .unwrap_or_else(|| {
+            panic!("no problem in {path} at line {line:?} saying {words:?}; found:\n{problems}")
+        })
 }

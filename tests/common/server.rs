@@ -27,6 +27,9 @@ pub struct Start<'a> {
     /// Arguments of the shell's `ulimit` to run it under (`-n 256`), to
     /// start it with the open-file limit of another system (unix only).
     pub ulimit: Option<&'a str>,
+    /// The site is broken from the start: wait for the first failed build
+    /// (its problems served with status 500) instead of a good one.
+    pub broken: bool,
 }
 
 /// One HTTP response.
@@ -107,7 +110,10 @@ impl Server {
             site_url,
             stderr,
         };
-        server.wait_for("/", |r| r.status == 200, "the first build");
+        match how.broken {
+            false => server.wait_for("/", |r| r.status == 200, "the first build"),
+            true => server.wait_for("/", |r| r.status == 500, "the first failed build"),
+        };
         server
     }
 

@@ -16,6 +16,7 @@ mod output;
 mod recipients_csv;
 mod references;
 mod site_config;
+mod status;
 mod theme;
 mod toml_fields;
 
@@ -32,6 +33,7 @@ pub use output::{OutputProblem, Refusal};
 pub use recipients_csv::{ColumnFix, CsvProblem};
 pub use references::ReferenceProblem;
 pub use site_config::ConfigProblem;
+pub use status::{Noun, Status, count};
 pub use theme::{TemplateFault, ThemeProblem};
 pub use toml_fields::{Expected, Found, TomlPart, TomlProblem};
 

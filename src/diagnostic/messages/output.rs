@@ -1,5 +1,5 @@
 //! Problems writing files: the output folder refused, a failed write, and
-//! `vinhdanh new`'s file that exists or has no name.
+//! `vinhdanh new`'s file that exists or has no name, `vinhdanh init` into a site.
 
 use super::say;
 use crate::diagnostic::Lang;
@@ -8,10 +8,24 @@ use crate::vocab::OUTPUT_MARKER;
 /// What stops vinhdanh from writing a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum OutputProblem {
-    OutputRefused { folder: String, reason: Refusal },
-    CannotWrite { detail: String },
-    FileExists { path: String },
-    NameWithoutLetters { name: String },
+    OutputRefused {
+        folder: String,
+        reason: Refusal,
+    },
+    CannotWrite {
+        detail: String,
+    },
+    FileExists {
+        path: String,
+    },
+    NameWithoutLetters {
+        name: String,
+    },
+    /// `vinhdanh init` into a folder that already holds a site's `found`.
+    SiteExists {
+        folder: String,
+        found: String,
+    },
 }
 
 impl OutputProblem {
@@ -34,6 +48,9 @@ impl OutputProblem {
             NameWithoutLetters { name } => say!(lang,
                 en: "the name \"{name}\" has no letters or digits to make a file name from",
                 vi: "tên \"{name}\" không có chữ hay số nào để đặt tên tệp"),
+            SiteExists { folder, found } => say!(lang,
+                en: "\"{folder}\" already holds {found}, and vinhdanh init never writes over a site: nothing was written",
+                vi: "\"{folder}\" đã có {found}, và vinhdanh init không bao giờ ghi đè lên một trang: chưa ghi gì cả"),
         }
     }
 
@@ -47,6 +64,9 @@ impl OutputProblem {
             FileExists { .. } => say!(lang,
                 en: "choose another name, or edit the existing file",
                 vi: "chọn tên khác, hoặc sửa tệp đã có"),
+            SiteExists { .. } => say!(lang,
+                en: "give a new or empty folder: vinhdanh init DIR",
+                vi: "chỉ ra một thư mục mới hoặc trống: vinhdanh init THƯ_MỤC"),
             _ => return None,
         };
         Some(hint)

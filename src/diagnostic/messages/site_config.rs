@@ -3,15 +3,30 @@
 
 use super::say;
 use crate::diagnostic::Lang;
+use crate::vocab::CONFIG_FILE;
 
 /// A value of `site.toml` that cannot work.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ConfigProblem {
-    BadBaseUrl { url: String, no_host: bool },
+    BadBaseUrl {
+        url: String,
+        no_host: bool,
+    },
     NoLanguages,
-    UnknownDefaultLanguage { code: String, known: Vec<String> },
-    BadLanguageCode { code: String },
-    UnknownTheme { name: String },
+    UnknownDefaultLanguage {
+        code: String,
+        known: Vec<String>,
+    },
+    BadLanguageCode {
+        code: String,
+    },
+    UnknownTheme {
+        name: String,
+    },
+    /// The folder holds no `site.toml`: the command was run outside a site.
+    NotASite {
+        folder: String,
+    },
 }
 
 impl ConfigProblem {
@@ -43,6 +58,9 @@ impl ConfigProblem {
             UnknownTheme { name } => say!(lang,
                 en: "the theme \"{name}\" does not exist: there is no folder themes/{name}/",
                 vi: "giao diện \"{name}\" không tồn tại: không có thư mục themes/{name}/"),
+            NotASite { folder } => say!(lang,
+                en: "\"{folder}\" is not a vinhdanh site: there is no {CONFIG_FILE} in it",
+                vi: "\"{folder}\" không phải thư mục của một trang vinhdanh: trong đó không có tệp {CONFIG_FILE}"),
         }
     }
 
@@ -56,6 +74,9 @@ impl ConfigProblem {
             UnknownTheme { .. } => say!(lang,
                 en: "remove `theme` to use the built-in default theme",
                 vi: "bỏ dòng `theme` để dùng giao diện mặc định có sẵn"),
+            NotASite { .. } => say!(lang,
+                en: "run vinhdanh in the site's folder or give it with --root DIR; to make a new site: vinhdanh init DIR",
+                vi: "chạy vinhdanh trong thư mục của trang hoặc chỉ ra thư mục bằng --root THƯ_MỤC; để tạo trang mới: vinhdanh init THƯ_MỤC"),
             _ => return None,
         };
         Some(hint)

@@ -8,6 +8,8 @@
 //! Optional fields are shown commented out with an example value: removing
 //! the `#` uses them.
 
+pub mod init;
+
 use std::fs;
 use std::io::Write;
 use std::path::PathBuf;
@@ -34,8 +36,27 @@ pub struct NewOptions {
     /// The person's or collective's name, the campaign's name, or the award
     /// list's decision number.
     pub name: String,
+    /// Award lists only: who signed the decision, written into the file
+    /// and its name.
+    pub issuer: Option<String>,
+    /// Award lists only: the decision's year, in the file's name.
+    pub year: Option<u16>,
     /// The language of the comments and messages; `None`: the site's default.
     pub lang: Option<Lang>,
+}
+
+impl NewOptions {
+    /// What the file is named after: for an award list the number, the
+    /// issuer and the year, so that equal numbers from different issuers or
+    /// years do not collide (SPEC §4).
+    fn file_stem(&self) -> String {
+        let mut words = vec![self.name.clone()];
+        if self.kind == NewKind::Awards {
+            words.extend(self.issuer.clone());
+            words.extend(self.year.map(|y| y.to_string()));
+        }
+        slugify(&words.join(" "))
+    }
 }
 
 /// Writes the new file; returns its path relative to the site root.
@@ -43,8 +64,8 @@ pub fn new_file(options: &NewOptions) -> Result<PathBuf, Diagnostics> {
     let lang = config::messages_language(&options.root, options.lang);
     let finish = |d: Diagnostics| d.localised(lang);
     let config = config::load(&options.root).map_err(finish)?;
-    let slug = slugify(&options.name);
-    if slug.is_empty() {
+    let slug = options.file_stem();
+    if slugify(&options.name).is_empty() {
         return Err(finish(
             Diagnostic::file(
                 ".",
@@ -69,7 +90,7 @@ pub fn new_file(options: &NewOptions) -> Result<PathBuf, Diagnostics> {
         NewKind::Awards => (
             Section::Awards,
             format!("{slug}.toml"),
-            award_list(&options.name, &config, lang),
+            award_list(&options.name, options.issuer.as_deref(), &config, lang),
         ),
     };
     let rel = PathBuf::from(CONTENT_DIR).join(dir.dir()).join(file);
@@ -259,7 +280,7 @@ fn campaign(name: &str, config: &Config, lang: Lang) -> String {
     l.text()
 }
 
-fn award_list(decision: &str, config: &Config, lang: Lang) -> String {
+fn award_list(decision: &str, issuer: Option<&str>, config: &Config, lang: Lang) -> String {
     let opt = optional_word(lang);
     let langs = per_language(config);
     let mut l = Lines::new();
@@ -267,7 +288,7 @@ fn award_list(decision: &str, config: &Config, lang: Lang) -> String {
         .field(blank("date"), say!(lang,
             en: "date of the decision, such as 2023-04-21 (no quotes)",
             vi: "ngày ký quyết định, dạng 2023-04-21 (không có ngoặc kép)"))
-        .field(blank("issuer"), say!(lang,
+        .field(issuer.map_or_else(|| blank("issuer"), |i| format!("issuer = {}", quoted(i))), say!(lang,
             en: "who signed it; per language: {langs}",
             vi: "người ký quyết định; theo từng ngôn ngữ: {langs}"))
         .field(blank("award"), say!(lang,

@@ -1,4 +1,7 @@
-//! Command-line arguments (clap derive types only).
+//! Command-line arguments: clap's derive types, and their words in the
+//! messages language ([`help`]).
+
+pub mod help;
 
 use std::path::PathBuf;
 
@@ -29,6 +32,15 @@ pub enum Command {
     Check(CheckArgs),
     /// Make a new content file with every field shown and explained.
     New(NewArgs),
+    /// Make a new, minimal site that builds at once.
+    Init(InitArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The new site's folder, made with its parents if missing.
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -48,6 +60,12 @@ pub struct NewArgs {
     /// The name: of the person or collective, of the campaign, or the award
     /// list's decision number. The file is named after it.
     pub name: String,
+    /// Award lists: who signed the decision (also in the file's name).
+    #[arg(long)]
+    pub issuer: Option<String>,
+    /// Award lists: the decision's year (in the file's name).
+    #[arg(long, value_name = "YYYY", value_parser = clap::value_parser!(u16).range(1000..=9999))]
+    pub year: Option<u16>,
     /// The site's folder, holding site.toml.
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
