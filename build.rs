@@ -12,7 +12,11 @@ const THEME: &str = "themes/default";
 
 fn main() -> io::Result<()> {
     println!("cargo:rerun-if-changed={THEME}");
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(THEME);
+    // Read when the script runs, not baked in when it was compiled: a build
+    // of another checkout sharing this target folder may have compiled it.
+    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .ok_or_else(|| io::Error::other("no CARGO_MANIFEST_DIR"))?;
+    let root = Path::new(&manifest_dir).join(THEME);
     let mut files = Vec::new();
     collect(&root, &mut files)?;
     files.sort();
