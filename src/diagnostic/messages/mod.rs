@@ -49,28 +49,17 @@ macro_rules! say {
 }
 pub(crate) use say;
 
-/// One kind of problem with what is known about it, by group.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Problem {
-    File(FileProblem),
-    Toml(TomlProblem),
-    Config(ConfigProblem),
-    Name(NameProblem),
-    Date(DateProblem),
-    Reference(ReferenceProblem),
-    Csv(CsvProblem),
-    Theme(ThemeProblem),
-    Output(OutputProblem),
-    /// The site's edges (words in `super::boundary`).
-    Boundary(Boundary),
-    /// A photo file that cannot be published (words in `super::photo`).
-    Photo(PhotoProblem),
-}
-
 /// Each group becomes a [`Problem`] with `.into()`, so a place that finds one
-/// writes only its group's name.
+/// writes only its group's name. The macro writes the enum, the `From`s and
+/// the dispatch of `message` and `hint` from one list of groups.
 macro_rules! groups {
-    ($($variant:ident($group:ty)),* $(,)?) => {
+    ($($(#[$doc:meta])* $variant:ident($group:ty)),* $(,)?) => {
+        /// One kind of problem with what is known about it, by group.
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub enum Problem {
+            $($(#[$doc])* $variant($group),)*
+        }
+
         $(impl From<$group> for Problem {
             fn from(p: $group) -> Problem {
                 Problem::$variant(p)
@@ -105,7 +94,9 @@ groups! {
     Csv(CsvProblem),
     Theme(ThemeProblem),
     Output(OutputProblem),
+    /// The site's edges (words in `super::boundary`).
     Boundary(Boundary),
+    /// A photo file that cannot be published (words in `super::photo`).
     Photo(PhotoProblem),
 }
 
