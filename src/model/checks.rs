@@ -368,13 +368,29 @@ impl Checker<'_> {
                 profile,
             });
         }
-        if let Some((csv_rel, rows)) = &src.csv {
-            for row in rows {
-                let at = |p: ReferenceProblem| Diagnostic::at(csv_rel, row.line, None, p);
-                let profile = link(self, row.profile.as_deref(), row.kind, &at);
+        if let Some(sheet) = &src.sheet {
+            let mut no_kind_column = false;
+            for row in &sheet.rows {
+                // Until the model carries withheld recipients, they are left
+                // out: a name must never be published against its owner's wish.
+                if row.withheld {
+                    continue;
+                }
+                let Some(kind) = row.kind else {
+                    if sheet.kind_column.is_some() || !no_kind_column {
+                        self.problems.push(sheet.no_kind(row));
+                    }
+                    no_kind_column |= sheet.kind_column.is_none();
+                    continue;
+                };
+                let (key, place) = match &row.profile {
+                    Some((key, place)) => (Some(key.as_str()), place),
+                    None => (None, &row.place),
+                };
+                let profile = link(self, key, kind, &|p| place.diagnostic(p));
                 recipients.push(Recipient {
                     name: row.name.clone(),
-                    kind: row.kind,
+                    kind,
                     unit: row.unit.clone().map(LocalisedText::Same),
                     position: row.position.clone().map(LocalisedText::Same),
                     profile,

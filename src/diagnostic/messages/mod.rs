@@ -12,6 +12,7 @@
 mod dates;
 mod files;
 mod names;
+mod notes;
 mod output;
 mod recipients_csv;
 mod references;
@@ -29,6 +30,7 @@ pub use super::photo::PhotoProblem;
 pub use dates::DateProblem;
 pub use files::{FileProblem, Unreadable};
 pub use names::NameProblem;
+pub use notes::Note;
 pub use output::{OutputProblem, Refusal};
 pub use recipients_csv::{ColumnFix, CsvProblem};
 pub use references::ReferenceProblem;
