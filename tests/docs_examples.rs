@@ -68,7 +68,7 @@ fn the_examples_of_docs_content_md_build_into_a_site() {
         (
             "recipients CSV",
             "content/awards/631-ubnd.csv",
-            "Họ và tên;",
+            "STT;Họ và tên;",
         ),
     ];
     for (what, path, start) in examples {

@@ -191,8 +191,9 @@ pub fn is_ignored_name(name: &str) -> bool {
 }
 
 /// Files editors and operating systems leave beside the ones a person
-/// saved: backups (`x~`), swap and lock files, the probe file vim writes
-/// (`4913`), and macOS and Windows folder metadata. `static/` is copied as
+/// saved: backups (`x~`), swap and lock files (Office's `~$x.xlsx` while a
+/// workbook is open), the probe file vim writes (`4913`), and macOS and
+/// Windows folder metadata. `static/` is copied as
 /// it is, hidden files (`.htaccess`, `.nojekyll`) included, except these.
 pub fn is_dropping(name: &str) -> bool {
     name.ends_with('~')
@@ -202,6 +203,7 @@ pub fn is_dropping(name: &str) -> bool {
         || name == ".DS_Store"
         || name.starts_with("._")
         || name.starts_with(".~lock.")
+        || name.starts_with("~$")
         || name.starts_with(".#")
         || (name.len() > 1 && name.starts_with('#') && name.ends_with('#'))
         || name.eq_ignore_ascii_case("Thumbs.db")
@@ -497,5 +499,12 @@ mod tests {
         assert_eq!(split_language("to-thi-hoa"), None);
         assert_eq!(split_language("v1.2"), None);
         assert_eq!(split_language(".en"), None);
+    }
+
+    #[test]
+    fn office_lock_files_are_droppings() {
+        assert!(is_dropping("~$631-ubnd.xlsx"));
+        assert!(is_dropping(".~lock.631-ubnd.xlsx#"));
+        assert!(!is_dropping("631-ubnd.xlsx"));
     }
 }
