@@ -192,7 +192,7 @@ fn a_missing_field_points_at_the_front_matter_or_its_table() {
         &p,
         "content/awards/c.toml",
         Some(6),
-        "`kind` is missing from this [[recipients]] table",
+        "`kind` is missing: \"Certificate of Commendation\" is given to individuals and to collectives",
     );
 }
 
@@ -265,14 +265,17 @@ fn unknown_campaign_and_award_keys() {
         &p,
         "content/profiles/x.md",
         Some(9),
-        "there is no award type \"giay-khn\"",
+        "no award type is called \"giay-khn\"",
     );
-    assert_eq!(d.hint.as_deref(), Some("did you mean \"giay-khen\"?"));
+    assert_eq!(
+        d.hint.as_deref(),
+        Some("did you mean \"Certificate of Commendation (giay-khen)\"?")
+    );
     find(
         &p,
         "content/awards/y.toml",
         Some(4),
-        "no award type \"bang-khen\"",
+        "no award type is called \"bang-khen\"",
     );
     find(
         &p,

@@ -81,6 +81,13 @@ impl<F> Page<F> {
         Diagnostic::at(&self.info.rel, line, Some(col), problem)
     }
 
+    /// The line and column of the whole file where a span of the front
+    /// matter's TOML starts.
+    pub fn place(&self, span: Range<usize>) -> (usize, usize) {
+        self.lines
+            .line_col(&self.text, self.toml.start + span.start)
+    }
+
     /// The line of the whole file a span of the front matter's TOML is on.
     pub fn line(&self, span: Range<usize>) -> usize {
         self.lines
@@ -108,8 +115,13 @@ pub struct AwardListSource {
 
 impl AwardListSource {
     pub fn at(&self, span: Range<usize>, problem: impl Into<Problem>) -> Diagnostic {
-        let (line, col) = self.lines.line_col(&self.text, span.start);
+        let (line, col) = self.place(span);
         Diagnostic::at(&self.info.rel, line, Some(col), problem)
+    }
+
+    /// The line and column where a span of the file starts.
+    pub fn place(&self, span: Range<usize>) -> (usize, usize) {
+        self.lines.line_col(&self.text, span.start)
     }
 }
 
