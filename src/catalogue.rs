@@ -1,10 +1,14 @@
 //! The award catalogue: the built-in types of SPEC §2 (an embedded TOML data
 //! file, `data/award_types.toml`) plus the site's `[award_types]`.
 
+use std::collections::HashMap;
+
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
+use crate::diagnostic::AwardName;
 use crate::i18n::LocalisedText;
+use crate::i18n::text::fold_name;
 use crate::vocab::Kind;
 
 const BUILT_IN: &str = include_str!("../data/award_types.toml");
@@ -73,10 +77,21 @@ impl AwardTypeId {
     }
 }
 
-/// Award types by key.
+/// Award types by key, and by every name they go by.
 #[derive(Debug, Clone)]
 pub struct Catalogue {
     types: IndexMap<String, AwardType>,
+    /// Keys and names in every language, folded ([`fold_name`]).
+    names: HashMap<String, AwardTypeId>,
+}
+
+/// Two award types that go by one name: an error in `site.toml`, since a
+/// file naming it could mean either.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SharedName {
+    pub name: String,
+    pub first: String,
+    pub second: String,
 }
 
 impl Catalogue {
@@ -94,7 +109,86 @@ impl Catalogue {
             };
             types.insert(key.clone(), award);
         }
-        Catalogue { types }
+        let mut catalogue = Catalogue {
+            types,
+            names: HashMap::new(),
+        };
+        catalogue.index_names();
+        catalogue
+    }
+
+    /// Fills the name index; the first type keeps a name two share.
+    fn index_names(&mut self) -> Vec<SharedName> {
+        let mut shared = Vec::new();
+        for (i, (key, t)) in self.types.iter().enumerate() {
+            let written = std::iter::once(key.as_str()).chain(t.name.values());
+            for name in written {
+                let folded = fold_name(name);
+                match self.names.get(&folded) {
+                    Some(&other) if other.0 != i => {
+                        let first = self.types.get_index(other.0).map(|(k, _)| k.clone());
+                        shared.push(SharedName {
+                            name: name.to_owned(),
+                            first: first.unwrap_or_default(),
+                            second: key.clone(),
+                        });
+                    }
+                    Some(_) => {}
+                    None => {
+                        self.names.insert(folded, AwardTypeId(i));
+                    }
+                }
+            }
+        }
+        shared
+    }
+
+    /// Names two award types share (each pair once).
+    pub fn shared_names(&self) -> Vec<SharedName> {
+        let mut copy = Catalogue {
+            types: self.types.clone(),
+            names: HashMap::new(),
+        };
+        copy.index_names()
+    }
+
+    /// The award an editor names: its key, or its name in any language,
+    /// compared as [`fold_name`] says.
+    pub fn find(&self, written: &str) -> Option<AwardTypeId> {
+        self.index_of(written)
+            .or_else(|| self.names.get(&fold_name(written)).copied())
+    }
+
+    /// An award type as messages name it.
+    pub fn message_name(&self, id: AwardTypeId) -> AwardName {
+        let t = self.by_index(id);
+        AwardName {
+            key: t.key.clone(),
+            vi: t.name.get("vi", "vi").to_owned(),
+            en: t.name.get("en", "vi").to_owned(),
+        }
+    }
+
+    /// The award types whose names are closest to one that matches
+    /// nothing, best first: a hint for a misspelt award.
+    pub fn closest_names(&self, written: &str) -> Vec<AwardName> {
+        let folded = fold_name(written);
+        let mut scored: Vec<(f64, AwardTypeId)> = Vec::new();
+        for (name, &id) in &self.names {
+            let score = strsim::jaro_winkler(&folded, name);
+            match scored.iter_mut().find(|(_, i)| *i == id) {
+                Some(best) if best.0 < score => best.0 = score,
+                Some(_) => {}
+                None => scored.push((score, id)),
+            }
+        }
+        scored.retain(|(score, _)| *score > 0.75);
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        scored
+            .into_iter()
+            .take(3)
+            .map(|(_, id)| self.message_name(id))
+            .collect()
     }
 
     pub fn get(&self, key: &str) -> Option<&AwardType> {
@@ -138,6 +232,52 @@ mod tests {
         assert_eq!(
             c.get("chien-si-thi-dua-co-so").unwrap().recipient,
             Eligible::Individual
+        );
+    }
+
+    #[test]
+    fn awards_are_found_by_key_or_by_name_in_any_language() {
+        let c = Catalogue::with_site_entries(&IndexMap::new());
+        let advanced = c.index_of("lao-dong-tien-tien").unwrap();
+        for written in [
+            "Lao động tiên tiến",
+            "lao  động tiên TIẾN",
+            "lao-dong-tien-tien",
+            "Advanced Worker",
+        ] {
+            assert_eq!(c.find(written), Some(advanced), "{written}");
+        }
+        assert_eq!(
+            c.find("Chiến sỹ thi đua cơ sở"),
+            c.index_of("chien-si-thi-dua-co-so")
+        );
+        assert_eq!(c.find("Lao động tiên tiếng"), None);
+        let hints = c.closest_names("Lao động tiên tiếng");
+        assert_eq!(hints[0].key, "lao-dong-tien-tien");
+        assert!(c.shared_names().is_empty());
+    }
+
+    #[test]
+    fn a_name_two_types_share_is_found() {
+        let site: IndexMap<String, AwardType> = toml::from_str(
+            r#"
+            [giay-khen-giam-doc]
+            name = { vi = "Giấy khen", en = "Director's Certificate" }
+            kind = "commendation"
+            level = "grassroots"
+            recipient = "both"
+            rank = 21
+            "#,
+        )
+        .unwrap();
+        let c = Catalogue::with_site_entries(&site);
+        assert_eq!(
+            c.shared_names(),
+            vec![SharedName {
+                name: "Giấy khen".to_owned(),
+                first: "giay-khen".to_owned(),
+                second: "giay-khen-giam-doc".to_owned(),
+            }]
         );
     }
 

@@ -126,7 +126,7 @@ impl TranslationReport {
                     &site.award_lists,
                     |a| &a.source,
                     |a| {
-                        has_entry(&a.issuer, &lang.code)
+                        a.issuer.as_ref().is_none_or(|i| has_entry(i, &lang.code))
                             && a.reason.as_ref().is_none_or(|r| has_entry(r, &lang.code))
                     },
                 ),

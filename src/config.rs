@@ -9,7 +9,7 @@ use indexmap::IndexMap;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::catalogue::AwardType;
+use crate::catalogue::{AwardType, Catalogue};
 use crate::diagnostic::boundary::{Boundary, UrlPart, WordFault};
 use crate::diagnostic::messages::{TomlPart, Unreadable};
 use crate::diagnostic::toml_words::toml_diagnostic;
@@ -17,7 +17,7 @@ use crate::diagnostic::{
     ConfigProblem, Diagnostic, Diagnostics, FileProblem, Lang, Problem, line_col,
 };
 use crate::i18n::slug::slugify;
-use crate::i18n::text;
+use crate::i18n::{LocalisedText, text};
 use crate::sitefs;
 use crate::vocab::{CONFIG_FILE, DEFAULT_OUTPUT_DIR};
 
@@ -38,6 +38,7 @@ struct RawConfig {
     privacy: PrivacyConfig,
     #[serde(default)]
     award_types: IndexMap<String, AwardType>,
+    agency: Option<Agency>,
 }
 
 fn default_language() -> String {
@@ -89,6 +90,19 @@ pub struct MarkdownConfig {
     /// Raw HTML in markdown is escaped unless true.
     #[serde(default)]
     pub unsafe_html: bool,
+}
+
+/// `[agency]` in site.toml: who publishes the site, shown in every page's
+/// footer (Decree 42/2022/NĐ-CP asks a state agency's site to say so).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Agency {
+    pub name: LocalisedText,
+    pub address: Option<LocalisedText>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    /// The person responsible for the content.
+    pub responsible: Option<LocalisedText>,
 }
 
 /// `[privacy]` in site.toml.
@@ -252,6 +266,8 @@ pub struct Config {
     pub privacy: PrivacyConfig,
     /// `[award_types]` entries, added to or replacing the built-in catalogue.
     pub award_types: IndexMap<String, AwardType>,
+    /// Who publishes the site, if site.toml says.
+    pub agency: Option<Agency>,
 }
 
 impl Config {
@@ -403,7 +419,26 @@ fn from_raw(root: &Path, rel: &Path, source: &str, raw: RawConfig) -> Result<Con
         markdown: raw.markdown,
         privacy: raw.privacy,
         award_types: raw.award_types,
+        agency: raw.agency.map(|a| Agency {
+            name: a.name.normalised(),
+            address: a.address.map(LocalisedText::normalised),
+            responsible: a.responsible.map(LocalisedText::normalised),
+            ..a
+        }),
     };
+    for shared in Catalogue::with_site_entries(&config.award_types).shared_names() {
+        let line = at_key(&format!("[award_types.{}]", shared.second));
+        problems.push(Diagnostic::at(
+            rel,
+            line,
+            None,
+            ConfigProblem::AwardNameShared {
+                name: shared.name,
+                first: shared.first,
+                second: shared.second,
+            },
+        ));
+    }
     problems.into_result(config)
 }
 

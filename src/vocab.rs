@@ -28,7 +28,7 @@ pub const OUTPUT_MARKER: &str = ".vinhdanh-output";
 pub const BLANK: &str = "___";
 
 /// An individual (cá nhân) or a collective (tập thể).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     Individual,
@@ -36,11 +36,38 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The words an editor may write for a kind, in any case: the English
+    /// keys and the Vietnamese words the agency's own documents use.
+    pub const WORDS: [&'static str; 4] = ["individual", "collective", "cá nhân", "tập thể"];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Individual => "individual",
             Kind::Collective => "collective",
         }
+    }
+
+    /// `individual`, `collective`, `cá nhân` or `tập thể`, in any case and
+    /// with any run of spaces (the text is NFC already: content is
+    /// normalised when it is read).
+    pub fn from_word(word: &str) -> Option<Kind> {
+        let folded: String = word
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        match folded.as_str() {
+            "individual" | "cá nhân" => Some(Kind::Individual),
+            "collective" | "tập thể" => Some(Kind::Collective),
+            _ => None,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Kind {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let word = String::deserialize(deserializer)?;
+        Kind::from_word(&word).ok_or_else(|| serde::de::Error::unknown_variant(&word, &Kind::WORDS))
     }
 }
 
@@ -62,5 +89,20 @@ impl Section {
             Section::Campaigns => "campaigns",
             Section::Awards => "awards",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kind_words_in_either_language_and_any_case() {
+        assert_eq!(Kind::from_word("individual"), Some(Kind::Individual));
+        assert_eq!(Kind::from_word("Cá nhân"), Some(Kind::Individual));
+        assert_eq!(Kind::from_word("TẬP  THỂ"), Some(Kind::Collective));
+        assert_eq!(Kind::from_word("Collective"), Some(Kind::Collective));
+        assert_eq!(Kind::from_word("tap the"), None);
+        assert_eq!(Kind::from_word(""), None);
     }
 }

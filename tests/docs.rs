@@ -160,7 +160,7 @@ fn fields_of_the_basic_fixture() -> BTreeMap<String, BTreeSet<String>> {
     let urls = Urls::new(&model.config);
     for (i, lang) in model.config.languages.iter().enumerate() {
         seen.of(&Common::new(&model, &theme, i));
-        let values = values(&model, lang, i, urls);
+        let values = values(&model, &theme, lang, i, urls);
         for p in &model.profiles {
             seen.of(&values.profile_card(p));
         }
@@ -176,6 +176,7 @@ fn fields_of_the_basic_fixture() -> BTreeMap<String, BTreeSet<String>> {
 
 fn values<'a>(
     site: &'a vinhdanh::model::Site,
+    theme: &'a vinhdanh::render::theme::Theme,
     lang: &'a Language,
     lang_index: usize,
     urls: Urls<'a>,
@@ -185,5 +186,6 @@ fn values<'a>(
         lang,
         lang_index,
         urls,
+        strings: &theme.strings[lang_index],
     }
 }

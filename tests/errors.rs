@@ -193,7 +193,7 @@ fn a_missing_field_points_at_the_front_matter_or_its_table() {
         &p,
         "content/awards/c.toml",
         Some(6),
-        "`kind` is missing from this [[recipients]] table",
+        "`kind` is missing: \"Certificate of Commendation\" is given to individuals and to collectives",
     );
 }
 
@@ -266,14 +266,17 @@ fn unknown_campaign_and_award_keys() {
         &p,
         "content/profiles/x.md",
         Some(9),
-        "there is no award type \"giay-khn\"",
+        "no award type is called \"giay-khn\"",
     );
-    assert_eq!(d.hint.as_deref(), Some("did you mean \"giay-khen\"?"));
+    assert_eq!(
+        d.hint.as_deref(),
+        Some("did you mean \"Certificate of Commendation (giay-khen)\"?")
+    );
     find(
         &p,
         "content/awards/y.toml",
         Some(4),
-        "no award type \"bang-khen\"",
+        "no award type is called \"bang-khen\"",
     );
     find(
         &p,
@@ -553,6 +556,24 @@ fn csv_withheld_cell_that_says_neither_yes_nor_no() {
 }
 
 #[test]
+fn csv_award_that_matches_nothing_and_kind_that_contradicts_its_award() {
+    let p = with_csv(
+        "Họ và tên;Hình thức khen thưởng;Loại\n\
+         An;Bằng khen Bộ trưởng;Cá nhân\n\
+         Phòng Tổng hợp;Chiến sĩ thi đua cơ sở;Tập thể\n\
+         Bình;;\n"
+            .as_bytes(),
+    );
+    let d = find(&p, CSV, Some(2), "Bằng khen Bộ trưởng");
+    assert_eq!(d.col, Some(4), "at the award's cell: {d:?}");
+    let d = find(&p, CSV, Some(3), "cannot be given to a collective");
+    assert_eq!(d.col, Some(39), "at the kind's cell: {d:?}");
+    // No kind where the list's award takes both: at the empty kind cell.
+    let d = find(&p, CSV, Some(4), "this recipient has no kind");
+    assert_eq!(d.col, Some(7), "{d:?}");
+}
+
+#[test]
 fn a_workbook_named_as_a_csv() {
     let book = workbook(&[("Sheet1", text_rows(&[&["Họ và tên"], &["An"]]))]);
     let p = with_csv(&book);
@@ -672,6 +693,28 @@ fn a_workbook_problem_names_the_sheet_cell_and_row() {
     );
     assert!(stderr.contains("cell: 'Danh sách'!C3"), "{stderr}");
     assert!(!stderr.contains("01/01/1980"), "{stderr}");
+}
+
+#[test]
+fn a_workbook_award_that_matches_nothing_is_named_at_its_cell() {
+    let book = workbook(&[(
+        "Sheet1",
+        text_rows(&[
+            &["Họ và tên", "Loại", "Hình thức"],
+            &["An", "Cá nhân", "Bằng khen gì đó"],
+            &["Tổ Dân vận", "Tập thể", "Chiến sĩ thi đua cơ sở"],
+        ]),
+    )]);
+    let (p, _) = with_workbook(None, &book);
+    let d = find(
+        &p,
+        XLSX,
+        Some(2),
+        "no award type is called \"Bằng khen gì đó\"",
+    );
+    assert_eq!(d.cell(), Some("Sheet1!C2"));
+    let d = find(&p, XLSX, Some(3), "cannot be given to a collective");
+    assert_eq!(d.cell(), Some("Sheet1!B3"), "at the kind's cell");
 }
 
 #[test]

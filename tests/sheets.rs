@@ -180,6 +180,8 @@ fn an_agency_csv_builds_and_publishes_nothing_personal() {
     nowhere_in_output(&site, PERSONAL);
     nowhere_in_output(&site, WITHHELD);
     nowhere_in_output(&site, WITHHELD_WORDS);
+    // The withheld person still counts, by number only.
+    assert!(page.contains("và 1 cá nhân"), "{page}");
 
     // In Vietnamese too.
     let stdout = build_and_check(&site, "vi");
@@ -207,9 +209,29 @@ fn an_agency_workbook_builds_and_publishes_nothing_personal() {
     let page = site.page(PAGE);
     assert!(page.contains("Hà Thị Mai"), "{page}");
     assert!(page.contains("Phòng Chính sách dân tộc"), "{page}");
+    assert!(page.contains("và 1 cá nhân"), "{page}");
     nowhere_in_output(&site, PERSONAL);
     nowhere_in_output(&site, WITHHELD);
     nowhere_in_output(&site, WITHHELD_WORDS);
+}
+
+#[test]
+fn a_decision_covering_several_awards_names_each_row_s_award() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        CSV,
+        "STT;Họ và tên;Hình thức khen thưởng;Cá nhân/Tập thể;Đơn vị\n\
+         1;Hà Thị Mai;Giấy khen;Cá nhân;Phòng Tổng hợp\n\
+         2;Trường THCS Lê Lợi;tap-the-lao-dong-tien-tien;;\n\
+         3;Lò Văn Pành;;Cá nhân;\n",
+    );
+    build_and_check(&site, "en");
+    let page = site.page(PAGE);
+    for name in ["Hà Thị Mai", "Trường THCS Lê Lợi", "Lò Văn Pành"] {
+        assert!(page.contains(name), "{name}: {page}");
+    }
+    // The collective's award is for collectives only: its kind may be left out.
+    assert!(page.contains("Giấy khen"), "{page}");
 }
 
 #[test]

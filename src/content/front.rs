@@ -30,6 +30,8 @@ pub struct ProfileFront {
     #[serde(default)]
     pub draft: bool,
     #[serde(default)]
+    pub aliases: Vec<Spanned<String>>,
+    #[serde(default)]
     pub awards: Vec<Spanned<InlineAward>>,
 }
 
@@ -39,9 +41,12 @@ pub struct ProfileFront {
 pub struct InlineAward {
     pub award: Spanned<String>,
     pub year: Spanned<i64>,
-    pub decision: Option<String>,
+    pub decision: Option<Spanned<String>>,
     pub issuer: Option<LocalisedText>,
     pub campaign: Option<Spanned<String>>,
+    pub date: Option<Spanned<Datetime>>,
+    pub reason: Option<LocalisedText>,
+    pub period: Option<Spanned<Vec<Spanned<i64>>>>,
 }
 
 /// Front matter of a profile's translation, `<slug>.<lang>.md`.
@@ -61,14 +66,50 @@ pub struct ProfileTranslation {
 #[serde(deny_unknown_fields)]
 pub struct CampaignFront {
     pub name: String,
-    pub start_year: Spanned<i64>,
+    pub start_year: Option<Spanned<i64>>,
     pub end_year: Option<Spanned<i64>>,
     pub launched_by: Option<LocalisedText>,
     pub plan: Option<String>,
     pub slogan: Option<String>,
+    pub level: Option<CampaignLevel>,
+    #[serde(default)]
+    pub documents: Vec<Spanned<CampaignDocument>>,
     pub slug: Option<String>,
     #[serde(default)]
     pub draft: bool,
+    #[serde(default)]
+    pub aliases: Vec<Spanned<String>>,
+}
+
+/// Who runs a campaign: the campaign index groups by it, national first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CampaignLevel {
+    National,
+    Province,
+    Agency,
+}
+
+impl CampaignLevel {
+    /// As written in front matter, and as templates see it.
+    pub fn key(self) -> &'static str {
+        match self {
+            CampaignLevel::National => "national",
+            CampaignLevel::Province => "province",
+            CampaignLevel::Agency => "agency",
+        }
+    }
+}
+
+/// One `[[documents]]` entry of a campaign: a plan or decision that
+/// launched or guides it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CampaignDocument {
+    pub number: Spanned<String>,
+    pub date: Option<Spanned<Datetime>>,
+    pub issuer: Option<LocalisedText>,
+    pub title: Option<LocalisedText>,
 }
 
 /// Front matter of a campaign's translation.
@@ -86,11 +127,12 @@ pub struct CampaignTranslation {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AwardListFile {
-    pub decision: String,
-    pub date: Spanned<Datetime>,
-    pub issuer: LocalisedText,
-    pub award: Spanned<String>,
+    pub decision: Option<Spanned<String>>,
+    pub date: Option<Spanned<Datetime>>,
+    pub issuer: Option<LocalisedText>,
+    pub award: Option<Spanned<String>>,
     pub year: Option<Spanned<i64>>,
+    pub period: Option<Spanned<Vec<Spanned<i64>>>>,
     pub campaign: Option<Spanned<String>>,
     pub reason: Option<LocalisedText>,
     #[serde(default)]
@@ -100,6 +142,10 @@ pub struct AwardListFile {
     pub recipients_xlsx: Option<Spanned<String>>,
     /// The workbook's sheet to read; default: the first.
     pub sheet: Option<Spanned<String>>,
+    #[serde(default)]
+    pub counts: Vec<Spanned<CountEntry>>,
+    #[serde(default)]
+    pub aliases: Vec<Spanned<String>>,
 }
 
 /// One `[[recipients]]` entry.
@@ -107,8 +153,20 @@ pub struct AwardListFile {
 #[serde(deny_unknown_fields)]
 pub struct RecipientEntry {
     pub name: String,
-    pub kind: Kind,
+    pub kind: Option<Kind>,
+    pub award: Option<Spanned<String>>,
     pub unit: Option<LocalisedText>,
     pub position: Option<LocalisedText>,
     pub profile: Option<Spanned<String>>,
+    pub note: Option<LocalisedText>,
+}
+
+/// One `[[counts]]` entry: recipients known only by number.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CountEntry {
+    pub award: Option<Spanned<String>>,
+    pub individuals: Option<Spanned<i64>>,
+    pub collectives: Option<Spanned<i64>>,
+    pub note: Option<LocalisedText>,
 }

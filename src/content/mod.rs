@@ -83,6 +83,13 @@ impl<F> Page<F> {
         Diagnostic::at(&self.info.rel, line, Some(col), problem)
     }
 
+    /// The line and column of the whole file where a span of the front
+    /// matter's TOML starts.
+    pub fn place(&self, span: Range<usize>) -> (usize, usize) {
+        self.lines
+            .line_col(&self.text, self.toml.start + span.start)
+    }
+
     /// The line of the whole file a span of the front matter's TOML is on.
     pub fn line(&self, span: Range<usize>) -> usize {
         self.lines
@@ -105,14 +112,19 @@ pub struct AwardListSource {
     /// Where the file's lines start, for the places of its problems.
     lines: Lines,
     /// The recipients spreadsheet it names (`recipients_csv` or
-    /// `recipients_xlsx`), read.
-    pub sheet: Option<Sheet>,
+    /// `recipients_xlsx`), read (boxed: most lists have none).
+    pub sheet: Option<Box<Sheet>>,
 }
 
 impl AwardListSource {
     pub fn at(&self, span: Range<usize>, problem: impl Into<Problem>) -> Diagnostic {
-        let (line, col) = self.lines.line_col(&self.text, span.start);
+        let (line, col) = self.place(span);
         Diagnostic::at(&self.info.rel, line, Some(col), problem)
+    }
+
+    /// The line and column where a span of the file starts.
+    pub fn place(&self, span: Range<usize>) -> (usize, usize) {
+        self.lines.line_col(&self.text, span.start)
     }
 }
 
@@ -442,7 +454,7 @@ fn parse_award_list(
     if let Some(name) = &csv {
         let (bytes, rel) = read_beside(config, &source, name)?;
         let read = recipients::csv_file::parse_recipients(&bytes, &rel);
-        source.sheet = Some(read.map_err(Diagnostics)?);
+        source.sheet = Some(Box::new(read.map_err(Diagnostics)?));
     }
     if let Some(name) = &xlsx {
         let (bytes, rel) = read_beside(config, &source, name)?;
@@ -464,7 +476,7 @@ fn parse_award_list(
                 Diagnostic::file(&rel, problem)
             })?,
         };
-        source.sheet = Some(book.read(&chosen).map_err(Diagnostics)?);
+        source.sheet = Some(Box::new(book.read(&chosen).map_err(Diagnostics)?));
     }
     Ok(source)
 }

@@ -20,8 +20,8 @@ use std::str::FromStr;
 use std::sync::OnceLock;
 
 pub use messages::{
-    ConfigProblem, CsvProblem, DateProblem, FileProblem, NameProblem, OutputProblem, Problem,
-    ReferenceProblem, ThemeProblem, TomlProblem,
+    AwardName, AwardProblem, ConfigProblem, CsvProblem, DateProblem, FileProblem, NameProblem,
+    OutputProblem, Problem, ReferenceProblem, ThemeProblem, TomlProblem,
 };
 
 /// A language messages can be written in.

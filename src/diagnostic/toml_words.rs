@@ -292,7 +292,7 @@ mod tests {
         let p = problem(&BASE.replace("individual", "individal"));
         assert_eq!(
             p.message(Lang::En),
-            "`kind` cannot be \"individal\": expected `individual` or `collective`"
+            "`kind` cannot be \"individal\": expected `individual`, `collective`, `cá nhân` or `tập thể`"
         );
         assert_eq!(
             p.hint(Lang::En).as_deref(),

@@ -47,6 +47,28 @@ impl LocalisedText {
         }
     }
 
+    /// Every text it holds: the one string, or each language's.
+    pub fn values(&self) -> Vec<&str> {
+        match self {
+            LocalisedText::Same(s) => vec![s.as_str()],
+            LocalisedText::PerLanguage(map) => map.values().map(String::as_str).collect(),
+        }
+    }
+
+    /// The language of the text shown for `lang` when it is not `lang`
+    /// itself: a plain string is written in the default language, and a
+    /// table without an entry for `lang` falls back to another. Pages mark
+    /// such text with `lang` so it is read in its own language.
+    pub fn lang_of<'a>(&'a self, lang: &str, default_lang: &'a str) -> Option<&'a str> {
+        let shown = match self {
+            LocalisedText::Same(_) => default_lang,
+            LocalisedText::PerLanguage(map) if map.contains_key(lang) => return None,
+            LocalisedText::PerLanguage(map) if map.contains_key(default_lang) => default_lang,
+            LocalisedText::PerLanguage(map) => map.keys().next().map_or(default_lang, |k| k),
+        };
+        (shown != lang).then_some(shown)
+    }
+
     /// Language codes used as table keys.
     pub fn languages(&self) -> impl Iterator<Item = &str> {
         let keys: Vec<&str> = match self {

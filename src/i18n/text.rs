@@ -13,6 +13,49 @@ use std::fmt;
 
 use icu_normalizer::ComposingNormalizerBorrowed;
 
+/// An award's name as names are compared (`Chiến sỹ thi đua` and `chiến
+/// sĩ  thi đua` are one name): decomposed, lower case, runs of spaces as
+/// one, and `y` ending a syllable after a consonant read as `i` (documents
+/// write `sỹ`/`sĩ`, `kỹ`/`kĩ`, `lý`/`lí` both ways). Tones and other marks
+/// are kept: `Tiến` is not `Tiền`.
+pub fn fold_name(s: &str) -> String {
+    let chars: Vec<char> = icu_normalizer::DecomposingNormalizerBorrowed::new_nfd()
+        .normalize_iter(s.chars())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let is_mark = |c: char| ('\u{300}'..='\u{36f}').contains(&c);
+    let is_consonant = |c: char| "bcdđghklmnpqrstvx".contains(c);
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    let mut previous_letter: Option<char> = None;
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            previous_letter = None;
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        let ends_syllable = || {
+            chars[i + 1..]
+                .iter()
+                .find(|&&n| !is_mark(n))
+                .is_none_or(|n| !n.is_alphabetic())
+        };
+        if c == 'y' && previous_letter.is_some_and(is_consonant) && ends_syllable() {
+            out.push('i');
+        } else {
+            out.push(c);
+        }
+        if !is_mark(c) {
+            previous_letter = Some(c);
+        }
+    }
+    out
+}
+
 /// ICU4X's NFC normaliser: the crate's one normaliser (the collator is
 /// built on the same one), with its data compiled in.
 pub(crate) const NFC: ComposingNormalizerBorrowed<'static> = ComposingNormalizerBorrowed::new_nfc();
@@ -312,6 +355,22 @@ pub(crate) fn nfd(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn award_names_fold_case_spaces_form_and_i_y() {
+        let one = fold_name("Chiến sĩ thi đua cơ sở");
+        assert_eq!(fold_name("chiến  SỸ thi đua cơ sở"), one);
+        // Decomposed input folds the same.
+        assert_eq!(
+            fold_name("Chie\u{302}\u{301}n si\u{303} thi đua cơ sở"),
+            one
+        );
+        assert_eq!(fold_name("Quản lý"), fold_name("quản lí"));
+        // `y` inside a syllable, or after a vowel, stays.
+        assert_eq!(fold_name("Nguyễn"), "nguye\u{302}\u{303}n");
+        assert_eq!(fold_name("Tuy"), "tuy");
+        assert_ne!(fold_name("Tiến"), fold_name("Tiền"));
+    }
 
     const NFD_NGUYEN: &str = "Nguye\u{302}\u{303}n";
 

@@ -45,18 +45,29 @@ pub fn assemble(
     };
 
     // Campaigns first: profiles and lists refer to them.
-    let mut campaign_pages = cx.built_pages(content.campaigns, Section::Campaigns, options.drafts);
-    for (_, page) in &campaign_pages {
-        cx.check_campaign(page);
-    }
-    campaign_pages.sort_by(|(sa, a), (sb, b)| {
-        b.front
-            .start_year
-            .get_ref()
-            .cmp(a.front.start_year.get_ref())
+    let campaign_pages = cx.built_pages(content.campaigns, Section::Campaigns, options.drafts);
+    let mut campaign_pages: Vec<_> = campaign_pages
+        .into_iter()
+        .map(|(slug, page)| {
+            let checked = cx.check_campaign(&page);
+            (slug, page, checked)
+        })
+        .collect();
+    // By level, national first and campaigns without one last; then the
+    // newest start first (unknown starts last), then by name.
+    campaign_pages.sort_by(|(sa, a, ca), (sb, b, cb)| {
+        let level = |l: Option<CampaignLevel>| (l.is_none(), l);
+        let start = |y: Option<i32>| (y.is_none(), std::cmp::Reverse(y));
+        level(a.front.level)
+            .cmp(&level(b.front.level))
+            .then_with(|| start(ca.start_year).cmp(&start(cb.start_year)))
             .then_with(|| collator.compare(&a.front.name, &b.front.name))
             .then_with(|| sa.cmp(sb))
     });
+    let (mut campaign_pages, campaign_checks): (Vec<_>, Vec<_>) = campaign_pages
+        .into_iter()
+        .map(|(slug, page, checked)| ((slug, page), checked))
+        .unzip();
     let campaign_index: HashMap<String, CampaignId> = campaign_pages
         .iter()
         .enumerate()
@@ -107,12 +118,7 @@ pub fn assemble(
         .filter_map(|src| cx.award_list(src, &campaign_index, &profile_index, &profiles))
         .collect();
     cx.duplicate_list_slugs(&lists);
-    lists.sort_by(|a, b| {
-        b.date
-            .cmp(&a.date)
-            .then_with(|| a.decision.cmp(&b.decision))
-            .then_with(|| a.slug.cmp(&b.slug))
-    });
+    lists.sort_by(|a, b| b.chronological(a));
 
     // Translations, then markdown in every language.
     let urls = Urls::new(&config);
@@ -121,6 +127,7 @@ pub fn assemble(
         &campaign_pages,
         &content.profile_translations,
         &content.campaign_translations,
+        &lists,
         &cx.drafts,
     );
     let mut profile_translations = pair_translations(
@@ -164,13 +171,17 @@ pub fn assemble(
     let campaigns: Vec<Campaign> = campaign_pages
         .iter()
         .zip(campaign_texts)
-        .map(|((slug, page), (texts, found))| {
+        .zip(campaign_checks)
+        .map(|(((slug, page), (texts, found)), checked)| {
             problems.extend(found.problems);
             draft_links.extend(found.draft_links);
             Campaign {
                 slug: slug.clone(),
-                start_year: *page.front.start_year.get_ref() as i32,
-                end_year: page.front.end_year.as_ref().map(|y| *y.get_ref() as i32),
+                start_year: checked.start_year,
+                end_year: checked.end_year,
+                level: page.front.level,
+                documents: checked.documents,
+                aliases: checked.aliases,
                 draft: page.front.draft,
                 texts,
                 profiles: Vec::new(),
@@ -184,17 +195,59 @@ pub fn assemble(
         return Err(problems.sorted());
     }
     draft_links.sort();
+    let profile_rank = profile_ranks(&config, &profiles, &collator);
     let mut site = Site {
         config,
         catalogue,
         profiles,
+        profile_rank,
         campaigns,
         award_lists: lists,
         years: Vec::new(),
         drafts: options.drafts,
         draft_links,
         notes,
+        redirects: Vec::new(),
     };
     join::join(&mut site);
     Ok(site)
+}
+
+/// Where each profile stands in each language's lists: individuals first,
+/// each kind by the name shown in that language (people by given name).
+/// The default language's order is the order of `profiles`; another
+/// language sorts again only when some name differs in it.
+fn profile_ranks(
+    config: &Config,
+    profiles: &[Profile],
+    collator: &NameCollator,
+) -> Vec<Option<Vec<u32>>> {
+    (0..config.languages.len())
+        .map(|l| {
+            let renamed = profiles.iter().any(|p| p.texts[l].name != p.texts[0].name);
+            if l == 0 || !renamed {
+                return None;
+            }
+            let mut order: Vec<usize> = (0..profiles.len()).collect();
+            order.par_sort_by(|&a, &b| {
+                let (pa, pb) = (&profiles[a], &profiles[b]);
+                let (na, nb) = (&pa.texts[l].name, &pb.texts[l].name);
+                pa.kind
+                    .cmp(&pb.kind)
+                    .then_with(|| match pa.kind {
+                        Kind::Individual => collator.compare_people(
+                            (na, pa.sort_name.as_deref()),
+                            (nb, pb.sort_name.as_deref()),
+                        ),
+                        Kind::Collective => collator.compare(na, nb),
+                    })
+                    .then_with(|| pa.slug.cmp(&pb.slug))
+            });
+            let mut rank = vec![0u32; profiles.len()];
+            for (position, &i) in order.iter().enumerate() {
+                rank[i] = position as u32;
+            }
+            Some(rank)
+        })
+        .collect()
 }

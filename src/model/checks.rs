@@ -7,12 +7,15 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use super::*;
-use crate::catalogue::{AwardTypeId, Catalogue};
+use toml::Spanned;
+
+use crate::catalogue::{AwardTypeId, Catalogue, Eligible};
 use crate::config::Config;
 use crate::content::front::{CampaignFront, ProfileFront};
 use crate::content::{AwardListSource, Page};
 use crate::diagnostic::{
-    DateProblem, Diagnostic, Diagnostics, NameProblem, ReferenceProblem, closest, display_path,
+    AwardProblem, DateProblem, Diagnostic, Diagnostics, NameProblem, Problem, ReferenceProblem,
+    closest, display_path,
 };
 use crate::i18n::date;
 use crate::i18n::slug::slugify;
@@ -35,6 +38,35 @@ pub(super) struct Checker<'a> {
     pub(super) catalogue: &'a Catalogue,
     /// Files of the drafts left out (`@/` links to them show as text).
     pub(super) drafts: Vec<PathBuf>,
+}
+
+/// What a campaign's front matter gives once checked.
+pub(super) struct CampaignChecked {
+    pub(super) start_year: Option<i32>,
+    pub(super) end_year: Option<i32>,
+    pub(super) documents: Vec<CampaignDocument>,
+    pub(super) aliases: Vec<Alias>,
+}
+
+/// An alias as a path from the site's root: `/ho-so/ten-cu/`, or a file
+/// such as `/old/page.html`. `None` when it cannot be one (no leading `/`,
+/// a scheme, a query, `..`).
+pub(super) fn alias_path(alias: &str) -> Option<String> {
+    let alias = alias.trim();
+    let rest = alias.strip_prefix('/')?;
+    let bad = |seg: &str| seg == ".." || seg == "." || seg.contains('\\');
+    if alias.contains(['?', '#', ' ', '\t']) || alias.contains("//") || rest.split('/').any(bad) {
+        return None;
+    }
+    let is_file = rest
+        .rsplit('/')
+        .next()
+        .is_some_and(|last| last.ends_with(".html") || last.ends_with(".htm"));
+    Some(if is_file || alias.ends_with('/') {
+        alias.to_owned()
+    } else {
+        format!("{alias}/")
+    })
 }
 
 impl Checker<'_> {
@@ -91,16 +123,18 @@ impl Checker<'_> {
         year.clamp(MIN_YEAR, MAX_YEAR) as i32
     }
 
-    pub(super) fn check_campaign(&mut self, page: &Page<CampaignFront>) {
+    /// A campaign's years and documents.
+    pub(super) fn check_campaign(&mut self, page: &Page<CampaignFront>) -> CampaignChecked {
         let f = &page.front;
-        let start = self.year(
-            |p| page.at(f.start_year.span(), p),
-            *f.start_year.get_ref(),
-            "start_year",
-        );
-        if let Some(end) = &f.end_year {
+        let start = f
+            .start_year
+            .as_ref()
+            .map(|s| self.year(|p| page.at(s.span(), p), *s.get_ref(), "start_year"));
+        let end = f.end_year.as_ref().map(|end| {
             let end_year = self.year(|p| page.at(end.span(), p), *end.get_ref(), "end_year");
-            if end_year < start {
+            if let Some(start) = start
+                && end_year < start
+            {
                 self.problems.push(page.at(
                     end.span(),
                     DateProblem::EndBeforeStart {
@@ -109,7 +143,126 @@ impl Checker<'_> {
                     },
                 ));
             }
+            end_year
+        });
+        let documents = f
+            .documents
+            .iter()
+            .map(|d| {
+                let doc = d.get_ref();
+                if doc.number.get_ref().trim().is_empty() {
+                    self.problems
+                        .push(page.at(doc.number.span(), AwardProblem::BlankDecision));
+                }
+                CampaignDocument {
+                    number: nfc(doc.number.get_ref().trim()).into_owned(),
+                    date: doc
+                        .date
+                        .as_ref()
+                        .and_then(|d| self.date(|p| page.at(d.span(), p), d.get_ref(), "date")),
+                    issuer: doc.issuer.clone().map(LocalisedText::normalised),
+                    title: doc.title.clone().map(LocalisedText::normalised),
+                }
+            })
+            .collect();
+        let aliases = self.aliases(&f.aliases, |span| page.place(span), &page.info.rel);
+        CampaignChecked {
+            start_year: start,
+            end_year: end,
+            documents,
+            aliases,
         }
+    }
+
+    /// A TOML date that must be a plain date.
+    fn date(
+        &mut self,
+        at: impl FnOnce(DateProblem) -> Diagnostic,
+        value: &toml::value::Datetime,
+        field: &str,
+    ) -> Option<date::Date> {
+        let d = date::from_toml(value);
+        if d.is_none() {
+            self.problems.push(at(DateProblem::NotADate {
+                field: field.to_owned(),
+            }));
+        }
+        d
+    }
+
+    /// `period = [from, to]`: two years, the first not after the last.
+    fn period(
+        &mut self,
+        period: &Spanned<Vec<Spanned<i64>>>,
+        at: &dyn Fn(Range<usize>, Problem) -> Diagnostic,
+    ) -> Option<Period> {
+        let years = period.get_ref();
+        let [from, to] = years.as_slice() else {
+            self.problems.push(at(
+                period.span(),
+                AwardProblem::PeriodShape { found: years.len() }.into(),
+            ));
+            return None;
+        };
+        let (f, t) = (*from.get_ref(), *to.get_ref());
+        let from_year = self.year(|p| at(from.span(), p.into()), f, "period");
+        let to_year = self.year(|p| at(to.span(), p.into()), t, "period");
+        if f > t {
+            self.problems.push(at(
+                period.span(),
+                AwardProblem::PeriodReversed { from: f, to: t }.into(),
+            ));
+            return None;
+        }
+        Some(Period {
+            from: from_year,
+            to: to_year,
+        })
+    }
+
+    /// A decision number as written: blank is an error (leave it out instead).
+    fn decision(
+        &mut self,
+        decision: Option<&Spanned<String>>,
+        at: impl FnOnce(Range<usize>) -> Diagnostic,
+    ) -> Option<String> {
+        let d = decision?;
+        let number = d.get_ref().trim();
+        if number.is_empty() {
+            self.problems.push(at(d.span()));
+            return None;
+        }
+        Some(nfc(number).into_owned())
+    }
+
+    /// Old addresses of a page: paths from the site's root.
+    fn aliases(
+        &mut self,
+        aliases: &[Spanned<String>],
+        place: impl Fn(Range<usize>) -> (usize, usize),
+        file: &Path,
+    ) -> Vec<Alias> {
+        let mut out = Vec::new();
+        for alias in aliases {
+            let (line, col) = place(alias.span());
+            match alias_path(alias.get_ref()) {
+                Some(path) => out.push(Alias {
+                    path,
+                    file: file.to_path_buf(),
+                    line,
+                    col,
+                }),
+                None => self.problems.push(Diagnostic::at(
+                    file,
+                    line,
+                    Some(col),
+                    AwardProblem::AliasNotAPath {
+                        alias: alias.get_ref().clone(),
+                    },
+                )),
+            }
+        }
+        out
     }
 
     fn campaign_ref(
@@ -131,22 +284,20 @@ impl Checker<'_> {
         None
     }
 
-    fn award_ref(
+    /// An award as an editor names it: by key or by name in any language.
+    fn find_award(
         &mut self,
-        key: &str,
-        kind: Kind,
-        at: impl Fn(ReferenceProblem) -> Diagnostic,
+        written: &str,
+        at: impl FnOnce(AwardProblem) -> Diagnostic,
     ) -> Option<AwardTypeId> {
-        let Some(i) = self.catalogue.index_of(key) else {
-            let suggestion = closest(key, self.catalogue.keys()).map(str::to_owned);
-            self.problems.push(at(ReferenceProblem::UnknownAwardType {
-                key: key.to_owned(),
-                suggestion,
+        let found = self.catalogue.find(written);
+        if found.is_none() {
+            self.problems.push(at(AwardProblem::UnknownAward {
+                written: written.to_owned(),
+                closest: self.catalogue.closest_names(written),
             }));
-            return None;
-        };
-        self.eligible(i, kind, &at);
-        Some(i)
+        }
+        found
     }
 
     /// Reports an award given to a kind of recipient it is not for.
@@ -190,18 +341,34 @@ impl Checker<'_> {
         for entry in &f.awards {
             let a = entry.get_ref();
             let award_year = self.year(|p| page.at(a.year.span(), p), *a.year.get_ref(), "year");
-            let award = self.award_ref(a.award.get_ref(), f.kind, |m| page.at(a.award.span(), m));
+            let award = self.find_award(a.award.get_ref(), |m| page.at(a.award.span(), m));
+            if let Some(award) = award {
+                self.eligible(award, f.kind, &|m| page.at(a.award.span(), m));
+            }
             let campaign = a.campaign.as_ref().and_then(|c| {
                 self.campaign_ref(c.get_ref(), |m| page.at(c.span(), m), campaign_index)
             });
+            let decision = self.decision(a.decision.as_ref(), |span| {
+                page.at(span, AwardProblem::BlankDecision)
+            });
+            let date = a
+                .date
+                .as_ref()
+                .and_then(|d| self.date(|p| page.at(d.span(), p), d.get_ref(), "date"));
+            let period = a
+                .period
+                .as_ref()
+                .and_then(|p| self.period(p, &|span, problem| page.at(span, problem)));
             if let Some(award) = award {
                 awards.push(HeldAward {
                     award,
                     year: award_year,
-                    decision: a.decision.as_deref().map(|d| nfc(d).into_owned()),
+                    decision,
                     issuer: a.issuer.clone().map(LocalisedText::normalised),
-                    date: None,
+                    date,
                     campaign,
+                    reason: a.reason.clone().map(LocalisedText::normalised),
+                    period,
                     list: None,
                 });
             }
@@ -239,6 +406,7 @@ impl Checker<'_> {
             photo,
             date,
             draft: f.draft,
+            aliases: self.aliases(&f.aliases, |span| page.place(span), &page.info.rel),
             awards,
             texts: Vec::new(),
             source: page.info.rel.clone(),
@@ -292,131 +460,313 @@ impl Checker<'_> {
     ) -> Option<AwardList> {
         let f = &src.file;
         let slug = slugify(&src.info.stem);
-        let date = date::from_toml(f.date.get_ref());
-        if date.is_none() {
-            self.problems.push(src.at(
-                f.date.span(),
-                DateProblem::NotADate {
-                    field: "date".to_owned(),
-                },
-            ));
-        }
-        let date = date.unwrap_or(date::Date {
-            year: 2000,
-            month: 1,
-            day: 1,
+        let decision = self.decision(f.decision.as_ref(), |span| {
+            src.at(span, AwardProblem::BlankDecision)
         });
-        let year = match &f.year {
-            Some(y) => self.year(|p| src.at(y.span(), p), *y.get_ref(), "year"),
-            None => self.year(|p| src.at(f.date.span(), p), date.year as i64, "date"),
+        let date = f
+            .date
+            .as_ref()
+            .and_then(|d| self.date(|p| src.at(d.span(), p), d.get_ref(), "date"));
+        let year = match (&f.year, date, &f.date) {
+            (Some(y), _, _) => self.year(|p| src.at(y.span(), p), *y.get_ref(), "year"),
+            (None, Some(d), Some(written)) => {
+                self.year(|p| src.at(written.span(), p), d.year as i64, "date")
+            }
+            // A date that is not a date is reported already.
+            (None, None, Some(_)) => return None,
+            (None, _, None) => {
+                self.problems
+                    .push(Diagnostic::at(&src.info.rel, 1, None, AwardProblem::NoYear));
+                return None;
+            }
         };
+        let period = f
+            .period
+            .as_ref()
+            .and_then(|p| self.period(p, &|span, problem| src.at(span, problem)));
         let campaign = f
             .campaign
             .as_ref()
             .and_then(|c| self.campaign_ref(c.get_ref(), |m| src.at(c.span(), m), campaign_index));
-        let award_key = f.award.get_ref();
-        let award = self.catalogue.index_of(award_key);
-        if award.is_none() {
-            self.award_ref(award_key, Kind::Individual, |m| src.at(f.award.span(), m));
-        }
-        let mut recipients = Vec::new();
-        let link = |cx: &mut Self,
-                    key: Option<&str>,
-                    kind: Kind,
-                    at: &dyn Fn(ReferenceProblem) -> Diagnostic|
-         -> Option<ProfileId> {
-            if let Some(a) = award {
-                cx.eligible(a, kind, at);
-            }
-            let key = key?;
-            if let Some(&i) = profile_index.get(key) {
-                if profiles[i].kind != kind {
-                    let key = key.to_owned();
-                    cx.problems
-                        .push(at(ReferenceProblem::RecipientKindMismatch {
-                            key,
-                            recipient: kind,
-                            profile: profiles[i].kind,
-                        }));
-                }
-                return Some(i);
-            }
-            if !cx.skip.contains(&(Section::Profiles, key.to_owned())) {
-                let suggestion =
-                    closest(key, profile_index.keys().map(String::as_str)).map(str::to_owned);
-                cx.problems.push(at(ReferenceProblem::UnknownProfile {
-                    key: key.to_owned(),
-                    suggestion,
-                }));
-            }
-            None
+        // The list's own award; `Err` when it is named but matches nothing
+        // (reported once, not again for each recipient that takes it).
+        let list_award: Result<Option<AwardTypeId>, ()> = match &f.award {
+            Some(a) => self
+                .find_award(a.get_ref(), |m| src.at(a.span(), m))
+                .map(Some)
+                .ok_or(()),
+            None => Ok(None),
         };
+        // An entry's award: its own, else the list's.
+        let award_of = |cx: &mut Self,
+                        own: Option<&Spanned<String>>,
+                        at: &dyn Fn(Range<usize>, Problem) -> Diagnostic,
+                        whole: Range<usize>|
+         -> Option<AwardTypeId> {
+            match (own, list_award) {
+                (Some(a), _) => cx.find_award(a.get_ref(), |m| at(a.span(), m.into())),
+                (None, Ok(Some(a))) => Some(a),
+                (None, Err(())) => None,
+                (None, Ok(None)) => {
+                    cx.problems.push(at(whole, AwardProblem::NoAward.into()));
+                    None
+                }
+            }
+        };
+        let at = |span: Range<usize>, p: Problem| src.at(span, p);
+        let mut recipients = Vec::new();
         for r in &f.recipients {
             let e = r.get_ref();
+            // An award or kind in doubt is reported; the profile is still
+            // looked up, so its own mistakes show in the same run.
+            let award = award_of(self, e.award.as_ref(), &at, r.span());
+            let kind = match award {
+                Some(award) => self.recipient_kind(award, e.kind, &|p| src.at(r.span(), p)),
+                None => e.kind,
+            };
             let span = e.profile.as_ref().map_or(r.span(), |p| p.span());
-            let profile = link(
-                self,
-                e.profile.as_ref().map(|p| p.get_ref().as_str()),
-                e.kind,
-                &|m| src.at(span.clone(), m),
-            );
+            let profile = kind.and_then(|kind| {
+                self.link_profile(
+                    e.profile.as_ref().map(|p| p.get_ref().as_str()),
+                    kind,
+                    &|m| src.at(span.clone(), m),
+                    profile_index,
+                    profiles,
+                )
+            });
+            let (Some(award), Some(kind)) = (award, kind) else {
+                continue;
+            };
             recipients.push(Recipient {
                 name: nfc(&e.name).into_owned(),
-                kind: e.kind,
+                kind,
+                award,
                 unit: e.unit.clone().map(LocalisedText::normalised),
                 position: e.position.clone().map(LocalisedText::normalised),
                 profile,
+                note: e.note.clone().map(LocalisedText::normalised),
             });
         }
+        // Withheld rows, counted (award → individuals, collectives) and
+        // never named: until the model carries withheld recipients, they
+        // are numbers only, so every total stays true and no name of
+        // someone who asked not to be named is published.
+        let mut withheld: Vec<(AwardTypeId, usize, usize)> = Vec::new();
         if let Some(sheet) = &src.sheet {
-            let mut no_kind_column = false;
             for row in &sheet.rows {
-                // Until the model carries withheld recipients, they are left
-                // out: a name must never be published against its owner's wish.
-                if row.withheld {
-                    continue;
-                }
-                let Some(kind) = row.kind else {
-                    if sheet.kind_column.is_some() || !no_kind_column {
-                        self.problems.push(sheet.no_kind(row));
+                let award = match (&row.award, list_award) {
+                    (Some((written, place)), _) => {
+                        self.find_award(written, |m| place.diagnostic(m))
                     }
-                    no_kind_column |= sheet.kind_column.is_none();
-                    continue;
+                    (None, Ok(Some(a))) => Some(a),
+                    (None, Err(())) => None,
+                    (None, Ok(None)) => {
+                        self.problems
+                            .push(row.place.diagnostic(AwardProblem::NoAward));
+                        None
+                    }
+                };
+                let kind = match award {
+                    // No kind where the award takes both: said in the
+                    // sheet's words (its kind cell, or its header).
+                    Some(a)
+                        if row.kind.is_none()
+                            && self.catalogue.by_index(a).recipient == Eligible::Both =>
+                    {
+                        self.problems.push(sheet.no_kind(row));
+                        None
+                    }
+                    Some(a) => self.recipient_kind(a, row.kind, &|p| row.kind_place.diagnostic(p)),
+                    None => row.kind,
                 };
                 let (key, place) = match &row.profile {
                     Some((key, place)) => (Some(key.as_str()), place),
                     None => (None, &row.place),
                 };
-                let profile = link(self, key, kind, &|p| place.diagnostic(p));
+                let profile = kind.and_then(|kind| {
+                    self.link_profile(key, kind, &|m| place.diagnostic(m), profile_index, profiles)
+                });
+                let (Some(award), Some(kind)) = (award, kind) else {
+                    continue;
+                };
+                if row.withheld {
+                    let i = withheld
+                        .iter()
+                        .position(|w| w.0 == award)
+                        .unwrap_or_else(|| {
+                            withheld.push((award, 0, 0));
+                            withheld.len() - 1
+                        });
+                    match kind {
+                        Kind::Individual => withheld[i].1 += 1,
+                        Kind::Collective => withheld[i].2 += 1,
+                    }
+                    continue;
+                }
                 recipients.push(Recipient {
                     name: row.name.clone(),
                     kind,
+                    award,
                     unit: row.unit.clone().map(LocalisedText::Same),
                     position: row.position.clone().map(LocalisedText::Same),
                     profile,
+                    note: row.note.clone().map(LocalisedText::Same),
                 });
             }
         }
-        if recipients.is_empty() {
+        let mut counts = Vec::new();
+        for c in &f.counts {
+            let entry = c.get_ref();
+            let award = award_of(self, entry.award.as_ref(), &at, c.span());
+            let mut number = |field: &'static str, n: Option<&Spanned<i64>>| -> usize {
+                let Some(n) = n else { return 0 };
+                if *n.get_ref() < 0 {
+                    self.problems.push(src.at(
+                        n.span(),
+                        AwardProblem::NegativeCount {
+                            field,
+                            value: *n.get_ref(),
+                        },
+                    ));
+                    return 0;
+                }
+                usize::try_from(*n.get_ref()).unwrap_or(usize::MAX)
+            };
+            let individuals = number("individuals", entry.individuals.as_ref());
+            let collectives = number("collectives", entry.collectives.as_ref());
+            let negative = [&entry.individuals, &entry.collectives]
+                .iter()
+                .any(|n| n.as_ref().is_some_and(|n| *n.get_ref() < 0));
+            if individuals == 0 && collectives == 0 && !negative {
+                self.problems
+                    .push(src.at(c.span(), AwardProblem::CountOfNothing));
+                continue;
+            }
+            let Some(award) = award else { continue };
+            let t = self.catalogue.by_index(award);
+            for (n, kind, field) in [
+                (individuals, Kind::Individual, &entry.individuals),
+                (collectives, Kind::Collective, &entry.collectives),
+            ] {
+                if n > 0 && !t.recipient.allows(kind) {
+                    let span = field.as_ref().map_or(c.span(), |f| f.span());
+                    let award = self.catalogue.message_name(award);
+                    self.problems
+                        .push(src.at(span, AwardProblem::CountNotFor { award, kind }));
+                }
+            }
+            counts.push(Count {
+                award,
+                individuals,
+                collectives,
+                note: entry.note.clone().map(LocalisedText::normalised),
+            });
+        }
+        counts.extend(
+            withheld
+                .into_iter()
+                .map(|(award, individuals, collectives)| Count {
+                    award,
+                    individuals,
+                    collectives,
+                    note: None,
+                }),
+        );
+        let nobody = f.recipients.is_empty()
+            && f.counts.is_empty()
+            && src.sheet.as_ref().is_none_or(|sheet| sheet.rows.is_empty());
+        if nobody {
             self.problems.push(Diagnostic::at(
                 &src.info.rel,
                 1,
                 None,
-                ReferenceProblem::NoRecipients,
+                AwardProblem::NobodyHonoured,
             ));
         }
+        let mut awards: Vec<AwardTypeId> = recipients
+            .iter()
+            .map(|r| r.award)
+            .chain(counts.iter().map(|c| c.award))
+            .collect();
+        awards.sort_by(|a, b| {
+            let rank = |x: &AwardTypeId| self.catalogue.by_index(*x).rank;
+            rank(b).cmp(&rank(a)).then_with(|| a.cmp(b))
+        });
+        awards.dedup();
+        let aliases = self.aliases(&f.aliases, |span| src.place(span), &src.info.rel);
         Some(AwardList {
             slug,
-            decision: nfc(&f.decision).into_owned(),
+            decision,
             date,
-            issuer: f.issuer.clone().normalised(),
-            award: award?,
+            issuer: f.issuer.clone().map(LocalisedText::normalised),
+            awards,
             year,
+            period,
             campaign,
             reason: f.reason.clone().map(LocalisedText::normalised),
             recipients,
+            counts,
+            aliases,
             source: src.info.rel.clone(),
         })
+    }
+
+    /// A recipient's kind: as written, else the only kind its award is
+    /// for. Reports a kind the award cannot take, or a missing one.
+    fn recipient_kind(
+        &mut self,
+        award: AwardTypeId,
+        written: Option<Kind>,
+        at: &dyn Fn(Problem) -> Diagnostic,
+    ) -> Option<Kind> {
+        let t = self.catalogue.by_index(award);
+        match (written, t.recipient) {
+            (Some(kind), _) => {
+                self.eligible(award, kind, &|p| at(p.into()));
+                Some(kind)
+            }
+            (None, Eligible::Individual) => Some(Kind::Individual),
+            (None, Eligible::Collective) => Some(Kind::Collective),
+            (None, Eligible::Both) => {
+                let award = self.catalogue.message_name(award);
+                self.problems
+                    .push(at(AwardProblem::NoKind { award }.into()));
+                None
+            }
+        }
+    }
+
+    /// The profile a recipient names, reported when missing or of the
+    /// other kind.
+    fn link_profile(
+        &mut self,
+        key: Option<&str>,
+        kind: Kind,
+        at: &dyn Fn(ReferenceProblem) -> Diagnostic,
+        profile_index: &HashMap<String, ProfileId>,
+        profiles: &[Profile],
+    ) -> Option<ProfileId> {
+        let key = key?;
+        if let Some(&i) = profile_index.get(key) {
+            if profiles[i].kind != kind {
+                self.problems
+                    .push(at(ReferenceProblem::RecipientKindMismatch {
+                        key: key.to_owned(),
+                        recipient: kind,
+                        profile: profiles[i].kind,
+                    }));
+            }
+            return Some(i);
+        }
+        if !self.skip.contains(&(Section::Profiles, key.to_owned())) {
+            let suggestion =
+                closest(key, profile_index.keys().map(String::as_str)).map(str::to_owned);
+            self.problems.push(at(ReferenceProblem::UnknownProfile {
+                key: key.to_owned(),
+                suggestion,
+            }));
+        }
+        None
     }
 
     pub(super) fn duplicate_list_slugs(&mut self, lists: &[AwardList]) {

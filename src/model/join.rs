@@ -3,7 +3,10 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::{AwardListId, HeldAward, Kind, ProfileId, Site, SummaryRow, Year};
+use super::{
+    Alias, AwardListId, CampaignId, HeldAward, Kind, ProfileId, Redirect, RedirectTarget, Site,
+    SummaryRow, Year,
+};
 use crate::catalogue::AwardTypeId;
 
 /// Fills in what depends on more than one file: awards from lists on
@@ -32,42 +35,111 @@ pub fn join(site: &mut Site) {
         }
     }
     site.years = years(site);
+    site.redirects = redirects(site);
 }
 
-/// A list's recipient with a profile adds the award to that profile; the
-/// same award type and year already there (inline) is the same award, and
-/// takes the list's decision details.
+/// Every alias of every page, in page order.
+fn redirects(site: &Site) -> Vec<Redirect> {
+    let lang_of = |path: &str| {
+        site.config
+            .languages
+            .iter()
+            .position(|l| !l.prefix.is_empty() && path.starts_with(&format!("{}/", l.prefix)))
+            .unwrap_or(0)
+    };
+    let mut out = Vec::new();
+    let mut add = |aliases: &[Alias], target: RedirectTarget| {
+        for alias in aliases {
+            out.push(Redirect {
+                alias: alias.clone(),
+                target,
+                lang: lang_of(&alias.path),
+            });
+        }
+    };
+    for (i, p) in ProfileId::all(site.profiles.len()).zip(&site.profiles) {
+        add(&p.aliases, RedirectTarget::Profile(i));
+    }
+    for (i, c) in CampaignId::all(site.campaigns.len()).zip(&site.campaigns) {
+        add(&c.aliases, RedirectTarget::Campaign(i));
+    }
+    for (i, l) in AwardListId::all(site.award_lists.len()).zip(&site.award_lists) {
+        add(&l.aliases, RedirectTarget::AwardList(i));
+    }
+    out
+}
+
+/// A list's recipient with a profile adds the award to that profile. An
+/// inline award of the same type and year that names no decision, or the
+/// same decision, is the same award: it takes the list's details, and
+/// merges with one list only (the earliest-dated). Anything else is
+/// another award: a unit can receive two provincial Bằng khen in a year.
 fn attach_list_awards(site: &mut Site) {
-    for (li, list) in AwardListId::all(site.award_lists.len()).zip(&site.award_lists) {
+    // Lists are newest first; the earliest-dated list merges first.
+    let order: Vec<AwardListId> = AwardListId::all(site.award_lists.len()).rev().collect();
+    for li in order {
+        let list = &site.award_lists[li];
         for r in &list.recipients {
             let Some(p) = r.profile else { continue };
             let profile = &mut site.profiles[p];
-            let from_list = HeldAward {
-                award: list.award,
-                year: list.year,
-                decision: Some(list.decision.clone()),
-                issuer: Some(list.issuer.clone()),
-                date: Some(list.date),
-                campaign: list.campaign,
-                list: Some(li),
-            };
-            match profile
+            if profile
                 .awards
-                .iter_mut()
-                .find(|a| a.award == list.award && a.year == list.year)
+                .iter()
+                .any(|a| a.list == Some(li) && a.award == r.award)
             {
-                Some(existing) if existing.list.is_none() => {
-                    let campaign = from_list.campaign.or(existing.campaign);
-                    *existing = HeldAward {
-                        campaign,
-                        ..from_list
+                continue; // named twice in one list: one award
+            }
+            let same_decision = |inline: Option<&str>| match (inline, list.decision.as_deref()) {
+                (None, _) => true,
+                (Some(a), Some(b)) => same_number(a, b),
+                (Some(_), None) => false,
+            };
+            let merged = profile.awards.iter_mut().find(|a| {
+                a.list.is_none()
+                    && a.award == r.award
+                    && a.year == list.year
+                    && same_decision(a.decision.as_deref())
+            });
+            match merged {
+                Some(inline) => {
+                    *inline = HeldAward {
+                        award: r.award,
+                        year: list.year,
+                        decision: list.decision.clone().or(inline.decision.take()),
+                        issuer: list.issuer.clone().or(inline.issuer.take()),
+                        date: list.date.or(inline.date),
+                        campaign: list.campaign.or(inline.campaign),
+                        reason: list.reason.clone().or(inline.reason.take()),
+                        period: list.period.or(inline.period),
+                        list: Some(li),
                     };
                 }
-                Some(_) => {} // already recorded by an earlier (newer) list
-                None => profile.awards.push(from_list),
+                None => profile.awards.push(HeldAward {
+                    award: r.award,
+                    year: list.year,
+                    decision: list.decision.clone(),
+                    issuer: list.issuer.clone(),
+                    date: list.date,
+                    campaign: list.campaign,
+                    reason: list.reason.clone(),
+                    period: list.period,
+                    list: Some(li),
+                }),
             }
         }
     }
+}
+
+/// Two decision numbers are one when they differ only in case and spaces
+/// (`631/QĐ-UBND` and `631 / qđ-ubnd`).
+fn same_number(a: &str, b: &str) -> bool {
+    let fold = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    fold(a) == fold(b)
 }
 
 fn years(site: &Site) -> Vec<Year> {
@@ -78,24 +150,43 @@ fn years(site: &Site) -> Vec<Year> {
         counts: HashMap<AwardTypeId, (usize, usize)>,
     }
     let mut acc: BTreeMap<i32, Acc> = BTreeMap::new();
-    let count = |acc: &mut BTreeMap<i32, Acc>, year: i32, award: AwardTypeId, kind: Kind| {
+    let count = |acc: &mut BTreeMap<i32, Acc>, year: i32, award, kind, n: usize| {
+        if n == 0 {
+            return;
+        }
         let a = acc.entry(year).or_default();
-        let c = a.counts.entry(award).or_default();
+        let c: &mut (usize, usize) = a.counts.entry(award).or_default();
         match kind {
-            Kind::Individual => c.0 += 1,
-            Kind::Collective => c.1 += 1,
+            Kind::Individual => c.0 += n,
+            Kind::Collective => c.1 += n,
         }
     };
     for (i, p) in ProfileId::all(site.profiles.len()).zip(&site.profiles) {
         acc.entry(p.year).or_default().profiles.push(i);
         for a in &p.awards {
-            count(&mut acc, a.year, a.award, p.kind);
+            count(&mut acc, a.year, a.award, p.kind, 1);
         }
     }
     for (i, list) in AwardListId::all(site.award_lists.len()).zip(&site.award_lists) {
         acc.entry(list.year).or_default().lists.push(i);
         for r in list.recipients.iter().filter(|r| r.profile.is_none()) {
-            count(&mut acc, list.year, list.award, r.kind);
+            count(&mut acc, list.year, r.award, r.kind, 1);
+        }
+        for c in &list.counts {
+            count(
+                &mut acc,
+                list.year,
+                c.award,
+                Kind::Individual,
+                c.individuals,
+            );
+            count(
+                &mut acc,
+                list.year,
+                c.award,
+                Kind::Collective,
+                c.collectives,
+            );
         }
     }
     acc.into_iter()
@@ -125,4 +216,15 @@ fn years(site: &Site) -> Vec<Year> {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_number;
+
+    #[test]
+    fn decision_numbers_compare_without_case_or_spaces() {
+        assert!(same_number("631/QĐ-UBND", "631 / qđ-ubnd"));
+        assert!(!same_number("631/QĐ-UBND", "632/QĐ-UBND"));
+    }
 }

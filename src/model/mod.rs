@@ -34,9 +34,14 @@ pub struct Site {
     pub catalogue: Catalogue,
     /// Individuals by Vietnamese collation of the given name, then collectives by name.
     pub profiles: Vec<Profile>,
-    /// Newest start year first, then by name.
+    /// Per language (in the order of [`Config::languages`]), where each
+    /// profile stands in that language's lists, when that is not its place
+    /// in `profiles`: names shown in the language sort differently.
+    pub profile_rank: Vec<Option<Vec<u32>>>,
+    /// By level (national, province, agency, none), then newest start
+    /// year first (none last), then by name.
     pub campaigns: Vec<Campaign>,
-    /// Newest decision date first.
+    /// Newest first (undated lists as 31 December of their year).
     pub award_lists: Vec<AwardList>,
     /// Newest first.
     pub years: Vec<Year>,
@@ -48,6 +53,45 @@ pub struct Site {
     /// What `build` and `check` note beside a good build (personal-data
     /// columns dropped from a spreadsheet), sorted by file.
     pub notes: Vec<Note>,
+    /// Every old address (`aliases`) with the page it sends readers to.
+    pub redirects: Vec<Redirect>,
+}
+
+/// An old address and the page it now leads to.
+#[derive(Debug, Clone)]
+pub struct Redirect {
+    pub alias: Alias,
+    pub target: RedirectTarget,
+    /// The language of the page it leads to: the language whose prefix
+    /// starts the alias (`/en/…`), else the default one.
+    pub lang: usize,
+}
+
+/// The page an old address leads to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RedirectTarget {
+    Profile(ProfileId),
+    Campaign(CampaignId),
+    AwardList(AwardListId),
+}
+
+impl Site {
+    /// Profiles in the order of language `lang_index`'s lists (each kind
+    /// by the name shown in it).
+    pub fn in_language_order<'a>(
+        &self,
+        lang_index: usize,
+        ids: &'a [ProfileId],
+    ) -> std::borrow::Cow<'a, [ProfileId]> {
+        match self.profile_rank.get(lang_index) {
+            Some(Some(rank)) => {
+                let mut sorted = ids.to_vec();
+                sorted.sort_by_key(|p| rank[p.index()]);
+                std::borrow::Cow::Owned(sorted)
+            }
+            _ => std::borrow::Cow::Borrowed(ids),
+        }
+    }
 }
 
 /// An `@/` link to a draft that is not built (SPEC v2: never an error).
@@ -78,6 +122,11 @@ pub struct ProfileText {
     pub unit: String,
     pub position: Option<String>,
     pub ethnicity: Option<String>,
+    /// The language each of the three is written in, when not this one
+    /// (a plain string is the default language's text).
+    pub unit_lang: Option<String>,
+    pub position_lang: Option<String>,
+    pub ethnicity_lang: Option<String>,
     pub summary: String,
     pub body_html: String,
     pub source: TextSource,
@@ -96,6 +145,7 @@ pub struct Profile {
     pub photo: Option<Photo>,
     pub date: Date,
     pub draft: bool,
+    pub aliases: Vec<Alias>,
     /// Every award held, inline and from award lists, most prestigious first.
     pub awards: Vec<HeldAward>,
     /// Per language, in the order of [`Config::languages`].
@@ -137,8 +187,30 @@ pub struct HeldAward {
     pub issuer: Option<LocalisedText>,
     pub date: Option<Date>,
     pub campaign: Option<CampaignId>,
+    pub reason: Option<LocalisedText>,
+    /// An achievement over a stage (giai đoạn), first and last year.
+    pub period: Option<Period>,
     /// The award list that records it.
     pub list: Option<AwardListId>,
+}
+
+/// A stage of years (giai đoạn 2018–2022), first year not after the last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Period {
+    pub from: i32,
+    pub to: i32,
+}
+
+/// An old address of a page (`aliases`): a small page there sends the
+/// reader on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Alias {
+    /// The path relative to `base_url`, with a leading and trailing `/`.
+    pub path: String,
+    /// Where it is written, for the message when it collides with a page.
+    pub file: PathBuf,
+    pub line: usize,
+    pub col: usize,
 }
 
 /// A campaign's text in one language.
@@ -148,17 +220,37 @@ pub struct CampaignText {
     pub launched_by: Option<String>,
     pub plan: Option<String>,
     pub slogan: Option<String>,
+    /// The language each of the three is written in, when not this one.
+    pub launched_by_lang: Option<String>,
+    pub plan_lang: Option<String>,
+    pub slogan_lang: Option<String>,
     pub body_html: String,
     pub source: TextSource,
     pub draft: bool,
 }
 
+/// A document that launched or guides a campaign, in its own language.
+#[derive(Debug, Clone)]
+pub struct CampaignDocument {
+    pub number: String,
+    pub date: Option<Date>,
+    pub issuer: Option<LocalisedText>,
+    pub title: Option<LocalisedText>,
+}
+
+pub use crate::content::front::CampaignLevel;
+
 /// An emulation campaign (phong trào thi đua).
 #[derive(Debug, Clone)]
 pub struct Campaign {
     pub slug: String,
-    pub start_year: i32,
+    pub start_year: Option<i32>,
     pub end_year: Option<i32>,
+    /// National, province or agency; `None` shows under "Other".
+    pub level: Option<CampaignLevel>,
+    /// Plans and decisions at every level, in the order written.
+    pub documents: Vec<CampaignDocument>,
+    pub aliases: Vec<Alias>,
     pub draft: bool,
     pub texts: Vec<CampaignText>,
     /// Profiles taking part, in profile order.
@@ -173,24 +265,78 @@ pub struct Campaign {
 pub struct Recipient {
     pub name: String,
     pub kind: Kind,
+    /// Its own award, else the list's.
+    pub award: AwardTypeId,
     pub unit: Option<LocalisedText>,
     pub position: Option<LocalisedText>,
     pub profile: Option<ProfileId>,
+    pub note: Option<LocalisedText>,
+}
+
+/// Recipients known only by number ("21 cá nhân").
+#[derive(Debug, Clone)]
+pub struct Count {
+    pub award: AwardTypeId,
+    pub individuals: usize,
+    pub collectives: usize,
+    pub note: Option<LocalisedText>,
 }
 
 /// An award decision (quyết định khen thưởng) and its recipients.
 #[derive(Debug, Clone)]
 pub struct AwardList {
     pub slug: String,
-    pub decision: String,
-    pub date: Date,
-    pub issuer: LocalisedText,
-    pub award: AwardTypeId,
+    /// The decision's number, when the report gives one (never blank).
+    pub decision: Option<String>,
+    pub date: Option<Date>,
+    pub issuer: Option<LocalisedText>,
+    /// Every award type the list gives, most prestigious first.
+    pub awards: Vec<AwardTypeId>,
     pub year: i32,
+    pub period: Option<Period>,
     pub campaign: Option<CampaignId>,
     pub reason: Option<LocalisedText>,
     pub recipients: Vec<Recipient>,
+    pub counts: Vec<Count>,
+    pub aliases: Vec<Alias>,
     pub source: PathBuf,
+}
+
+impl AwardList {
+    /// The date it sorts by: its own, else 31 December of its year.
+    pub fn sort_date(&self) -> Date {
+        self.date.unwrap_or(Date {
+            year: self.year,
+            month: 12,
+            day: 31,
+        })
+    }
+
+    /// Oldest first: by date, an undated list after the lists actually
+    /// dated on its 31 December; then by number and slug.
+    pub fn chronological(&self, other: &AwardList) -> std::cmp::Ordering {
+        self.sort_date()
+            .cmp(&other.sort_date())
+            .then_with(|| self.date.is_none().cmp(&other.date.is_none()))
+            .then_with(|| self.decision.cmp(&other.decision))
+            .then_with(|| self.slug.cmp(&other.slug))
+    }
+
+    /// Individuals and collectives it honours: named recipients and counts.
+    pub fn totals(&self) -> (usize, usize) {
+        let mut totals = (0, 0);
+        for r in &self.recipients {
+            match r.kind {
+                Kind::Individual => totals.0 += 1,
+                Kind::Collective => totals.1 += 1,
+            }
+        }
+        for c in &self.counts {
+            totals.0 += c.individuals;
+            totals.1 += c.collectives;
+        }
+        totals
+    }
 }
 
 /// A year with its profiles, award lists and summary.

@@ -96,6 +96,7 @@ impl LinkTargets {
         campaigns: &[(String, Page<CampaignFront>)],
         profile_tr: &[Page<T>],
         campaign_tr: &[Page<U>],
+        award_lists: &[AwardList],
         drafts: &[PathBuf],
     ) -> Self {
         let mut map = HashMap::new();
@@ -103,6 +104,9 @@ impl LinkTargets {
             let inside = rel.strip_prefix(CONTENT_DIR).unwrap_or(rel);
             display_path(inside)
         };
+        for list in award_lists {
+            map.insert(key(&list.source), (Section::Awards, list.slug.clone()));
+        }
         for (slug, p) in profiles {
             map.insert(key(&p.info.rel), (Section::Profiles, slug.clone()));
         }
@@ -150,7 +154,8 @@ impl LinkTargets {
         match self.map.get(target) {
             Some((section, slug)) => Target::Page(urls.href(&match section {
                 Section::Profiles => urls.profile(lang, slug),
-                _ => urls.campaign(lang, slug, 1),
+                Section::Campaigns => urls.campaign(lang, slug, 1),
+                Section::Awards => urls.award_list(lang, slug),
             })),
             None if self.drafts.contains(target) => Target::Draft,
             None => Target::Missing,
@@ -295,6 +300,12 @@ impl TextRenderer<'_> {
                     own.map(|s| nfc(s).into_owned())
                         .or_else(|| orig.map(|o| nfc(o.get(&lang.code, default)).into_owned()))
                 };
+                // The language a field is written in when it is not this one.
+                let lang_of = |own: Option<&String>, orig: Option<&LocalisedText>| match (own, orig)
+                {
+                    (Some(_), _) | (None, None) => None,
+                    (None, Some(o)) => o.lang_of(&lang.code, default).map(str::to_owned),
+                };
                 let summary_src = t
                     .and_then(|t| t.summary.clone())
                     .or_else(|| if t.is_some() { None } else { f.summary.clone() });
@@ -306,8 +317,17 @@ impl TextRenderer<'_> {
                     name: pick(t.and_then(|t| t.name.as_ref()), None)
                         .unwrap_or_else(|| nfc(&f.name).into_owned()),
                     unit: pick(t.and_then(|t| t.unit.as_ref()), Some(&f.unit)).unwrap_or_default(),
+                    unit_lang: lang_of(t.and_then(|t| t.unit.as_ref()), Some(&f.unit)),
                     position: pick(t.and_then(|t| t.position.as_ref()), f.position.as_ref()),
+                    position_lang: lang_of(
+                        t.and_then(|t| t.position.as_ref()),
+                        f.position.as_ref(),
+                    ),
                     ethnicity: pick(t.and_then(|t| t.ethnicity.as_ref()), f.ethnicity.as_ref()),
+                    ethnicity_lang: lang_of(
+                        t.and_then(|t| t.ethnicity.as_ref()),
+                        f.ethnicity.as_ref(),
+                    ),
                     summary,
                     body_html: body.html,
                     source: self.source(&lang.code, t.is_some()),
@@ -334,7 +354,17 @@ impl TextRenderer<'_> {
             .zip(bodies)
             .map(|(lang, body)| {
                 let t = tr.get(&lang.code).map(|p| &p.front);
+                let original = (lang.code != *default).then(|| default.clone());
                 CampaignText {
+                    launched_by_lang: match (t.and_then(|t| t.launched_by.as_ref()), &f.launched_by)
+                    {
+                        (None, Some(l)) => l.lang_of(&lang.code, default).map(str::to_owned),
+                        _ => None,
+                    },
+                    plan_lang: original
+                        .clone()
+                        .filter(|_| t.and_then(|t| t.plan.as_ref()).is_none()),
+                    slogan_lang: original.filter(|_| t.and_then(|t| t.slogan.as_ref()).is_none()),
                     name: nfc(t.and_then(|t| t.name.as_deref()).unwrap_or(&f.name)).into_owned(),
                     launched_by: t
                         .and_then(|t| t.launched_by.as_deref())

@@ -36,6 +36,7 @@ impl<'r> Renderer<'r> {
             lang,
             lang_index,
             urls: self.urls,
+            strings: &self.theme.strings[lang_index],
         };
         let per = site.config.paginate_by;
         let mut facts = TextFacts {
@@ -68,6 +69,7 @@ impl<'r> Renderer<'r> {
             }
             PageKind::ProfileList { page } => {
                 let all: Vec<ProfileId> = ProfileId::all(site.profiles.len()).collect();
+                let all = site.in_language_order(lang_index, &all);
                 let on_page = page_slice(&all, page, per);
                 pagination = self.pagination(page, page_count(all.len(), per), |n| {
                     self.urls.profiles(lang, n)
@@ -108,12 +110,13 @@ impl<'r> Renderer<'r> {
                 pagination = self.pagination(page, page_count(y.profiles.len(), per), |n| {
                     self.urls.year(lang, y.year, n)
                 });
+                let ordered = site.in_language_order(lang_index, &y.profiles);
                 let page = YearPage {
                     year: year_value(&v, y),
                     profiles: cards(
                         rec,
                         &values.profiles,
-                        page_slice(&y.profiles, page, per),
+                        page_slice(&ordered, page, per),
                         Entity::Profile,
                     ),
                     award_lists: cards(rec, &values.award_lists, &y.award_lists, Entity::AwardList),
@@ -124,9 +127,24 @@ impl<'r> Renderer<'r> {
                 let campaigns = all_cards(rec, &values.campaigns, |i| {
                     Entity::Campaign(CampaignId::new(i))
                 });
+                // The model sorts campaigns by level already.
+                let mut campaign_groups: Vec<CampaignGroup> = Vec::new();
+                for (c, card) in site.campaigns.iter().zip(&campaigns) {
+                    let level = c.level.map_or("", |l| l.key());
+                    match campaign_groups.last_mut() {
+                        Some(g) if g.level == level => g.campaigns.push(card),
+                        _ => campaign_groups.push(CampaignGroup {
+                            level,
+                            campaigns: vec![card],
+                        }),
+                    }
+                }
                 (
                     "campaigns.html",
-                    KindData::Campaigns(Campaigns { campaigns }),
+                    KindData::Campaigns(Campaigns {
+                        campaigns,
+                        campaign_groups,
+                    }),
                 )
             }
             PageKind::Campaign { index, page } => {
@@ -137,13 +155,14 @@ impl<'r> Renderer<'r> {
                 pagination = self.pagination(page, page_count(c.profiles.len(), per), |n| {
                     self.urls.campaign(lang, &c.slug, n)
                 });
+                let ordered = site.in_language_order(lang_index, &c.profiles);
                 let page = CampaignPage {
                     campaign: &values.campaigns[index.index()],
                     body: Body(&text.body_html),
                     profiles: cards(
                         rec,
                         &values.profiles,
-                        page_slice(&c.profiles, page, per),
+                        page_slice(&ordered, page, per),
                         Entity::Profile,
                     ),
                     award_lists: cards(rec, &values.award_lists, &c.award_lists, Entity::AwardList),
@@ -168,6 +187,7 @@ impl<'r> Renderer<'r> {
                 let page = AwardListPage {
                     award_list: &values.award_lists[i.index()],
                     recipients: v.recipients(list),
+                    counts: v.counts(list),
                 };
                 ("award_list.html", KindData::AwardList(page))
             }

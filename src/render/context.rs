@@ -9,7 +9,8 @@ use tera::{Context, Value};
 
 use super::theme::Theme;
 use super::values::{LanguageValues, Values};
-use crate::config::Language;
+use crate::config::{Agency, Language};
+use crate::i18n::LocalisedText;
 use crate::model::{AwardListId, CampaignId, ProfileId, Site};
 use crate::urls::Urls;
 
@@ -56,6 +57,46 @@ pub struct SiteValue<'a> {
     base_path: &'a str,
     drafts: bool,
     generator: &'static str,
+    /// Who publishes the site (`[agency]`), in the page's language.
+    agency: Option<AgencyValue<'a>>,
+}
+
+/// `[agency]` in one language; each `_lang` is the language its text is
+/// written in when that is not the page's.
+#[derive(Serialize, Hash)]
+pub struct AgencyValue<'a> {
+    name: &'a str,
+    name_lang: Option<&'a str>,
+    address: Option<&'a str>,
+    address_lang: Option<&'a str>,
+    phone: Option<&'a str>,
+    email: Option<&'a str>,
+    responsible: Option<&'a str>,
+    responsible_lang: Option<&'a str>,
+}
+
+impl<'a> AgencyValue<'a> {
+    fn new(agency: &'a Agency, lang: &str, default: &'a str) -> AgencyValue<'a> {
+        let text = |t: Option<&'a LocalisedText>| {
+            (
+                t.map(|t| t.get(lang, default)),
+                t.and_then(|t| t.lang_of(lang, default)),
+            )
+        };
+        let (name, name_lang) = text(Some(&agency.name));
+        let (address, address_lang) = text(agency.address.as_ref());
+        let (responsible, responsible_lang) = text(agency.responsible.as_ref());
+        AgencyValue {
+            name: name.unwrap_or_default(),
+            name_lang,
+            address,
+            address_lang,
+            phone: agency.phone.as_deref(),
+            email: agency.email.as_deref(),
+            responsible,
+            responsible_lang,
+        }
+    }
 }
 
 impl<'a> Common<'a> {
@@ -94,6 +135,11 @@ impl<'a> Common<'a> {
                 base_path: &site.config.base_path,
                 drafts: site.drafts,
                 generator: concat!("vinhdanh ", env!("CARGO_PKG_VERSION")),
+                agency: site
+                    .config
+                    .agency
+                    .as_ref()
+                    .map(|a| AgencyValue::new(a, &lang.code, &site.config.languages[0].code)),
             },
             t: &theme.strings[lang_index],
         }
@@ -149,7 +195,7 @@ impl Prepared {
             .enumerate()
             .map(|(i, lang)| LanguageData {
                 common: Common::new(site, theme, i).context(),
-                values: values(site, lang, i, urls).all(),
+                values: values(site, theme, lang, i, urls).all(),
             })
             .collect();
         Prepared { languages, newest }
@@ -158,7 +204,13 @@ impl Prepared {
     /// After an edit that changed only the texts of these profiles and
     /// campaigns: their values again, and those of the award lists that
     /// name a changed campaign.
-    pub fn refresh(&mut self, site: &Site, profiles: &[ProfileId], campaigns: &[CampaignId]) {
+    pub fn refresh(
+        &mut self,
+        site: &Site,
+        theme: &Theme,
+        profiles: &[ProfileId],
+        campaigns: &[CampaignId],
+    ) {
         let urls = Urls::new(&site.config);
         for (i, (lang, data)) in site
             .config
@@ -167,7 +219,7 @@ impl Prepared {
             .zip(&mut self.languages)
             .enumerate()
         {
-            let values = values(site, lang, i, urls);
+            let values = values(site, theme, lang, i, urls);
             for &p in profiles {
                 data.values.profiles[p.index()] = values.profile_value(p);
             }
@@ -183,11 +235,18 @@ impl Prepared {
     }
 }
 
-fn values<'a>(site: &'a Site, lang: &'a Language, lang_index: usize, urls: Urls<'a>) -> Values<'a> {
+fn values<'a>(
+    site: &'a Site,
+    theme: &'a Theme,
+    lang: &'a Language,
+    lang_index: usize,
+    urls: Urls<'a>,
+) -> Values<'a> {
     Values {
         site,
         lang,
         lang_index,
         urls,
+        strings: &theme.strings[lang_index],
     }
 }

@@ -11,7 +11,7 @@ use serde::Serialize;
 use tera::Value;
 
 use super::values::{
-    AwardGroupValue, AwardTypeValue, HeldAwardValue, Link, RecipientValue, Shared,
+    AwardGroupValue, AwardTypeValue, CountValue, HeldAwardValue, Link, RecipientValue, Shared,
 };
 
 /// An HTML page: its template and everything the template receives.
@@ -158,6 +158,15 @@ pub struct SummaryRow<'a> {
 #[derive(Serialize, Hash)]
 pub struct Campaigns<'a> {
     pub(super) campaigns: Cards<'a>,
+    /// The same campaigns by level, national first; `level` is empty for
+    /// campaigns without one (shown last, under "Other").
+    pub(super) campaign_groups: Vec<CampaignGroup<'a>>,
+}
+
+#[derive(Serialize, Hash)]
+pub struct CampaignGroup<'a> {
+    pub(super) level: &'static str,
+    pub(super) campaigns: Cards<'a>,
 }
 
 #[derive(Serialize, Hash)]
@@ -177,6 +186,7 @@ pub struct AwardLists<'a> {
 pub struct AwardListPage<'a> {
     pub(super) award_list: &'a Shared,
     pub(super) recipients: Vec<RecipientValue<'a>>,
+    pub(super) counts: Vec<CountValue<'a>>,
 }
 
 /// The search page: the form, and links to browse without JavaScript.

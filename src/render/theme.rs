@@ -268,6 +268,18 @@ fn load_strings(
                 )),
             }
         }
+        for key in super::values::CODE_STRINGS {
+            if !strings.contains_key(key) {
+                let problem = ThemeProblem::MissingUiString {
+                    key: key.to_owned(),
+                    lang: lang.code.clone(),
+                };
+                problems.push(Diagnostic::file(
+                    format!("i18n/{}.toml", lang.code),
+                    problem,
+                ));
+            }
+        }
         for (key, (template, line)) in &used {
             if !strings.contains_key(key) {
                 let shown = templates

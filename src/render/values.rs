@@ -11,8 +11,12 @@ use tera::Value;
 
 use crate::catalogue::AwardTypeId;
 use crate::config::Language;
+use indexmap::IndexMap;
+
+use crate::i18n::LocalisedText;
 use crate::model::{
-    AwardList, AwardListId, Campaign, CampaignId, HeldAward, Profile, ProfileId, Site,
+    AwardList, AwardListId, Campaign, CampaignId, CampaignLevel, HeldAward, Period, Profile,
+    ProfileId, Site,
 };
 use crate::urls::Urls;
 
@@ -67,6 +71,9 @@ pub struct Link<'a> {
 pub struct AwardTypeValue<'a> {
     key: &'a str,
     name: &'a str,
+    /// The language `name` is written in when not the page's (a site's own
+    /// award type named in one language only).
+    name_lang: Option<&'a str>,
     kind: crate::catalogue::AwardKind,
     level: crate::catalogue::Level,
     rank: i64,
@@ -74,7 +81,7 @@ pub struct AwardTypeValue<'a> {
 
 impl Hash for AwardTypeValue<'_> {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        (self.key, self.name, self.rank).hash(state);
+        (self.key, self.name, self.name_lang, self.rank).hash(state);
         std::mem::discriminant(&self.kind).hash(state);
         std::mem::discriminant(&self.level).hash(state);
     }
@@ -87,8 +94,11 @@ pub struct ProfileCard<'a> {
     name: &'a str,
     kind: &'static str,
     unit: &'a str,
+    unit_lang: Option<&'a str>,
     position: Option<&'a str>,
+    position_lang: Option<&'a str>,
     ethnicity: Option<&'a str>,
+    ethnicity_lang: Option<&'a str>,
     year: i32,
     year_href: String,
     summary: &'a str,
@@ -111,12 +121,18 @@ pub struct CampaignCard<'a> {
     slug: &'a str,
     href: String,
     name: &'a str,
-    start_year: i32,
+    start_year: Option<i32>,
     end_year: Option<i32>,
-    period: String,
+    period: Option<String>,
+    /// `national`, `province`, `agency`, or none.
+    level: Option<&'static str>,
+    documents: Vec<DocumentValue<'a>>,
     launched_by: Option<&'a str>,
+    launched_by_lang: Option<&'a str>,
     plan: Option<&'a str>,
+    plan_lang: Option<&'a str>,
     slogan: Option<&'a str>,
+    slogan_lang: Option<&'a str>,
     translated: bool,
     text_lang: &'a str,
     draft: bool,
@@ -124,20 +140,62 @@ pub struct CampaignCard<'a> {
     award_list_count: usize,
 }
 
+/// A plan or decision that launched or guides a campaign.
+#[derive(Serialize, Hash)]
+pub struct DocumentValue<'a> {
+    number: &'a str,
+    date: Option<String>,
+    date_iso: Option<String>,
+    issuer: Option<&'a str>,
+    issuer_lang: Option<&'a str>,
+    title: Option<&'a str>,
+    title_lang: Option<&'a str>,
+}
+
 #[derive(Serialize, Hash)]
 pub struct AwardListCard<'a> {
     slug: &'a str,
     href: String,
-    decision: &'a str,
-    date: String,
-    date_iso: String,
-    issuer: &'a str,
-    award: AwardTypeValue<'a>,
+    /// "Quyết định số 631/QĐ-UBND", or without a number the award (or
+    /// "Khen thưởng" for several), the year and the issuer.
+    title: String,
+    decision: Option<&'a str>,
+    date: Option<String>,
+    date_iso: Option<String>,
+    /// The date it sorts and shows in feeds by (31 December of its year
+    /// when undated).
+    sort_date_iso: String,
+    issuer: Option<&'a str>,
+    issuer_lang: Option<&'a str>,
+    /// Its one award type, when it gives one.
+    award: Option<AwardTypeValue<'a>>,
+    /// Every award type it gives, most prestigious first.
+    awards: Vec<AwardTypeValue<'a>>,
     year: i32,
     year_href: String,
+    period: Option<String>,
     campaign: Option<Link<'a>>,
     reason: Option<&'a str>,
+    reason_lang: Option<&'a str>,
+    /// Recipients named in the list.
     recipient_count: usize,
+    /// Everyone it honours, named or counted.
+    individuals: usize,
+    collectives: usize,
+    /// "21 cá nhân và 2 tập thể" / "21 individuals and 2 collectives".
+    honoured: String,
+}
+
+/// Recipients known only by number, as a decision page shows them.
+#[derive(Serialize, Hash)]
+pub struct CountValue<'a> {
+    award: AwardTypeValue<'a>,
+    individuals: usize,
+    collectives: usize,
+    /// "21 cá nhân" / "5 individuals and 2 collectives".
+    words: String,
+    note: Option<&'a str>,
+    note_lang: Option<&'a str>,
 }
 
 #[derive(Serialize, Hash)]
@@ -146,12 +204,17 @@ pub struct HeldAwardValue<'a> {
     year: i32,
     year_href: String,
     decision: Option<&'a str>,
+    /// The list's title, when a list records it.
+    list_title: Option<String>,
     issuer: Option<&'a str>,
+    issuer_lang: Option<&'a str>,
     date: Option<String>,
     date_iso: Option<String>,
     list_href: Option<String>,
     campaign: Option<Link<'a>>,
     reason: Option<&'a str>,
+    reason_lang: Option<&'a str>,
+    period: Option<String>,
 }
 
 /// The awards of one type a profile holds, oldest first: the profile page
@@ -166,9 +229,17 @@ pub struct AwardGroupValue<'a> {
 pub struct RecipientValue<'a> {
     number: usize,
     name: &'a str,
+    /// The language of `name` when it is not the page's.
+    name_lang: Option<&'a str>,
     kind: &'static str,
+    /// Its award, shown when the list gives several.
+    award: AwardTypeValue<'a>,
     position: Option<&'a str>,
+    position_lang: Option<&'a str>,
     unit: Option<&'a str>,
+    unit_lang: Option<&'a str>,
+    note: Option<&'a str>,
+    note_lang: Option<&'a str>,
     profile_href: Option<String>,
 }
 
@@ -178,11 +249,86 @@ pub struct Values<'a> {
     pub lang: &'a Language,
     pub lang_index: usize,
     pub urls: Urls<'a>,
+    /// The theme's UI strings of the language (titles and counts are
+    /// worded with them).
+    pub strings: &'a IndexMap<String, String>,
 }
+
+/// UI strings the code words values with (every theme must have them, as
+/// it must have those its templates use).
+pub const CODE_STRINGS: [&str; 7] = [
+    "decision_title",
+    "commendations",
+    "count_individuals_one",
+    "count_individuals",
+    "count_collectives_one",
+    "count_collectives",
+    "count_and",
+];
 
 impl<'a> Values<'a> {
     fn default_code(&self) -> &'a str {
         &self.site.config.languages[0].code
+    }
+
+    /// A UI string (checked to exist when the theme is loaded).
+    fn t(&self, key: &str) -> &'a str {
+        self.strings.get(key).map_or("", String::as_str)
+    }
+
+    /// A localised value in this language, with the language it is in
+    /// when that is not this one (to be marked with `lang`).
+    fn text(&self, t: &'a LocalisedText) -> (&'a str, Option<&'a str>) {
+        let code = &self.lang.code;
+        (
+            t.get(code, self.default_code()),
+            t.lang_of(code, self.default_code()),
+        )
+    }
+
+    fn text_opt(&self, t: Option<&'a LocalisedText>) -> (Option<&'a str>, Option<&'a str>) {
+        match t {
+            Some(t) => {
+                let (text, lang) = self.text(t);
+                (Some(text), lang)
+            }
+            None => (None, None),
+        }
+    }
+
+    /// "21 cá nhân", "5 individuals and 2 collectives", "1 individual".
+    pub fn honoured(&self, individuals: usize, collectives: usize) -> String {
+        let part = |n: usize, one: &str, many: &str| {
+            let words = if n == 1 { self.t(one) } else { self.t(many) };
+            words.replace("{n}", &n.to_string())
+        };
+        let people = part(individuals, "count_individuals_one", "count_individuals");
+        let units = part(collectives, "count_collectives_one", "count_collectives");
+        match (individuals, collectives) {
+            (_, 0) => people,
+            (0, _) => units,
+            _ => format!("{people} {} {units}", self.t("count_and")),
+        }
+    }
+
+    /// An award list's title in this language.
+    pub fn list_title(&self, l: &AwardList) -> String {
+        if let Some(number) = &l.decision {
+            return self.t("decision_title").replace("{number}", number);
+        }
+        let what = match l.awards.as_slice() {
+            [one] => self.award_type(*one).name,
+            _ => self.t("commendations"),
+        };
+        let code = &self.lang.code;
+        match &l.issuer {
+            Some(issuer) => format!(
+                "{what} {} – {}",
+                l.year,
+                issuer.get(code, self.default_code())
+            ),
+            None => format!("{what} {}", l.year),
+        }
     }
 
     pub fn award_type(&self, index: AwardTypeId) -> AwardTypeValue<'a> {
@@ -190,6 +336,7 @@ impl<'a> Values<'a> {
         AwardTypeValue {
             key: &t.key,
             name: t.name.get(&self.lang.code, self.default_code()),
+            name_lang: t.name.lang_of(&self.lang.code, self.default_code()),
             kind: t.kind,
             level: t.level,
             rank: t.rank,
@@ -256,7 +403,10 @@ impl<'a> Values<'a> {
             name: &text.name,
             kind: p.kind.as_str(),
             unit: &text.unit,
+            unit_lang: text.unit_lang.as_deref(),
             position: text.position.as_deref(),
+            position_lang: text.position_lang.as_deref(),
+            ethnicity_lang: text.ethnicity_lang.as_deref().filter(|_| show_ethnicity),
             ethnicity: if show_ethnicity {
                 text.ethnicity.as_deref()
             } else {
@@ -298,12 +448,38 @@ impl<'a> Values<'a> {
             name: &text.name,
             start_year: c.start_year,
             end_year: c.end_year,
-            period: match c.end_year {
-                Some(end) if end != c.start_year => format!("{}–{end}", c.start_year),
-                Some(_) => c.start_year.to_string(),
-                None => format!("{}–", c.start_year),
+            period: match (c.start_year, c.end_year) {
+                (Some(start), Some(end)) if end != start => Some(format!("{start}–{end}")),
+                (Some(start), Some(_)) => Some(start.to_string()),
+                (Some(start), None) => Some(format!("{start}–")),
+                (None, Some(end)) => Some(format!("–{end}")),
+                (None, None) => None,
             },
+            level: c.level.map(CampaignLevel::key),
+            documents: c
+                .documents
+                .iter()
+                .map(|d| {
+                    let (issuer, issuer_lang) = self.text_opt(d.issuer.as_ref());
+                    let (title, title_lang) = self.text_opt(d.title.as_ref());
+                    DocumentValue {
+                        number: &d.number,
+                        date: d.date.map(|x| x.format(&self.lang.code)),
+                        date_iso: d.date.map(|x| x.iso()),
+                        issuer,
+                        issuer_lang,
+                        title,
+                        title_lang,
+                    }
+                })
+                .collect(),
             launched_by: text.launched_by.as_deref(),
+            launched_by_lang: text.launched_by_lang.as_deref(),
+            plan_lang: text.plan_lang.as_deref().filter(|_| text.plan.is_some()),
+            slogan_lang: text
+                .slogan_lang
+                .as_deref()
+                .filter(|_| text.slogan.is_some()),
             plan: text.plan.as_deref(),
             slogan: text.slogan.as_deref(),
             translated: text.source.translated,
@@ -316,20 +492,53 @@ impl<'a> Values<'a> {
 
     pub fn award_list_card(&self, l: &'a AwardList) -> AwardListCard<'a> {
         let code = &self.lang.code;
+        let (issuer, issuer_lang) = self.text_opt(l.issuer.as_ref());
+        let (reason, reason_lang) = self.text_opt(l.reason.as_ref());
+        let (individuals, collectives) = l.totals();
         AwardListCard {
             slug: &l.slug,
             href: self.urls.href(&self.urls.award_list(self.lang, &l.slug)),
-            decision: &l.decision,
-            date: l.date.format(code),
-            date_iso: l.date.iso(),
-            issuer: l.issuer.get(code, self.default_code()),
-            award: self.award_type(l.award),
+            title: self.list_title(l),
+            decision: l.decision.as_deref(),
+            date: l.date.map(|d| d.format(code)),
+            date_iso: l.date.map(|d| d.iso()),
+            sort_date_iso: l.sort_date().iso(),
+            issuer,
+            issuer_lang,
+            award: match l.awards.as_slice() {
+                [one] => Some(self.award_type(*one)),
+                _ => None,
+            },
+            awards: l.awards.iter().map(|&a| self.award_type(a)).collect(),
             year: l.year,
             year_href: self.year_href(l.year),
+            period: l.period.map(period_words),
             campaign: l.campaign.map(|c| self.campaign_link(c)),
-            reason: l.reason.as_ref().map(|r| r.get(code, self.default_code())),
+            reason,
+            reason_lang,
             recipient_count: l.recipients.len(),
+            individuals,
+            collectives,
+            honoured: self.honoured(individuals, collectives),
         }
+    }
+
+    /// The counts of an award-list page.
+    pub fn counts(&self, list: &'a AwardList) -> Vec<CountValue<'a>> {
+        list.counts
+            .iter()
+            .map(|c| {
+                let (note, note_lang) = self.text_opt(c.note.as_ref());
+                CountValue {
+                    award: self.award_type(c.award),
+                    individuals: c.individuals,
+                    collectives: c.collectives,
+                    words: self.honoured(c.individuals, c.collectives),
+                    note,
+                    note_lang,
+                }
+            })
+            .collect()
     }
 
     /// The awards of a profile page.
@@ -339,26 +548,24 @@ impl<'a> Values<'a> {
 
     fn held_award(&self, a: &'a HeldAward) -> HeldAwardValue<'a> {
         let code = &self.lang.code;
+        let (issuer, issuer_lang) = self.text_opt(a.issuer.as_ref());
+        let (reason, reason_lang) = self.text_opt(a.reason.as_ref());
+        let list = a.list.map(|l| &self.site.award_lists[l]);
         HeldAwardValue {
             award: self.award_type(a.award),
             year: a.year,
             year_href: self.year_href(a.year),
             decision: a.decision.as_deref(),
-            issuer: a.issuer.as_ref().map(|i| i.get(code, self.default_code())),
+            list_title: list.map(|l| self.list_title(l)),
+            issuer,
+            issuer_lang,
             date: a.date.map(|d| d.format(code)),
             date_iso: a.date.map(|d| d.iso()),
-            list_href: a.list.map(|l| {
-                self.urls.href(
-                    &self
-                        .urls
-                        .award_list(self.lang, &self.site.award_lists[l].slug),
-                )
-            }),
+            list_href: list.map(|l| self.urls.href(&self.urls.award_list(self.lang, &l.slug))),
             campaign: a.campaign.map(|c| self.campaign_link(c)),
-            reason: a.list.and_then(|l| {
-                let reason = self.site.award_lists[l].reason.as_ref();
-                reason.map(|r| r.get(code, self.default_code()))
-            }),
+            reason,
+            reason_lang,
+            period: a.period.map(period_words),
         }
     }
 
@@ -394,27 +601,53 @@ impl<'a> Values<'a> {
 
     /// The recipients table of an award-list page.
     pub fn recipients(&self, list: &'a AwardList) -> Vec<RecipientValue<'a>> {
-        let code = &self.lang.code;
+        let default = self.default_code();
+        let other_language = (self.lang.code != default).then_some(default);
         list.recipients
             .iter()
             .enumerate()
-            .map(|(i, r)| RecipientValue {
-                number: i + 1,
-                name: r.profile.map_or(&r.name, |p| {
-                    &self.site.profiles[p].texts[self.lang_index].name
-                }),
-                kind: r.kind.as_str(),
-                position: r
-                    .position
-                    .as_ref()
-                    .map(|x| x.get(code, self.default_code())),
-                unit: r.unit.as_ref().map(|x| x.get(code, self.default_code())),
-                profile_href: r.profile.map(|p| {
-                    self.urls
-                        .href(&self.urls.profile(self.lang, &self.site.profiles[p].slug))
-                }),
+            .map(|(i, r)| {
+                let (name, name_lang) = match r.profile {
+                    Some(p) => {
+                        let text = &self.site.profiles[p].texts[self.lang_index];
+                        let lang = (text.source.lang != self.lang.code)
+                            .then_some(text.source.lang.as_str());
+                        (text.name.as_str(), lang)
+                    }
+                    // A name as the decision wrote it, in the site's language.
+                    None => (r.name.as_str(), other_language),
+                };
+                let (position, position_lang) = self.text_opt(r.position.as_ref());
+                let (unit, unit_lang) = self.text_opt(r.unit.as_ref());
+                let (note, note_lang) = self.text_opt(r.note.as_ref());
+                RecipientValue {
+                    number: i + 1,
+                    name,
+                    name_lang,
+                    kind: r.kind.as_str(),
+                    award: self.award_type(r.award),
+                    position,
+                    position_lang,
+                    unit,
+                    unit_lang,
+                    note,
+                    note_lang,
+                    profile_href: r.profile.map(|p| {
+                        self.urls
+                            .href(&self.urls.profile(self.lang, &self.site.profiles[p].slug))
+                    }),
+                }
             })
             .collect()
+    }
+}
+
+/// "2018–2022", or "2020" for a stage of one year.
+fn period_words(p: Period) -> String {
+    if p.from == p.to {
+        p.from.to_string()
+    } else {
+        format!("{}–{}", p.from, p.to)
     }
 }
 

@@ -6,9 +6,14 @@ use std::convert::Infallible;
 use std::fmt::Write;
 use std::io;
 
+use std::borrow::Cow;
+
 use super::inputs::{Entity, Inputs};
+use super::values::Values;
 use super::{FEED_ENTRIES, PageKind, Renderer};
 use crate::i18n::chars;
+use crate::i18n::date::Date;
+use crate::model::{AwardListId, RedirectTarget};
 use crate::urls::Urls;
 
 /// Escapes text for XML content and attribute values, leaving out the
@@ -153,7 +158,9 @@ pub fn sitemap_index(urls: &Urls, parts: usize) -> Vec<u8> {
     out.into_bytes()
 }
 
-/// The Atom feed of a language: the newest profiles by `date`, then name.
+/// The Atom feed of a language: the newest profiles and award lists
+/// together, by `date` (an undated list as 31 December of its year), then
+/// by name.
 #[derive(Hash)]
 pub struct Feed<'a> {
     code: &'a str,
@@ -167,12 +174,16 @@ pub struct Feed<'a> {
 
 #[derive(Hash)]
 struct FeedEntry<'a> {
-    title: &'a str,
+    title: Cow<'a, str>,
     url: String,
+    /// The date it sorts by, and `updated` as RFC 3339.
+    date: Date,
     updated: String,
     author: &'a str,
     summary_lang: &'a str,
-    summary: &'a str,
+    summary: Cow<'a, str>,
+    /// What it shows, for the preview's partial rebuilds.
+    entity: Entity,
 }
 
 impl<'a> Feed<'a> {
@@ -181,21 +192,64 @@ impl<'a> Feed<'a> {
         let lang = &site.config.languages[lang_index];
         let urls = Urls::new(&site.config);
         let newest = r.prepared.newest.iter().copied().take(FEED_ENTRIES);
-        let entries: Vec<FeedEntry> = newest
+        let mut entries: Vec<FeedEntry> = newest
             .map(|i| {
-                rec.show(Entity::Profile(i));
                 let p = &site.profiles[i];
                 let text = &p.texts[lang_index];
                 FeedEntry {
-                    title: &text.name,
+                    title: Cow::Borrowed(&text.name),
                     url: urls.absolute(&urls.profile(lang, &p.slug)),
+                    date: p.date,
                     updated: p.date.rfc3339(),
                     author: &text.unit,
                     summary_lang: &text.source.lang,
-                    summary: &text.summary,
+                    summary: Cow::Borrowed(&text.summary),
+                    entity: Entity::Profile(i),
                 }
             })
             .collect();
+        // Lists are newest first already.
+        let values = Values {
+            site,
+            lang,
+            lang_index,
+            urls,
+            strings: &r.theme.strings[lang_index],
+        };
+        let default = &site.config.languages[0].code;
+        let lists = AwardListId::all(site.award_lists.len().min(FEED_ENTRIES));
+        entries.extend(lists.map(|li| {
+            let l = &site.award_lists[li];
+            let date = l.sort_date();
+            let awards: Vec<&str> = l
+                .awards
+                .iter()
+                .map(|&a| site.catalogue.by_index(a).name.get(&lang.code, default))
+                .collect();
+            let (individuals, collectives) = l.totals();
+            FeedEntry {
+                title: Cow::Owned(values.list_title(l)),
+                url: urls.absolute(&urls.award_list(lang, &l.slug)),
+                date,
+                updated: date.rfc3339(),
+                author: l
+                    .issuer
+                    .as_ref()
+                    .map_or(lang.title.as_str(), |i| i.get(&lang.code, default)),
+                summary_lang: &lang.code,
+                summary: Cow::Owned(format!(
+                    "{}: {}",
+                    awards.join(", "),
+                    values.honoured(individuals, collectives)
+                )),
+                entity: Entity::AwardList(li),
+            }
+        }));
+        entries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)));
+        entries.truncate(FEED_ENTRIES);
+        for e in &entries {
+            rec.show(e.entity);
+        }
         Feed {
             code: &lang.code,
             title: &lang.title,
@@ -236,7 +290,7 @@ impl<'a> Feed<'a> {
         let _ = writeln!(out, "  <generator>vinhdanh</generator>");
         for e in &self.entries {
             out.push_str("  <entry>\n");
-            let _ = writeln!(out, "    <title>{}</title>", escape(e.title));
+            let _ = writeln!(out, "    <title>{}</title>", escape(&e.title));
             let _ = writeln!(
                 out,
                 "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
@@ -253,11 +307,84 @@ impl<'a> Feed<'a> {
                 out,
                 "    <summary xml:lang=\"{}\">{}</summary>",
                 escape(e.summary_lang),
-                escape(e.summary)
+                escape(&e.summary)
             );
             out.push_str("  </entry>\n");
         }
         out.push_str("</feed>\n");
+        out.into_bytes()
+    }
+}
+
+/// The small page at an old address (`aliases`): it sends the reader to
+/// the page at once (meta refresh), names it as the canonical address for
+/// search engines, and links it for a reader whose browser does not follow.
+#[derive(Hash)]
+pub struct RedirectPage<'a> {
+    lang: &'a str,
+    title: &'a str,
+    /// The page's address, absolute.
+    to: String,
+    /// Every language version of the page, absolute.
+    alternates: Vec<(&'a str, String)>,
+}
+
+impl<'a> RedirectPage<'a> {
+    pub(super) fn new(r: &Renderer<'a>, i: usize) -> RedirectPage<'a> {
+        let site = r.site;
+        let redirect = &site.redirects[i];
+        let path_in = |lang: usize| {
+            let language = &site.config.languages[lang];
+            match redirect.target {
+                RedirectTarget::Profile(p) => r.site_path(language, PageKind::Profile(p)),
+                RedirectTarget::Campaign(c) => {
+                    r.site_path(language, PageKind::Campaign { index: c, page: 1 })
+                }
+                RedirectTarget::AwardList(l) => r.site_path(language, PageKind::AwardList(l)),
+            }
+        };
+        let lang = &site.config.languages[redirect.lang];
+        let title = match redirect.target {
+            RedirectTarget::Profile(p) => site.profiles[p].texts[redirect.lang].name.as_str(),
+            RedirectTarget::Campaign(c) => site.campaigns[c].texts[redirect.lang].name.as_str(),
+            RedirectTarget::AwardList(_) => lang.title.as_str(),
+        };
+        RedirectPage {
+            lang: &lang.code,
+            title,
+            to: r.urls.absolute(&path_in(redirect.lang)),
+            alternates: site
+                .config
+                .languages
+                .iter()
+                .enumerate()
+                .map(|(l, language)| (language.code.as_str(), r.urls.absolute(&path_in(l))))
+                .collect(),
+        }
+    }
+
+    pub(super) fn write(&self) -> Vec<u8> {
+        let to = escape(&self.to);
+        let mut out = String::new();
+        let _ = write!(
+            out,
+            "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<meta name=\"robots\" content=\"noindex\">\n<link rel=\"canonical\" href=\"{to}\">\n",
+            escape(self.lang),
+            escape(self.title),
+        );
+        for (code, href) in &self.alternates {
+            let _ = writeln!(
+                out,
+                "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">",
+                escape(code),
+                escape(href)
+            );
+        }
+        let _ = write!(
+            out,
+            "<meta http-equiv=\"refresh\" content=\"0; url={to}\">\n</head>\n<body>\n<p><a href=\"{to}\">{}</a></p>\n</body>\n</html>\n",
+            escape(self.title),
+        );
         out.into_bytes()
     }
 }

@@ -166,7 +166,7 @@ pub fn build_index(site: &Site) -> Vec<IndexFile> {
             }
             Record::Recipient(l, r) => {
                 let list = &site.award_lists[l];
-                award.push(Cell::One(list.award.index() + 1));
+                award.push(Cell::One(list.recipients[r].award.index() + 1));
                 kind.push(Cell::One(kind_index(list.recipients[r].kind)));
                 campaign.push(Cell::One(list.campaign.map_or(0, |c| c.index() + 1)));
                 unit.push(Cell::One(units.of_recipient[l][r].map_or(0, |u| u + 1)));

@@ -248,7 +248,7 @@ pub fn render_some(
     pages: &[usize],
     (profiles, campaigns): (&[ProfileId], &[CampaignId]),
 ) -> Result<Rendered, Diagnostics> {
-    last.prepared.refresh(site, profiles, campaigns);
+    last.prepared.refresh(site, theme, profiles, campaigns);
     let renderer = Renderer::with_prepared(site, theme, &last.prepared);
     let refs: Vec<PageRef> = pages.iter().map(|&i| last.pages[i].page).collect();
     let sink = MemorySink {

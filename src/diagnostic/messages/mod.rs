@@ -9,6 +9,7 @@
 //! means adding an arm to [`say!`], not touching the places that find
 //! problems.
 
+mod awards;
 mod dates;
 mod files;
 mod names;
@@ -27,6 +28,7 @@ use super::Lang;
 pub use super::boundary::Boundary;
 pub use super::photo::PhotoProblem;
 
+pub use awards::{AwardName, AwardProblem};
 pub use dates::DateProblem;
 pub use files::{FileProblem, Unreadable};
 pub use names::NameProblem;
@@ -93,6 +95,7 @@ groups! {
     Name(NameProblem),
     Date(DateProblem),
     Reference(ReferenceProblem),
+    Award(AwardProblem),
     Csv(CsvProblem),
     Theme(ThemeProblem),
     Output(OutputProblem),

@@ -12,10 +12,6 @@ pub enum ReferenceProblem {
         key: String,
         suggestion: Option<String>,
     },
-    UnknownAwardType {
-        key: String,
-        suggestion: Option<String>,
-    },
     AwardNotFor {
         key: String,
         name_vi: String,
@@ -31,7 +27,6 @@ pub enum ReferenceProblem {
         recipient: Kind,
         profile: Kind,
     },
-    NoRecipients,
     PhotoAbsolute {
         photo: String,
     },
@@ -55,9 +50,6 @@ impl ReferenceProblem {
             UnknownCampaign { key, .. } => say!(lang,
                 en: "there is no campaign \"{key}\" (a file content/campaigns/{key}.md)",
                 vi: "không có phong trào \"{key}\" (tệp content/campaigns/{key}.md)"),
-            UnknownAwardType { key, .. } => say!(lang,
-                en: "there is no award type \"{key}\" in the catalogue",
-                vi: "không có loại khen thưởng \"{key}\" trong danh mục"),
             AwardNotFor {
                 key,
                 name_vi,
@@ -83,9 +75,6 @@ impl ReferenceProblem {
                     en: "this recipient is {recipient} but the profile \"{key}\" is {profile}",
                     vi: "người nhận này là {recipient} nhưng hồ sơ \"{key}\" là {profile}")
             }
-            NoRecipients => {
-                say!(lang, en: "this award list has no recipients", vi: "danh sách khen thưởng này chưa có người nhận nào")
-            }
             PhotoAbsolute { photo } => say!(lang,
                 en: "`photo` must be a path relative to the profile file, found the absolute path \"{photo}\"",
                 vi: "`photo` phải là đường dẫn tính từ thư mục của tệp hồ sơ, nhưng đang là đường dẫn tuyệt đối \"{photo}\""),
@@ -109,26 +98,16 @@ impl ReferenceProblem {
                 suggestion: Some(s),
                 ..
             }
-            | UnknownAwardType {
-                suggestion: Some(s),
-                ..
-            }
             | UnknownProfile {
                 suggestion: Some(s),
                 ..
             } => did_you_mean(s, lang),
-            UnknownAwardType { .. } => say!(lang,
-                en: "award types are listed in the README; a site can add its own under [award_types] in site.toml",
-                vi: "các loại khen thưởng được liệt kê trong README; trang có thể thêm loại riêng trong [award_types] của site.toml"),
-            NoRecipients => say!(lang,
-                en: "add [[recipients]] tables, or name the spreadsheet with recipients_xlsx = \"file.xlsx\" or recipients_csv = \"file.csv\"",
-                vi: "thêm các bảng [[recipients]], hoặc chỉ ra bảng tính bằng recipients_xlsx = \"tep.xlsx\" hay recipients_csv = \"tep.csv\""),
             PhotoAbsolute { .. } | PhotoOutside { .. } => say!(lang,
                 en: "copy the photo next to the profile (or into its folder) and write photo = \"photo.jpg\"",
                 vi: "chép ảnh vào cạnh tệp hồ sơ (hoặc vào thư mục của hồ sơ) rồi ghi photo = \"anh.jpg\""),
             BrokenLink { .. } => say!(lang,
-                en: "internal links look like @/profiles/<file>.md or @/campaigns/<file>.md",
-                vi: "liên kết nội bộ có dạng @/profiles/<tệp>.md hoặc @/campaigns/<tệp>.md"),
+                en: "internal links look like @/profiles/<file>.md, @/campaigns/<file>.md or @/awards/<file>.toml",
+                vi: "liên kết nội bộ có dạng @/profiles/<tệp>.md, @/campaigns/<tệp>.md hoặc @/awards/<tệp>.toml"),
             _ => return None,
         };
         Some(hint)

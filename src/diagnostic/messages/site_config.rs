@@ -27,6 +27,12 @@ pub enum ConfigProblem {
     NotASite {
         folder: String,
     },
+    /// Two award types go by one name (or one's name is the other's key).
+    AwardNameShared {
+        name: String,
+        first: String,
+        second: String,
+    },
 }
 
 impl ConfigProblem {
@@ -52,6 +58,13 @@ impl ConfigProblem {
                     en: "default_language is \"{code}\", but there is no [languages.{code}] table (languages: {known})",
                     vi: "default_language là \"{code}\", nhưng không có bảng [languages.{code}] (các ngôn ngữ: {known})")
             }
+            AwardNameShared {
+                name,
+                first,
+                second,
+            } => say!(lang,
+                en: "the award types `{first}` and `{second}` are both called \"{name}\": a file naming it could mean either",
+                vi: "hai loại khen thưởng `{first}` và `{second}` cùng có tên \"{name}\": tệp nào ghi tên này sẽ không rõ là loại nào"),
             BadLanguageCode { code } => say!(lang,
                 en: "\"{code}\" is not a language code such as vi or en",
                 vi: "\"{code}\" không phải mã ngôn ngữ như vi hoặc en"),
@@ -68,6 +81,9 @@ impl ConfigProblem {
     pub fn hint(&self, lang: Lang) -> Option<String> {
         use ConfigProblem::*;
         let hint = match self {
+            AwardNameShared { second, .. } => say!(lang,
+                en: "give `{second}` a name of its own (in every language)",
+                vi: "đặt cho `{second}` một tên riêng (ở mọi ngôn ngữ)"),
             UnknownDefaultLanguage { code, .. } => say!(lang,
                 en: "add a [languages.{code}] table with a title, or set default_language to one of the languages",
                 vi: "thêm bảng [languages.{code}] có title, hoặc đặt default_language là một trong các ngôn ngữ đã khai báo"),
