@@ -193,6 +193,12 @@ fn the_examples_that_name_their_file_build_as_the_page_says() {
         profile.contains("href=\"/khen-thuong/2875-qd-ubnd-2016/\""),
         "the @/awards/ link of the example does not lead to the decision"
     );
+    // The profile's old address sends the reader on.
+    let alias = page("ho-so/ban-dan-toc/index.html");
+    assert!(
+        alias.contains("http-equiv=\"refresh\"") && alias.contains("/ho-so/ban-dan-toc-cao-bang/"),
+        "the example's alias does not lead to its profile"
+    );
     // 2016: two Bằng khen to one collective, 4 + 4 + 21 counted.
     let year = page("nam/2016/index.html");
     assert!(
