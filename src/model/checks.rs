@@ -467,17 +467,19 @@ impl Checker<'_> {
             .date
             .as_ref()
             .and_then(|d| self.date(|p| src.at(d.span(), p), d.get_ref(), "date"));
+        // Without a year the list cannot be placed, but the rest of it is
+        // still checked, so every mistake in it shows in one run.
         let year = match (&f.year, date, &f.date) {
-            (Some(y), _, _) => self.year(|p| src.at(y.span(), p), *y.get_ref(), "year"),
+            (Some(y), _, _) => Some(self.year(|p| src.at(y.span(), p), *y.get_ref(), "year")),
             (None, Some(d), Some(written)) => {
-                self.year(|p| src.at(written.span(), p), d.year as i64, "date")
+                Some(self.year(|p| src.at(written.span(), p), d.year as i64, "date"))
             }
             // A date that is not a date is reported already.
-            (None, None, Some(_)) => return None,
+            (None, None, Some(_)) => None,
             (None, _, None) => {
                 self.problems
                     .push(Diagnostic::at(&src.info.rel, 1, None, AwardProblem::NoYear));
-                return None;
+                None
             }
         };
         let period = f
@@ -694,6 +696,7 @@ impl Checker<'_> {
         });
         awards.dedup();
         let aliases = self.aliases(&f.aliases, |span| src.place(span), &src.info.rel);
+        let year = year?;
         Some(AwardList {
             slug,
             decision,

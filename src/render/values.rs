@@ -159,6 +159,9 @@ pub struct AwardListCard<'a> {
     /// "Quyết định số 631/QĐ-UBND", or without a number the award (or
     /// "Khen thưởng" for several), the year and the issuer.
     title: String,
+    /// The title without its issuer, to put the issuer beside it in its own
+    /// language: the whole title for a list with a number.
+    title_lead: String,
     decision: Option<&'a str>,
     date: Option<String>,
     date_iso: Option<String>,
@@ -204,7 +207,8 @@ pub struct HeldAwardValue<'a> {
     year: i32,
     year_href: String,
     decision: Option<&'a str>,
-    /// The list's title, when a list records it.
+    /// The list's title without its issuer (shown beside it), when a list
+    /// records it.
     list_title: Option<String>,
     issuer: Option<&'a str>,
     issuer_lang: Option<&'a str>,
@@ -313,6 +317,21 @@ impl<'a> Values<'a> {
 
     /// An award list's title in this language.
     pub fn list_title(&self, l: &AwardList) -> String {
+        let lead = self.list_title_lead(l);
+        match (&l.decision, &l.issuer) {
+            (None, Some(issuer)) => {
+                format!(
+                    "{lead} – {}",
+                    issuer.get(&self.lang.code, self.default_code())
+                )
+            }
+            _ => lead,
+        }
+    }
+
+    /// The title without its issuer: "Quyết định số 631/QĐ-UBND", or
+    /// without a number the award (or "Khen thưởng" for several) and year.
+    pub fn list_title_lead(&self, l: &AwardList) -> String {
         if let Some(number) = &l.decision {
             return self.t("decision_title").replace("{number}", number);
         }
@@ -320,15 +339,7 @@ impl<'a> Values<'a> {
             [one] => self.award_type(*one).name,
             _ => self.t("commendations"),
         };
-        let code = &self.lang.code;
-        match &l.issuer {
-            Some(issuer) => format!(
-                "{what} {} – {}",
-                l.year,
-                issuer.get(code, self.default_code())
-            ),
-            None => format!("{what} {}", l.year),
-        }
+        format!("{what} {}", l.year)
     }
 
     pub fn award_type(&self, index: AwardTypeId) -> AwardTypeValue<'a> {
@@ -499,6 +510,7 @@ impl<'a> Values<'a> {
             slug: &l.slug,
             href: self.urls.href(&self.urls.award_list(self.lang, &l.slug)),
             title: self.list_title(l),
+            title_lead: self.list_title_lead(l),
             decision: l.decision.as_deref(),
             date: l.date.map(|d| d.format(code)),
             date_iso: l.date.map(|d| d.iso()),
@@ -556,7 +568,7 @@ impl<'a> Values<'a> {
             year: a.year,
             year_href: self.year_href(a.year),
             decision: a.decision.as_deref(),
-            list_title: list.map(|l| self.list_title(l)),
+            list_title: list.map(|l| self.list_title_lead(l)),
             issuer,
             issuer_lang,
             date: a.date.map(|d| d.format(code)),
