@@ -65,18 +65,22 @@ struct RawPathWords {
     years: Option<Spanned<String>>,
     campaigns: Option<Spanned<String>>,
     awards: Option<Spanned<String>>,
+    award_types: Option<Spanned<String>>,
+    units: Option<Spanned<String>>,
     search: Option<Spanned<String>>,
     page: Option<Spanned<String>>,
 }
 
 impl RawPathWords {
     /// Each key with the word written for it, if any.
-    fn entries(&self) -> [(&'static str, Option<&Spanned<String>>); 6] {
+    fn entries(&self) -> [(&'static str, Option<&Spanned<String>>); 8] {
         [
             ("profiles", self.profiles.as_ref()),
             ("years", self.years.as_ref()),
             ("campaigns", self.campaigns.as_ref()),
             ("awards", self.awards.as_ref()),
+            ("award_types", self.award_types.as_ref()),
+            ("units", self.units.as_ref()),
             ("search", self.search.as_ref()),
             ("page", self.page.as_ref()),
         ]
@@ -121,29 +125,53 @@ pub struct PathWords {
     pub years: String,
     pub campaigns: String,
     pub awards: String,
+    pub award_types: String,
+    pub units: String,
     pub search: String,
     pub page: String,
 }
 
 impl PathWords {
     fn defaults(lang: &str) -> PathWords {
-        let words: [&str; 6] = match lang {
+        let words: [&str; 8] = match lang {
             "vi" => [
                 "ho-so",
                 "nam",
                 "phong-trao",
                 "khen-thuong",
+                "hinh-thuc",
+                "don-vi",
                 "tim-kiem",
                 "trang",
             ],
-            _ => ["profiles", "years", "campaigns", "awards", "search", "page"],
+            _ => [
+                "profiles",
+                "years",
+                "campaigns",
+                "awards",
+                "award-types",
+                "units",
+                "search",
+                "page",
+            ],
         };
-        let [profiles, years, campaigns, awards, search, page] = words.map(str::to_owned);
+        let [
+            profiles,
+            years,
+            campaigns,
+            awards,
+            award_types,
+            units,
+            search,
+            page,
+        ] = words.map(str::to_owned);
         PathWords {
             profiles,
             years,
             campaigns,
             awards,
+            award_types,
+            units,
             search,
             page,
         }
@@ -155,6 +183,8 @@ impl PathWords {
             &mut self.years,
             &mut self.campaigns,
             &mut self.awards,
+            &mut self.award_types,
+            &mut self.units,
             &mut self.search,
             &mut self.page,
         ];
@@ -167,12 +197,14 @@ impl PathWords {
     }
 
     /// Each key with its word, in the order of [`RawPathWords::entries`].
-    fn entries(&self) -> [(&'static str, &str); 6] {
+    fn entries(&self) -> [(&'static str, &str); 8] {
         [
             ("profiles", &self.profiles),
             ("years", &self.years),
             ("campaigns", &self.campaigns),
             ("awards", &self.awards),
+            ("award_types", &self.award_types),
+            ("units", &self.units),
             ("search", &self.search),
             ("page", &self.page),
         ]

@@ -74,6 +74,32 @@ impl<'a> Urls<'a> {
         format!("{}/{}/{slug}/", lang.prefix, lang.paths.awards)
     }
 
+    pub fn award_types(&self, lang: &Language) -> String {
+        format!("{}/{}/", lang.prefix, lang.paths.award_types)
+    }
+
+    /// An award type's page: `/hinh-thuc/<slug>/`, page n at `…/trang/n/`.
+    pub fn award_type(&self, lang: &Language, slug: &str, page: usize) -> String {
+        self.paged(
+            lang,
+            format!("{}/{}/{slug}/", lang.prefix, lang.paths.award_types),
+            page,
+        )
+    }
+
+    pub fn units(&self, lang: &Language) -> String {
+        format!("{}/{}/", lang.prefix, lang.paths.units)
+    }
+
+    /// A unit's page: `/don-vi/<slug>/`, page n at `…/trang/n/`.
+    pub fn unit(&self, lang: &Language, slug: &str, page: usize) -> String {
+        self.paged(
+            lang,
+            format!("{}/{}/{slug}/", lang.prefix, lang.paths.units),
+            page,
+        )
+    }
+
     pub fn search(&self, lang: &Language) -> String {
         format!("{}/{}/", lang.prefix, lang.paths.search)
     }

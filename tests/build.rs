@@ -153,15 +153,32 @@ fn year_summary_counts_individuals_and_collectives_once_each() {
     let page = site.page("nam/2021/index.html");
     let table = &page[pos(&page, "<table class=\"summary\">")..];
     let rows = [
-        ("Bằng khen của Ủy ban Dân tộc", 2, 1),
-        ("Bằng khen của Chủ tịch UBND tỉnh", 2, 1),
-        ("Tập thể lao động xuất sắc", 0, 1),
-        ("Lao động tiên tiến", 1, 0),
+        (
+            "bang-khen-ban-dan-toc",
+            "Bằng khen của Ủy ban Dân tộc",
+            2,
+            1,
+        ),
+        (
+            "bang-khen-cap-tinh",
+            "Bằng khen của Chủ tịch UBND tỉnh",
+            2,
+            1,
+        ),
+        (
+            "tap-the-lao-dong-xuat-sac",
+            "Tập thể lao động xuất sắc",
+            0,
+            1,
+        ),
+        ("lao-dong-tien-tien", "Lao động tiên tiến", 1, 0),
     ];
     let mut last = 0;
-    for (name, individuals, collectives) in rows {
-        let row =
-            format!("<th scope=\"row\">{name}</th><td>{individuals}</td><td>{collectives}</td>");
+    for (key, name, individuals, collectives) in rows {
+        // Each row links to its group of recipients below.
+        let row = format!(
+            "<th scope=\"row\"><a href=\"/nam/2021/#award-{key}\">{name}</a></th><td>{individuals}</td><td>{collectives}</td>"
+        );
         let at = pos(table, &row);
         assert!(at > last, "{name} out of rank order");
         last = at;
@@ -171,7 +188,9 @@ fn year_summary_counts_individuals_and_collectives_once_each() {
         "a 2020 award is not in 2021"
     );
     let y2020 = site.page("nam/2020/index.html");
-    assert!(y2020.contains("<th scope=\"row\">Chiến sĩ thi đua cơ sở</th><td>1</td><td>0</td>"));
+    assert!(y2020.contains(
+        "<th scope=\"row\"><a href=\"/nam/2020/#award-chien-si-thi-dua-co-so\">Chiến sĩ thi đua cơ sở</a></th><td>1</td><td>0</td>"
+    ));
 }
 
 #[test]

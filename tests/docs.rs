@@ -46,6 +46,11 @@ const SECTIONS: &[(&str, &[&str], &str)] = &[
         "| `profile.html` |",
     ),
     (
+        "LetterLink",
+        &["## 6.", "| `profiles.html` |", "| | `letters` |"],
+        "\n",
+    ),
+    (
         "ProfilePage",
         &["## 6.", "| `profile.html` |"],
         "| `years.html` |",
@@ -79,6 +84,26 @@ const SECTIONS: &[(&str, &[&str], &str)] = &[
     (
         "AwardListPage",
         &["## 6.", "| `award_list.html` |"],
+        "| `award_types.html` |",
+    ),
+    (
+        "AwardTypes",
+        &["## 6.", "| `award_types.html` |"],
+        "| `award_type.html` |",
+    ),
+    (
+        "AwardTypePage",
+        &["## 6.", "| `award_type.html` |"],
+        "| `units.html` |",
+    ),
+    (
+        "UnitsPage",
+        &["## 6.", "| `units.html` |"],
+        "| `unit.html` |",
+    ),
+    (
+        "UnitPage",
+        &["## 6.", "| `unit.html` |"],
         "| `search.html` |",
     ),
     (
@@ -98,6 +123,11 @@ const SECTIONS: &[(&str, &[&str], &str)] = &[
     ("RecipientValue", &["### Recipient\n"], "\n### "),
     ("CountValue", &["### Count"], "\n### "),
     ("YearEntry", &["### Year entry"], "\n### "),
+    ("AwardTypeEntry", &["### Award-type entry"], "\n### "),
+    ("UnitEntry", &["### Unit entry"], "\n### "),
+    ("YearRow", &["### Year row"], "\n### "),
+    ("HonourGroup", &["### Honour group"], "\n### "),
+    ("HonourValue", &["### Honour\n"], "\n### "),
     ("YearValue", &["### Year object"], "**Summary row:**"),
     ("SummaryRow", &["**Summary row:**"], "\n## "),
 ];

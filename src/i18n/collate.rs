@@ -106,6 +106,42 @@ pub fn given_name<'a>(name: &'a str, sort_name: Option<&'a str>) -> &'a str {
     }
 }
 
+/// The letters of the Vietnamese alphabet, in its order, with the four a
+/// foreign name may start with (F, J, W, Z) where the Latin alphabet puts
+/// them: the letters a list of names is cut by.
+pub const ALPHABET: [&str; 33] = [
+    "A", "Ă", "Â", "B", "C", "D", "Đ", "E", "Ê", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O",
+    "Ô", "Ơ", "P", "Q", "R", "S", "T", "U", "Ư", "V", "W", "X", "Y", "Z",
+];
+
+/// The letter of the Vietnamese alphabet a word is filed under: its first
+/// letter in capitals, without its tone mark but with the marks that make
+/// a letter of its own (Ă Â Đ Ê Ô Ơ Ư): "Ánh" → A, "ấn" → Â, "Đào" → Đ,
+/// "H'Hen" → H. `None` when the word starts with no letter of [`ALPHABET`]
+/// (a digit, another script).
+pub fn initial_letter(word: &str) -> Option<&'static str> {
+    let start = word.find(char::is_alphanumeric)?;
+    // The letter with the marks typed after it (text typed decomposed).
+    let first: String = word[start..]
+        .chars()
+        .enumerate()
+        .take_while(|&(i, c)| i == 0 || ('\u{300}'..='\u{36F}').contains(&c))
+        .map(|(_, c)| c)
+        .collect();
+    let mut letter = String::new();
+    for c in super::text::nfd(&first).chars() {
+        match c {
+            // Breve, circumflex and horn make letters of their own.
+            '\u{306}' | '\u{302}' | '\u{31B}' => letter.push(c),
+            // Tone marks (grave, acute, tilde, hook above, dot below) do not.
+            '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}' => {}
+            _ => letter.extend(c.to_uppercase()),
+        }
+    }
+    let letter = super::text::nfc(&letter);
+    ALPHABET.iter().copied().find(|l| *l == letter)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -195,6 +231,30 @@ mod tests {
         let mut by_key: Vec<&str> = names.to_vec();
         by_key.sort_by_cached_key(|s| c.sort_key(s));
         assert_eq!(by_key, expected);
+    }
+
+    #[test]
+    fn words_are_filed_under_their_vietnamese_letter() {
+        for (word, letter) in [
+            ("Ánh", Some("A")),
+            ("ấn", Some("Â")),
+            ("Ằng", Some("Ă")),
+            ("Đào", Some("Đ")),
+            ("đào", Some("Đ")),
+            ("Dương", Some("D")),
+            ("Ước", Some("Ư")),
+            ("ở", Some("Ơ")),
+            ("Ồ", Some("Ô")),
+            ("H'Hen", Some("H")),
+            ("'Ya", Some("Y")),
+            ("Zô", Some("Z")),
+            ("7", None),
+            ("", None),
+            ("Иван", None),
+        ] {
+            assert_eq!(initial_letter(word), letter, "{word}");
+            assert_eq!(initial_letter(&nfd(word)), letter, "{word} decomposed");
+        }
     }
 
     #[test]

@@ -344,8 +344,8 @@ pub fn plain_words(s: &str, max_chars: usize) -> String {
     out
 }
 
-/// `s` in Unicode Normalization Form D, for tests of text typed decomposed.
-#[cfg(test)]
+/// `s` in Unicode Normalization Form D: letters apart from their marks
+/// (the letter a name is filed under; tests of text typed decomposed).
 pub(crate) fn nfd(s: &str) -> String {
     icu_normalizer::DecomposingNormalizerBorrowed::new_nfd()
         .normalize(s)

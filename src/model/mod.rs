@@ -7,6 +7,7 @@
 mod assemble;
 mod checks;
 mod fronts;
+pub mod honours;
 mod ids;
 mod join;
 mod retext;

@@ -2,10 +2,14 @@
 //! an [`Inputs`] the entities it shows as it picks their cards.
 
 use super::inputs::{Entity, Inputs};
+use super::listing::GroupBy;
 use super::page::*;
-use super::values::{Shared, Values};
-use super::{HOME_AWARD_LISTS, HOME_NEWEST, PageKind, Renderer, page_count, page_slice};
+use super::values::{Shared, Values, letter_id};
+use super::{
+    HOME_AWARD_LISTS, HOME_NEWEST, PageKind, RECIPIENTS_PER_PAGE, Renderer, page_count, page_slice,
+};
 use crate::config::Language;
+use crate::i18n::collate::ALPHABET;
 use crate::model::{AwardListId, CampaignId, Kind, ProfileId, TextSource};
 
 /// Page-level facts of a page that shows one text.
@@ -30,6 +34,8 @@ impl<'r> Renderer<'r> {
     pub(super) fn html(&self, lang_index: usize, kind: PageKind, rec: &mut Inputs) -> Html<'_> {
         let site = self.site;
         let values = &self.prepared.languages[lang_index].values;
+        let links = &self.prepared.languages[lang_index].links;
+        let honours = &self.prepared.honours;
         let lang = &site.config.languages[lang_index];
         let v = Values {
             site,
@@ -63,6 +69,11 @@ impl<'r> Renderer<'r> {
                         Entity::Campaign(CampaignId::new(i))
                     }),
                     award_lists: cards(rec, &values.award_lists, &lists, Entity::AwardList),
+                    award_types: honours
+                        .award_types
+                        .iter()
+                        .map(|t| self.award_type_entry(&v, t))
+                        .collect(),
                     counts: self.counts(),
                 };
                 ("index.html", KindData::Home(home))
@@ -75,9 +86,35 @@ impl<'r> Renderer<'r> {
                     self.urls.profiles(lang, n)
                 });
                 let profiles = cards(rec, &values.profiles, on_page, Entity::Profile);
+                let at = |position: usize, anchor: &str| {
+                    let page = if per == 0 { 1 } else { position / per + 1 };
+                    format!(
+                        "{}#{anchor}",
+                        self.urls.href(&self.urls.profiles(lang, page))
+                    )
+                };
+                let letters = ALPHABET
+                    .iter()
+                    .map(|&letter| LetterLink {
+                        letter,
+                        href: links
+                            .letters
+                            .iter()
+                            .find(|(l, _)| *l == letter)
+                            .and_then(|&(_, position)| Some(at(position, letter_id(letter)?))),
+                    })
+                    .collect();
+                let collectives = site.profiles.len() - links.first_collective.unwrap_or(all.len());
                 (
                     "profiles.html",
-                    KindData::ProfileList(Profiles { profiles }),
+                    KindData::ProfileList(Profiles {
+                        profiles,
+                        total: all.len(),
+                        individuals: all.len() - collectives,
+                        collectives,
+                        collectives_href: links.first_collective.map(|c| at(c, "collectives")),
+                        letters,
+                    }),
                 )
             }
             PageKind::Profile(i) => {
@@ -107,12 +144,22 @@ impl<'r> Renderer<'r> {
             }
             PageKind::Year { index, page } => {
                 let y = &site.years[index];
-                pagination = self.pagination(page, page_count(y.profiles.len(), per), |n| {
-                    self.urls.year(lang, y.year, n)
-                });
+                let path_of = |n: usize| self.urls.year(lang, y.year, n);
+                pagination = self.pagination(page, self.year_pages(index, y), path_of);
                 let ordered = site.in_language_order(lang_index, &y.profiles);
+                let listing = &honours.years[index];
+                let mut year = year_value(&v, y);
+                for (row, model_row) in year.summary.iter_mut().zip(&y.summary) {
+                    row.href = listing
+                        .groups
+                        .iter()
+                        .find(|g| {
+                            honours.all[listing.honours[g.start] as usize].award == model_row.award
+                        })
+                        .map(|g| self.group_href(listing, g, GroupBy::Award, &path_of));
+                }
                 let page = YearPage {
-                    year: year_value(&v, y),
+                    year,
                     profiles: cards(
                         rec,
                         &values.profiles,
@@ -120,6 +167,7 @@ impl<'r> Renderer<'r> {
                         Entity::Profile,
                     ),
                     award_lists: cards(rec, &values.award_lists, &y.award_lists, Entity::AwardList),
+                    groups: self.honour_groups(&v, links, listing, page, GroupBy::Award),
                 };
                 ("year.html", KindData::Year(page))
             }
@@ -191,12 +239,69 @@ impl<'r> Renderer<'r> {
                 };
                 ("award_list.html", KindData::AwardList(page))
             }
+            PageKind::AwardTypes => {
+                let award_types = honours
+                    .award_types
+                    .iter()
+                    .map(|t| self.award_type_entry(&v, t))
+                    .collect();
+                (
+                    "award_types.html",
+                    KindData::AwardTypes(AwardTypes { award_types }),
+                )
+            }
+            PageKind::AwardType { index, page } => {
+                let t = &honours.award_types[index];
+                let path_of = |n: usize| self.urls.award_type(lang, &t.slug, n);
+                pagination = self.pagination(
+                    page,
+                    page_count(t.listing.honours.len(), RECIPIENTS_PER_PAGE),
+                    path_of,
+                );
+                let page = AwardTypePage {
+                    award_type: self.award_type_entry(&v, t),
+                    years: self.year_rows(&v, &t.listing, &path_of),
+                    groups: self.honour_groups(&v, links, &t.listing, page, GroupBy::Year),
+                };
+                ("award_type.html", KindData::AwardType(page))
+            }
+            PageKind::Units => {
+                let units = honours.unit_order[lang_index]
+                    .iter()
+                    .map(|&i| self.unit_entry(&v, links, &honours.unit_pages[i]))
+                    .collect();
+                ("units.html", KindData::Units(UnitsPage { units }))
+            }
+            PageKind::Unit { index, page } => {
+                let u = &honours.unit_pages[index];
+                let slug = &honours.units.units[u.unit].slug;
+                let path_of = |n: usize| self.urls.unit(lang, slug, n);
+                pagination = self.pagination(page, self.unit_pages(u), path_of);
+                let ordered = site.in_language_order(lang_index, &u.profiles);
+                let page = UnitPage {
+                    unit: self.unit_entry(&v, links, u),
+                    profiles: cards(
+                        rec,
+                        &values.profiles,
+                        page_slice(&ordered, page, per),
+                        Entity::Profile,
+                    ),
+                    years: self.year_rows(&v, &u.listing, &path_of),
+                    groups: self.honour_groups(&v, links, &u.listing, page, GroupBy::Year),
+                };
+                ("unit.html", KindData::Unit(page))
+            }
             PageKind::Search => {
                 let default = site.config.default_language();
                 let index_of =
                     |l: &Language| self.urls.href(&format!("{}index/", self.urls.search(l)));
                 let page = SearchPage {
                     years: self.year_entries(&v),
+                    award_types: honours
+                        .award_types
+                        .iter()
+                        .map(|t| self.award_type_entry(&v, t))
+                        .collect(),
                     campaigns: all_cards(rec, &values.campaigns, |i| {
                         Entity::Campaign(CampaignId::new(i))
                     }),
@@ -255,6 +360,8 @@ impl<'r> Renderer<'r> {
             campaigns: site.campaigns.len(),
             award_lists: site.award_lists.len(),
             years: site.years.len(),
+            award_types: self.prepared.honours.award_types.len(),
+            units: self.prepared.honours.unit_pages.len(),
             awards: site
                 .years
                 .iter()
@@ -317,6 +424,7 @@ fn year_value<'a>(v: &Values<'a>, y: &crate::model::Year) -> YearValue<'a> {
             individuals: r.individuals,
             collectives: r.collectives,
             total: r.individuals + r.collectives,
+            href: None,
         })
         .collect();
     let individuals = y.summary.iter().map(|r| r.individuals).sum();
@@ -368,6 +476,10 @@ pub(super) fn kind_name(kind: PageKind) -> &'static str {
         PageKind::Campaign { .. } => "campaign",
         PageKind::AwardLists => "award_lists",
         PageKind::AwardList(_) => "award_list",
+        PageKind::AwardTypes => "award_types",
+        PageKind::AwardType { .. } => "award_type",
+        PageKind::Units => "units",
+        PageKind::Unit { .. } => "unit",
         PageKind::Search => "search",
         PageKind::NotFound => "404",
     }

@@ -11,7 +11,9 @@ use super::theme::Theme;
 use super::values::{LanguageValues, Values};
 use crate::config::{Agency, Language};
 use crate::i18n::LocalisedText;
-use crate::model::{AwardListId, CampaignId, ProfileId, Site};
+use crate::i18n::collate::{given_name, initial_letter};
+use crate::model::honours::Honours;
+use crate::model::{AwardListId, CampaignId, Kind, ProfileId, Site};
 use crate::urls::Urls;
 
 /// The variables of every page of one language.
@@ -47,6 +49,8 @@ pub struct Nav {
     years: String,
     campaigns: String,
     awards: String,
+    award_types: String,
+    units: String,
     search: String,
     feed: String,
 }
@@ -127,6 +131,8 @@ impl<'a> Common<'a> {
                 years: href(urls.years(lang)),
                 campaigns: href(urls.campaigns(lang)),
                 awards: href(urls.award_lists(lang)),
+                award_types: href(urls.award_types(lang)),
+                units: href(urls.units(lang)),
                 search: href(urls.search(lang)),
                 feed: href(urls.feed(lang)),
             },
@@ -170,6 +176,26 @@ pub(super) fn insert_fields<T: Serialize>(cx: &mut Context, value: &T) {
 pub(super) struct LanguageData {
     pub(super) common: Context,
     pub(super) values: LanguageValues,
+    pub(super) links: Links,
+}
+
+/// What lists of honours show of each profile, award list and unit in one
+/// language, worded once rather than on every page that lists them.
+#[derive(Clone)]
+pub(super) struct Links {
+    /// Per profile: the href of its page.
+    pub(super) profiles: Vec<String>,
+    /// Per award list: its title without issuer, and its href.
+    pub(super) lists: Vec<(String, String)>,
+    /// Per unit of `Honours::units` with a page: its label here, whether
+    /// that label is the default language's on another language's page,
+    /// and its href.
+    pub(super) units: Vec<Option<(String, bool, String)>>,
+    /// Where the individuals filed under each letter start in this
+    /// language's profile list.
+    pub(super) letters: Vec<(&'static str, usize)>,
+    /// Where the collectives start in it.
+    pub(super) first_collective: Option<usize>,
 }
 
 /// What every page of a site shares, built once per site: each language's
@@ -181,6 +207,8 @@ pub struct Prepared {
     pub(super) languages: Vec<LanguageData>,
     /// Profile indexes, newest `date` first, then in name order.
     pub(super) newest: Vec<ProfileId>,
+    /// Every honour by year, award type and unit.
+    pub(super) honours: Honours,
 }
 
 impl Prepared {
@@ -188,17 +216,26 @@ impl Prepared {
         let urls = Urls::new(&site.config);
         let mut newest: Vec<ProfileId> = ProfileId::all(site.profiles.len()).collect();
         newest.sort_by(|&a, &b| site.profiles[b].date.cmp(&site.profiles[a].date));
+        let honours = Honours::of(site);
         let languages = site
             .config
             .languages
             .iter()
             .enumerate()
-            .map(|(i, lang)| LanguageData {
-                common: Common::new(site, theme, i).context(),
-                values: values(site, theme, lang, i, urls).all(),
+            .map(|(i, lang)| {
+                let values = values(site, theme, lang, i, urls);
+                LanguageData {
+                    common: Common::new(site, theme, i).context(),
+                    links: links(&values, &honours),
+                    values: values.all(),
+                }
             })
             .collect();
-        Prepared { languages, newest }
+        Prepared {
+            languages,
+            newest,
+            honours,
+        }
     }
 
     /// After an edit that changed only the texts of these profiles and
@@ -232,6 +269,62 @@ impl Prepared {
                 }
             }
         }
+    }
+}
+
+fn links(v: &Values, honours: &Honours) -> Links {
+    let (site, urls, lang) = (v.site, v.urls, v.lang);
+    let profiles = site
+        .profiles
+        .iter()
+        .map(|p| urls.href(&urls.profile(lang, &p.slug)))
+        .collect();
+    let lists = site
+        .award_lists
+        .iter()
+        .map(|l| {
+            (
+                v.list_title_lead(l),
+                urls.href(&urls.award_list(lang, &l.slug)),
+            )
+        })
+        .collect();
+    let mut units = vec![None; honours.units.units.len()];
+    for page in &honours.unit_pages {
+        let unit = &honours.units.units[page.unit];
+        let (label, marked) = match page.labels.get(v.lang_index).cloned().flatten() {
+            Some(label) => (label, false),
+            None => (unit.label.clone(), v.lang_index > 0),
+        };
+        units[page.unit] = Some((label, marked, urls.href(&urls.unit(lang, &unit.slug, 1))));
+    }
+    let ids: Vec<ProfileId> = ProfileId::all(site.profiles.len()).collect();
+    let order = site.in_language_order(v.lang_index, &ids);
+    let mut letters: Vec<(&'static str, usize)> = Vec::new();
+    let mut first_collective = None;
+    for (at, &p) in order.iter().enumerate() {
+        let profile = &site.profiles[p];
+        match profile.kind {
+            Kind::Individual => {
+                let text = &profile.texts[v.lang_index];
+                let given = given_name(&text.name, profile.sort_name.as_deref());
+                if let Some(letter) = initial_letter(given)
+                    && !letters.iter().any(|(l, _)| *l == letter)
+                {
+                    letters.push((letter, at));
+                }
+            }
+            Kind::Collective => {
+                first_collective.get_or_insert(at);
+            }
+        }
+    }
+    Links {
+        profiles,
+        lists,
+        units,
+        letters,
+        first_collective,
     }
 }
 

@@ -8,6 +8,7 @@ mod builder;
 pub mod context;
 pub mod emit;
 pub mod inputs;
+mod listing;
 pub mod page;
 pub mod photos;
 pub mod theme;
@@ -44,14 +45,36 @@ const HOME_AWARD_LISTS: usize = 5;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PageKind {
     Home,
-    ProfileList { page: usize },
+    ProfileList {
+        page: usize,
+    },
     Profile(ProfileId),
     Years,
-    Year { index: usize, page: usize },
+    Year {
+        index: usize,
+        page: usize,
+    },
     Campaigns,
-    Campaign { index: CampaignId, page: usize },
+    Campaign {
+        index: CampaignId,
+        page: usize,
+    },
     AwardLists,
     AwardList(AwardListId),
+    /// Every award type given on the site.
+    AwardTypes,
+    /// One award type's recipients: `index` into `Honours::award_types`.
+    AwardType {
+        index: usize,
+        page: usize,
+    },
+    /// Every unit.
+    Units,
+    /// One unit's profiles and recipients: `index` into `Honours::unit_pages`.
+    Unit {
+        index: usize,
+        page: usize,
+    },
     Search,
     NotFound,
 }
@@ -131,6 +154,10 @@ pub struct Renderer<'a> {
     /// The search index, built when first asked for.
     search: OnceLock<Vec<IndexFile>>,
 }
+
+/// Recipients shown on one page at most, whatever `paginate_by` says: a
+/// year of 50,000 recipients stays readable on a phone.
+pub const RECIPIENTS_PER_PAGE: usize = 500;
 
 fn page_count(items: usize, per_page: usize) -> usize {
     if per_page == 0 {
@@ -216,9 +243,8 @@ impl<'a> Renderer<'a> {
         kinds.extend(ProfileId::all(site.profiles.len()).map(PageKind::Profile));
         kinds.push(PageKind::Years);
         for (index, y) in site.years.iter().enumerate() {
-            kinds.extend(
-                (1..=page_count(y.profiles.len(), per)).map(|page| PageKind::Year { index, page }),
-            );
+            kinds
+                .extend((1..=self.year_pages(index, y)).map(|page| PageKind::Year { index, page }));
         }
         kinds.push(PageKind::Campaigns);
         for (index, c) in CampaignId::all(site.campaigns.len()).zip(&site.campaigns) {
@@ -229,8 +255,38 @@ impl<'a> Renderer<'a> {
         }
         kinds.push(PageKind::AwardLists);
         kinds.extend(AwardListId::all(site.award_lists.len()).map(PageKind::AwardList));
+        let honours = &self.prepared.honours;
+        kinds.push(PageKind::AwardTypes);
+        for (index, t) in honours.award_types.iter().enumerate() {
+            kinds.extend(
+                (1..=page_count(t.listing.honours.len(), RECIPIENTS_PER_PAGE))
+                    .map(|page| PageKind::AwardType { index, page }),
+            );
+        }
+        kinds.push(PageKind::Units);
+        for (index, u) in honours.unit_pages.iter().enumerate() {
+            kinds.extend((1..=self.unit_pages(u)).map(|page| PageKind::Unit { index, page }));
+        }
         kinds.push(PageKind::Search);
         kinds
+    }
+
+    /// A year's pages: as many as its profiles or its honours fill.
+    fn year_pages(&self, index: usize, y: &crate::model::Year) -> usize {
+        let honours = self
+            .prepared
+            .honours
+            .years
+            .get(index)
+            .map_or(0, |l| l.honours.len());
+        page_count(y.profiles.len(), self.site.config.paginate_by)
+            .max(page_count(honours, RECIPIENTS_PER_PAGE))
+    }
+
+    /// A unit's pages: as many as its profiles or its honours fill.
+    fn unit_pages(&self, u: &crate::model::honours::UnitPage) -> usize {
+        page_count(u.profiles.len(), self.site.config.paginate_by)
+            .max(page_count(u.listing.honours.len(), RECIPIENTS_PER_PAGE))
     }
 
     /// How many kinds [`Renderer::kinds`] lists, counted without listing
@@ -242,18 +298,28 @@ impl<'a> Renderer<'a> {
         let years: usize = site
             .years
             .iter()
-            .map(|y| page_count(y.profiles.len(), per))
+            .enumerate()
+            .map(|(index, y)| self.year_pages(index, y))
             .sum();
+        let honours = &self.prepared.honours;
+        let award_types: usize = honours
+            .award_types
+            .iter()
+            .map(|t| page_count(t.listing.honours.len(), RECIPIENTS_PER_PAGE))
+            .sum();
+        let units: usize = honours.unit_pages.iter().map(|u| self.unit_pages(u)).sum();
         let campaigns: usize = site
             .campaigns
             .iter()
             .map(|c| page_count(c.profiles.len(), per))
             .sum();
-        5 + page_count(site.profiles.len(), per)
+        7 + page_count(site.profiles.len(), per)
             + site.profiles.len()
             + years
             + campaigns
             + site.award_lists.len()
+            + award_types
+            + units
     }
 
     fn sitemap_parts(&self) -> usize {
@@ -276,6 +342,16 @@ impl<'a> Renderer<'a> {
             }
             PageKind::AwardLists => u.award_lists(lang),
             PageKind::AwardList(i) => u.award_list(lang, &site.award_lists[i].slug),
+            PageKind::AwardTypes => u.award_types(lang),
+            PageKind::AwardType { index, page } => {
+                u.award_type(lang, &self.prepared.honours.award_types[index].slug, page)
+            }
+            PageKind::Units => u.units(lang),
+            PageKind::Unit { index, page } => {
+                let honours = &self.prepared.honours;
+                let unit = honours.unit_pages[index].unit;
+                u.unit(lang, &honours.units.units[unit].slug, page)
+            }
             PageKind::Search => u.search(lang),
             PageKind::NotFound => format!("{}/404.html", lang.prefix),
         }

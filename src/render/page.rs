@@ -11,7 +11,8 @@ use serde::Serialize;
 use tera::Value;
 
 use super::values::{
-    AwardGroupValue, AwardTypeValue, CountValue, HeldAwardValue, Link, RecipientValue, Shared,
+    AwardGroupValue, AwardTypeValue, CountValue, HeldAwardValue, HonourGroup, Link, RecipientValue,
+    Shared,
 };
 
 /// An HTML page: its template and everything the template receives.
@@ -74,6 +75,10 @@ pub enum KindData<'a> {
     Campaign(CampaignPage<'a>),
     AwardLists(AwardLists<'a>),
     AwardList(AwardListPage<'a>),
+    AwardTypes(AwardTypes<'a>),
+    AwardType(AwardTypePage<'a>),
+    Units(UnitsPage<'a>),
+    Unit(UnitPage<'a>),
     Search(SearchPage<'a>),
     NotFound(NotFound),
 }
@@ -86,6 +91,8 @@ pub struct Home<'a> {
     pub(super) years: Vec<YearEntry>,
     pub(super) campaigns: Cards<'a>,
     pub(super) award_lists: Cards<'a>,
+    /// Every award type given, most prestigious first.
+    pub(super) award_types: Vec<AwardTypeEntry<'a>>,
     pub(super) counts: Counts,
 }
 
@@ -98,11 +105,32 @@ pub struct Counts {
     pub(super) award_lists: usize,
     pub(super) years: usize,
     pub(super) awards: usize,
+    pub(super) award_types: usize,
+    pub(super) units: usize,
 }
 
 #[derive(Serialize, Hash)]
 pub struct Profiles<'a> {
     pub(super) profiles: Cards<'a>,
+    /// Every profile of the list, not only this page's.
+    pub(super) total: usize,
+    pub(super) individuals: usize,
+    pub(super) collectives: usize,
+    /// Where the collectives start (their page, `#collectives`); none when
+    /// there are none.
+    pub(super) collectives_href: Option<String>,
+    /// Every letter of the alphabet, with where the first individual filed
+    /// under it is.
+    pub(super) letters: Vec<LetterLink>,
+}
+
+/// A letter of the alphabet and where its names start in a list.
+#[derive(Serialize, Hash)]
+pub struct LetterLink {
+    pub(super) letter: &'static str,
+    /// The page of the first name filed under it, with its anchor; none
+    /// when no name is.
+    pub(super) href: Option<String>,
 }
 
 #[derive(Serialize, Hash)]
@@ -134,6 +162,8 @@ pub struct YearPage<'a> {
     pub(super) year: YearValue<'a>,
     pub(super) profiles: Cards<'a>,
     pub(super) award_lists: Cards<'a>,
+    /// This page's part of everyone honoured that year, by award type.
+    pub(super) groups: Vec<HonourGroup<'a>>,
 }
 
 #[derive(Serialize, Hash)]
@@ -153,6 +183,76 @@ pub struct SummaryRow<'a> {
     pub(super) individuals: usize,
     pub(super) collectives: usize,
     pub(super) total: usize,
+    /// Where the year page lists them: the group's page and anchor.
+    pub(super) href: Option<String>,
+}
+
+/// An award type given on the site, with its totals over every year.
+#[derive(Serialize, Hash)]
+pub struct AwardTypeEntry<'a> {
+    pub(super) award: AwardTypeValue<'a>,
+    pub(super) href: String,
+    pub(super) individuals: usize,
+    pub(super) collectives: usize,
+    pub(super) total: usize,
+    /// The two numbers in words.
+    pub(super) honoured: String,
+    /// Years it was given in.
+    pub(super) year_count: usize,
+}
+
+/// A year of an award type's or a unit's honours.
+#[derive(Serialize, Hash)]
+pub struct YearRow {
+    pub(super) year: i32,
+    /// Its group on this list: the group's page and anchor.
+    pub(super) href: String,
+    /// The year's own page.
+    pub(super) year_href: String,
+    pub(super) individuals: usize,
+    pub(super) collectives: usize,
+    pub(super) total: usize,
+}
+
+#[derive(Serialize, Hash)]
+pub struct AwardTypes<'a> {
+    pub(super) award_types: Vec<AwardTypeEntry<'a>>,
+}
+
+#[derive(Serialize, Hash)]
+pub struct AwardTypePage<'a> {
+    pub(super) award_type: AwardTypeEntry<'a>,
+    pub(super) years: Vec<YearRow>,
+    /// This page's part of its honours, by year, newest first.
+    pub(super) groups: Vec<HonourGroup<'a>>,
+}
+
+/// A unit (đơn vị) as lists show it.
+#[derive(Serialize, Hash)]
+pub struct UnitEntry<'a> {
+    pub(super) slug: &'a str,
+    pub(super) href: String,
+    pub(super) name: &'a str,
+    pub(super) name_lang: Option<&'a str>,
+    pub(super) profile_count: usize,
+    pub(super) individuals: usize,
+    pub(super) collectives: usize,
+    pub(super) total: usize,
+}
+
+#[derive(Serialize, Hash)]
+pub struct UnitsPage<'a> {
+    pub(super) units: Vec<UnitEntry<'a>>,
+}
+
+#[derive(Serialize, Hash)]
+pub struct UnitPage<'a> {
+    pub(super) unit: UnitEntry<'a>,
+    /// This page's profiles of the unit.
+    pub(super) profiles: Cards<'a>,
+    pub(super) years: Vec<YearRow>,
+    /// This page's part of its honours, by year, newest first.
+    pub(super) groups: Vec<HonourGroup<'a>>,
 }
 
 #[derive(Serialize, Hash)]
@@ -193,6 +293,7 @@ pub struct AwardListPage<'a> {
 #[derive(Serialize, Hash)]
 pub struct SearchPage<'a> {
     pub(super) years: Vec<YearEntry>,
+    pub(super) award_types: Vec<AwardTypeEntry<'a>>,
     pub(super) campaigns: Cards<'a>,
     /// Href of the folder of the language-neutral index files.
     pub(super) index: String,

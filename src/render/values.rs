@@ -14,6 +14,7 @@ use crate::config::Language;
 use indexmap::IndexMap;
 
 use crate::i18n::LocalisedText;
+use crate::i18n::collate::{ALPHABET, given_name, initial_letter};
 use crate::model::{
     AwardList, AwardListId, Campaign, CampaignId, CampaignLevel, HeldAward, Period, Profile,
     ProfileId, Site,
@@ -114,6 +115,13 @@ pub struct ProfileCard<'a> {
     date_iso: String,
     top_award: Option<&'a str>,
     award_count: usize,
+    /// The letter of the alphabet an individual is filed under in this
+    /// language's lists (of `sort_name`, else the given name); none for a
+    /// collective or a name that starts with no letter.
+    letter: Option<&'static str>,
+    /// An anchor for the first card of `letter` in a list: `letter-a`,
+    /// `letter-aw` (Ă), `letter-dd` (Đ).
+    letter_id: Option<&'static str>,
 }
 
 #[derive(Serialize, Hash)]
@@ -247,6 +255,59 @@ pub struct RecipientValue<'a> {
     profile_href: Option<String>,
 }
 
+/// One honour in a list of recipients: a profile's award (linked), a
+/// recipient an award list names, or a number of people a list counts.
+#[derive(Serialize, Hash)]
+pub struct HonourValue<'a> {
+    /// The name; none for a count.
+    pub(super) name: Option<&'a str>,
+    pub(super) name_lang: Option<&'a str>,
+    /// The profile's page, for a profile's award.
+    pub(super) href: Option<&'a str>,
+    /// `individual` or `collective`; none for a count.
+    pub(super) kind: Option<&'static str>,
+    pub(super) award: AwardTypeValue<'a>,
+    pub(super) position: Option<&'a str>,
+    pub(super) position_lang: Option<&'a str>,
+    /// Its unit's label and page.
+    pub(super) unit: Option<&'a str>,
+    pub(super) unit_lang: Option<&'a str>,
+    pub(super) unit_href: Option<&'a str>,
+    /// The award list's title (or, for an award only a profile writes,
+    /// its decision number worded), and the list's page.
+    pub(super) decision: Option<std::borrow::Cow<'a, str>>,
+    pub(super) decision_href: Option<&'a str>,
+    /// A count in words: "21 cá nhân".
+    pub(super) words: Option<String>,
+    pub(super) note: Option<&'a str>,
+    pub(super) note_lang: Option<&'a str>,
+}
+
+/// One page's part of a group of honours: an award type's on a year's
+/// page, a year's on an award type's or a unit's.
+#[derive(Serialize, Hash)]
+pub struct HonourGroup<'a> {
+    /// Its anchor on the page: `award-<slug>` or `year-<yyyy>`.
+    pub(super) id: String,
+    /// The award type, on a year's page.
+    pub(super) award: Option<AwardTypeValue<'a>>,
+    /// The award type's own page, on a year's page.
+    pub(super) award_href: Option<String>,
+    /// The year, on an award type's or a unit's page.
+    pub(super) year: Option<i32>,
+    pub(super) year_href: Option<String>,
+    /// Over the whole group, not only this page's part.
+    pub(super) individuals: usize,
+    pub(super) collectives: usize,
+    pub(super) total: usize,
+    pub(super) honoured: String,
+    /// How many honours of the group name someone.
+    pub(super) named: usize,
+    /// Whether the group began on an earlier page.
+    pub(super) continued: bool,
+    pub(super) honours: Vec<HonourValue<'a>>,
+}
+
 /// Builds values for one language.
 pub struct Values<'a> {
     pub site: &'a Site,
@@ -271,18 +332,18 @@ pub const CODE_STRINGS: [&str; 7] = [
 ];
 
 impl<'a> Values<'a> {
-    fn default_code(&self) -> &'a str {
+    pub(super) fn default_code(&self) -> &'a str {
         &self.site.config.languages[0].code
     }
 
     /// A UI string (checked to exist when the theme is loaded).
-    fn t(&self, key: &str) -> &'a str {
+    pub(super) fn t(&self, key: &str) -> &'a str {
         self.strings.get(key).map_or("", String::as_str)
     }
 
     /// A localised value in this language, with the language it is in
     /// when that is not this one (to be marked with `lang`).
-    fn text(&self, t: &'a LocalisedText) -> (&'a str, Option<&'a str>) {
+    pub(super) fn text(&self, t: &'a LocalisedText) -> (&'a str, Option<&'a str>) {
         let code = &self.lang.code;
         (
             t.get(code, self.default_code()),
@@ -290,7 +351,10 @@ impl<'a> Values<'a> {
         )
     }
 
-    fn text_opt(&self, t: Option<&'a LocalisedText>) -> (Option<&'a str>, Option<&'a str>) {
+    pub(super) fn text_opt(
+        &self,
+        t: Option<&'a LocalisedText>,
+    ) -> (Option<&'a str>, Option<&'a str>) {
         match t {
             Some(t) => {
                 let (text, lang) = self.text(t);
@@ -408,6 +472,12 @@ impl<'a> Values<'a> {
         let show_ethnicity = self.site.config.privacy.show_ethnicity;
         let default_lang = &self.site.config.languages[0];
         let photo_dir = self.urls.profile(default_lang, &p.slug);
+        let letter = match p.kind {
+            crate::model::Kind::Individual => {
+                initial_letter(given_name(&text.name, p.sort_name.as_deref()))
+            }
+            crate::model::Kind::Collective => None,
+        };
         ProfileCard {
             slug: &p.slug,
             href: self.urls.href(&self.urls.profile(self.lang, &p.slug)),
@@ -448,6 +518,8 @@ impl<'a> Values<'a> {
                     .get(&self.lang.code, self.default_code())
             }),
             award_count: p.awards.len(),
+            letter,
+            letter_id: letter.and_then(letter_id),
         }
     }
 
@@ -652,6 +724,47 @@ impl<'a> Values<'a> {
             })
             .collect()
     }
+}
+
+/// The anchor of the first name filed under a letter of [`ALPHABET`]: its
+/// Telex spelling, so that Ă, Â and A differ in plain ASCII.
+pub fn letter_id(letter: &str) -> Option<&'static str> {
+    const IDS: [&str; 33] = [
+        "letter-a",
+        "letter-aw",
+        "letter-aa",
+        "letter-b",
+        "letter-c",
+        "letter-d",
+        "letter-dd",
+        "letter-e",
+        "letter-ee",
+        "letter-f",
+        "letter-g",
+        "letter-h",
+        "letter-i",
+        "letter-j",
+        "letter-k",
+        "letter-l",
+        "letter-m",
+        "letter-n",
+        "letter-o",
+        "letter-oo",
+        "letter-ow",
+        "letter-p",
+        "letter-q",
+        "letter-r",
+        "letter-s",
+        "letter-t",
+        "letter-u",
+        "letter-uw",
+        "letter-v",
+        "letter-w",
+        "letter-x",
+        "letter-y",
+        "letter-z",
+    ];
+    ALPHABET.iter().position(|l| *l == letter).map(|i| IDS[i])
 }
 
 /// "2018–2022", or "2020" for a stage of one year.

@@ -35,6 +35,10 @@ export const PAGES = [
   { type: 'campaign', vi: '/phong-trao/phat-trien-vung-dtts/', en: '/en/campaigns/phat-trien-vung-dtts/' },
   { type: 'award-lists', vi: '/khen-thuong/', en: '/en/awards/' },
   { type: 'award-list', vi: '/khen-thuong/giay-khen-ban-dan-toc-binh-phuoc-2022/', en: '/en/awards/giay-khen-ban-dan-toc-binh-phuoc-2022/' },
+  { type: 'award-types', vi: '/hinh-thuc/', en: '/en/award-types/' },
+  { type: 'award-type', vi: '/hinh-thuc/bang-khen-cap-tinh/', en: '/en/award-types/bang-khen-cap-tinh/' },
+  { type: 'units', vi: '/don-vi/', en: '/en/units/' },
+  { type: 'unit', vi: '/don-vi/ban-dan-toc-tinh-cao-bang/', en: '/en/units/ban-dan-toc-tinh-cao-bang/' },
   { type: 'search', vi: '/tim-kiem/?q=dao', en: '/en/search/?q=dao' },
   { type: '404', vi: '/khong-co-trang-nay/', en: '/en/no-such-page/' },
 ];
