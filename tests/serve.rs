@@ -681,3 +681,42 @@ fn a_site_broken_from_the_start_says_nothing_was_built_yet() {
     assert!(said.contains(wanted), "{said}");
     assert!(!said.contains("bản dựng tốt gần nhất"), "{said}");
 }
+
+/// A recipient added to an award list shows, in the preview, on the pages
+/// that list recipients: its year's, its award type's and its new unit's,
+/// and the unit joins the index of units.
+#[test]
+fn a_recipient_added_to_a_list_reaches_the_year_award_type_and_unit_pages() {
+    let site = TestSite::fixture("basic");
+    let mut rebuilder = Rebuilder::new(serve_options(&site));
+    rebuilder
+        .rebuild(&[], false)
+        .unwrap_or_else(|e| panic!("first build failed:\n{e}"));
+    let list = read(&site, "content/awards/qd-631-2021.toml");
+    site.write(
+        "content/awards/qd-631-2021.toml",
+        &format!("{list}\n[[recipients]]\nname = \"Lò Thị Mới\"\nkind = \"individual\"\nunit = \"Xã Mới\"\n"),
+    );
+    let files = rebuild_equals_full(
+        "new recipient",
+        &mut rebuilder,
+        &site,
+        &["content/awards/qd-631-2021.toml"],
+    );
+    let page = |path: &str| {
+        files
+            .iter()
+            .find(|(p, _)| p == path)
+            .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+            .unwrap_or_else(|| panic!("{path} was not built"))
+    };
+    for path in [
+        "nam/2021/index.html",
+        "hinh-thuc/bang-khen-cap-tinh/index.html",
+        "don-vi/xa-moi/index.html",
+        "en/units/xa-moi/index.html",
+    ] {
+        assert!(page(path).contains("Lò Thị Mới"), "{path}");
+    }
+    assert!(page("don-vi/index.html").contains("<a href=\"/don-vi/xa-moi/\">Xã Mới</a>"));
+}

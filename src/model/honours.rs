@@ -66,23 +66,46 @@ pub struct Group {
     pub named: usize,
 }
 
+/// What the honours of a group share.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Grouping {
+    /// An award type: a year's honours.
+    #[default]
+    Award,
+    /// A year: an award type's honours.
+    Year,
+    /// A year and an award type: a unit's honours.
+    YearAward,
+}
+
+impl Grouping {
+    /// Whether two honours belong to one group.
+    fn same(self, a: &Honour, b: &Honour) -> bool {
+        match self {
+            Grouping::Award => a.award == b.award,
+            Grouping::Year => a.year == b.year,
+            Grouping::YearAward => a.year == b.year && a.award == b.award,
+        }
+    }
+}
+
 /// The honours of one page's subject, in the order shown, cut into groups.
 #[derive(Debug, Clone, Default)]
 pub struct Listing {
     /// Indexes into [`Honours::all`].
     pub honours: Vec<u32>,
     pub groups: Vec<Group>,
+    pub grouping: Grouping,
 }
 
 impl Listing {
-    /// Cuts `honours` where `key` changes.
-    fn new<K: PartialEq>(all: &[Honour], honours: Vec<u32>, key: impl Fn(&Honour) -> K) -> Self {
+    /// Cuts `honours` where the key of `grouping` changes.
+    fn new(all: &[Honour], honours: Vec<u32>, grouping: Grouping) -> Self {
         let mut groups: Vec<Group> = Vec::new();
-        let mut last: Option<K> = None;
+        let mut last: Option<&Honour> = None;
         for (at, &h) in honours.iter().enumerate() {
             let h = &all[h as usize];
-            let k = key(h);
-            if last.as_ref() != Some(&k) {
+            if !last.is_some_and(|l| grouping.same(l, h)) {
                 groups.push(Group {
                     start: at,
                     end: at,
@@ -90,7 +113,7 @@ impl Listing {
                     collectives: 0,
                     named: 0,
                 });
-                last = Some(k);
+                last = Some(h);
             }
             if let Some(g) = groups.last_mut() {
                 g.end = at + 1;
@@ -99,7 +122,11 @@ impl Listing {
                 g.named += usize::from(h.named());
             }
         }
-        Listing { honours, groups }
+        Listing {
+            honours,
+            groups,
+            grouping,
+        }
     }
 
     /// Individuals and collectives over every group.
@@ -126,7 +153,7 @@ pub struct UnitPage {
     pub unit: usize,
     /// Its profiles, in profile order.
     pub profiles: Vec<ProfileId>,
-    /// Its honours, newest year first.
+    /// Its honours, newest year first, by year and award type.
     pub listing: Listing,
     /// Per language (in the order of `Config::languages`): its label there
     /// when a text in that language names it; `None` shows the
@@ -271,7 +298,7 @@ fn year_listings(site: &Site, all: &[Honour]) -> Vec<Listing> {
         .map(|y| {
             let (start, end) = runs.get(&y.year).copied().unwrap_or((0, 0));
             let honours = (start as u32..end as u32).collect();
-            Listing::new(all, honours, |h| h.award)
+            Listing::new(all, honours, Grouping::Award)
         })
         .collect()
 }
@@ -306,7 +333,7 @@ fn given_types(site: &Site, all: &[Honour]) -> Vec<GivenType> {
         types.push(GivenType {
             award,
             slug,
-            listing: Listing::new(all, order[start..end].to_vec(), |h| h.year),
+            listing: Listing::new(all, order[start..end].to_vec(), Grouping::Year),
         });
         start = end;
     }
@@ -337,7 +364,7 @@ fn unit_pages(site: &Site, units: &Units, all: &[Honour]) -> (Vec<UnitPage>, Vec
         .map(|(unit, ((profiles, honours), labels))| UnitPage {
             unit,
             profiles,
-            listing: Listing::new(all, honours, |h| h.year),
+            listing: Listing::new(all, honours, Grouping::YearAward),
             labels,
         })
         .collect();
@@ -440,7 +467,7 @@ mod tests {
             honour(2022, "giay-khen", true),
             honour(2022, "lao-dong-tien-tien", true),
         ];
-        let listing = Listing::new(&all, vec![0, 1, 2, 3], |h| h.year);
+        let listing = Listing::new(&all, vec![0, 1, 2, 3], Grouping::Year);
         assert_eq!(
             listing.groups,
             vec![
@@ -461,6 +488,12 @@ mod tests {
             ]
         );
         assert_eq!(listing.totals(), (24, 0));
-        assert!(Listing::new(&all, vec![], |h| h.year).groups.is_empty());
+        assert!(Listing::new(&all, vec![], Grouping::Year).groups.is_empty());
+        let by_both = Listing::new(&all, vec![0, 1, 2, 3], Grouping::YearAward);
+        assert_eq!(
+            by_both.groups.len(),
+            3,
+            "2023 Giấy khen, 2022 Giấy khen, 2022 LĐTT"
+        );
     }
 }

@@ -2,7 +2,6 @@
 //! an [`Inputs`] the entities it shows as it picks their cards.
 
 use super::inputs::{Entity, Inputs};
-use super::listing::GroupBy;
 use super::page::*;
 use super::values::{Shared, Values, letter_id};
 use super::{
@@ -87,7 +86,7 @@ impl<'r> Renderer<'r> {
                 });
                 let profiles = cards(rec, &values.profiles, on_page, Entity::Profile);
                 let at = |position: usize, anchor: &str| {
-                    let page = if per == 0 { 1 } else { position / per + 1 };
+                    let page = position.checked_div(per).map_or(1, |n| n + 1);
                     format!(
                         "{}#{anchor}",
                         self.urls.href(&self.urls.profiles(lang, page))
@@ -156,7 +155,7 @@ impl<'r> Renderer<'r> {
                         .find(|g| {
                             honours.all[listing.honours[g.start] as usize].award == model_row.award
                         })
-                        .map(|g| self.group_href(listing, g, GroupBy::Award, &path_of));
+                        .map(|g| self.group_href(listing, g, &path_of));
                 }
                 let page = YearPage {
                     year,
@@ -167,7 +166,7 @@ impl<'r> Renderer<'r> {
                         Entity::Profile,
                     ),
                     award_lists: cards(rec, &values.award_lists, &y.award_lists, Entity::AwardList),
-                    groups: self.honour_groups(&v, links, listing, page, GroupBy::Award),
+                    groups: self.honour_groups(&v, links, listing, page),
                 };
                 ("year.html", KindData::Year(page))
             }
@@ -261,7 +260,7 @@ impl<'r> Renderer<'r> {
                 let page = AwardTypePage {
                     award_type: self.award_type_entry(&v, t),
                     years: self.year_rows(&v, &t.listing, &path_of),
-                    groups: self.honour_groups(&v, links, &t.listing, page, GroupBy::Year),
+                    groups: self.honour_groups(&v, links, &t.listing, page),
                 };
                 ("award_type.html", KindData::AwardType(page))
             }
@@ -287,7 +286,7 @@ impl<'r> Renderer<'r> {
                         Entity::Profile,
                     ),
                     years: self.year_rows(&v, &u.listing, &path_of),
-                    groups: self.honour_groups(&v, links, &u.listing, page, GroupBy::Year),
+                    groups: self.honour_groups(&v, links, &u.listing, page),
                 };
                 ("unit.html", KindData::Unit(page))
             }

@@ -8,7 +8,7 @@ use serde::Serialize;
 use tera::{Context, Value};
 
 use super::theme::Theme;
-use super::values::{LanguageValues, Values};
+use super::values::{LanguageValues, Text, Values};
 use crate::config::{Agency, Language};
 use crate::i18n::LocalisedText;
 use crate::i18n::collate::{given_name, initial_letter};
@@ -180,22 +180,51 @@ pub(super) struct LanguageData {
 }
 
 /// What lists of honours show of each profile, award list and unit in one
-/// language, worded once rather than on every page that lists them.
+/// language, made once rather than on every page that lists them.
 #[derive(Clone)]
 pub(super) struct Links {
-    /// Per profile: the href of its page.
-    pub(super) profiles: Vec<String>,
-    /// Per award list: its title without issuer, and its href.
-    pub(super) lists: Vec<(String, String)>,
-    /// Per unit of `Honours::units` with a page: its label here, whether
-    /// that label is the default language's on another language's page,
-    /// and its href.
-    pub(super) units: Vec<Option<(String, bool, String)>>,
+    /// Per profile.
+    pub(super) profiles: Vec<ProfileTexts>,
+    /// Per award list.
+    pub(super) lists: Vec<ListTexts>,
+    /// Per unit of `Honours::units`: its label and page, when it has one.
+    pub(super) units: Vec<Option<UnitTexts>>,
+    /// The default language's code on another language's pages.
+    pub(super) default_lang: Option<Text>,
     /// Where the individuals filed under each letter start in this
     /// language's profile list.
     pub(super) letters: Vec<(&'static str, usize)>,
     /// Where the collectives start in it.
     pub(super) first_collective: Option<usize>,
+}
+
+#[derive(Clone)]
+pub(super) struct ProfileTexts {
+    pub(super) name: Text,
+    pub(super) name_lang: Option<Text>,
+    pub(super) href: Text,
+    pub(super) kind: &'static str,
+    pub(super) position: Option<Text>,
+    pub(super) position_lang: Option<Text>,
+}
+
+#[derive(Clone)]
+pub(super) struct ListTexts {
+    /// Its title without issuer.
+    pub(super) title: Text,
+    pub(super) href: Text,
+}
+
+#[derive(Clone)]
+pub(super) struct UnitTexts {
+    /// Its label in this language, and whether that is the default
+    /// language's on another language's page.
+    pub(super) label: String,
+    pub(super) marked: bool,
+    pub(super) link: String,
+    pub(super) name: Text,
+    pub(super) lang: Option<Text>,
+    pub(super) href: Text,
 }
 
 /// What every page of a site shares, built once per site: each language's
@@ -274,19 +303,28 @@ impl Prepared {
 
 fn links(v: &Values, honours: &Honours) -> Links {
     let (site, urls, lang) = (v.site, v.urls, v.lang);
+    let default_lang = (v.lang_index > 0).then(|| Text::new(v.default_code()));
     let profiles = site
         .profiles
         .iter()
-        .map(|p| urls.href(&urls.profile(lang, &p.slug)))
+        .map(|p| {
+            let text = &p.texts[v.lang_index];
+            ProfileTexts {
+                name: Text::new(&text.name),
+                name_lang: (text.source.lang != lang.code).then(|| Text::new(&text.source.lang)),
+                href: Text::new(&urls.href(&urls.profile(lang, &p.slug))),
+                kind: p.kind.as_str(),
+                position: Text::opt(text.position.as_deref()),
+                position_lang: Text::opt(text.position_lang.as_deref()),
+            }
+        })
         .collect();
     let lists = site
         .award_lists
         .iter()
-        .map(|l| {
-            (
-                v.list_title_lead(l),
-                urls.href(&urls.award_list(lang, &l.slug)),
-            )
+        .map(|l| ListTexts {
+            title: Text::new(&v.list_title_lead(l)),
+            href: Text::new(&urls.href(&urls.award_list(lang, &l.slug))),
         })
         .collect();
     let mut units = vec![None; honours.units.units.len()];
@@ -296,7 +334,15 @@ fn links(v: &Values, honours: &Honours) -> Links {
             Some(label) => (label, false),
             None => (unit.label.clone(), v.lang_index > 0),
         };
-        units[page.unit] = Some((label, marked, urls.href(&urls.unit(lang, &unit.slug, 1))));
+        let link = urls.href(&urls.unit(lang, &unit.slug, 1));
+        units[page.unit] = Some(UnitTexts {
+            name: Text::new(&label),
+            lang: marked.then(|| Text::new(v.default_code())),
+            href: Text::new(&link),
+            label,
+            marked,
+            link,
+        });
     }
     let ids: Vec<ProfileId> = ProfileId::all(site.profiles.len()).collect();
     let order = site.in_language_order(v.lang_index, &ids);
@@ -323,6 +369,7 @@ fn links(v: &Values, honours: &Honours) -> Links {
         profiles,
         lists,
         units,
+        default_lang,
         letters,
         first_collective,
     }

@@ -167,9 +167,11 @@ fn page_count(items: usize, per_page: usize) -> usize {
     }
 }
 
+/// The items on page `page` (from 1): with `per_page` 0, all on page 1
+/// and none after (a page that also lists recipients may go on).
 fn page_slice<T>(items: &[T], page: usize, per_page: usize) -> &[T] {
     if per_page == 0 {
-        return items;
+        return if page <= 1 { items } else { &[] };
     }
     let start = ((page - 1) * per_page).min(items.len());
     let end = (start + per_page).min(items.len());

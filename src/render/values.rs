@@ -21,6 +21,8 @@ use crate::model::{
 };
 use crate::urls::Urls;
 
+pub use super::listing::Text;
+
 /// A card as Tera value, built once and shared (cloning it clones an
 /// `Arc`), with a hash of what it shows: a page showing it hashes to the
 /// same value as long as the card is the same.
@@ -257,43 +259,45 @@ pub struct RecipientValue<'a> {
 
 /// One honour in a list of recipients: a profile's award (linked), a
 /// recipient an award list names, or a number of people a list counts.
+/// Its texts are prepared once per language ([`Text`]).
 #[derive(Serialize, Hash)]
-pub struct HonourValue<'a> {
+pub struct HonourValue {
     /// The name; none for a count.
-    pub(super) name: Option<&'a str>,
-    pub(super) name_lang: Option<&'a str>,
+    pub(super) name: Option<Text>,
+    pub(super) name_lang: Option<Text>,
     /// The profile's page, for a profile's award.
-    pub(super) href: Option<&'a str>,
+    pub(super) href: Option<Text>,
     /// `individual` or `collective`; none for a count.
     pub(super) kind: Option<&'static str>,
-    pub(super) award: AwardTypeValue<'a>,
-    pub(super) position: Option<&'a str>,
-    pub(super) position_lang: Option<&'a str>,
+    pub(super) position: Option<Text>,
+    pub(super) position_lang: Option<Text>,
     /// Its unit's label and page.
-    pub(super) unit: Option<&'a str>,
-    pub(super) unit_lang: Option<&'a str>,
-    pub(super) unit_href: Option<&'a str>,
+    pub(super) unit: Option<Text>,
+    pub(super) unit_lang: Option<Text>,
+    pub(super) unit_href: Option<Text>,
     /// The award list's title (or, for an award only a profile writes,
     /// its decision number worded), and the list's page.
-    pub(super) decision: Option<std::borrow::Cow<'a, str>>,
-    pub(super) decision_href: Option<&'a str>,
+    pub(super) decision: Option<Text>,
+    pub(super) decision_href: Option<Text>,
     /// A count in words: "21 cá nhân".
     pub(super) words: Option<String>,
-    pub(super) note: Option<&'a str>,
-    pub(super) note_lang: Option<&'a str>,
+    pub(super) note: Option<Text>,
+    pub(super) note_lang: Option<Text>,
 }
 
 /// One page's part of a group of honours: an award type's on a year's
-/// page, a year's on an award type's or a unit's.
+/// page, a year's on an award type's, a year's and award type's on a
+/// unit's.
 #[derive(Serialize, Hash)]
 pub struct HonourGroup<'a> {
-    /// Its anchor on the page: `award-<slug>` or `year-<yyyy>`.
+    /// Its anchor on the page: `award-<slug>`, `year-<yyyy>` or
+    /// `year-<yyyy>-<slug>`.
     pub(super) id: String,
-    /// The award type, on a year's page.
+    /// The award type, on a year's and a unit's page.
     pub(super) award: Option<AwardTypeValue<'a>>,
-    /// The award type's own page, on a year's page.
+    /// The award type's own page.
     pub(super) award_href: Option<String>,
-    /// The year, on an award type's or a unit's page.
+    /// The year, on an award type's and a unit's page.
     pub(super) year: Option<i32>,
     pub(super) year_href: Option<String>,
     /// Over the whole group, not only this page's part.
@@ -305,7 +309,7 @@ pub struct HonourGroup<'a> {
     pub(super) named: usize,
     /// Whether the group began on an earlier page.
     pub(super) continued: bool,
-    pub(super) honours: Vec<HonourValue<'a>>,
+    pub(super) honours: Vec<HonourValue>,
 }
 
 /// Builds values for one language.

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { PAGES, sampleSiteInBrowser } from './site.mjs';
 
-const LIST_TYPES = new Set(['home', 'profiles', 'year', 'campaign']);
+const LIST_TYPES = new Set(['home', 'profiles', 'year', 'campaign', 'unit']);
 
 describe('photos load, and lists load the small copy', () => {
   const ready = sampleSiteInBrowser();

@@ -139,6 +139,17 @@ export async function launchChromium() {
   });
 }
 
+// The site paths of every page the sitemap of the built site in `dir`
+// lists (the sitemap, or its parts when it is split).
+export function sitemapPaths(dir) {
+  const read = (name) => readFileSync(join(dir, name), 'utf8');
+  let xml = read('sitemap.xml');
+  if (xml.includes('<sitemapindex')) {
+    xml = [...xml.matchAll(/<loc>[^<]*\/(sitemap-\d+\.xml)<\/loc>/g)].map((m) => read(m[1])).join('\n');
+  }
+  return [...xml.matchAll(/<url>\s*<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
+}
+
 // Hooks for the enclosing `describe`: before its tests, the sample site is
 // built, served and Chromium opened; after them, all is closed. Returns
 // `ready()`, which each test calls for `{ server, browser }`: a failed setup
