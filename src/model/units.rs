@@ -4,7 +4,7 @@
 //! label is its most frequent spelling; a recipient without `unit` takes its
 //! profile's.
 //!
-//! Search facets use it now; unit pages will use the same identity.
+//! Search facets and unit pages ([`super::honours`]) use the same identity.
 
 use std::collections::HashMap;
 

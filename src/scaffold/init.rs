@@ -124,8 +124,8 @@ fn site_toml(lang: Lang) -> String {
             en: "the language of the pages at the site's root; also of the messages",
             vi: "ngôn ngữ của các trang ở gốc; cũng là ngôn ngữ của thông báo"))
         .field("paginate_by = 50", say!(lang,
-            en: "how many entries a list page shows",
-            vi: "số mục trên mỗi trang danh sách"))
+            en: "how many profiles a list page shows (lists of recipients: at most 500 a page)",
+            vi: "số hồ sơ trên mỗi trang danh sách (danh sách người được khen: tối đa 500 mỗi trang)"))
         .optional("output_dir = \"public\"", say!(lang,
             en: "{opt}: where build writes the site, relative to this folder",
             vi: "{opt}: nơi lệnh build ghi trang, tính từ thư mục này"))
@@ -149,6 +149,8 @@ fn site_toml(lang: Lang) -> String {
         .optional("years = \"nam\"", String::new())
         .optional("campaigns = \"phong-trao\"", String::new())
         .optional("awards = \"khen-thuong\"", String::new())
+        .optional("award_types = \"hinh-thuc\"", String::new())
+        .optional("units = \"don-vi\"", String::new())
         .optional("search = \"tim-kiem\"", String::new())
         .optional("page = \"trang\"", String::new())
         .plain("")
