@@ -59,7 +59,9 @@ fn agency() -> TestSite {
             ),
             (
                 "content/awards/ltt-2020.toml",
-                "year = 2020\naward = \"lao-dong-tien-tien\"\n\n[[recipients]]\nname = \"Hà Thị Mai\"\nunit = \"Ban Dân tộc tỉnh Cao Bằng\"\n",
+                // Đào's entry names a unit of its own: her award stays in her
+                // profile's unit, beside her.
+                "year = 2020\naward = \"lao-dong-tien-tien\"\n\n[[recipients]]\nname = \"Hà Thị Mai\"\nunit = \"Ban Dân tộc tỉnh Cao Bằng\"\n\n[[recipients]]\nname = \"Nguyễn Thị Đào\"\nprofile = \"dao\"\nunit = \"Phòng Tổng hợp\"\n",
             ),
         ],
     )
@@ -192,7 +194,7 @@ fn units_merge_spellings_sort_in_vietnamese_order_and_list_their_profiles_and_ho
     assert_eq!(list.matches("<li>").count(), 5);
     assert!(!list.contains("CAO BẰNG"));
     assert!(list.contains(
-        "<a href=\"/don-vi/ban-dan-toc-tinh-cao-bang/\">Ban Dân tộc tỉnh Cao Bằng</a> <span class=\"meta\">Hồ sơ điển hình: 2 · Lượt khen thưởng: 5</span>"
+        "<a href=\"/don-vi/ban-dan-toc-tinh-cao-bang/\">Ban Dân tộc tỉnh Cao Bằng</a> <span class=\"meta\">Hồ sơ điển hình: 2 · Lượt khen thưởng: 6</span>"
     ));
 
     // English: the unit a profile translates under its translation, the
@@ -221,7 +223,12 @@ fn units_merge_spellings_sort_in_vietnamese_order_and_list_their_profiles_and_ho
     assert!(merit.contains("Trần Văn Dương") && merit.contains("Vi Văn Khánh"));
     assert!(!merit.contains("Lò Văn Pá"), "another unit's recipient");
     assert!(unit[y2020..].contains("Hà Thị Mai"));
-    assert_eq!(honours(&unit), 5);
+    assert!(unit[y2020..].contains("<a href=\"/ho-so/dao/\">Nguyễn Thị Đào</a>"));
+    assert!(
+        !site.exists("don-vi/phong-tong-hop/index.html"),
+        "a unit named only beside a profile's award has no page"
+    );
+    assert_eq!(honours(&unit), 6);
     assert!(unit.contains(
         "<a href=\"/don-vi/ban-dan-toc-tinh-cao-bang/#year-2021-bang-khen-cap-tinh\">2021</a>"
     ));

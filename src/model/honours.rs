@@ -36,9 +36,10 @@ pub struct Honour {
     pub year: i32,
     pub award: AwardTypeId,
     pub holder: Holder,
-    /// Its unit: an index into [`Honours::units`]'s `units.units`. The
-    /// unit the list gives the recipient, else the profile's; none for a
-    /// count.
+    /// Its unit: an index into [`Honours::units`]'s `units.units`. A
+    /// profile's award is in the profile's unit (whatever unit a list
+    /// writes beside it, so a unit's page shows its profiles' awards), a
+    /// recipient's in its own; a count is in none.
     pub unit: Option<usize>,
     /// How many individuals and collectives it honours: one of the two
     /// for a named holder, the numbers of a count.
@@ -210,16 +211,6 @@ impl Honours {
 
 /// Every honour, in the order of [`Honours::all`].
 fn all_honours(site: &Site, units: &Units) -> Vec<Honour> {
-    // The recipient a profile's award from a list comes from: its unit is
-    // the unit the list gives.
-    let mut entry_of: HashMap<(AwardListId, ProfileId, AwardTypeId), usize> = HashMap::new();
-    for (l, list) in AwardListId::all(site.award_lists.len()).zip(&site.award_lists) {
-        for (r, rec) in list.recipients.iter().enumerate() {
-            if let Some(p) = rec.profile {
-                entry_of.entry((l, p, rec.award)).or_insert(r);
-            }
-        }
-    }
     let one = |kind: Kind| match kind {
         Kind::Individual => (1, 0),
         Kind::Collective => (0, 1),
@@ -227,14 +218,8 @@ fn all_honours(site: &Site, units: &Units) -> Vec<Honour> {
     let mut all = Vec::new();
     for (p, profile) in ProfileId::all(site.profiles.len()).zip(&site.profiles) {
         let (individuals, collectives) = one(profile.kind);
+        let unit = units.of_profile[p.index()];
         for (held, a) in profile.awards.iter().enumerate() {
-            let from_list = a
-                .list
-                .and_then(|l| Some((l, *entry_of.get(&(l, p, a.award))?)));
-            let unit = match from_list {
-                Some((l, r)) => units.of_recipient[l.index()][r],
-                None => units.of_profile[p.index()],
-            };
             all.push(Honour {
                 year: a.year,
                 award: a.award,
