@@ -476,7 +476,7 @@ fn untranslated_fragments_on_english_pages_carry_lang_vi() {
     let site = agency();
     // (English page, its Vietnamese twin, the fragment on the English page,
     // the same on the Vietnamese page, without lang).
-    let cases: [(&str, &str, &str); 12] = [
+    let cases: [(&str, &str, &str); 14] = [
         // A plain-string issuer, on the decision page and in the list table.
         (
             "awards/cstd-2019-a/",
@@ -487,6 +487,17 @@ fn untranslated_fragments_on_english_pages_carry_lang_vi() {
             "awards/",
             "<td class=\"col-issuer\" lang=\"vi\">Trưởng ban Dân tộc tỉnh</td>",
             "<td class=\"col-issuer\">Trưởng ban Dân tộc tỉnh</td>",
+        ),
+        // A plain-string issuer in the title of a list without a number.
+        (
+            "awards/",
+            "tong-ket-2020/\">Commendations 2020 – <span lang=\"vi\">Trưởng ban Dân tộc tỉnh</span></a>",
+            "tong-ket-2020/\">Khen thưởng 2020 – Trưởng ban Dân tộc tỉnh</a>",
+        ),
+        (
+            "profiles/lo-thi-mai/",
+            "tong-ket-2020/\">Commendations 2020 – <span lang=\"vi\">Trưởng ban Dân tộc tỉnh</span></a>",
+            "tong-ket-2020/\">Khen thưởng 2020 – Trưởng ban Dân tộc tỉnh</a>",
         ),
         // A plain-string reason.
         (

@@ -156,6 +156,10 @@ pub struct AwardListCard<'a> {
     /// "Quyết định số 631/QĐ-UBND", or without a number the award (or
     /// "Khen thưởng" for several), the year and the issuer.
     title: String,
+    /// The title without its issuer ("Commendations 2020"), when the
+    /// title ends with an issuer not in the page's language: templates
+    /// show the issuer after it marked with `issuer_lang`.
+    title_head: Option<String>,
     decision: Option<&'a str>,
     date: Option<String>,
     date_iso: Option<String>,
@@ -203,6 +207,10 @@ pub struct HeldAwardValue<'a> {
     decision: Option<&'a str>,
     /// The list's title, when a list records it.
     list_title: Option<String>,
+    /// The list's title without its issuer, when the title ends with an
+    /// issuer not in the page's language (then shown as `issuer`, marked
+    /// with `issuer_lang`).
+    list_title_head: Option<String>,
     issuer: Option<&'a str>,
     issuer_lang: Option<&'a str>,
     date: Option<String>,
@@ -313,19 +321,34 @@ impl<'a> Values<'a> {
         if let Some(number) = &l.decision {
             return self.t("decision_title").replace("{number}", number);
         }
+        let head = self.untitled_head(l);
+        match &l.issuer {
+            Some(issuer) => format!(
+                "{head} – {}",
+                issuer.get(&self.lang.code, self.default_code())
+            ),
+            None => head,
+        }
+    }
+
+    /// The award (or "Commendations" for several) and year that title a
+    /// list without a number.
+    fn untitled_head(&self, l: &AwardList) -> String {
         let what = match l.awards.as_slice() {
             [one] => self.award_type(*one).name,
             _ => self.t("commendations"),
         };
-        let code = &self.lang.code;
-        match &l.issuer {
-            Some(issuer) => format!(
-                "{what} {} – {}",
-                l.year,
-                issuer.get(code, self.default_code())
-            ),
-            None => format!("{what} {}", l.year),
+        format!("{what} {}", l.year)
+    }
+
+    /// The title without its issuer, when the title ends with an issuer
+    /// in another language than this one (to be marked with its `lang`).
+    fn title_head(&self, l: &AwardList) -> Option<String> {
+        let issuer = l.issuer.as_ref()?;
+        if l.decision.is_some() || self.text(issuer).1.is_none() {
+            return None;
         }
+        Some(self.untitled_head(l))
     }
 
     pub fn award_type(&self, index: AwardTypeId) -> AwardTypeValue<'a> {
@@ -495,6 +518,7 @@ impl<'a> Values<'a> {
             slug: &l.slug,
             href: self.urls.href(&self.urls.award_list(self.lang, &l.slug)),
             title: self.list_title(l),
+            title_head: self.title_head(l),
             decision: l.decision.as_deref(),
             date: l.date.map(|d| d.format(code)),
             date_iso: l.date.map(|d| d.iso()),
@@ -553,6 +577,7 @@ impl<'a> Values<'a> {
             year_href: self.year_href(a.year),
             decision: a.decision.as_deref(),
             list_title: list.map(|l| self.list_title(l)),
+            list_title_head: list.and_then(|l| self.title_head(l)),
             issuer,
             issuer_lang,
             date: a.date.map(|d| d.format(code)),
