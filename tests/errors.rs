@@ -603,6 +603,27 @@ fn two_award_types_sharing_a_name() {
     );
 }
 
+#[test]
+fn a_site_type_overriding_a_built_in_one_with_another_ones_name() {
+    // `lao-dong-tien-tien` comes before `giay-khen` in the catalogue: the
+    // name is found on giay-khen second, but the table to fix is the one
+    // site.toml has.
+    let (p, stderr) = with_config(|t| {
+        t + "\n[award_types.lao-dong-tien-tien]\nname = { vi = \"Giấy khen\", en = \"Advanced\" }\nkind = \"title\"\nlevel = \"grassroots\"\nrecipient = \"individual\"\nrank = 10\n"
+    });
+    let d = located(
+        &p,
+        &stderr,
+        "site.toml",
+        (19, None),
+        "are both called \"Giấy khen\"",
+    );
+    assert_eq!(
+        d.hint.as_deref(),
+        Some("give `lao-dong-tien-tien` a name of its own (in every language)")
+    );
+}
+
 // Files.
 
 #[test]
