@@ -455,6 +455,30 @@ fn a_negative_count() {
 }
 
 #[test]
+fn a_count_too_large_to_be_true() {
+    // Three counts of i64::MAX used to overflow the year's total (a panic
+    // in a debug build, a wrong total in a release one).
+    let big = "\n[[counts]]\nindividuals = 9223372036854775807\n";
+    let (p, stderr) = broken(|s| {
+        s.write(
+            "content/awards/x.toml",
+            &format!("year = 2021\naward = \"giay-khen\"\n{big}{big}{big}"),
+        )
+    });
+    located(
+        &p,
+        &stderr,
+        "content/awards/x.toml",
+        (5, Some(15)),
+        "`individuals` is 9223372036854775807: no decision honours more than 1000000 people",
+    );
+    assert!(
+        !p.iter().any(|d| d.message.contains("counts no one")),
+        "{p}"
+    );
+}
+
+#[test]
 fn a_count_of_a_kind_its_award_cannot_take() {
     let (p, stderr) = broken(|s| {
         s.write(
