@@ -476,7 +476,7 @@ fn untranslated_fragments_on_english_pages_carry_lang_vi() {
     let site = agency();
     // (English page, its Vietnamese twin, the fragment on the English page,
     // the same on the Vietnamese page, without lang).
-    let cases: [(&str, &str, &str); 14] = [
+    let cases: [(&str, &str, &str); 16] = [
         // A plain-string issuer, on the decision page and in the list table.
         (
             "awards/cstd-2019-a/",
@@ -543,6 +543,17 @@ fn untranslated_fragments_on_english_pages_carry_lang_vi() {
             "campaigns/",
             "Launched by: <span lang=\"vi\">Thủ tướng Chính phủ</span>",
             "<span>Thủ tướng Chính phủ</span>",
+        ),
+        // A unit the translation leaves out, and an untranslated campaign's name.
+        (
+            "profiles/",
+            "<span lang=\"vi\">Phòng Giáo dục huyện Bù Đăng</span>",
+            "<span>Phòng Giáo dục huyện Bù Đăng</span>",
+        ),
+        (
+            "profiles/lo-thi-mai/",
+            "/ban-thi-dua/\" lang=\"vi\">Ban thi đua lập thành tích</a>",
+            "/ban-thi-dua/\">Ban thi đua lập thành tích</a>",
         ),
         // An inline award's plain-string issuer and reason on a translated profile.
         (
