@@ -57,6 +57,8 @@ pub enum OutputSource {
     PhotoOf(String),
     /// vinhdanh's marker file in the output folder.
     Marker,
+    /// The small page at an old address (`aliases`) of a content file.
+    AliasOf(String),
 }
 
 /// One problem at the site's edges.
@@ -135,7 +137,7 @@ impl FileKind {
 }
 
 impl OutputSource {
-    fn words(&self, lang: Lang) -> String {
+    pub(crate) fn words(&self, lang: Lang) -> String {
         match self {
             OutputSource::PageOf(f) => say!(lang, en: "the page of {f}", vi: "trang của {f}"),
             OutputSource::Generated => {
@@ -146,6 +148,9 @@ impl OutputSource {
             OutputSource::Marker => say!(lang,
                 en: "vinhdanh's marker file",
                 vi: "tệp đánh dấu của vinhdanh"),
+            OutputSource::AliasOf(f) => say!(lang,
+                en: "an old address (aliases) of {f}",
+                vi: "một địa chỉ cũ (aliases) của {f}"),
         }
     }
 }

@@ -193,6 +193,7 @@ pub fn assemble(
         years: Vec::new(),
         drafts: options.drafts,
         draft_links,
+        redirects: Vec::new(),
     };
     join::join(&mut site);
     Ok(site)

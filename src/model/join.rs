@@ -3,9 +3,11 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::{AwardListId, HeldAward, Kind, ProfileId, Site, SummaryRow, Year};
+use super::{
+    Alias, AwardListId, CampaignId, HeldAward, Kind, ProfileId, Redirect, RedirectTarget, Site,
+    SummaryRow, Year,
+};
 use crate::catalogue::AwardTypeId;
-
 
 /// Fills in what depends on more than one file: awards from lists on
 /// profiles (one award per type and year), campaign members, years.
@@ -33,6 +35,38 @@ pub fn join(site: &mut Site) {
         }
     }
     site.years = years(site);
+    site.redirects = redirects(site);
+}
+
+/// Every alias of every page, in page order.
+fn redirects(site: &Site) -> Vec<Redirect> {
+    let lang_of = |path: &str| {
+        site.config
+            .languages
+            .iter()
+            .position(|l| !l.prefix.is_empty() && path.starts_with(&format!("{}/", l.prefix)))
+            .unwrap_or(0)
+    };
+    let mut out = Vec::new();
+    let mut add = |aliases: &[Alias], target: RedirectTarget| {
+        for alias in aliases {
+            out.push(Redirect {
+                alias: alias.clone(),
+                target,
+                lang: lang_of(&alias.path),
+            });
+        }
+    };
+    for (i, p) in ProfileId::all(site.profiles.len()).zip(&site.profiles) {
+        add(&p.aliases, RedirectTarget::Profile(i));
+    }
+    for (i, c) in CampaignId::all(site.campaigns.len()).zip(&site.campaigns) {
+        add(&c.aliases, RedirectTarget::Campaign(i));
+    }
+    for (i, l) in AwardListId::all(site.award_lists.len()).zip(&site.award_lists) {
+        add(&l.aliases, RedirectTarget::AwardList(i));
+    }
+    out
 }
 
 /// A list's recipient with a profile adds the award to that profile. An

@@ -49,6 +49,26 @@ pub struct Site {
     /// `@/` links to drafts left out of the build, by file and line: they
     /// show as their text, and `check` notes them.
     pub draft_links: Vec<DraftLink>,
+    /// Every old address (`aliases`) with the page it sends readers to.
+    pub redirects: Vec<Redirect>,
+}
+
+/// An old address and the page it now leads to.
+#[derive(Debug, Clone)]
+pub struct Redirect {
+    pub alias: Alias,
+    pub target: RedirectTarget,
+    /// The language of the page it leads to: the language whose prefix
+    /// starts the alias (`/en/…`), else the default one.
+    pub lang: usize,
+}
+
+/// The page an old address leads to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RedirectTarget {
+    Profile(ProfileId),
+    Campaign(CampaignId),
+    AwardList(AwardListId),
 }
 
 impl Site {

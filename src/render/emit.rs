@@ -3,6 +3,7 @@
 //! command wants them: a staging folder (`build`), nowhere (`check`), memory
 //! (`serve`, which may keep the bytes it has when the value is the same).
 
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use rayon::prelude::*;
@@ -10,7 +11,7 @@ use rayon::prelude::*;
 use super::inputs::{Inputs, hash_of};
 use super::{CopiedFile, PageData, PageKind, PageRef, Renderer};
 use crate::diagnostic::boundary::OutputSource;
-use crate::diagnostic::{Diagnostic, Diagnostics, display_path};
+use crate::diagnostic::{AwardProblem, Diagnostic, Diagnostics, display_path};
 use crate::model::Site;
 use crate::output::{self, Origin};
 
@@ -101,17 +102,80 @@ fn check_copied_files(
     copied: &[CopiedFile],
 ) -> Result<(), Diagnostics> {
     let paths: Vec<String> = pages.iter().map(|&p| renderer.output_path(p)).collect();
+    let taken = aliases_taken(renderer.site, pages, &paths, copied);
     let pages = paths
         .iter()
         .zip(pages)
+        .filter(|(_, page)| !matches!(page, PageRef::Redirect(i) if taken.0.contains(i)))
         .map(|(path, &page)| (path.as_str(), page_origin(renderer.site, page)));
     let copied = copied.iter().map(|f| (f.path.as_str(), f.origin.clone()));
-    output::check_outputs(pages.chain(copied))
+    let checked = output::check_outputs(pages.chain(copied));
+    match (taken.1.is_empty(), checked) {
+        (true, checked) => checked,
+        (false, Ok(())) => Err(taken.1),
+        (false, Err(mut more)) => {
+            more.extend(taken.1);
+            Err(more.sorted())
+        }
+    }
+}
+
+/// Old addresses (`aliases`) at the address of a page, a copied file or an
+/// earlier alias: each reported where it is written, and left out of the
+/// outputs (their indexes in `Site::redirects`).
+fn aliases_taken(
+    site: &Site,
+    pages: &[PageRef],
+    paths: &[String],
+    copied: &[CopiedFile],
+) -> (HashSet<usize>, Diagnostics) {
+    let mut owner: HashMap<&str, OutputSource> = HashMap::new();
+    for (path, &page) in paths.iter().zip(pages) {
+        if !matches!(page, PageRef::Redirect(_)) {
+            owner.insert(path, page_origin(site, page).source);
+        }
+    }
+    for f in copied {
+        owner.insert(&f.path, f.origin.source.clone());
+    }
+    let mut taken = HashSet::new();
+    let mut problems = Diagnostics::new();
+    for (path, &page) in paths.iter().zip(pages) {
+        let PageRef::Redirect(i) = page else { continue };
+        let alias = &site.redirects[i].alias;
+        let mine = OutputSource::AliasOf(display_path(&alias.file));
+        match owner.get(path.as_str()) {
+            Some(source) => {
+                taken.insert(i);
+                problems.push(Diagnostic::at(
+                    &alias.file,
+                    alias.line,
+                    Some(alias.col),
+                    AwardProblem::AliasTaken {
+                        alias: alias.path.clone(),
+                        taken_by: source.clone(),
+                    },
+                ));
+            }
+            None => {
+                owner.insert(path, mine);
+            }
+        }
+    }
+    (taken, problems)
 }
 
 /// The content file a page is built from, or the site as a whole.
 fn page_origin(site: &Site, page: PageRef) -> Origin {
     let source = match page {
+        PageRef::Redirect(i) => {
+            let alias = &site.redirects[i].alias;
+            return Origin {
+                file: alias.file.clone(),
+                line: Some(alias.line),
+                source: OutputSource::AliasOf(display_path(&alias.file)),
+            };
+        }
         PageRef::Page { kind, .. } => match kind {
             PageKind::Profile(i) => Some(&site.profiles[i].source),
             PageKind::Campaign { index, .. } => Some(&site.campaigns[index].source),

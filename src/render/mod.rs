@@ -76,6 +76,8 @@ pub enum PageRef {
     /// A file of the search index ([`crate::search`]), by its place in
     /// [`Renderer::search_files`].
     SearchIndex(usize),
+    /// The small page at an old address, by its place in `Site::redirects`.
+    Redirect(usize),
 }
 
 /// What one page shows: an HTML page's template values, or the contents
@@ -85,9 +87,13 @@ pub enum PageData<'a> {
     Html(Box<page::Html<'a>>),
     Feed(xml::Feed<'a>),
     Sitemap(xml::Sitemap),
-    SitemapIndex { parts: usize },
+    SitemapIndex {
+        parts: usize,
+    },
     Robots,
     SearchIndex(&'a IndexFile),
+    /// An old address: where it leads.
+    Redirect(xml::RedirectPage<'a>),
 }
 
 /// A file copied as it is: theme and site static files, the copies of
@@ -195,6 +201,7 @@ impl<'a> Renderer<'a> {
         }
         out.push(PageRef::Robots);
         out.extend((0..self.search_files().len()).map(PageRef::SearchIndex));
+        out.extend((0..self.site.redirects.len()).map(PageRef::Redirect));
         out
     }
 
@@ -287,6 +294,7 @@ impl<'a> Renderer<'a> {
             PageRef::SitemapPart(n) => format!("sitemap-{n}.xml"),
             PageRef::Robots => "robots.txt".to_owned(),
             PageRef::SearchIndex(i) => self.search_files()[i].path.clone(),
+            PageRef::Redirect(i) => output_file(&self.site.redirects[i].alias.path),
         }
     }
 
@@ -343,6 +351,7 @@ impl<'a> Renderer<'a> {
             )),
             PageRef::Robots => PageData::Robots,
             PageRef::SearchIndex(i) => PageData::SearchIndex(&self.search_files()[i]),
+            PageRef::Redirect(i) => PageData::Redirect(xml::RedirectPage::new(self, i)),
         }
     }
 
@@ -359,6 +368,7 @@ impl<'a> Renderer<'a> {
             )
             .into_bytes()),
             PageData::SearchIndex(file) => Ok(file.bytes.clone()),
+            PageData::Redirect(page) => Ok(page.write()),
         }
     }
 

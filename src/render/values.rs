@@ -71,6 +71,9 @@ pub struct Link<'a> {
 pub struct AwardTypeValue<'a> {
     key: &'a str,
     name: &'a str,
+    /// The language `name` is written in when not the page's (a site's own
+    /// award type named in one language only).
+    name_lang: Option<&'a str>,
     kind: crate::catalogue::AwardKind,
     level: crate::catalogue::Level,
     rank: i64,
@@ -78,7 +81,7 @@ pub struct AwardTypeValue<'a> {
 
 impl Hash for AwardTypeValue<'_> {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        (self.key, self.name, self.rank).hash(state);
+        (self.key, self.name, self.name_lang, self.rank).hash(state);
         std::mem::discriminant(&self.kind).hash(state);
         std::mem::discriminant(&self.level).hash(state);
     }
@@ -356,6 +359,7 @@ impl<'a> Values<'a> {
         AwardTypeValue {
             key: &t.key,
             name: t.name.get(&self.lang.code, self.default_code()),
+            name_lang: t.name.lang_of(&self.lang.code, self.default_code()),
             kind: t.kind,
             level: t.level,
             rank: t.rank,

@@ -13,7 +13,7 @@ use super::values::Values;
 use super::{FEED_ENTRIES, PageKind, Renderer};
 use crate::i18n::chars;
 use crate::i18n::date::Date;
-use crate::model::AwardListId;
+use crate::model::{AwardListId, RedirectTarget};
 use crate::urls::Urls;
 
 /// Escapes text for XML content and attribute values, leaving out the
@@ -312,6 +312,79 @@ impl<'a> Feed<'a> {
             out.push_str("  </entry>\n");
         }
         out.push_str("</feed>\n");
+        out.into_bytes()
+    }
+}
+
+/// The small page at an old address (`aliases`): it sends the reader to
+/// the page at once (meta refresh), names it as the canonical address for
+/// search engines, and links it for a reader whose browser does not follow.
+#[derive(Hash)]
+pub struct RedirectPage<'a> {
+    lang: &'a str,
+    title: &'a str,
+    /// The page's address, absolute.
+    to: String,
+    /// Every language version of the page, absolute.
+    alternates: Vec<(&'a str, String)>,
+}
+
+impl<'a> RedirectPage<'a> {
+    pub(super) fn new(r: &Renderer<'a>, i: usize) -> RedirectPage<'a> {
+        let site = r.site;
+        let redirect = &site.redirects[i];
+        let path_in = |lang: usize| {
+            let language = &site.config.languages[lang];
+            match redirect.target {
+                RedirectTarget::Profile(p) => r.site_path(language, PageKind::Profile(p)),
+                RedirectTarget::Campaign(c) => {
+                    r.site_path(language, PageKind::Campaign { index: c, page: 1 })
+                }
+                RedirectTarget::AwardList(l) => r.site_path(language, PageKind::AwardList(l)),
+            }
+        };
+        let lang = &site.config.languages[redirect.lang];
+        let title = match redirect.target {
+            RedirectTarget::Profile(p) => site.profiles[p].texts[redirect.lang].name.as_str(),
+            RedirectTarget::Campaign(c) => site.campaigns[c].texts[redirect.lang].name.as_str(),
+            RedirectTarget::AwardList(_) => lang.title.as_str(),
+        };
+        RedirectPage {
+            lang: &lang.code,
+            title,
+            to: r.urls.absolute(&path_in(redirect.lang)),
+            alternates: site
+                .config
+                .languages
+                .iter()
+                .enumerate()
+                .map(|(l, language)| (language.code.as_str(), r.urls.absolute(&path_in(l))))
+                .collect(),
+        }
+    }
+
+    pub(super) fn write(&self) -> Vec<u8> {
+        let to = escape(&self.to);
+        let mut out = String::new();
+        let _ = write!(
+            out,
+            "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<meta name=\"robots\" content=\"noindex\">\n<link rel=\"canonical\" href=\"{to}\">\n",
+            escape(self.lang),
+            escape(self.title),
+        );
+        for (code, href) in &self.alternates {
+            let _ = writeln!(
+                out,
+                "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">",
+                escape(code),
+                escape(href)
+            );
+        }
+        let _ = write!(
+            out,
+            "<meta http-equiv=\"refresh\" content=\"0; url={to}\">\n</head>\n<body>\n<p><a href=\"{to}\">{}</a></p>\n</body>\n</html>\n",
+            escape(self.title),
+        );
         out.into_bytes()
     }
 }

@@ -190,7 +190,22 @@ fn optional_word(lang: Lang) -> String {
 }
 
 fn kind_comment(lang: Lang) -> String {
-    say!(lang, en: "\"individual\" or \"collective\"", vi: "\"individual\" (cá nhân) hoặc \"collective\" (tập thể)")
+    say!(lang,
+        en: "\"individual\" or \"collective\" (or \"cá nhân\", \"tập thể\")",
+        vi: "\"cá nhân\" hoặc \"tập thể\" (hoặc \"individual\", \"collective\")")
+}
+
+fn award_comment(lang: Lang) -> String {
+    say!(lang,
+        en: "the award's name as the catalogue writes it, or its key",
+        vi: "tên hình thức khen thưởng như trong danh mục, hoặc mã của nó")
+}
+
+fn aliases_comment(lang: Lang) -> String {
+    let opt = optional_word(lang);
+    say!(lang,
+        en: "{opt}: old addresses of this page, from the site's root; readers are sent on",
+        vi: "{opt}: địa chỉ cũ của trang này, tính từ gốc trang; người đọc được chuyển tới đây")
 }
 
 fn draft_comment(lang: Lang) -> String {
@@ -236,16 +251,20 @@ fn profile(name: &str, config: &Config, lang: Lang) -> String {
             en: "{opt}: publication date; default: 1 January of `year`",
             vi: "{opt}: ngày đăng; mặc định: 1 tháng 1 của `year`"))
         .optional("slug = \"…\"", say!(lang, en: "{opt}: the page address; default: the file name", vi: "{opt}: địa chỉ trang; mặc định: tên tệp"))
+        .optional("aliases = [\"/ho-so/ten-cu/\"]", aliases_comment(lang))
         .optional("draft = true", draft_comment(lang))
         .plain("")
         .plain(say!(lang,
             en: "# Optional: one [[awards]] table per award written in this profile (remove the # to use it).",
             vi: "# Không bắt buộc: mỗi khen thưởng ghi trong hồ sơ là một bảng [[awards]] (bỏ dấu # để dùng)."))
         .optional("[[awards]]", String::new())
-        .optional("award = \"bang-khen-cap-tinh\"", say!(lang, en: "award type key from the catalogue", vi: "mã loại khen thưởng trong danh mục"))
+        .optional("award = \"Bằng khen của Chủ tịch UBND tỉnh\"", award_comment(lang))
         .optional("year = 2023", say!(lang, en: "year of the award", vi: "năm khen thưởng"))
         .optional("decision = \"…/QĐ-UBND\"", say!(lang, en: "{opt}: decision number", vi: "{opt}: số quyết định"))
+        .optional("date = 2023-04-21", say!(lang, en: "{opt}: date of the decision", vi: "{opt}: ngày quyết định"))
         .optional("issuer = \"…\"", say!(lang, en: "{opt}: who signed it; per language: {langs}", vi: "{opt}: người ký; theo từng ngôn ngữ: {langs}"))
+        .optional("reason = \"…\"", say!(lang, en: "{opt}: why; per language: {langs}", vi: "{opt}: lý do khen thưởng; theo từng ngôn ngữ: {langs}"))
+        .optional("period = [2018, 2022]", say!(lang, en: "{opt}: for a stage of years (giai đoạn)", vi: "{opt}: thành tích của cả giai đoạn"))
         .optional("campaign = \"…\"", campaign_comment(lang))
         .plain("+++")
         .plain("")
@@ -261,19 +280,32 @@ fn campaign(name: &str, config: &Config, lang: Lang) -> String {
     let mut l = Lines::new();
     l.plain("+++")
         .field(format!("name = {}", quoted(name)), say!(lang, en: "the campaign's name", vi: "tên phong trào"))
-        .field(blank("start_year"), say!(lang,
-            en: "year it was launched, a number such as 2021 (no quotes)",
-            vi: "năm phát động, một số như 2021 (không có ngoặc kép)"))
+        .optional("start_year = 2021", say!(lang,
+            en: "{opt}: year it was launched, a number (no quotes)",
+            vi: "{opt}: năm phát động, một số (không có ngoặc kép)"))
         .optional("end_year = 2025", say!(lang, en: "{opt}: year it ends, not before start_year", vi: "{opt}: năm kết thúc, không trước start_year"))
         .optional("launched_by = \"…\"", say!(lang,
             en: "{opt}: who launched it; per language: {langs}",
             vi: "{opt}: cơ quan phát động; theo từng ngôn ngữ: {langs}"))
         .optional("plan = \"…/KH-UBND\"", say!(lang, en: "{opt}: the launching document", vi: "{opt}: văn bản phát động"))
         .optional("slogan = \"…\"", say!(lang, en: "{opt}: slogan", vi: "{opt}: khẩu hiệu"))
+        .optional("level = \"province\"", say!(lang,
+            en: "{opt}: \"national\", \"province\" or \"agency\"; the campaign list groups by it",
+            vi: "{opt}: \"national\" (toàn quốc), \"province\" (cấp tỉnh) hoặc \"agency\" (cơ quan, đơn vị)"))
         .optional("slug = \"…\"", say!(lang,
             en: "{opt}: the key other files use; default: the file name",
             vi: "{opt}: mã để các tệp khác nhắc tới; mặc định: tên tệp"))
+        .optional("aliases = [\"/phong-trao/ten-cu/\"]", aliases_comment(lang))
         .optional("draft = true", draft_comment(lang))
+        .plain("")
+        .plain(say!(lang,
+            en: "# Optional: one [[documents]] table per plan or decision that launched or guides it.",
+            vi: "# Không bắt buộc: mỗi kế hoạch, quyết định phát động hoặc chỉ đạo phong trào là một bảng [[documents]]."))
+        .optional("[[documents]]", String::new())
+        .optional("number = \"…/KH-UBND\"", say!(lang, en: "the document's number", vi: "số văn bản"))
+        .optional("date = 2021-06-04", say!(lang, en: "{opt}: its date", vi: "{opt}: ngày ban hành"))
+        .optional("issuer = \"…\"", say!(lang, en: "{opt}: who issued it; per language: {langs}", vi: "{opt}: cơ quan ban hành; theo từng ngôn ngữ: {langs}"))
+        .optional("title = \"…\"", say!(lang, en: "{opt}: what it is about; per language: {langs}", vi: "{opt}: trích yếu; theo từng ngôn ngữ: {langs}"))
         .plain("+++")
         .plain("")
         .plain(say!(lang, en: "Describe the campaign here, in markdown.", vi: "Mô tả phong trào ở đây, bằng markdown."));
@@ -284,24 +316,37 @@ fn award_list(decision: &str, issuer: Option<&str>, config: &Config, lang: Lang)
     let opt = optional_word(lang);
     let langs = per_language(config);
     let mut l = Lines::new();
-    l.field(format!("decision = {}", quoted(decision)), say!(lang, en: "the decision number", vi: "số quyết định"))
+    l.field(format!("decision = {}", quoted(decision)), say!(lang,
+            en: "the decision number; remove the line when the report gives none",
+            vi: "số quyết định; xóa dòng này khi báo cáo không ghi số"))
         .field(blank("date"), say!(lang,
-            en: "date of the decision, such as 2023-04-21 (no quotes)",
-            vi: "ngày ký quyết định, dạng 2023-04-21 (không có ngoặc kép)"))
+            en: "date of the decision, such as 2023-04-21 (no quotes); remove when unknown, then write `year`",
+            vi: "ngày ký quyết định, dạng 2023-04-21 (không có ngoặc kép); xóa khi không rõ, khi đó ghi `year`"))
         .field(issuer.map_or_else(|| blank("issuer"), |i| format!("issuer = {}", quoted(i))), say!(lang,
-            en: "who signed it; per language: {langs}",
-            vi: "người ký quyết định; theo từng ngôn ngữ: {langs}"))
+            en: "who signed it (remove when unknown); per language: {langs}",
+            vi: "người ký quyết định (xóa khi không rõ); theo từng ngôn ngữ: {langs}"))
         .field(blank("award"), say!(lang,
-            en: "award type key from the catalogue, such as \"bang-khen-cap-tinh\"",
-            vi: "mã loại khen thưởng trong danh mục, ví dụ \"bang-khen-cap-tinh\""))
+            en: "the award of every recipient that names none: its name, such as \"Lao động tiên tiến\", or key",
+            vi: "hình thức khen thưởng của mọi người nhận không ghi riêng: tên, ví dụ \"Lao động tiên tiến\", hoặc mã"))
         .optional("year = 2023", say!(lang,
             en: "{opt}: year of the achievement; default: the year of `date`",
             vi: "{opt}: năm của thành tích; mặc định: năm của `date`"))
+        .optional("period = [2018, 2022]", say!(lang, en: "{opt}: for a stage of years (giai đoạn)", vi: "{opt}: thành tích của cả giai đoạn"))
         .optional("campaign = \"…\"", campaign_comment(lang))
         .optional("reason = \"…\"", say!(lang, en: "{opt}: the reason given; per language: {langs}", vi: "{opt}: lý do khen thưởng; theo từng ngôn ngữ: {langs}"))
         .optional("recipients_csv = \"list.csv\"", say!(lang,
             en: "{opt}: a CSV file beside this one with more recipients",
             vi: "{opt}: tệp CSV nằm cạnh tệp này, chứa thêm người nhận"))
+        .optional("aliases = [\"/khen-thuong/ten-cu/\"]", aliases_comment(lang))
+        .plain("")
+        .plain(say!(lang,
+            en: "# Recipients known only by number (\"21 cá nhân\"): one [[counts]] table each.",
+            vi: "# Người nhận chỉ biết số lượng (\"21 cá nhân\"): mỗi nhóm là một bảng [[counts]]."))
+        .optional("[[counts]]", String::new())
+        .optional("individuals = 21", say!(lang, en: "how many individuals", vi: "số cá nhân"))
+        .optional("collectives = 3", say!(lang, en: "how many collectives", vi: "số tập thể"))
+        .optional("award = \"…\"", say!(lang, en: "{opt}: when not the list's award", vi: "{opt}: khi khác hình thức chung của danh sách"))
+        .optional("note = \"…\"", say!(lang, en: "{opt}: who they are", vi: "{opt}: ghi chú, ví dụ \"người dân tộc thiểu số\""))
         .plain("")
         .plain(say!(lang,
             en: "# One [[recipients]] table per recipient (copy the four lines for each).",
@@ -311,7 +356,9 @@ fn award_list(decision: &str, issuer: Option<&str>, config: &Config, lang: Lang)
         .field(blank("kind"), kind_comment(lang))
         .optional("unit = \"…\"", say!(lang, en: "{opt}: organisation or unit", vi: "{opt}: cơ quan, đơn vị"))
         .optional("position = \"…\"", say!(lang, en: "{opt}: position held", vi: "{opt}: chức vụ"))
-        .optional("profile = \"…\"", say!(lang, en: "{opt}: the profile's file name, to link it", vi: "{opt}: tên tệp hồ sơ, để liên kết"));
+        .optional("profile = \"…\"", say!(lang, en: "{opt}: the profile's file name, to link it", vi: "{opt}: tên tệp hồ sơ, để liên kết"))
+        .optional("award = \"…\"", say!(lang, en: "{opt}: this recipient's award, when the decision gives several", vi: "{opt}: hình thức của riêng người này, khi quyết định có nhiều hình thức"))
+        .optional("note = \"…\"", say!(lang, en: "{opt}: a note (Ghi chú)", vi: "{opt}: ghi chú"));
     l.text()
 }
 

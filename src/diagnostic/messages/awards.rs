@@ -6,6 +6,7 @@
 
 use super::{did_you_mean, say};
 use crate::diagnostic::Lang;
+use crate::diagnostic::boundary::OutputSource;
 use crate::vocab::Kind;
 
 /// An award type as messages name it: its name in each messages
@@ -87,7 +88,7 @@ pub enum AwardProblem {
     /// An alias at the address of a page the site builds, or of another alias.
     AliasTaken {
         alias: String,
-        taken_by: String,
+        taken_by: OutputSource,
     },
 }
 
@@ -147,9 +148,12 @@ impl AwardProblem {
             AliasNotAPath { alias } => say!(lang,
                 en: "the old address \"{alias}\" is not a path of this site",
                 vi: "địa chỉ cũ \"{alias}\" không phải là một đường dẫn của trang"),
-            AliasTaken { alias, taken_by } => say!(lang,
+            AliasTaken { alias, taken_by } => {
+                let taken_by = taken_by.words(lang);
+                say!(lang,
                 en: "the old address \"{alias}\" is already {taken_by}",
-                vi: "địa chỉ cũ \"{alias}\" đã là {taken_by}"),
+                vi: "địa chỉ cũ \"{alias}\" đã là {taken_by}")
+            }
         }
     }
 

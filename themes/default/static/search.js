@@ -257,7 +257,9 @@
     else {
       const decision = b.labels.list[target];
       a.href = decision[0];
-      facts.push(text.decision + ' ' + decision[1]);
+      // A decision the report gives without a number shows its award and
+      // year only (already in `facts`).
+      if (decision[1]) facts.push(text.decision + ' ' + decision[1]);
     }
     li.append(a);
     for (const line of [meta, facts.filter(Boolean)]) {
