@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::config::{self, Config};
 use crate::content;
+use crate::diagnostic::messages::Note;
 use crate::diagnostic::{Diagnostic, Diagnostics, Lang, OutputProblem};
 use crate::model::{self, AssembleOptions, Site};
 use crate::output::{self, Staging};
@@ -42,6 +43,8 @@ pub struct BuildReport {
     pub lang: Lang,
     /// Photos decoded and encoded anew (not found in the photo cache).
     pub photos_encoded: usize,
+    /// Notes on the content (not errors), to print beside the summary.
+    pub notes: Vec<Note>,
 }
 
 /// Reads the configuration, applying command-line overrides.
@@ -181,6 +184,7 @@ pub fn build_site(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         profiles: site.profiles.len(),
         lang,
         photos_encoded: loaded.photos_encoded,
+        notes: site.notes.clone(),
     })
 }
 

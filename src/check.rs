@@ -1,6 +1,7 @@
 //! `vinhdanh check`: everything `build` validates, nothing written, then a
-//! report of what is not yet translated, and notes on links to drafts
-//! (shown as text until the draft is published: not an error).
+//! report of what is not yet translated, and notes: personal-data columns
+//! dropped from recipients spreadsheets, links to drafts (shown as text
+//! until the draft is published). A note is not an error.
 //!
 //! Profiles and campaigns are translated file by file (`x.en.md` beside
 //! `x.md`). Award lists are one TOML file each, translated field by field:
@@ -13,7 +14,7 @@
 use std::path::PathBuf;
 
 use crate::build::{self, BuildOptions};
-use crate::diagnostic::messages::say;
+use crate::diagnostic::messages::{Note, say};
 use crate::diagnostic::{Diagnostics, Lang, display_path};
 use crate::i18n::LocalisedText;
 use crate::model::{DraftLink, Site};
@@ -27,15 +28,21 @@ pub struct CheckReport {
     pub translations: TranslationReport,
     /// Links to drafts left out of the build, by file and line.
     pub draft_links: Vec<DraftLink>,
+    /// Notes on the content, by file (as `build` prints them).
+    pub notes: Vec<Note>,
     /// The language of messages.
     pub lang: Lang,
 }
 
 impl CheckReport {
-    /// The report as text in `lang`: a note per link to a draft, then the
-    /// translations.
+    /// The report as text in `lang`: the notes, a note per link to a
+    /// draft, then the translations.
     pub fn text(&self, lang: Lang) -> String {
         let mut out = String::new();
+        for note in &self.notes {
+            out.push_str(&note.words(lang));
+            out.push('\n');
+        }
         for l in &self.draft_links {
             let (file, line, col, target) = (display_path(&l.file), l.line, l.col, &l.target);
             out.push_str(&say!(lang,
@@ -195,6 +202,7 @@ pub fn check_site(options: &BuildOptions) -> Result<CheckReport, Diagnostics> {
         .map(|_| CheckReport {
             translations: TranslationReport::of(&loaded.site, loaded.lang),
             draft_links: loaded.site.draft_links.clone(),
+            notes: loaded.site.notes.clone(),
             lang: loaded.lang,
         })
         .map_err(|p| p.localised(lang))

@@ -61,6 +61,9 @@ fn main() -> ExitCode {
                         output: built.output_dir.display().to_string(),
                     };
                     println!("{}", status.words(built.lang));
+                    for note in &built.notes {
+                        println!("{}", note.words(built.lang));
+                    }
                     ExitCode::SUCCESS
                 }
                 Err(problems) => {

@@ -645,26 +645,26 @@ fn new_award_lists_with_equal_numbers_from_other_issuers_or_years_do_not_collide
 // CSV markers
 
 /// Regression: the marker under an unknown CSV column stopped at its first
-/// space, so `Ghi chú` was underlined `^^^`.
+/// space, so `Điểm thi đua` was underlined `^^^^`.
 #[test]
 fn a_csv_marker_underlines_the_whole_cell() {
     let site = TestSite::fixture("basic");
     site.write(
         "content/awards/ubdt-2022.csv",
-        "Họ và tên;Ghi chú;Loại\nHà Thị Mai;x;Cá nhân\n",
+        "Họ và tên;Điểm thi đua;Loại\nHà Thị Mai;x;Cá nhân\n",
     );
     let (code, _, stderr) = site.run(&["check", "--lang", "en"]);
     assert_eq!(code, 1, "{stderr}");
     let line = stderr
         .lines()
-        .find(|l| l.contains("| Họ và tên;Ghi chú;Loại"))
+        .find(|l| l.contains("| Họ và tên;Điểm thi đua;Loại"))
         .unwrap_or_else(|| panic!("the header line is shown: {stderr}"));
     let marks = stderr
         .lines()
         .skip_while(|l| *l != line)
         .nth(1)
         .unwrap_or_default();
-    let at = line.find("Ghi chú").map(|i| line[..i].chars().count());
+    let at = line.find("Điểm thi đua").map(|i| line[..i].chars().count());
     assert_eq!(
         marks.find('^').map(|i| marks[..i].chars().count()),
         at,
@@ -672,7 +672,7 @@ fn a_csv_marker_underlines_the_whole_cell() {
     );
     assert_eq!(
         marks.matches('^').count(),
-        "Ghi chú".chars().count(),
+        "Điểm thi đua".chars().count(),
         "{stderr}"
     );
 }

@@ -1,8 +1,9 @@
 //! docs/templates.md against the code: every field of every value a
 //! template receives must be named in the part of the page that describes
 //! it. The fields come from the typed values themselves (their `Serialize`
-//! derives), built for every page of the basic fixture, so a field added
-//! to a page kind or card fails here until it is documented.
+//! derives), built for every page of the basic fixture (with the few
+//! things it lacks added: an `[agency]`, a campaign's documents, counts), so
+//! a field added to a page kind or card fails here until it is documented.
 
 mod common;
 
@@ -24,6 +25,7 @@ const SECTIONS: &[(&str, &[&str], &str)] = &[
     ("LanguageLink", &["## 5.", "| `languages` |"], "\n"),
     ("Nav", &["## 5.", "| `nav` |"], "\n"),
     ("SiteValue", &["## 5.", "| `site` |"], "\n"),
+    ("AgencyValue", &["### Agency"], "\n### "),
     ("PageInfo", &["**`page`**"], "**`pagination`**"),
     ("Alternate", &["**`page`**", "| `alternates` |"], "\n"),
     ("Pagination", &["**`pagination`** (when not null)"], "## 6."),
@@ -60,6 +62,11 @@ const SECTIONS: &[(&str, &[&str], &str)] = &[
         "| `campaign.html` |",
     ),
     (
+        "CampaignGroup",
+        &["## 6.", "| `campaigns.html` |", "| | `campaign_groups` |"],
+        "\n",
+    ),
+    (
         "CampaignPage",
         &["## 6.", "| `campaign.html` |"],
         "| `award_lists.html` |",
@@ -82,12 +89,14 @@ const SECTIONS: &[(&str, &[&str], &str)] = &[
     ("NotFound", &["## 6.", "| `404.html` |"], "\n"),
     ("ProfileCard", &["### Profile card"], "\n### "),
     ("CampaignCard", &["### Campaign card"], "\n### "),
+    ("DocumentValue", &["### Document"], "\n### "),
     ("AwardListCard", &["### Award-list card"], "\n### "),
     ("AwardTypeValue", &["### Award type"], "\n### "),
     ("Link", &["### Link"], "\n### "),
     ("HeldAwardValue", &["### Held award"], "\n### "),
     ("AwardGroupValue", &["### Award group"], "\n### "),
     ("RecipientValue", &["### Recipient\n"], "\n### "),
+    ("CountValue", &["### Count"], "\n### "),
     ("YearEntry", &["### Year entry"], "\n### "),
     ("YearValue", &["### Year object"], "**Summary row:**"),
     ("SummaryRow", &["**Summary row:**"], "\n## "),
@@ -143,10 +152,36 @@ fn templates_md_names_every_field_of_every_page_kind() {
     );
 }
 
+/// What the basic fixture lacks for every value to show: the agency in
+/// site.toml, a campaign's documents, a list's counts.
+const EXTRA_SITE_TOML: &str = r#"
+[agency]
+name = "Ban Dân tộc tỉnh Cao Bằng"
+address = "Số 1, phường Hợp Giang, thành phố Cao Bằng"
+phone = "0206 3852 000"
+email = "bandantoc@caobang.gov.vn"
+responsible = "Trưởng ban"
+"#;
+const EXTRA_FILES: &[(&str, &str)] = &[
+    (
+        "content/campaigns/giam-ngheo.md",
+        "+++\nname = \"Vì người nghèo\"\nlevel = \"national\"\n\n[[documents]]\nnumber = \"1258/QĐ-TTg\"\ndate = 2021-07-22\nissuer = \"Thủ tướng Chính phủ\"\ntitle = \"Phát động phong trào\"\n+++\n\nGiảm nghèo.\n",
+    ),
+    (
+        "content/awards/ltt-2019.toml",
+        "year = 2019\naward = \"Lao động tiên tiến\"\n\n[[counts]]\nindividuals = 21\nnote = \"cán bộ, công chức\"\n",
+    ),
+];
+
 /// Struct name → field names, over every page of the basic fixture and
 /// every card, in every language.
 fn fields_of_the_basic_fixture() -> BTreeMap<String, BTreeSet<String>> {
     let site = common::TestSite::fixture("basic");
+    let config = std::fs::read_to_string(site.root().join("site.toml")).expect("site.toml");
+    site.write("site.toml", &format!("{config}{EXTRA_SITE_TOML}"));
+    for (path, text) in EXTRA_FILES {
+        site.write(path, text);
+    }
     let (model, theme) = vinhdanh::load_site(&site.options()).expect("the fixture loads");
     let renderer = Renderer::new(&model, &theme);
     let mut seen = Fields::default();

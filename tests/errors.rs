@@ -6,6 +6,7 @@
 
 mod common;
 
+use common::workbooks::{text_rows, workbook};
 use common::{TestSite, find, snapshot};
 use vinhdanh::Diagnostics;
 use vinhdanh::diagnostic::display_path;
@@ -799,6 +800,227 @@ fn csv_not_utf8_says_how_to_resave() {
             .contains("\"CSV UTF-8 (Comma delimited) (*.csv)\""),
         "{d:?}"
     );
+}
+
+#[test]
+fn csv_unknown_column_lists_the_accepted_headers() {
+    let p = with_csv("STT;Họ và tên;Loại;Điểm thi đua\n1;An;Cá nhân;9\n".as_bytes());
+    let d = find(&p, CSV, Some(1), "unknown column `Điểm thi đua` (column 4)");
+    assert_eq!(d.col, Some(20));
+    assert!(
+        d.message
+            .contains("`award` (Hình thức khen thưởng / Danh hiệu / Hình thức)"),
+        "{d:?}"
+    );
+    assert!(d.message.contains("`note` (Ghi chú)"), "{d:?}");
+}
+
+#[test]
+fn csv_header_without_a_name_column() {
+    let p = with_csv("STT;Đơn vị;Loại\n1;Sở Y tế;Tập thể\n".as_bytes());
+    let d = find(
+        &p,
+        CSV,
+        Some(1),
+        "the header row has no column for the name",
+    );
+    assert!(d.message.contains("`Tên tập thể`"), "{d:?}");
+    assert!(
+        d.message.contains("columns found: `STT`, `Đơn vị`, `Loại`"),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn csv_withheld_cell_that_says_neither_yes_nor_no() {
+    let p = with_csv("Họ và tên;Loại;Ẩn\nAn;Cá nhân;yes\n".as_bytes());
+    let d = find(&p, CSV, Some(2), "`yes` in the column `Ẩn`");
+    assert_eq!(d.col, Some(12));
+}
+
+#[test]
+fn csv_award_that_matches_nothing_and_kind_that_contradicts_its_award() {
+    let p = with_csv(
+        "Họ và tên;Hình thức khen thưởng;Loại\n\
+         An;Bằng khen Bộ trưởng;Cá nhân\n\
+         Phòng Tổng hợp;Chiến sĩ thi đua cơ sở;Tập thể\n\
+         Bình;;\n"
+            .as_bytes(),
+    );
+    let d = find(&p, CSV, Some(2), "Bằng khen Bộ trưởng");
+    assert_eq!(d.col, Some(4), "at the award's cell: {d:?}");
+    let d = find(&p, CSV, Some(3), "cannot be given to a collective");
+    assert_eq!(d.col, Some(39), "at the kind's cell: {d:?}");
+    // No kind where the list's award takes both: at the empty kind cell.
+    let d = find(&p, CSV, Some(4), "this recipient has no kind");
+    assert_eq!(d.col, Some(7), "{d:?}");
+}
+
+#[test]
+fn a_workbook_named_as_a_csv() {
+    let book = workbook(&[("Sheet1", text_rows(&[&["Họ và tên"], &["An"]]))]);
+    let p = with_csv(&book);
+    let d = find(&p, CSV, None, "is an Excel workbook, not a CSV file");
+    assert!(
+        d.hint.as_deref().unwrap_or("").contains("recipients_xlsx"),
+        "{d:?}"
+    );
+}
+
+// Recipients workbooks.
+
+const XLSX: &str = "content/awards/ubdt-2022.xlsx";
+const LIST: &str = "content/awards/ubdt-2022.toml";
+
+/// The basic site's list reading `ubdt-2022.xlsx` (on line 6; then `sheet`
+/// on line 7) instead of its CSV.
+fn with_workbook(sheet: Option<&str>, bytes: &[u8]) -> (Diagnostics, String) {
+    broken(|s| {
+        let text = std::fs::read_to_string(s.root().join(LIST)).expect("list");
+        let csv = "recipients_csv = \"ubdt-2022.csv\"";
+        assert!(text.contains(csv), "{text}");
+        let mut xlsx = "recipients_xlsx = \"ubdt-2022.xlsx\"".to_owned();
+        if let Some(sheet) = sheet {
+            xlsx.push_str(&format!("\nsheet = \"{sheet}\""));
+        }
+        s.write(LIST, &text.replace(csv, &xlsx));
+        s.write_bytes(XLSX, bytes);
+    })
+}
+
+#[test]
+fn a_workbook_that_is_not_a_workbook() {
+    let (p, stderr) = with_workbook(None, "Họ và tên;Loại\nAn;Cá nhân\n".as_bytes());
+    let d = find(
+        &p,
+        XLSX,
+        None,
+        "is not an Excel workbook: it is text (a CSV file?)",
+    );
+    assert_eq!(d.line, None, "a whole-file problem");
+    assert!(
+        d.hint.as_deref().unwrap_or("").contains("recipients_csv"),
+        "{d:?}"
+    );
+    assert!(stderr.contains(XLSX), "{stderr}");
+
+    let (p, _) = with_workbook(None, b"%PDF-1.4\n\x00\x01binary");
+    let d = find(&p, XLSX, None, "cannot be read as an Excel workbook");
+    assert!(
+        d.hint
+            .as_deref()
+            .unwrap_or("")
+            .contains("Excel Workbook (*.xlsx)"),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn a_missing_sheet_lists_the_sheets_the_workbook_has() {
+    let rows = || text_rows(&[&["Họ và tên", "Loại"], &["An", "Cá nhân"]]);
+    let book = workbook(&[("Sheet1", rows()), ("Tổng hợp", rows())]);
+    let (p, stderr) = with_workbook(Some("Danh sach"), &book);
+    let d = find(
+        &p,
+        LIST,
+        Some(7),
+        "the workbook \"ubdt-2022.xlsx\" has no sheet named `Danh sach`",
+    );
+    assert!(
+        d.message.contains("its sheets are `Sheet1` and `Tổng hợp`"),
+        "{d:?}"
+    );
+    assert!(
+        stderr.contains("content/awards/ubdt-2022.toml:7:9"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_workbook_header_without_a_name_column() {
+    let book = workbook(&[(
+        "DS",
+        text_rows(&[&["STT", "Đơn vị", "Loại"], &["1", "Sở Y tế", "Tập thể"]]),
+    )]);
+    let (p, stderr) = with_workbook(None, &book);
+    let d = find(
+        &p,
+        XLSX,
+        Some(1),
+        "the header row has no column for the name",
+    );
+    assert_eq!(d.cell(), Some("DS!A1:C1"));
+    assert!(
+        stderr.contains("content/awards/ubdt-2022.xlsx:1"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("DS!A1:C1"), "{stderr}");
+}
+
+#[test]
+fn a_workbook_problem_names_the_sheet_cell_and_row() {
+    let book = workbook(&[(
+        "Danh sách",
+        text_rows(&[
+            &["STT", "Họ và tên", "Loại", "Ngày sinh"],
+            &["1", "An", "Cá nhân", "01/01/1980"],
+            &["2", "Bình", "Người", ""],
+        ]),
+    )]);
+    let (p, stderr) = with_workbook(Some("danh sách"), &book);
+    let d = find(&p, XLSX, Some(3), "`Người` is not a kind of recipient");
+    assert_eq!(d.cell(), Some("'Danh sách'!C3"));
+    assert!(
+        stderr.contains("content/awards/ubdt-2022.xlsx:3"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("cell: 'Danh sách'!C3"), "{stderr}");
+    assert!(!stderr.contains("01/01/1980"), "{stderr}");
+}
+
+#[test]
+fn a_workbook_award_that_matches_nothing_is_named_at_its_cell() {
+    let book = workbook(&[(
+        "Sheet1",
+        text_rows(&[
+            &["Họ và tên", "Loại", "Hình thức"],
+            &["An", "Cá nhân", "Bằng khen gì đó"],
+            &["Tổ Dân vận", "Tập thể", "Chiến sĩ thi đua cơ sở"],
+        ]),
+    )]);
+    let (p, _) = with_workbook(None, &book);
+    let d = find(
+        &p,
+        XLSX,
+        Some(2),
+        "no award type is called \"Bằng khen gì đó\"",
+    );
+    assert_eq!(d.cell(), Some("Sheet1!C2"));
+    let d = find(&p, XLSX, Some(3), "cannot be given to a collective");
+    assert_eq!(d.cell(), Some("Sheet1!B3"), "at the kind's cell");
+}
+
+#[test]
+fn both_a_csv_and_a_workbook_or_a_sheet_without_one() {
+    let (p, _) = broken(|s| {
+        s.write(
+            LIST,
+            "decision = \"1\"\ndate = 2022-01-15\nissuer = \"I\"\naward = \"giay-khen\"\nrecipients_csv = \"ubdt-2022.csv\"\nrecipients_xlsx = \"a.xlsx\"\n",
+        )
+    });
+    find(
+        &p,
+        LIST,
+        Some(6),
+        "recipients_csv or recipients_xlsx, not both",
+    );
+    let (p, _) = broken(|s| {
+        s.write(
+            LIST,
+            "decision = \"1\"\ndate = 2022-01-15\nissuer = \"I\"\naward = \"giay-khen\"\nsheet = \"Sheet1\"\n",
+        )
+    });
+    find(&p, LIST, Some(5), "but there is no recipients_xlsx");
 }
 
 // site.toml.

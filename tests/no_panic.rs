@@ -17,7 +17,8 @@ use proptest::prelude::*;
 use proptest::sample::Index;
 use vinhdanh::Diagnostics;
 use vinhdanh::build::{finish, load_config};
-use vinhdanh::content::recipients_csv::parse_recipients;
+use vinhdanh::content::recipients::csv_file::parse_recipients;
+use vinhdanh::content::recipients::workbook::open;
 use vinhdanh::diagnostic::report::{ReportStyle, render};
 use vinhdanh::model::{AssembleOptions, assemble};
 
@@ -148,6 +149,44 @@ proptest! {
         let _ = parse_recipients(&bytes, path);
         let _ = parse_recipients(&mutate(fixture_file("content/awards/ubdt-2022.csv"), &edits), path);
     }
+
+    #[test]
+    fn random_and_mutated_workbooks(bytes in prop::collection::vec(any::<u8>(), 0..300), edits in edits()) {
+        let path = Path::new("content/awards/x.xlsx");
+        let mut zip = b"PK\x03\x04".to_vec();
+        zip.extend_from_slice(&bytes);
+        for bytes in [bytes, zip, mutate(a_workbook(), &edits)] {
+            if let Ok(mut book) = open(&bytes, path) {
+                for name in book.sheet_names() {
+                    let _ = book.read(&name);
+                }
+            }
+        }
+    }
+}
+
+/// A small workbook of recipients, made once.
+fn a_workbook() -> Vec<u8> {
+    static BYTES: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    BYTES
+        .get_or_init(|| {
+            let mut w = rust_xlsxwriter::Workbook::new();
+            let ws = w.add_worksheet();
+            for (r, row) in [
+                ["STT", "Họ và tên", "Loại", "Ngày sinh"],
+                ["1", "An", "Cá nhân", "x"],
+            ]
+            .iter()
+            .enumerate()
+            {
+                for (c, cell) in row.iter().enumerate() {
+                    ws.write_string(r as u32, c as u16, *cell).expect("cell");
+                }
+            }
+            ws.write_number(2, 0, 2.5).expect("cell");
+            w.save_to_buffer().expect("workbook")
+        })
+        .clone()
 }
 
 /// The crafted shapes of `scripts/bench-hostile` (issue 18), small: each

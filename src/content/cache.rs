@@ -19,7 +19,8 @@ use crate::config::Config;
 use crate::diagnostic::Diagnostics;
 use crate::vocab::Section;
 
-/// A parsed file and every file its parse read (an award list reads its CSV).
+/// A parsed file and every file its parse read (an award list reads its
+/// recipients spreadsheet).
 struct Entry {
     inputs: Vec<PathBuf>,
     parsed: Parsed,
@@ -101,11 +102,10 @@ pub fn load_cached(config: &Config, cache: &mut ParseCache) -> (Content, Diagnos
 fn inputs_of(config: &Config, abs: &Path, parsed: &Parsed) -> Vec<PathBuf> {
     let mut inputs = vec![abs.to_path_buf()];
     if let Parsed::AwardList(AwardListSource {
-        csv: Some((csv_rel, _)),
-        ..
+        sheet: Some(sheet), ..
     }) = parsed
     {
-        inputs.push(config.root.join(csv_rel));
+        inputs.push(config.root.join(&*sheet.file));
     }
     inputs
 }

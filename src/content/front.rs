@@ -138,6 +138,10 @@ pub struct AwardListFile {
     #[serde(default)]
     pub recipients: Vec<Spanned<RecipientEntry>>,
     pub recipients_csv: Option<Spanned<String>>,
+    /// An Excel workbook beside the file, read as the CSV is.
+    pub recipients_xlsx: Option<Spanned<String>>,
+    /// The workbook's sheet to read; default: the first.
+    pub sheet: Option<Spanned<String>>,
     #[serde(default)]
     pub counts: Vec<Spanned<CountEntry>>,
     #[serde(default)]

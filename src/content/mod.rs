@@ -1,5 +1,6 @@
 //! Finding and reading content files: profiles and campaigns (markdown with
-//! TOML front matter), award lists (TOML, optionally with a recipients CSV).
+//! TOML front matter), award lists (TOML, optionally with a recipients
+//! spreadsheet: a CSV file or an Excel workbook).
 //!
 //! Loading turns files into typed values ([`front`]) without looking across
 //! files; cross-file rules (references, duplicates, translations without an
@@ -10,7 +11,7 @@ pub mod cache;
 pub mod front;
 pub mod frontmatter;
 pub mod markdown;
-pub mod recipients_csv;
+pub mod recipients;
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -24,14 +25,15 @@ use crate::config::Config;
 use crate::diagnostic::messages::{TomlPart, Unreadable};
 use crate::diagnostic::toml_words::toml_diagnostic;
 use crate::diagnostic::{
-    Diagnostic, Diagnostics, FileProblem, Lines, NameProblem, Problem, display_path,
+    CsvProblem, Diagnostic, Diagnostics, FileProblem, Lines, NameProblem, Problem, display_path,
 };
 use crate::i18n::text;
 use crate::sitefs::{self, ReadError};
 use crate::vocab::{CONTENT_DIR, Section};
 use front::{AwardListFile, CampaignFront, CampaignTranslation, ProfileFront, ProfileTranslation};
 use frontmatter::SplitError;
-use recipients_csv::CsvRecipient;
+use recipients::Sheet;
+use toml::Spanned;
 
 /// Where a content file is and what its name says.
 #[derive(Debug, Clone)]
@@ -101,7 +103,7 @@ impl<F> Page<F> {
     }
 }
 
-/// An award-list file with its CSV recipients, if it names a CSV.
+/// An award-list file with the recipients of its spreadsheet, if it names one.
 #[derive(Debug, Clone)]
 pub struct AwardListSource {
     pub info: SourceInfo,
@@ -109,8 +111,9 @@ pub struct AwardListSource {
     text: String,
     /// Where the file's lines start, for the places of its problems.
     lines: Lines,
-    /// The CSV's path relative to the site root, and its rows.
-    pub csv: Option<(PathBuf, Vec<CsvRecipient>)>,
+    /// The recipients spreadsheet it names (`recipients_csv` or
+    /// `recipients_xlsx`), read (boxed: most lists have none).
+    pub sheet: Option<Box<Sheet>>,
 }
 
 impl AwardListSource {
@@ -200,8 +203,9 @@ pub fn is_ignored_name(name: &str) -> bool {
 }
 
 /// Files editors and operating systems leave beside the ones a person
-/// saved: backups (`x~`), swap and lock files, the probe file vim writes
-/// (`4913`), and macOS and Windows folder metadata. `static/` is copied as
+/// saved: backups (`x~`), swap and lock files (Office's `~$x.xlsx` while a
+/// workbook is open), the probe file vim writes (`4913`), and macOS and
+/// Windows folder metadata. `static/` is copied as
 /// it is, hidden files (`.htaccess`, `.nojekyll`) included, except these.
 pub fn is_dropping(name: &str) -> bool {
     name.ends_with('~')
@@ -211,6 +215,7 @@ pub fn is_dropping(name: &str) -> bool {
         || name == ".DS_Store"
         || name.starts_with("._")
         || name.starts_with(".~lock.")
+        || name.starts_with("~$")
         || name.starts_with(".#")
         || (name.len() > 1 && name.starts_with('#') && name.ends_with('#'))
         || name.eq_ignore_ascii_case("Thumbs.db")
@@ -430,22 +435,70 @@ fn parse_award_list(
         file,
         text,
         lines: Lines::default(),
-        csv: None,
+        sheet: None,
     };
-    if let Some(csv_name) = &source.file.recipients_csv {
-        let dir = source.info.abs.parent().unwrap_or(Path::new("."));
-        let name = csv_name.get_ref();
-        let read =
-            sitefs::resolve(&config.root, dir, name).and_then(|abs| Ok((sitefs::read(&abs)?, abs)));
-        let (bytes, csv_abs) = read.map_err(|e| {
-            let what = Unreadable::RecipientsCsv { name: name.clone() };
-            source.at(csv_name.span(), e.problem(name, what))
-        })?;
-        let csv_rel = relative(config, &csv_abs);
-        let rows = recipients_csv::parse_recipients(&bytes, &csv_rel).map_err(Diagnostics)?;
-        source.csv = Some((csv_rel, rows));
+    let f = &source.file;
+    let (csv, xlsx, sheet) = (
+        f.recipients_csv.clone(),
+        f.recipients_xlsx.clone(),
+        f.sheet.clone(),
+    );
+    if let (Some(_), Some(xlsx)) = (&csv, &xlsx) {
+        return Err(source.at(xlsx.span(), CsvProblem::CsvAndWorkbook).into());
+    }
+    if let (Some(sheet), None) = (&sheet, &xlsx) {
+        return Err(source
+            .at(sheet.span(), CsvProblem::SheetWithoutWorkbook)
+            .into());
+    }
+    if let Some(name) = &csv {
+        let (bytes, rel) = read_beside(config, &source, name)?;
+        let read = recipients::csv_file::parse_recipients(&bytes, &rel);
+        source.sheet = Some(Box::new(read.map_err(Diagnostics)?));
+    }
+    if let Some(name) = &xlsx {
+        let (bytes, rel) = read_beside(config, &source, name)?;
+        let mut book = recipients::workbook::open(&bytes, &rel)?;
+        let chosen = match &sheet {
+            Some(wanted) => book.find_sheet(wanted.get_ref()).ok_or_else(|| {
+                let problem = CsvProblem::NoSheet {
+                    workbook: name.get_ref().clone(),
+                    sheet: wanted.get_ref().clone(),
+                    sheets: book.sheet_names(),
+                };
+                source.at(wanted.span(), problem)
+            })?,
+            None => book.first_sheet().ok_or_else(|| {
+                let problem = CsvProblem::NotAWorkbook {
+                    text: false,
+                    detail: "it has no sheet".to_owned(),
+                };
+                Diagnostic::file(&rel, problem)
+            })?,
+        };
+        source.sheet = Some(Box::new(book.read(&chosen).map_err(Diagnostics)?));
     }
     Ok(source)
+}
+
+/// The bytes of the file `name` beside an award list (inside the site),
+/// and its path relative to the site root.
+fn read_beside(
+    config: &Config,
+    source: &AwardListSource,
+    name: &Spanned<String>,
+) -> Result<(Vec<u8>, PathBuf), Diagnostic> {
+    let dir = source.info.abs.parent().unwrap_or(Path::new("."));
+    let written = name.get_ref();
+    let read =
+        sitefs::resolve(&config.root, dir, written).and_then(|abs| Ok((sitefs::read(&abs)?, abs)));
+    let (bytes, abs) = read.map_err(|e| {
+        let what = Unreadable::RecipientsCsv {
+            name: written.clone(),
+        };
+        source.at(name.span(), e.problem(written, what))
+    })?;
+    Ok((bytes, relative(config, &abs)))
 }
 
 #[cfg(test)]
@@ -458,5 +511,12 @@ mod tests {
         assert_eq!(split_language("to-thi-hoa"), None);
         assert_eq!(split_language("v1.2"), None);
         assert_eq!(split_language(".en"), None);
+    }
+
+    #[test]
+    fn office_lock_files_are_droppings() {
+        assert!(is_dropping("~$631-ubnd.xlsx"));
+        assert!(is_dropping(".~lock.631-ubnd.xlsx#"));
+        assert!(!is_dropping("631-ubnd.xlsx"));
     }
 }

@@ -53,6 +53,17 @@ impl FromStr for Lang {
     }
 }
 
+/// Where a problem is, beyond its line and column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Extent {
+    /// How many characters from the column the problem covers (a CSV cell).
+    Width(usize),
+    /// The workbook cell or range, `Sheet1!C7`: a workbook's lines are its
+    /// rows, not lines of text, and the column is the sheet's column number
+    /// (C → 3).
+    Cell(String),
+}
+
 /// One problem in one place.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -62,10 +73,11 @@ pub struct Diagnostic {
     pub line: Option<usize>,
     /// 1-based column (in characters) on that line.
     pub col: Option<usize>,
-    /// How many characters from `col` the problem covers, when the finder
-    /// knows (a CSV cell); `None`: the word or value at `col`. (32 bits:
-    /// diagnostics travel in `Result`s and stay small.)
-    pub width: Option<std::num::NonZeroU32>,
+    /// Where exactly, beyond line and column, when the finder knows: the
+    /// width of a CSV cell, or a workbook's cell (see [`Diagnostic::width`]
+    /// and [`Diagnostic::cell`]). Boxed: diagnostics travel in `Result`s
+    /// and stay small.
+    pub extent: Option<Box<Extent>>,
     /// What is wrong and what was expected, in plain words (see [`Diagnostic::localised`]).
     pub message: String,
     /// A suggestion, e.g. "did you mean `name`?".
@@ -97,7 +109,7 @@ impl Diagnostic {
             path,
             line,
             col,
-            width: None,
+            extent: None,
             message,
             hint,
             problem: Box::new(problem),
@@ -106,10 +118,31 @@ impl Diagnostic {
 
     /// The same problem, covering `width` characters from its column (0: unknown).
     pub fn with_width(mut self, width: usize) -> Self {
-        self.width = u32::try_from(width)
-            .ok()
-            .and_then(std::num::NonZeroU32::new);
+        self.extent = (width > 0).then(|| Box::new(Extent::Width(width)));
         self
+    }
+
+    /// The same problem, in the workbook cell or range `cell` (`Sheet1!C7`).
+    pub fn with_cell(mut self, cell: impl Into<String>) -> Self {
+        self.extent = Some(Box::new(Extent::Cell(cell.into())));
+        self
+    }
+
+    /// How many characters from `col` the problem covers, when the finder
+    /// knows (a CSV cell); `None`: the word or value at `col`.
+    pub fn width(&self) -> Option<usize> {
+        match self.extent.as_deref() {
+            Some(Extent::Width(width)) => Some(*width),
+            _ => None,
+        }
+    }
+
+    /// The workbook cell or range the problem is in, `Sheet1!C7`.
+    pub fn cell(&self) -> Option<&str> {
+        match self.extent.as_deref() {
+            Some(Extent::Cell(cell)) => Some(cell),
+            _ => None,
+        }
     }
 
     /// The same problem with its message and hint in `lang`.
@@ -119,12 +152,14 @@ impl Diagnostic {
         self
     }
 
-    /// The place as `file:line:col`, as far as it is known.
+    /// The place as `file:line:col`, as far as it is known; in a
+    /// workbook `file:row (Sheet1!C7)`.
     pub fn location(&self) -> String {
         let file = display_path(&self.path);
-        match (self.line, self.col) {
-            (Some(l), Some(c)) => format!("{file}:{l}:{c}"),
-            (Some(l), None) => format!("{file}:{l}"),
+        match (self.line, self.col, self.cell()) {
+            (Some(l), _, Some(cell)) => format!("{file}:{l} ({cell})"),
+            (Some(l), Some(c), None) => format!("{file}:{l}:{c}"),
+            (Some(l), None, None) => format!("{file}:{l}"),
             _ => file,
         }
     }

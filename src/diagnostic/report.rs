@@ -41,6 +41,10 @@ impl SourceLines {
     /// cannot be read.
     pub fn line_of(&mut self, d: &Diagnostic) -> Option<String> {
         let line = d.line?;
+        if d.cell().is_some() {
+            // A workbook's rows are not lines of text.
+            return None;
+        }
         let root = &self.root;
         let lines = self.files.entry(d.path.clone()).or_insert_with(|| {
             // Only files inside the site, and never a pipe or a device.
@@ -73,6 +77,13 @@ pub fn render_one(d: &Diagnostic, source_line: Option<&str>, style: ReportStyle)
         .with_name(error)
         .primary_title(d.message.as_str())
         .element(place(d, source_line, &path));
+    if let Some(cell) = d.cell() {
+        group = group.element(
+            Level::NOTE
+                .with_name(say!(lang, en: "cell", vi: "ô"))
+                .message(cell),
+        );
+    }
     if let Some(hint) = &d.hint {
         group = group.element(
             Level::HELP
@@ -106,17 +117,14 @@ fn place<'a>(
         (Some(source), Some(line)) => Snippet::source(source)
             .line_start(line)
             .path(path.to_owned())
-            .annotation(AnnotationKind::Primary.span(marker(
-                source,
-                d.col,
-                d.width.map(|w| w.get() as usize),
-            )))
+            .annotation(AnnotationKind::Primary.span(marker(source, d.col, d.width())))
             .into(),
         _ => {
             let mut origin = Origin::path(path.to_owned());
             if let Some(line) = d.line {
                 origin = origin.line(line);
-                if let Some(col) = d.col {
+                // In a workbook the cell says the column (in `cell`).
+                if let Some(col) = d.col.filter(|_| d.cell().is_none()) {
                     origin = origin.char_column(col.saturating_sub(1));
                 }
             }

@@ -15,6 +15,7 @@ use crate::config::Config;
 use crate::content::Content;
 use crate::content::markdown::MarkdownOptions;
 use crate::diagnostic::Diagnostics;
+use crate::diagnostic::messages::Note;
 use crate::i18n::collate::NameCollator;
 use crate::urls::Urls;
 use crate::vocab::Section;
@@ -98,7 +99,19 @@ pub fn assemble(
         .map(|(slug, page)| cx.profile_structure(&config, slug, page, &campaign_index))
         .collect();
 
-    // Award lists.
+    // Award lists, and the personal-data columns their spreadsheets dropped.
+    let mut notes: Vec<Note> = content
+        .award_lists
+        .iter()
+        .filter_map(|src| src.sheet.as_ref())
+        .filter(|sheet| !sheet.dropped.is_empty())
+        .map(|sheet| Note::DroppedColumns {
+            file: sheet.file.to_path_buf(),
+            sheet: sheet.sheet.clone(),
+            headers: sheet.dropped.clone(),
+        })
+        .collect();
+    notes.sort();
     let mut lists: Vec<AwardList> = content
         .award_lists
         .iter()
@@ -193,6 +206,7 @@ pub fn assemble(
         years: Vec::new(),
         drafts: options.drafts,
         draft_links,
+        notes,
         redirects: Vec::new(),
     };
     join::join(&mut site);

@@ -471,17 +471,19 @@ impl Checker<'_> {
             .date
             .as_ref()
             .and_then(|d| self.date(|p| src.at(d.span(), p), d.get_ref(), "date"));
+        // Without a year the list cannot be placed, but the rest of it is
+        // still checked, so every mistake in it shows in one run.
         let year = match (&f.year, date, &f.date) {
-            (Some(y), _, _) => self.year(|p| src.at(y.span(), p), *y.get_ref(), "year"),
+            (Some(y), _, _) => Some(self.year(|p| src.at(y.span(), p), *y.get_ref(), "year")),
             (None, Some(d), Some(written)) => {
-                self.year(|p| src.at(written.span(), p), d.year as i64, "date")
+                Some(self.year(|p| src.at(written.span(), p), d.year as i64, "date"))
             }
             // A date that is not a date is reported already.
-            (None, None, Some(_)) => return None,
+            (None, None, Some(_)) => None,
             (None, _, None) => {
                 self.problems
                     .push(Diagnostic::at(&src.info.rel, 1, None, AwardProblem::NoYear));
-                return None;
+                None
             }
         };
         let period = f
@@ -551,33 +553,62 @@ impl Checker<'_> {
                 note: e.note.clone().map(LocalisedText::normalised),
             });
         }
-        if let Some((csv_rel, rows)) = &src.csv {
-            for row in rows {
-                let row_at = |p: Problem| Diagnostic::at(csv_rel, row.line, None, p);
-                let award = match list_award {
-                    Ok(Some(a)) => Some(a),
-                    Ok(None) => {
-                        self.problems.push(row_at(AwardProblem::NoAward.into()));
+        // Withheld rows, counted (award → individuals, collectives) and
+        // never named: until the model carries withheld recipients, they
+        // are numbers only, so every total stays true and no name of
+        // someone who asked not to be named is published.
+        let mut withheld: Vec<(AwardTypeId, usize, usize)> = Vec::new();
+        if let Some(sheet) = &src.sheet {
+            for row in &sheet.rows {
+                let award = match (&row.award, list_award) {
+                    (Some((written, place)), _) => {
+                        self.find_award(written, |m| place.diagnostic(m))
+                    }
+                    (None, Ok(Some(a))) => Some(a),
+                    (None, Err(())) => None,
+                    (None, Ok(None)) => {
+                        self.problems
+                            .push(row.place.diagnostic(AwardProblem::NoAward));
                         None
                     }
-                    Err(()) => None,
                 };
                 let kind = match award {
-                    Some(award) => self.recipient_kind(award, Some(row.kind), &row_at),
-                    None => Some(row.kind),
+                    // No kind where the award takes both: said in the
+                    // sheet's words (its kind cell, or its header).
+                    Some(a)
+                        if row.kind.is_none()
+                            && self.catalogue.by_index(a).recipient == Eligible::Both =>
+                    {
+                        self.problems.push(sheet.no_kind(row));
+                        None
+                    }
+                    Some(a) => self.recipient_kind(a, row.kind, &|p| row.kind_place.diagnostic(p)),
+                    None => row.kind,
+                };
+                let (key, place) = match &row.profile {
+                    Some((key, place)) => (Some(key.as_str()), place),
+                    None => (None, &row.place),
                 };
                 let profile = kind.and_then(|kind| {
-                    self.link_profile(
-                        row.profile.as_deref(),
-                        kind,
-                        &|m| row_at(m.into()),
-                        profile_index,
-                        profiles,
-                    )
+                    self.link_profile(key, kind, &|m| place.diagnostic(m), profile_index, profiles)
                 });
                 let (Some(award), Some(kind)) = (award, kind) else {
                     continue;
                 };
+                if row.withheld {
+                    let i = withheld
+                        .iter()
+                        .position(|w| w.0 == award)
+                        .unwrap_or_else(|| {
+                            withheld.push((award, 0, 0));
+                            withheld.len() - 1
+                        });
+                    match kind {
+                        Kind::Individual => withheld[i].1 += 1,
+                        Kind::Collective => withheld[i].2 += 1,
+                    }
+                    continue;
+                }
                 recipients.push(Recipient {
                     name: row.name.clone(),
                     kind,
@@ -585,7 +616,7 @@ impl Checker<'_> {
                     unit: row.unit.clone().map(LocalisedText::Same),
                     position: row.position.clone().map(LocalisedText::Same),
                     profile,
-                    note: None,
+                    note: row.note.clone().map(LocalisedText::Same),
                 });
             }
         }
@@ -650,9 +681,19 @@ impl Checker<'_> {
                 note: entry.note.clone().map(LocalisedText::normalised),
             });
         }
+        counts.extend(
+            withheld
+                .into_iter()
+                .map(|(award, individuals, collectives)| Count {
+                    award,
+                    individuals,
+                    collectives,
+                    note: None,
+                }),
+        );
         let nobody = f.recipients.is_empty()
             && f.counts.is_empty()
-            && src.csv.as_ref().is_none_or(|(_, rows)| rows.is_empty());
+            && src.sheet.as_ref().is_none_or(|sheet| sheet.rows.is_empty());
         if nobody {
             self.problems.push(Diagnostic::at(
                 &src.info.rel,
@@ -672,6 +713,7 @@ impl Checker<'_> {
         });
         awards.dedup();
         let aliases = self.aliases(&f.aliases, |span| src.place(span), &src.info.rel);
+        let year = year?;
         Some(AwardList {
             slug,
             decision,

@@ -23,6 +23,7 @@ use std::path::PathBuf;
 
 use crate::catalogue::{AwardTypeId, Catalogue};
 use crate::config::Config;
+use crate::diagnostic::messages::Note;
 use crate::i18n::LocalisedText;
 use crate::i18n::date::Date;
 
@@ -49,6 +50,9 @@ pub struct Site {
     /// `@/` links to drafts left out of the build, by file and line: they
     /// show as their text, and `check` notes them.
     pub draft_links: Vec<DraftLink>,
+    /// What `build` and `check` note beside a good build (personal-data
+    /// columns dropped from a spreadsheet), sorted by file.
+    pub notes: Vec<Note>,
     /// Every old address (`aliases`) with the page it sends readers to.
     pub redirects: Vec<Redirect>,
 }

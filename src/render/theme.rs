@@ -244,6 +244,10 @@ fn add_theme_file(
     }
 }
 
+/// UI strings the default templates name by a key they build from a value
+/// (`t["level_" ~ campaign.level]`), which the scan of `t.key` cannot see.
+const BUILT_KEYS: [&str; 3] = ["level_national", "level_province", "level_agency"];
+
 /// UI strings of every language: the theme's file, the site's keys over it.
 /// Every key a template uses (`t.key`) must exist in every language.
 fn load_strings(
@@ -268,10 +272,11 @@ fn load_strings(
                 )),
             }
         }
-        for key in super::values::CODE_STRINGS {
-            if !strings.contains_key(key) {
+        let required = super::values::CODE_STRINGS.iter().chain(&BUILT_KEYS);
+        for key in required.filter(|k| !used.contains_key(**k)) {
+            if !strings.contains_key(*key) {
                 let problem = ThemeProblem::MissingUiString {
-                    key: key.to_owned(),
+                    key: (*key).to_owned(),
                     lang: lang.code.clone(),
                 };
                 problems.push(Diagnostic::file(

@@ -159,10 +159,9 @@ pub struct AwardListCard<'a> {
     /// "Quyết định số 631/QĐ-UBND", or without a number the award (or
     /// "Khen thưởng" for several), the year and the issuer.
     title: String,
-    /// The title without its issuer ("Commendations 2020"), when the
-    /// title ends with an issuer not in the page's language: templates
-    /// show the issuer after it marked with `issuer_lang`.
-    title_head: Option<String>,
+    /// The title without its issuer, to put the issuer beside it in its own
+    /// language: the whole title for a list with a number.
+    title_lead: String,
     decision: Option<&'a str>,
     date: Option<String>,
     date_iso: Option<String>,
@@ -208,12 +207,9 @@ pub struct HeldAwardValue<'a> {
     year: i32,
     year_href: String,
     decision: Option<&'a str>,
-    /// The list's title, when a list records it.
+    /// The list's title without its issuer (shown beside it), when a list
+    /// records it.
     list_title: Option<String>,
-    /// The list's title without its issuer, when the title ends with an
-    /// issuer not in the page's language (then shown as `issuer`, marked
-    /// with `issuer_lang`).
-    list_title_head: Option<String>,
     issuer: Option<&'a str>,
     issuer_lang: Option<&'a str>,
     date: Option<String>,
@@ -321,37 +317,29 @@ impl<'a> Values<'a> {
 
     /// An award list's title in this language.
     pub fn list_title(&self, l: &AwardList) -> String {
-        if let Some(number) = &l.decision {
-            return self.t("decision_title").replace("{number}", number);
-        }
-        let head = self.untitled_head(l);
-        match &l.issuer {
-            Some(issuer) => format!(
-                "{head} – {}",
-                issuer.get(&self.lang.code, self.default_code())
-            ),
-            None => head,
+        let lead = self.list_title_lead(l);
+        match (&l.decision, &l.issuer) {
+            (None, Some(issuer)) => {
+                format!(
+                    "{lead} – {}",
+                    issuer.get(&self.lang.code, self.default_code())
+                )
+            }
+            _ => lead,
         }
     }
 
-    /// The award (or "Commendations" for several) and year that title a
-    /// list without a number.
-    fn untitled_head(&self, l: &AwardList) -> String {
+    /// The title without its issuer: "Quyết định số 631/QĐ-UBND", or
+    /// without a number the award (or "Khen thưởng" for several) and year.
+    pub fn list_title_lead(&self, l: &AwardList) -> String {
+        if let Some(number) = &l.decision {
+            return self.t("decision_title").replace("{number}", number);
+        }
         let what = match l.awards.as_slice() {
             [one] => self.award_type(*one).name,
             _ => self.t("commendations"),
         };
         format!("{what} {}", l.year)
-    }
-
-    /// The title without its issuer, when the title ends with an issuer
-    /// in another language than this one (to be marked with its `lang`).
-    fn title_head(&self, l: &AwardList) -> Option<String> {
-        let issuer = l.issuer.as_ref()?;
-        if l.decision.is_some() || self.text(issuer).1.is_none() {
-            return None;
-        }
-        Some(self.untitled_head(l))
     }
 
     pub fn award_type(&self, index: AwardTypeId) -> AwardTypeValue<'a> {
@@ -522,7 +510,7 @@ impl<'a> Values<'a> {
             slug: &l.slug,
             href: self.urls.href(&self.urls.award_list(self.lang, &l.slug)),
             title: self.list_title(l),
-            title_head: self.title_head(l),
+            title_lead: self.list_title_lead(l),
             decision: l.decision.as_deref(),
             date: l.date.map(|d| d.format(code)),
             date_iso: l.date.map(|d| d.iso()),
@@ -580,8 +568,7 @@ impl<'a> Values<'a> {
             year: a.year,
             year_href: self.year_href(a.year),
             decision: a.decision.as_deref(),
-            list_title: list.map(|l| self.list_title(l)),
-            list_title_head: list.and_then(|l| self.title_head(l)),
+            list_title: list.map(|l| self.list_title_lead(l)),
             issuer,
             issuer_lang,
             date: a.date.map(|d| d.format(code)),

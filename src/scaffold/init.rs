@@ -168,6 +168,20 @@ fn site_toml(lang: Lang) -> String {
             vi: "true hiện dân tộc trong hồ sơ (dữ liệu cá nhân nhạy cảm)"))
         .plain("")
         .plain(say!(lang,
+            en: "# Recommended: who publishes the site, shown in every page's footer (Decree 42/2022/NĐ-CP).",
+            vi: "# Nên có: cơ quan chủ quản trang, hiện ở chân mọi trang (Nghị định 42/2022/NĐ-CP)."))
+        .optional("[agency]", String::new())
+        .optional("name = { vi = \"Sở Nội vụ tỉnh …\", en = \"… Provincial Department of Home Affairs\" }", say!(lang,
+            en: "the agency's name; every key below is optional",
+            vi: "tên cơ quan; các dòng dưới không bắt buộc"))
+        .optional("address = \"…\"", say!(lang, en: "postal address", vi: "địa chỉ"))
+        .optional("phone = \"…\"", say!(lang, en: "phone number", vi: "số điện thoại"))
+        .optional("email = \"…\"", say!(lang, en: "email address", vi: "thư điện tử"))
+        .optional("responsible = \"…\"", say!(lang,
+            en: "the person responsible for the content",
+            vi: "người chịu trách nhiệm nội dung"))
+        .plain("")
+        .plain(say!(lang,
             en: "# Optional: award types of your own, beside the built-in catalogue.",
             vi: "# Không bắt buộc: loại khen thưởng riêng, ngoài danh mục có sẵn."))
         .optional("[award_types.bang-khen-so]", String::new())

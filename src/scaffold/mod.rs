@@ -334,9 +334,15 @@ fn award_list(decision: &str, issuer: Option<&str>, config: &Config, lang: Lang)
         .optional("period = [2018, 2022]", say!(lang, en: "{opt}: for a stage of years (giai đoạn)", vi: "{opt}: thành tích của cả giai đoạn"))
         .optional("campaign = \"…\"", campaign_comment(lang))
         .optional("reason = \"…\"", say!(lang, en: "{opt}: the reason given; per language: {langs}", vi: "{opt}: lý do khen thưởng; theo từng ngôn ngữ: {langs}"))
+        .optional("recipients_xlsx = \"list.xlsx\"", say!(lang,
+            en: "{opt}: the agency's Excel workbook beside this one, with more recipients",
+            vi: "{opt}: bảng tính Excel của cơ quan nằm cạnh tệp này, chứa thêm người nhận"))
+        .optional("sheet = \"Sheet1\"", say!(lang,
+            en: "{opt}: the workbook's sheet to read; default: the first",
+            vi: "{opt}: trang tính cần đọc; mặc định: trang đầu tiên"))
         .optional("recipients_csv = \"list.csv\"", say!(lang,
-            en: "{opt}: a CSV file beside this one with more recipients",
-            vi: "{opt}: tệp CSV nằm cạnh tệp này, chứa thêm người nhận"))
+            en: "{opt}: or a CSV file beside this one, with more recipients",
+            vi: "{opt}: hoặc một tệp CSV nằm cạnh tệp này, chứa thêm người nhận"))
         .optional("aliases = [\"/khen-thuong/ten-cu/\"]", aliases_comment(lang))
         .plain("")
         .plain(say!(lang,

@@ -3,7 +3,7 @@
 //! page by the server so that they show without JavaScript.
 
 use crate::diagnostic::messages::Status;
-use crate::diagnostic::{Diagnostics, Lang, display_path};
+use crate::diagnostic::{Diagnostics, Lang};
 use crate::render::xml::escape;
 
 /// The overlay for `problems`, as HTML to put right after `<body>`, in
@@ -34,14 +34,8 @@ pub fn overlay(problems: &Diagnostics, lang: Lang, good: bool) -> String {
         escape(&Status::OverlayNote { good }.words(lang))
     ));
     for d in problems.iter() {
-        let place = match (d.line, d.col) {
-            (Some(l), Some(c)) => format!(":{l}:{c}"),
-            (Some(l), None) => format!(":{l}"),
-            _ => String::new(),
-        };
         out.push_str("<li style=\"margin:0 0 .75rem\"><code style=\"color:#93c5fd\">");
-        out.push_str(&escape(&display_path(&d.path)));
-        out.push_str(&place);
+        out.push_str(&escape(&d.location()));
         out.push_str("</code><br>");
         out.push_str(&escape(&d.message));
         if let Some(hint) = &d.hint {

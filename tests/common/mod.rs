@@ -10,6 +10,7 @@ use std::process::Command;
 pub mod fields;
 pub mod images;
 pub mod server;
+pub mod workbooks;
 
 use vinhdanh::diagnostic::display_path;
 use vinhdanh::{BuildOptions, Diagnostic, Diagnostics, Lang, build_site};

@@ -74,8 +74,8 @@ impl FileProblem {
                 what: Unreadable::RecipientsCsv { .. },
                 ..
             } => say!(lang,
-                en: "the CSV file sits beside the award list's .toml file; check its name",
-                vi: "tệp CSV nằm cạnh tệp .toml của danh sách khen thưởng; hãy kiểm tra tên tệp"),
+                en: "the recipients file (.xlsx or .csv) sits beside the award list's .toml file; check its name",
+                vi: "tệp danh sách người nhận (.xlsx hoặc .csv) nằm cạnh tệp .toml của danh sách khen thưởng; hãy kiểm tra tên tệp"),
             NotUtf8 => say!(lang,
                 en: "save it as UTF-8 (in most editors: File → Save with Encoding → UTF-8)",
                 vi: "lưu lại tệp dạng UTF-8 (trong hầu hết trình soạn thảo: File → Save with Encoding → UTF-8)"),
