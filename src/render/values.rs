@@ -276,7 +276,7 @@ impl<'a> Values<'a> {
     }
 
     /// A UI string (checked to exist when the theme is loaded).
-    fn t(&self, key: &str) -> &'a str {
+    pub(super) fn t(&self, key: &str) -> &'a str {
         self.strings.get(key).map_or("", String::as_str)
     }
 
