@@ -311,6 +311,18 @@ fn new_pages_have_canonical_hreflang_and_sitemap_entries() {
     assert!(
         sitemap.contains("hreflang=\"en\" href=\"https://example.gov.vn/en/units/dan-quan-xa/\"")
     );
+    // Shared, a page says what it is.
+    let page = site.page("hinh-thuc/lao-dong-tien-tien/index.html");
+    assert!(page.contains("<meta property=\"og:title\" content=\"Lao động tiên tiến\">"));
+    assert!(
+        page.contains(
+            "<meta property=\"og:description\" content=\"Lao động tiên tiến: 3 cá nhân\">"
+        )
+    );
+    let page = site.page("en/units/ban-dan-toc-tinh-cao-bang/index.html");
+    assert!(
+        page.contains("<meta property=\"og:title\" content=\"Cao Bằng Ethnic Affairs Committee\">")
+    );
 }
 
 /// A site of three profiles of one year and one list of `n` recipients of

@@ -3,6 +3,8 @@
 
 use super::inputs::{Entity, Inputs};
 use super::page::*;
+use super::qr;
+use super::share::{self, Share};
 use super::values::{Shared, Values, letter_id};
 use super::{
     HOME_AWARD_LISTS, HOME_NEWEST, PageKind, RECIPIENTS_PER_PAGE, Renderer, page_count, page_slice,
@@ -312,12 +314,42 @@ impl<'r> Renderer<'r> {
             PageKind::NotFound => ("404.html", KindData::NotFound(NotFound {})),
         };
         let path = self.site_path(lang, kind);
+        let canonical = self.urls.absolute(&path);
+        let page_number = pagination.as_ref().map_or(1, |p| p.current);
+        let named = match kind {
+            PageKind::AwardType { index, .. } => {
+                let t = &honours.award_types[index];
+                let name = site
+                    .catalogue
+                    .by_index(t.award)
+                    .name
+                    .get(&lang.code, &site.config.languages[0].code);
+                let (individuals, collectives) = t.listing.totals();
+                let about = format!("{name}: {}", v.honoured(individuals, collectives));
+                Some((name.to_owned(), about))
+            }
+            PageKind::Unit { index, .. } => {
+                let u = self.unit_entry(&v, links, &honours.unit_pages[index]);
+                let about = match u.total {
+                    0 => u.name.to_owned(),
+                    _ => format!("{}: {}", u.name, v.honoured(u.individuals, u.collectives)),
+                };
+                Some((u.name.to_owned(), about))
+            }
+            _ => None,
+        };
         Html {
             template,
             lang: lang_index,
             page: PageInfo {
                 href: self.urls.href(&path),
-                canonical: self.urls.absolute(&path),
+                share: Share::of(&v, kind, page_number, named),
+                json_ld: share::json_ld(&v, kind, &canonical),
+                qr: match kind {
+                    PageKind::Profile(_) | PageKind::AwardList(_) => qr::qr(&canonical),
+                    _ => None,
+                },
+                canonical,
                 alternates: self.alternates(kind),
                 kind: kind_name(kind),
                 translated: facts.translated,

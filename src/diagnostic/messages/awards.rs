@@ -62,6 +62,13 @@ pub enum AwardProblem {
         field: &'static str,
         value: i64,
     },
+    /// A number of a count beyond what any decision honours (a typo; and
+    /// totals must add up without overflowing).
+    CountTooLarge {
+        field: &'static str,
+        value: i64,
+        max: i64,
+    },
     /// `period` that is not two years, first not after the last.
     PeriodShape {
         found: usize,
@@ -74,6 +81,10 @@ pub enum AwardProblem {
     NoYear,
     /// A list with neither recipients nor counts.
     NobodyHonoured,
+    /// An `attachment` that is not a PDF (by its first bytes).
+    AttachmentNotPdf {
+        name: String,
+    },
     /// An alias that is not a path of the site (`/ho-so/ten-cu/`).
     AliasNotAPath {
         alias: String,
@@ -123,6 +134,9 @@ impl AwardProblem {
             NegativeCount { field, value } => say!(lang,
                 en: "`{field}` must be a number of people, 0 or more, found {value}",
                 vi: "`{field}` phải là một số lượng, từ 0 trở lên, nhưng đang là {value}"),
+            CountTooLarge { field, value, max } => say!(lang,
+                en: "`{field}` is {value}: no decision honours more than {max} people",
+                vi: "`{field}` đang là {value}: không quyết định nào khen quá {max} người"),
             PeriodShape { found } => say!(lang,
                 en: "`period` must be two years, the first and the last, such as [2018, 2022]; found {found}",
                 vi: "`period` phải gồm hai năm, năm đầu và năm cuối, ví dụ [2018, 2022]; đang có {found}"),
@@ -135,6 +149,9 @@ impl AwardProblem {
             NobodyHonoured => say!(lang,
                 en: "this award list names no recipient and counts no one",
                 vi: "danh sách khen thưởng này không có người nhận nào và không có số lượng nào"),
+            AttachmentNotPdf { name } => say!(lang,
+                en: "the attached decision \"{name}\" is not a PDF file (a PDF starts with %PDF-)",
+                vi: "tệp quyết định đính kèm \"{name}\" không phải tệp PDF (tệp PDF bắt đầu bằng %PDF-)"),
             AliasNotAPath { alias } => say!(lang,
                 en: "the old address \"{alias}\" is not a path of this site",
                 vi: "địa chỉ cũ \"{alias}\" không phải là một đường dẫn của trang"),
@@ -171,6 +188,9 @@ impl AwardProblem {
             NoKind { .. } => say!(lang,
                 en: "write kind = \"cá nhân\" or kind = \"tập thể\"",
                 vi: "ghi kind = \"cá nhân\" hoặc kind = \"tập thể\""),
+            CountTooLarge { .. } => say!(lang,
+                en: "check the number against the decision: write how many it honours, such as individuals = 21",
+                vi: "đối chiếu lại với quyết định: ghi số người được khen, ví dụ individuals = 21"),
             CountOfNothing => say!(lang,
                 en: "write individuals = 21 or collectives = 3 (or both)",
                 vi: "ghi individuals = 21 hoặc collectives = 3 (hoặc cả hai)"),
@@ -183,6 +203,9 @@ impl AwardProblem {
             NobodyHonoured => say!(lang,
                 en: "add [[recipients]] with names, [[counts]] with numbers (individuals = 21), or the agency's spreadsheet: recipients_xlsx = \"file.xlsx\" or recipients_csv = \"file.csv\"",
                 vi: "thêm [[recipients]] có tên, [[counts]] có số lượng (individuals = 21), hoặc bảng tính của cơ quan: recipients_xlsx = \"tep.xlsx\" hay recipients_csv = \"tep.csv\""),
+            AttachmentNotPdf { .. } => say!(lang,
+                en: "attach the signed decision as a PDF: scan it to PDF, or in Word use File → Save As → PDF",
+                vi: "đính kèm quyết định đã ký dạng PDF: quét thành PDF, hoặc trong Word chọn File → Save As → PDF"),
             AliasNotAPath { .. } => say!(lang,
                 en: "write the old path from the site's root, starting with /, such as \"/ho-so/ten-cu/\"",
                 vi: "ghi đường dẫn cũ tính từ gốc trang, bắt đầu bằng /, ví dụ \"/ho-so/ten-cu/\""),
