@@ -339,6 +339,7 @@ fn year_value<'a>(v: &Values<'a>, y: &crate::model::Year) -> YearValue<'a> {
         total_collectives: collectives,
         total: individuals + collectives,
         profile_count: y.profiles.len(),
+        csv_href: v.urls.href(&v.urls.data_year(v.lang, y.year)),
     }
 }
 

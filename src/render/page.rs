@@ -152,6 +152,8 @@ pub struct YearValue<'a> {
     pub(super) total_collectives: usize,
     pub(super) total: usize,
     pub(super) profile_count: usize,
+    /// The year's awards as CSV (open data).
+    pub(super) csv_href: String,
 }
 
 #[derive(Serialize, Hash)]

@@ -189,6 +189,8 @@ pub struct AwardListCard<'a> {
     honoured: String,
     /// The signed decision, when the list attaches it.
     attachment: Option<AttachmentValue>,
+    /// Its recipients and counts as CSV (open data).
+    csv_href: String,
 }
 
 /// A PDF attached to an award list.
@@ -542,6 +544,7 @@ impl<'a> Values<'a> {
             individuals,
             collectives,
             honoured: self.honoured(individuals, collectives),
+            csv_href: self.urls.href(&self.urls.data_list(self.lang, &l.slug)),
             attachment: l.attachment.as_ref().map(|a| {
                 let default = &self.site.config.languages[0];
                 let dir = self.urls.award_list(default, &l.slug);
