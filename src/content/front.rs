@@ -159,6 +159,11 @@ pub struct RecipientEntry {
     pub position: Option<LocalisedText>,
     pub profile: Option<Spanned<String>>,
     pub note: Option<LocalisedText>,
+    /// Shown only when `[privacy] show_ethnicity` is true.
+    pub ethnicity: Option<LocalisedText>,
+    /// The person asked not to be named (Decree 13/2023/NĐ-CP): counted,
+    /// never shown.
+    pub withheld: Option<Spanned<bool>>,
 }
 
 /// One `[[counts]]` entry: recipients known only by number.

@@ -261,8 +261,15 @@ pub struct Campaign {
 }
 
 /// One recipient of an award list.
+///
+/// A withheld recipient (a person who asked not to be named, Decree
+/// 13/2023/NĐ-CP) keeps only its kind and award: its name is empty and its
+/// unit, position, note and ethnicity are `None` from the moment it is
+/// read, so no page, index or file built from the model can show them. It
+/// counts in every total like any other recipient, and never has a profile.
 #[derive(Debug, Clone)]
 pub struct Recipient {
+    /// As the decision wrote it; empty when withheld.
     pub name: String,
     pub kind: Kind,
     /// Its own award, else the list's.
@@ -271,6 +278,27 @@ pub struct Recipient {
     pub position: Option<LocalisedText>,
     pub profile: Option<ProfileId>,
     pub note: Option<LocalisedText>,
+    /// Shown only under `[privacy] show_ethnicity`.
+    pub ethnicity: Option<LocalisedText>,
+    pub withheld: bool,
+}
+
+impl Recipient {
+    /// A recipient who asked not to be named: its kind and award, nothing
+    /// that could tell who it is.
+    pub fn withheld(kind: Kind, award: AwardTypeId) -> Recipient {
+        Recipient {
+            name: String::new(),
+            kind,
+            award,
+            unit: None,
+            position: None,
+            profile: None,
+            note: None,
+            ethnicity: None,
+            withheld: true,
+        }
+    }
 }
 
 /// Recipients known only by number ("21 cá nhân").
@@ -322,7 +350,41 @@ impl AwardList {
             .then_with(|| self.slug.cmp(&other.slug))
     }
 
-    /// Individuals and collectives it honours: named recipients and counts.
+    /// The recipients that may be shown: all but the withheld ones, in
+    /// the list's order.
+    pub fn named_recipients(&self) -> impl Iterator<Item = &Recipient> {
+        self.recipients.iter().filter(|r| !r.withheld)
+    }
+
+    /// Withheld recipients by award (most prestigious first, as `awards`):
+    /// individuals and collectives not named at their request.
+    pub fn withheld(&self) -> Vec<Count> {
+        let mut out: Vec<Count> = Vec::new();
+        for &award in &self.awards {
+            let (mut individuals, mut collectives) = (0, 0);
+            for r in self
+                .recipients
+                .iter()
+                .filter(|r| r.withheld && r.award == award)
+            {
+                match r.kind {
+                    Kind::Individual => individuals += 1,
+                    Kind::Collective => collectives += 1,
+                }
+            }
+            if individuals + collectives > 0 {
+                out.push(Count {
+                    award,
+                    individuals,
+                    collectives,
+                    note: None,
+                });
+            }
+        }
+        out
+    }
+
+    /// Individuals and collectives it honours: named, withheld and counted.
     pub fn totals(&self) -> (usize, usize) {
         let mut totals = (0, 0);
         for r in &self.recipients {

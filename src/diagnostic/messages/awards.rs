@@ -1,7 +1,7 @@
 //! Problems with what an award list or an inline award says of itself:
 //! a blank decision, counts that count nothing, an award a recipient or
-//! count cannot take, a reversed period, a list that names no one, an
-//! award name that matches nothing, an old address (`aliases`) that cannot
+//! count cannot take, a reversed period, a list that names no one, a
+//! withheld recipient with a profile, an award name that matches nothing, an old address (`aliases`) that cannot
 //! be one.
 
 use super::{did_you_mean, say};
@@ -74,6 +74,11 @@ pub enum AwardProblem {
     NoYear,
     /// A list with neither recipients nor counts.
     NobodyHonoured,
+    /// A withheld recipient that links to a profile: the profile's page
+    /// would name the person who asked not to be named.
+    WithheldProfile {
+        profile: String,
+    },
     /// An alias that is not a path of the site (`/ho-so/ten-cu/`).
     AliasNotAPath {
         alias: String,
@@ -135,6 +140,9 @@ impl AwardProblem {
             NobodyHonoured => say!(lang,
                 en: "this award list names no recipient and counts no one",
                 vi: "danh sách khen thưởng này không có người nhận nào và không có số lượng nào"),
+            WithheldProfile { profile } => say!(lang,
+                en: "this recipient is withheld, but it links to the profile \"{profile}\", whose page would name them",
+                vi: "người nhận này được ẩn tên, nhưng lại liên kết tới hồ sơ \"{profile}\", trang hồ sơ sẽ nêu tên họ"),
             AliasNotAPath { alias } => say!(lang,
                 en: "the old address \"{alias}\" is not a path of this site",
                 vi: "địa chỉ cũ \"{alias}\" không phải là một đường dẫn của trang"),
@@ -183,6 +191,9 @@ impl AwardProblem {
             NobodyHonoured => say!(lang,
                 en: "add [[recipients]] with names, [[counts]] with numbers (individuals = 21), or the agency's spreadsheet: recipients_xlsx = \"file.xlsx\" or recipients_csv = \"file.csv\"",
                 vi: "thêm [[recipients]] có tên, [[counts]] có số lượng (individuals = 21), hoặc bảng tính của cơ quan: recipients_xlsx = \"tep.xlsx\" hay recipients_csv = \"tep.csv\""),
+            WithheldProfile { .. } => say!(lang,
+                en: "a person who asked not to be named has no profile page: remove the profile (or the withheld mark, if they agree to be named)",
+                vi: "người đã đề nghị không nêu tên thì không có trang hồ sơ: bỏ liên kết hồ sơ (hoặc bỏ đánh dấu ẩn, nếu họ đồng ý được nêu tên)"),
             AliasNotAPath { .. } => say!(lang,
                 en: "write the old path from the site's root, starting with /, such as \"/ho-so/ten-cu/\"",
                 vi: "ghi đường dẫn cũ tính từ gốc trang, bắt đầu bằng /, ví dụ \"/ho-so/ten-cu/\""),
