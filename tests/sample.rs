@@ -28,6 +28,9 @@ use std::path::{Path, PathBuf};
 use vinhdanh::model::{Site, SummaryRow};
 use vinhdanh::{BuildOptions, Lang, build_site, load_site};
 
+/// An award type's key, and how many individuals and collectives received it.
+type Row = (&'static str, usize, usize);
+
 /// The hand count: per year, per award type (most prestigious first, as
 /// the summary orders them), individuals and collectives.
 ///
@@ -74,7 +77,7 @@ use vinhdanh::{BuildOptions, Lang, build_site, load_site};
 ///   hiệu chiến sĩ thi đua cơ sở" (2/0), "03/03 phòng … tập thể lao động
 ///   tiên tiến" (0/3), "20/20 cá nhân đạt danh hiệu lao động tiên tiến"
 ///   (20/0).
-const HAND_COUNT: &[(i32, &[(&str, usize, usize)])] = &[
+const HAND_COUNT: &[(i32, &[Row])] = &[
     (
         2023,
         &[

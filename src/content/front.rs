@@ -1,5 +1,5 @@
 //! What editors write: the front matter of profiles and campaigns, their
-//! translations, and award-list files, exactly as SPEC §2 lists the fields.
+//! translations, and award-list files, exactly as docs/content.md lists the fields.
 //! Unknown keys are rejected; values that other files refer to keep their
 //! place (`Spanned`) so a bad reference can be reported at its line.
 

@@ -1,5 +1,5 @@
 //! The validated, cross-linked site: profiles, campaigns, award lists and
-//! years, sorted as SPEC §3 says and joined through indexes built once.
+//! years, sorted for the pages that list them and joined through indexes built once.
 //!
 //! Everything here is plain data; [`assemble`] builds it from the loaded
 //! content and reports every cross-file problem.
@@ -94,7 +94,7 @@ impl Site {
     }
 }
 
-/// An `@/` link to a draft that is not built (SPEC v2: never an error).
+/// An `@/` link to a draft that is not built (never an error).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct DraftLink {
     /// The file the link is in, relative to the site root.
