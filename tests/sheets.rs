@@ -342,3 +342,31 @@ fn a_sheet_s_ethnicity_shows_only_when_the_site_says_so() {
     let page = site.page(PAGE);
     assert!(page.contains("Dân tộc: <span>Plughese</span>"), "{page}");
 }
+
+#[test]
+fn withheld_rows_of_several_awards_are_told_per_award_most_prestigious_first() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        CSV,
+        "STT;Họ và tên;Hình thức khen thưởng;Cá nhân/Tập thể;Ẩn\n\
+         1;Hà Thị Mai;Giấy khen;Cá nhân;\n\
+         2;Mùa Thị Xyzzy;Giấy khen;Cá nhân;x\n\
+         3;Tổ Plugh;Giấy khen;Tập thể;x\n\
+         4;Lò Thị Quux;Chiến sĩ thi đua cơ sở;;x\n",
+    );
+    build_and_check(&site, "en");
+    let page = site.page(PAGE);
+    let line = page
+        .split_once("withheld-list")
+        .and_then(|(_, after)| after.split_once("</ul>"))
+        .map(|(list, _)| list)
+        .unwrap_or_else(|| panic!("no withheld line: {page}"));
+    // The more prestigious award first: Chiến sĩ thi đua cơ sở (rank 30), then Giấy khen (20).
+    let fighter = line.find("Chiến sĩ thi đua cơ sở</strong>: 1 cá nhân không công bố tên");
+    let giay = line.find("Giấy khen</strong>: 1 cá nhân và 1 tập thể không công bố tên");
+    assert!(fighter.is_some() && giay.is_some(), "{line}");
+    assert!(fighter < giay, "{line}");
+    // Hà Thị Mai and the three withheld, all counted.
+    assert!(page.contains("3 cá nhân và 1 tập thể"), "{page}");
+    nowhere_in_output(&site, &["Xyzzy", "Plugh", "Quux"]);
+}

@@ -360,27 +360,26 @@ impl AwardList {
     /// individuals and collectives not named at their request.
     pub fn withheld(&self) -> Vec<Count> {
         let mut out: Vec<Count> = Vec::new();
-        for &award in &self.awards {
-            let (mut individuals, mut collectives) = (0, 0);
-            for r in self
-                .recipients
-                .iter()
-                .filter(|r| r.withheld && r.award == award)
-            {
-                match r.kind {
-                    Kind::Individual => individuals += 1,
-                    Kind::Collective => collectives += 1,
+        for r in self.recipients.iter().filter(|r| r.withheld) {
+            let at = match out.iter().position(|c| c.award == r.award) {
+                Some(at) => at,
+                None => {
+                    out.push(Count {
+                        award: r.award,
+                        individuals: 0,
+                        collectives: 0,
+                        note: None,
+                    });
+                    out.len() - 1
                 }
-            }
-            if individuals + collectives > 0 {
-                out.push(Count {
-                    award,
-                    individuals,
-                    collectives,
-                    note: None,
-                });
+            };
+            match r.kind {
+                Kind::Individual => out[at].individuals += 1,
+                Kind::Collective => out[at].collectives += 1,
             }
         }
+        // In the order of `awards`: most prestigious first.
+        out.sort_by_key(|c| self.awards.iter().position(|&a| a == c.award));
         out
     }
 
