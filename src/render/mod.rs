@@ -10,6 +10,7 @@ pub mod emit;
 pub mod inputs;
 pub mod page;
 pub mod photos;
+mod share;
 pub mod theme;
 pub mod values;
 pub mod xml;
@@ -111,7 +112,9 @@ pub struct CopiedFile {
 fn static_origin(root: &Path, path: &str, source: &StaticFile) -> Origin {
     let file = match source {
         StaticFile::Embedded(_) => Path::new("(built-in theme)/static").join(path),
-        StaticFile::OnDisk(abs) => abs.strip_prefix(root).unwrap_or(abs).to_path_buf(),
+        StaticFile::OnDisk(abs) | StaticFile::Cached(abs) => {
+            abs.strip_prefix(root).unwrap_or(abs).to_path_buf()
+        }
     };
     Origin {
         source: OutputSource::File(display_path(&file)),
@@ -311,13 +314,27 @@ impl<'a> Renderer<'a> {
             })
             .collect();
         let default = self.site.config.default_language();
+        for list in &self.site.award_lists {
+            if let Some(a) = &list.attachment {
+                let dir = self.urls.award_list(default, &list.slug);
+                out.push(CopiedFile {
+                    path: format!("{}{}", dir.trim_start_matches('/'), a.name),
+                    source: StaticFile::OnDisk(a.file.clone()),
+                    origin: Origin {
+                        file: list.source.clone(),
+                        line: None,
+                        source: OutputSource::PageOf(display_path(&list.source)),
+                    },
+                });
+            }
+        }
         for p in &self.site.profiles {
             if let Some(photo) = &p.photo {
                 let dir = self.urls.profile(default, &p.slug);
                 out.extend(
                     photos::published(&dir, photo).map(|(path, copy)| CopiedFile {
                         path: path.trim_start_matches('/').to_owned(),
-                        source: StaticFile::OnDisk(copy.file.clone()),
+                        source: StaticFile::Cached(copy.file.clone()),
                         origin: Origin {
                             file: p.source.clone(),
                             line: Some(photo.line),

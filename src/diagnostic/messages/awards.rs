@@ -1,8 +1,8 @@
 //! Problems with what an award list or an inline award says of itself:
 //! a blank decision, counts that count nothing, an award a recipient or
 //! count cannot take, a reversed period, a list that names no one, a
-//! withheld recipient with a profile, an award name that matches nothing, an old address (`aliases`) that cannot
-//! be one.
+//! withheld recipient with a profile, an award name that matches nothing,
+//! an old address (`aliases`) that cannot be one.
 
 use super::{did_you_mean, say};
 use crate::diagnostic::Lang;
@@ -86,6 +86,10 @@ pub enum AwardProblem {
     WithheldProfile {
         profile: String,
     },
+    /// An `attachment` that is not a PDF (by its first bytes).
+    AttachmentNotPdf {
+        name: String,
+    },
     /// An alias that is not a path of the site (`/ho-so/ten-cu/`).
     AliasNotAPath {
         alias: String,
@@ -153,6 +157,9 @@ impl AwardProblem {
             WithheldProfile { profile } => say!(lang,
                 en: "this recipient is withheld, but it links to the profile \"{profile}\", whose page would name them",
                 vi: "người nhận này được ẩn tên, nhưng lại liên kết tới hồ sơ \"{profile}\", trang hồ sơ sẽ nêu tên họ"),
+            AttachmentNotPdf { name } => say!(lang,
+                en: "the attached decision \"{name}\" is not a PDF file (a PDF starts with %PDF-)",
+                vi: "tệp quyết định đính kèm \"{name}\" không phải tệp PDF (tệp PDF bắt đầu bằng %PDF-)"),
             AliasNotAPath { alias } => say!(lang,
                 en: "the old address \"{alias}\" is not a path of this site",
                 vi: "địa chỉ cũ \"{alias}\" không phải là một đường dẫn của trang"),
@@ -207,6 +214,9 @@ impl AwardProblem {
             WithheldProfile { .. } => say!(lang,
                 en: "a person who asked not to be named has no profile page: remove the profile (or the withheld mark, if they agree to be named)",
                 vi: "người đã đề nghị không nêu tên thì không có trang hồ sơ: bỏ liên kết hồ sơ (hoặc bỏ đánh dấu ẩn, nếu họ đồng ý được nêu tên)"),
+            AttachmentNotPdf { .. } => say!(lang,
+                en: "attach the signed decision as a PDF: scan it to PDF, or in Word use File → Save As → PDF",
+                vi: "đính kèm quyết định đã ký dạng PDF: quét thành PDF, hoặc trong Word chọn File → Save As → PDF"),
             AliasNotAPath { .. } => say!(lang,
                 en: "write the old path from the site's root, starting with /, such as \"/ho-so/ten-cu/\"",
                 vi: "ghi đường dẫn cũ tính từ gốc trang, bắt đầu bằng /, ví dụ \"/ho-so/ten-cu/\""),
