@@ -28,6 +28,7 @@ const SECTIONS: &[(&str, &[&str], &str)] = &[
     ("AgencyValue", &["### Agency"], "\n### "),
     ("PageInfo", &["**`page`**"], "**`page.share`**"),
     ("Share", &["**`page.share`**"], "**`pagination`**"),
+    ("QrValue", &["**`page`**", "| `qr` |"], "\n"),
     ("Alternate", &["**`page`**", "| `alternates` |"], "\n"),
     ("Pagination", &["**`pagination`** (when not null)"], "## 6."),
     (

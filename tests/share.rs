@@ -132,6 +132,32 @@ fn profiles_and_the_home_page_carry_schema_org_data() {
 }
 
 #[test]
+fn printed_profile_and_decision_pages_carry_a_qr_code_of_their_address() {
+    let site = site();
+    for page in [
+        "ho-so/nguyen-thi-dao/index.html",
+        "en/profiles/nguyen-thi-dao/index.html",
+        "khen-thuong/qd-631-2021/index.html",
+    ] {
+        let html = site.page(page);
+        let svg = &html[html.find("<svg class=\"print-only qr\"").expect(page)..];
+        let svg = &svg[..svg.find("</svg>").unwrap()];
+        assert!(svg.contains("<path d=\"M"), "{page}: {svg}");
+        assert!(
+            svg.len() < 8_000,
+            "{page}: a QR code of {} bytes",
+            svg.len()
+        );
+    }
+    for page in ["index.html", "nam/index.html", "ho-so/index.html"] {
+        assert!(
+            !site.page(page).contains("class=\"print-only qr\""),
+            "{page}"
+        );
+    }
+}
+
+#[test]
 fn editor_text_cannot_break_out_of_json_ld_or_attributes() {
     let site = site();
     let page = site.page("ho-so/hostile/index.html");

@@ -3,6 +3,7 @@
 
 use super::inputs::{Entity, Inputs};
 use super::page::*;
+use super::qr;
 use super::share::{self, Share};
 use super::values::{Shared, Values};
 use super::{HOME_AWARD_LISTS, HOME_NEWEST, PageKind, Renderer, page_count, page_slice};
@@ -219,6 +220,10 @@ impl<'r> Renderer<'r> {
                 href: self.urls.href(&path),
                 share: Share::of(&v, kind, page_number),
                 json_ld: share::json_ld(&v, kind, &canonical),
+                qr: match kind {
+                    PageKind::Profile(_) | PageKind::AwardList(_) => qr::qr(&canonical),
+                    _ => None,
+                },
                 canonical,
                 alternates: self.alternates(kind),
                 kind: kind_name(kind),

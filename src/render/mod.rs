@@ -10,6 +10,7 @@ pub mod emit;
 pub mod inputs;
 pub mod page;
 pub mod photos;
+mod qr;
 mod share;
 pub mod theme;
 pub mod values;

@@ -39,6 +39,9 @@ pub struct PageInfo<'a> {
     pub(super) share: super::share::Share,
     /// schema.org JSON-LD (profile and home pages), safe inside `<script>`.
     pub(super) json_ld: Option<String>,
+    /// A QR code of `canonical` for the printed page (profile and
+    /// award-list pages).
+    pub(super) qr: Option<super::qr::QrValue>,
 }
 
 #[derive(Serialize, Hash)]
