@@ -190,6 +190,7 @@ impl<'r> Renderer<'r> {
                     award_list: &values.award_lists[i.index()],
                     recipients: v.recipients(list),
                     counts: v.counts(list),
+                    withheld: v.withheld(list),
                 };
                 ("award_list.html", KindData::AwardList(page))
             }
