@@ -99,6 +99,11 @@ impl<'a> Records<'a> {
         };
         let mut out = Vec::with_capacity(list.recipients.len() + list.counts.len());
         for r in &list.recipients {
+            if r.withheld {
+                // Counted, never named (Decree 13/2023/NĐ-CP).
+                out.push(base(r.award, r.kind));
+                continue;
+            }
             out.push(Record {
                 name: Some(&r.name),
                 unit: r.unit.as_ref().map(|u| u.get(code, default)),
