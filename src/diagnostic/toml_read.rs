@@ -550,6 +550,40 @@ mod tests {
         assert!(!read.is_clean());
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 256, failure_persistence: None, ..Default::default() })]
+
+        /// Whatever the text, the reader ends, and reports a problem
+        /// exactly when the text cannot be read as it is, each at a line
+        /// of the text.
+        #[test]
+        fn any_text_ends_with_problems_exactly_when_it_is_wrong(
+            lines in proptest::collection::vec(
+                proptest::sample::select(&[
+                    "name = \"A\"", "name = 1", "nmae = \"A\"", "kind = \"tập thể\"", "kind = \"x\"",
+                    "unit = \"U\"", "unit = {}", "unit = { vi = 1 }", "year = 2020", "year = \"2020\"",
+                    "year = [2020]", "campaigns = [\"a\", 3]", "date = 2020-01-01", "date = \"x\"",
+                    "[[awards]]", "award = \"giay-khen\"", "award = 1", "yaer = 2020", "period = [1, \"2\"]",
+                    "[[recipients]]", "[[counts]]", "individuals = \"5\"", "[sub]", "x = 1", "aliases = 3",
+                    "period = { a = 1 }", "[awards]", "\"ghi chú\" = 1", "issuer = []", "draft = \"no\"",
+                ][..]),
+                0..14,
+            ),
+        ) {
+            let text = lines.join("\n");
+            let profile = read::<ProfileFront>(&text);
+            proptest::prop_assert_eq!(profile.is_clean(), toml::from_str::<ProfileFront>(&text).is_ok());
+            proptest::prop_assert_eq!(profile.problems.is_empty(), profile.is_clean());
+            let list = read::<AwardListFile>(&text);
+            proptest::prop_assert_eq!(list.is_clean(), toml::from_str::<AwardListFile>(&text).is_ok());
+            proptest::prop_assert_eq!(list.problems.is_empty(), list.is_clean());
+            let lines = text.lines().count().max(1);
+            for d in profile.problems.iter().chain(list.problems.iter()) {
+                proptest::prop_assert!(d.line.is_some_and(|l| l >= 1 && l <= lines), "{d}");
+            }
+        }
+    }
+
     #[test]
     fn stand_ins_are_not_taken_for_written_values() {
         let read = read::<AwardListFile>("year = \"2021\"\nrecipients_csv = \"a.csv\"\n");
