@@ -203,6 +203,7 @@ impl PageSink for StagingSink<'_> {
         let r = match &f.source {
             StaticFile::Embedded(bytes) => self.0.write(&f.path, bytes),
             StaticFile::OnDisk(from) => self.0.copy(&f.path, from),
+            StaticFile::Cached(from) => self.0.link_or_copy(&f.path, from),
         };
         r.map_err(|e| io_problem(&self.0.dir().join(&f.path), &e))
     }

@@ -432,15 +432,24 @@ fn from_raw(root: &Path, rel: &Path, source: &str, raw: RawConfig) -> Result<Con
         }),
     };
     for shared in Catalogue::with_site_entries(&config.award_types).shared_names() {
-        let line = at_key(&format!("[award_types.{}]", shared.second));
+        // Point at (and ask to rename) the type site.toml writes: a table
+        // overriding a built-in type keeps that type's place in the
+        // catalogue, which may come before the built-in type it clashes with.
+        let ours = |key: &str| config.award_types.contains_key(key);
+        let (first, second) = if ours(&shared.first) && !ours(&shared.second) {
+            (shared.second, shared.first)
+        } else {
+            (shared.first, shared.second)
+        };
+        let line = at_key(&format!("[award_types.{second}]"));
         problems.push(Diagnostic::at(
             rel,
             line,
             None,
             ConfigProblem::AwardNameShared {
                 name: shared.name,
-                first: shared.first,
-                second: shared.second,
+                first,
+                second,
             },
         ));
     }

@@ -280,6 +280,17 @@ impl Staging {
         fs::copy(from, path).map(|_| ())
     }
 
+    /// Puts a file that never changes in by a hard link: no bytes copied
+    /// (a second build with a thousand photos links them from the cache).
+    /// Copies it when a link cannot be made (another file system).
+    pub fn link_or_copy(&self, rel: &str, from: &Path) -> io::Result<()> {
+        let path = self.inside(rel)?;
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::hard_link(from, &path).or_else(|_| fs::copy(from, &path).map(|_| ()))
+    }
+
     /// Swaps the staging folder in for the output folder.
     pub fn commit(mut self) -> io::Result<PathBuf> {
         let old = self.dir.with_file_name(format!(

@@ -121,6 +121,12 @@ impl Cdp {
 
     /// Sends a command and returns its result (events in between are skipped).
     fn call(&mut self, method: &str, params: Value) -> Value {
+        self.try_call(method, params)
+            .unwrap_or_else(|error| panic!("{method} failed: {error}"))
+    }
+
+    /// Sends a command; its error, if the browser answers with one.
+    fn try_call(&mut self, method: &str, params: Value) -> Result<Value, Value> {
         self.next_id += 1;
         let id = self.next_id;
         let message = json!({ "id": id, "method": method, "params": params }).to_string();
@@ -133,9 +139,9 @@ impl Cdp {
             let value: Value = serde_json::from_str(text).expect("DevTools sends JSON");
             if value["id"] == id {
                 if let Some(error) = value.get("error") {
-                    panic!("{method} failed: {error}");
+                    return Err(error.clone());
                 }
-                return value["result"].clone();
+                return Ok(value["result"].clone());
             }
         }
     }
@@ -147,12 +153,17 @@ struct Tab {
 }
 
 impl Tab {
-    /// Evaluates `expression` in the page; `None` while the page is (re)loading.
+    /// Evaluates `expression` in the page; `None` while the page is
+    /// (re)loading, including when the reload lands during the evaluation
+    /// ("Inspected target navigated or closed").
     fn eval(&mut self, expression: &str) -> Option<Value> {
-        let result = self.cdp.call(
-            "Runtime.evaluate",
-            json!({ "expression": expression, "returnByValue": true }),
-        );
+        let result = self
+            .cdp
+            .try_call(
+                "Runtime.evaluate",
+                json!({ "expression": expression, "returnByValue": true }),
+            )
+            .ok()?;
         if result.get("exceptionDetails").is_some() {
             return None;
         }

@@ -366,6 +366,289 @@ fn two_pages_with_one_slug_name_both_files() {
     assert_eq!(d.line, None);
 }
 
+// Award lists and counts (content model v2).
+
+/// The one problem at `path:line`, column `col` (`None`: the whole line,
+/// drawn from column 1), saying `words`; the binary printed its place.
+fn located<'a>(
+    problems: &'a Diagnostics,
+    stderr: &str,
+    path: &str,
+    (line, col): (usize, Option<usize>),
+    words: &str,
+) -> &'a vinhdanh::Diagnostic {
+    let d = find(problems, path, Some(line), words);
+    assert_eq!(d.col, col, "{d:?}");
+    let place = format!("{path}:{line}:{}", col.unwrap_or(1));
+    assert!(stderr.contains(&place), "{place} in:\n{stderr}");
+    assert!(stderr.contains(words), "{words} in:\n{stderr}");
+    d
+}
+
+/// An award list with only a recipient of "Giấy khen", and `extra` lines
+/// before it.
+fn award_list(extra: &str) -> String {
+    format!(
+        "{extra}award = \"giay-khen\"\n\n[[recipients]]\nname = \"Vi Văn Khánh\"\nkind = \"individual\"\n"
+    )
+}
+
+#[test]
+fn a_blank_decision() {
+    let (p, stderr) = broken(|s| {
+        s.write(
+            "content/awards/x.toml",
+            &award_list("decision = \"  \"\nyear = 2021\n"),
+        )
+    });
+    let d = located(
+        &p,
+        &stderr,
+        "content/awards/x.toml",
+        (1, Some(12)),
+        "`decision` is blank",
+    );
+    assert!(
+        d.hint
+            .as_deref()
+            .unwrap_or("")
+            .contains("leave `decision` out"),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn a_count_of_nobody() {
+    let (p, stderr) = broken(|s| {
+        s.write(
+            "content/awards/x.toml",
+            "year = 2021\naward = \"giay-khen\"\n\n[[counts]]\nindividuals = 0\ncollectives = 0\n",
+        )
+    });
+    let d = located(
+        &p,
+        &stderr,
+        "content/awards/x.toml",
+        (4, Some(1)),
+        "this count counts no one: `individuals` and `collectives` are both 0 or missing",
+    );
+    assert_eq!(
+        d.hint.as_deref(),
+        Some("write individuals = 21 or collectives = 3 (or both)")
+    );
+}
+
+#[test]
+fn a_negative_count() {
+    let (p, stderr) = broken(|s| {
+        s.write(
+            "content/awards/x.toml",
+            "year = 2021\naward = \"giay-khen\"\n\n[[counts]]\nindividuals = 4\ncollectives = -2\n",
+        )
+    });
+    located(
+        &p,
+        &stderr,
+        "content/awards/x.toml",
+        (6, Some(15)),
+        "`collectives` must be a number of people, 0 or more, found -2",
+    );
+}
+
+#[test]
+fn a_count_too_large_to_be_true() {
+    // Three counts of i64::MAX used to overflow the year's total (a panic
+    // in a debug build, a wrong total in a release one).
+    let big = "\n[[counts]]\nindividuals = 9223372036854775807\n";
+    let (p, stderr) = broken(|s| {
+        s.write(
+            "content/awards/x.toml",
+            &format!("year = 2021\naward = \"giay-khen\"\n{big}{big}{big}"),
+        )
+    });
+    located(
+        &p,
+        &stderr,
+        "content/awards/x.toml",
+        (5, Some(15)),
+        "`individuals` is 9223372036854775807: no decision honours more than 1000000 people",
+    );
+    assert!(
+        !p.iter().any(|d| d.message.contains("counts no one")),
+        "{p}"
+    );
+}
+
+#[test]
+fn a_count_of_a_kind_its_award_cannot_take() {
+    let (p, stderr) = broken(|s| {
+        s.write(
+            "content/awards/x.toml",
+            "year = 2021\n\n[[counts]]\naward = \"lao-dong-tien-tien\"\nindividuals = 21\ncollectives = 2\n",
+        )
+    });
+    located(
+        &p,
+        &stderr,
+        "content/awards/x.toml",
+        (6, Some(15)),
+        "\"Advanced Worker\" cannot be given to collectives, but this count has some",
+    );
+}
+
+#[test]
+fn an_award_name_that_matches_nothing_gets_the_closest_names() {
+    let (p, stderr) = broken(|s| {
+        s.write(
+            "content/awards/x.toml",
+            &award_list("year = 2021\n").replace(
+                "kind = \"individual\"\n",
+                "kind = \"individual\"\naward = \"Chiến sĩ thi đua\"\n",
+            ),
+        )
+    });
+    let d = located(
+        &p,
+        &stderr,
+        "content/awards/x.toml",
+        (7, Some(9)),
+        "no award type is called \"Chiến sĩ thi đua\"",
+    );
+    let hint = d.hint.as_deref().unwrap_or("");
+    assert!(hint.starts_with("the closest names: "), "{hint}");
+    for name in [
+        "Grassroots Emulation Fighter (chien-si-thi-dua-co-so)",
+        "Provincial Emulation Fighter (chien-si-thi-dua-cap-tinh)",
+    ] {
+        assert!(hint.contains(name), "{hint}");
+    }
+    assert!(stderr.contains(hint), "{stderr}");
+}
+
+#[test]
+fn a_recipient_whose_award_is_for_the_other_kind() {
+    let (p, stderr) = broken(|s| {
+        s.write(
+            "content/awards/x.toml",
+            "year = 2021\naward = \"Lao động tiên tiến\"\n\n[[recipients]]\nname = \"Tổ Một\"\nkind = \"tập thể\"\n",
+        )
+    });
+    located(
+        &p,
+        &stderr,
+        "content/awards/x.toml",
+        (4, Some(1)),
+        "\"lao-dong-tien-tien\" (Advanced Worker) cannot be given to a collective",
+    );
+}
+
+#[test]
+fn a_period_that_runs_backwards() {
+    let (p, stderr) = broken(|s| {
+        s.write(
+            "content/awards/x.toml",
+            &award_list("year = 2021\nperiod = [2022, 2018]\n"),
+        )
+    });
+    let d = located(
+        &p,
+        &stderr,
+        "content/awards/x.toml",
+        (2, Some(10)),
+        "`period` runs backwards: 2022 is after 2018",
+    );
+    assert!(
+        d.hint
+            .as_deref()
+            .unwrap_or("")
+            .contains("period = [2018, 2022]"),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn a_list_that_honours_nobody() {
+    let (p, stderr) = broken(|s| {
+        s.write(
+            "content/awards/x.toml",
+            "decision = \"5/QĐ-BDT\"\nyear = 2021\naward = \"giay-khen\"\n",
+        )
+    });
+    let d = located(
+        &p,
+        &stderr,
+        "content/awards/x.toml",
+        (1, None),
+        "this award list names no recipient and counts no one",
+    );
+    assert!(
+        d.hint.as_deref().unwrap_or("").contains("[[counts]]"),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn a_list_without_date_or_year() {
+    let (p, stderr) = broken(|s| {
+        s.write(
+            "content/awards/x.toml",
+            &award_list("decision = \"5/QĐ-BDT\"\n"),
+        )
+    });
+    let d = located(
+        &p,
+        &stderr,
+        "content/awards/x.toml",
+        (1, None),
+        "this list has no `date`, so it must say its `year`",
+    );
+    assert!(
+        d.hint.as_deref().unwrap_or("").contains("year = 2023"),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn two_award_types_sharing_a_name() {
+    // A type of the site called what a built-in type is called (case and
+    // spaces aside): the site's table is the one to fix.
+    let (p, stderr) = with_config(|t| {
+        t + "\n[award_types.giay-khen-ban]\nname = { vi = \"giấy  khen\", en = \"Committee's Certificate\" }\nkind = \"commendation\"\nlevel = \"ministry\"\nrecipient = \"both\"\nrank = 22\n"
+    });
+    let d = located(
+        &p,
+        &stderr,
+        "site.toml",
+        (19, None),
+        "the award types `giay-khen` and `giay-khen-ban` are both called \"giấy  khen\"",
+    );
+    assert_eq!(
+        d.hint.as_deref(),
+        Some("give `giay-khen-ban` a name of its own (in every language)")
+    );
+}
+
+#[test]
+fn a_site_type_overriding_a_built_in_one_with_another_ones_name() {
+    // `lao-dong-tien-tien` comes before `giay-khen` in the catalogue: the
+    // name is found on giay-khen second, but the table to fix is the one
+    // site.toml has.
+    let (p, stderr) = with_config(|t| {
+        t + "\n[award_types.lao-dong-tien-tien]\nname = { vi = \"Giấy khen\", en = \"Advanced\" }\nkind = \"title\"\nlevel = \"grassroots\"\nrecipient = \"individual\"\nrank = 10\n"
+    });
+    let d = located(
+        &p,
+        &stderr,
+        "site.toml",
+        (19, None),
+        "are both called \"Giấy khen\"",
+    );
+    assert_eq!(
+        d.hint.as_deref(),
+        Some("give `lao-dong-tien-tien` a name of its own (in every language)")
+    );
+}
+
 // Files.
 
 #[test]

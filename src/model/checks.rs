@@ -25,6 +25,10 @@ use crate::vocab::{CONTENT_DIR, Section};
 
 use super::fronts::PageFront;
 
+/// The most people one `[[counts]]` number may say: more than any
+/// decision honours, and small enough that totals never overflow.
+const MAX_COUNT: i64 = 1_000_000;
+
 /// The years a profile, award or campaign may name.
 const MIN_YEAR: i64 = 1945;
 const MAX_YEAR: i64 = 2100;
@@ -632,14 +636,27 @@ impl Checker<'_> {
                     ));
                     return 0;
                 }
-                usize::try_from(*n.get_ref()).unwrap_or(usize::MAX)
+                if *n.get_ref() > MAX_COUNT {
+                    self.problems.push(src.at(
+                        n.span(),
+                        AwardProblem::CountTooLarge {
+                            field,
+                            value: *n.get_ref(),
+                            max: MAX_COUNT,
+                        },
+                    ));
+                    return 0;
+                }
+                usize::try_from(*n.get_ref()).unwrap_or(0)
             };
             let individuals = number("individuals", entry.individuals.as_ref());
             let collectives = number("collectives", entry.collectives.as_ref());
-            let negative = [&entry.individuals, &entry.collectives]
-                .iter()
-                .any(|n| n.as_ref().is_some_and(|n| *n.get_ref() < 0));
-            if individuals == 0 && collectives == 0 && !negative {
+            // A number reported already (below 0 or too large) is not "no one".
+            let reported = [&entry.individuals, &entry.collectives].iter().any(|n| {
+                n.as_ref()
+                    .is_some_and(|n| !(0..=MAX_COUNT).contains(n.get_ref()))
+            });
+            if individuals == 0 && collectives == 0 && !reported {
                 self.problems
                     .push(src.at(c.span(), AwardProblem::CountOfNothing));
                 continue;

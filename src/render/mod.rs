@@ -111,7 +111,9 @@ pub struct CopiedFile {
 fn static_origin(root: &Path, path: &str, source: &StaticFile) -> Origin {
     let file = match source {
         StaticFile::Embedded(_) => Path::new("(built-in theme)/static").join(path),
-        StaticFile::OnDisk(abs) => abs.strip_prefix(root).unwrap_or(abs).to_path_buf(),
+        StaticFile::OnDisk(abs) | StaticFile::Cached(abs) => {
+            abs.strip_prefix(root).unwrap_or(abs).to_path_buf()
+        }
     };
     Origin {
         source: OutputSource::File(display_path(&file)),
@@ -317,7 +319,7 @@ impl<'a> Renderer<'a> {
                 out.extend(
                     photos::published(&dir, photo).map(|(path, copy)| CopiedFile {
                         path: path.trim_start_matches('/').to_owned(),
-                        source: StaticFile::OnDisk(copy.file.clone()),
+                        source: StaticFile::Cached(copy.file.clone()),
                         origin: Origin {
                             file: p.source.clone(),
                             line: Some(photo.line),

@@ -36,6 +36,10 @@ struct ThemeFile {
 pub enum StaticFile {
     Embedded(&'static [u8]),
     OnDisk(PathBuf),
+    /// A photo copy in vinhdanh's photo cache: named by the hash of what it
+    /// was made from and never rewritten, so a build may hard-link it
+    /// instead of copying its bytes.
+    Cached(PathBuf),
 }
 
 /// Templates, UI strings and static files, ready to render with.

@@ -148,7 +148,7 @@ impl PageSink for MemorySink<'_> {
         let old = self.last.and_then(|l| l.files.get(&file.path));
         let bytes = match &file.source {
             StaticFile::Embedded(bytes) => Bytes::from_static(bytes),
-            StaticFile::OnDisk(from) => {
+            StaticFile::OnDisk(from) | StaticFile::Cached(from) => {
                 let unchanged = self
                     .last
                     .is_some_and(|l| l.copied_from.get(&file.path) == Some(from))

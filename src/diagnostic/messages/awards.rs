@@ -62,6 +62,13 @@ pub enum AwardProblem {
         field: &'static str,
         value: i64,
     },
+    /// A number of a count beyond what any decision honours (a typo; and
+    /// totals must add up without overflowing).
+    CountTooLarge {
+        field: &'static str,
+        value: i64,
+        max: i64,
+    },
     /// `period` that is not two years, first not after the last.
     PeriodShape {
         found: usize,
@@ -123,6 +130,9 @@ impl AwardProblem {
             NegativeCount { field, value } => say!(lang,
                 en: "`{field}` must be a number of people, 0 or more, found {value}",
                 vi: "`{field}` phải là một số lượng, từ 0 trở lên, nhưng đang là {value}"),
+            CountTooLarge { field, value, max } => say!(lang,
+                en: "`{field}` is {value}: no decision honours more than {max} people",
+                vi: "`{field}` đang là {value}: không quyết định nào khen quá {max} người"),
             PeriodShape { found } => say!(lang,
                 en: "`period` must be two years, the first and the last, such as [2018, 2022]; found {found}",
                 vi: "`period` phải gồm hai năm, năm đầu và năm cuối, ví dụ [2018, 2022]; đang có {found}"),
@@ -171,6 +181,9 @@ impl AwardProblem {
             NoKind { .. } => say!(lang,
                 en: "write kind = \"cá nhân\" or kind = \"tập thể\"",
                 vi: "ghi kind = \"cá nhân\" hoặc kind = \"tập thể\""),
+            CountTooLarge { .. } => say!(lang,
+                en: "check the number against the decision: write how many it honours, such as individuals = 21",
+                vi: "đối chiếu lại với quyết định: ghi số người được khen, ví dụ individuals = 21"),
             CountOfNothing => say!(lang,
                 en: "write individuals = 21 or collectives = 3 (or both)",
                 vi: "ghi individuals = 21 hoặc collectives = 3 (hoặc cả hai)"),
