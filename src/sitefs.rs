@@ -74,6 +74,20 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     Ok(bytes)
 }
 
+/// The size of a regular file of at most `limit` bytes and its first `n`
+/// bytes (fewer when it is shorter): enough to tell what kind of file it is
+/// without reading all of it.
+pub fn peek(path: &Path, limit: u64, n: usize) -> Result<(u64, Vec<u8>), ReadError> {
+    let before = fs::metadata(path)?;
+    plain_file(&before, limit)?;
+    let file = File::open(path)?;
+    let meta = file.metadata()?;
+    plain_file(&meta, limit)?;
+    let mut head = Vec::with_capacity(n);
+    file.take(n as u64).read_to_end(&mut head)?;
+    Ok((meta.len(), head))
+}
+
 fn plain_file(meta: &Metadata, limit: u64) -> Result<(), ReadError> {
     if !meta.is_file() {
         return Err(ReadError::NotAFile(kind_of(meta)));

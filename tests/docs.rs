@@ -26,7 +26,9 @@ const SECTIONS: &[(&str, &[&str], &str)] = &[
     ("Nav", &["## 5.", "| `nav` |"], "\n"),
     ("SiteValue", &["## 5.", "| `site` |"], "\n"),
     ("AgencyValue", &["### Agency"], "\n### "),
-    ("PageInfo", &["**`page`**"], "**`pagination`**"),
+    ("PageInfo", &["**`page`**"], "**`page.share`**"),
+    ("Share", &["**`page.share`**"], "**`pagination`**"),
+    ("QrValue", &["**`page`**", "| `qr` |"], "\n"),
     ("Alternate", &["**`page`**", "| `alternates` |"], "\n"),
     ("Pagination", &["**`pagination`** (when not null)"], "## 6."),
     (

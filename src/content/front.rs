@@ -142,6 +142,8 @@ pub struct AwardListFile {
     pub recipients_xlsx: Option<Spanned<String>>,
     /// The workbook's sheet to read; default: the first.
     pub sheet: Option<Spanned<String>>,
+    /// The signed decision, a PDF beside the file.
+    pub attachment: Option<Spanned<String>>,
     #[serde(default)]
     pub counts: Vec<Spanned<CountEntry>>,
     #[serde(default)]

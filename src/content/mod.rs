@@ -25,7 +25,8 @@ use crate::config::Config;
 use crate::diagnostic::messages::{TomlPart, Unreadable};
 use crate::diagnostic::toml_read::{TomlSource, read_toml};
 use crate::diagnostic::{
-    CsvProblem, Diagnostic, Diagnostics, FileProblem, Lines, NameProblem, Problem, display_path,
+    AwardProblem, CsvProblem, Diagnostic, Diagnostics, FileProblem, Lines, NameProblem, Problem,
+    display_path,
 };
 use crate::i18n::slug::slugify;
 use crate::i18n::text;
@@ -115,7 +116,24 @@ pub struct AwardListSource {
     /// The recipients spreadsheet it names (`recipients_csv` or
     /// `recipients_xlsx`), read (boxed: most lists have none).
     pub sheet: Option<Box<Sheet>>,
+    /// The signed decision it attaches, checked to be a PDF.
+    pub attachment: Option<Attachment>,
 }
+
+/// A PDF attached to an award list: published beside its page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attachment {
+    /// The file on disk.
+    pub file: PathBuf,
+    /// Its file name as it is published: the original's, slugified, `.pdf`.
+    pub name: String,
+    /// Its size in bytes, shown beside the link.
+    pub bytes: u64,
+}
+
+/// The largest attachment published: a scanned decision of a few pages is
+/// well under it.
+pub const MAX_ATTACHMENT_BYTES: u64 = 20 * 1024 * 1024;
 
 impl AwardListSource {
     pub fn at(&self, span: Range<usize>, problem: impl Into<Problem>) -> Diagnostic {
@@ -469,6 +487,7 @@ fn parse_award_list(
                 recipients_csv: written(&file.recipients_csv),
                 recipients_xlsx: written(&file.recipients_xlsx).filter(|_| sheet_right),
                 sheet: written(&file.sheet),
+                attachment: written(&file.attachment),
                 ..file
             };
             (file, problems)
@@ -481,7 +500,15 @@ fn parse_award_list(
         text,
         lines: Lines::default(),
         sheet: None,
+        attachment: None,
     };
+    // The signed decision and the spreadsheet are other files: each checked.
+    if let Some(name) = source.file.attachment.clone() {
+        match attachment(config, &source, &name) {
+            Ok(found) => source.attachment = Some(found),
+            Err(problem) => problems.push(problem),
+        }
+    }
     if let Err(sheet_problems) = read_sheet(config, &mut source) {
         problems.extend(sheet_problems);
     }
@@ -557,6 +584,44 @@ fn read_sheet(config: &Config, source: &mut AwardListSource) -> Result<(), Diagn
         source.sheet = Some(Box::new(book.read(&chosen).map_err(Diagnostics)?));
     }
     Ok(())
+}
+
+/// The PDF `name` beside an award list: inside the site, at most
+/// [`MAX_ATTACHMENT_BYTES`], starting with `%PDF-`.
+fn attachment(
+    config: &Config,
+    source: &AwardListSource,
+    name: &Spanned<String>,
+) -> Result<Attachment, Diagnostic> {
+    let dir = source.info.abs.parent().unwrap_or(Path::new("."));
+    let written = name.get_ref();
+    let read = sitefs::resolve(&config.root, dir, written)
+        .and_then(|abs| Ok((sitefs::peek(&abs, MAX_ATTACHMENT_BYTES, 5)?, abs)));
+    let ((bytes, head), file) = read.map_err(|e| {
+        let what = Unreadable::Attachment {
+            name: written.clone(),
+        };
+        source.at(name.span(), e.problem(written, what))
+    })?;
+    if head != b"%PDF-" {
+        let problem = AwardProblem::AttachmentNotPdf {
+            name: written.clone(),
+        };
+        return Err(source.at(name.span(), problem));
+    }
+    // Published under a plain name, so its address needs no escaping:
+    // `QĐ 631 (bản ký).pdf` → `qd-631-ban-ky.pdf`.
+    let stem = file
+        .file_stem()
+        .map(|n| crate::i18n::slug::slugify(&n.to_string_lossy()))
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "quyet-dinh".to_owned());
+    let file_name = format!("{stem}.pdf");
+    Ok(Attachment {
+        file,
+        name: file_name,
+        bytes,
+    })
 }
 
 /// The bytes of the file `name` beside an award list (inside the site),

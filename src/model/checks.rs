@@ -727,6 +727,7 @@ impl Checker<'_> {
             recipients,
             counts,
             aliases,
+            attachment: src.attachment.clone(),
             source: src.info.rel.clone(),
         })
     }

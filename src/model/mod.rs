@@ -299,6 +299,8 @@ pub struct AwardList {
     pub recipients: Vec<Recipient>,
     pub counts: Vec<Count>,
     pub aliases: Vec<Alias>,
+    /// The signed decision, a PDF published beside its page.
+    pub attachment: Option<crate::content::Attachment>,
     pub source: PathBuf,
 }
 

@@ -3,6 +3,8 @@
 
 use super::inputs::{Entity, Inputs};
 use super::page::*;
+use super::qr;
+use super::share::{self, Share};
 use super::values::{Shared, Values};
 use super::{HOME_AWARD_LISTS, HOME_NEWEST, PageKind, Renderer, page_count, page_slice};
 use crate::config::Language;
@@ -208,12 +210,20 @@ impl<'r> Renderer<'r> {
             PageKind::NotFound => ("404.html", KindData::NotFound(NotFound {})),
         };
         let path = self.site_path(lang, kind);
+        let canonical = self.urls.absolute(&path);
+        let page_number = pagination.as_ref().map_or(1, |p| p.current);
         Html {
             template,
             lang: lang_index,
             page: PageInfo {
                 href: self.urls.href(&path),
-                canonical: self.urls.absolute(&path),
+                share: Share::of(&v, kind, page_number),
+                json_ld: share::json_ld(&v, kind, &canonical),
+                qr: match kind {
+                    PageKind::Profile(_) | PageKind::AwardList(_) => qr::qr(&canonical),
+                    _ => None,
+                },
+                canonical,
                 alternates: self.alternates(kind),
                 kind: kind_name(kind),
                 translated: facts.translated,

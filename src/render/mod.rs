@@ -10,6 +10,8 @@ pub mod emit;
 pub mod inputs;
 pub mod page;
 pub mod photos;
+mod qr;
+mod share;
 pub mod theme;
 pub mod values;
 pub mod xml;
@@ -313,6 +315,20 @@ impl<'a> Renderer<'a> {
             })
             .collect();
         let default = self.site.config.default_language();
+        for list in &self.site.award_lists {
+            if let Some(a) = &list.attachment {
+                let dir = self.urls.award_list(default, &list.slug);
+                out.push(CopiedFile {
+                    path: format!("{}{}", dir.trim_start_matches('/'), a.name),
+                    source: StaticFile::OnDisk(a.file.clone()),
+                    origin: Origin {
+                        file: list.source.clone(),
+                        line: None,
+                        source: OutputSource::PageOf(display_path(&list.source)),
+                    },
+                });
+            }
+        }
         for p in &self.site.profiles {
             if let Some(photo) = &p.photo {
                 let dir = self.urls.profile(default, &p.slug);

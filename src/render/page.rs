@@ -35,6 +35,13 @@ pub struct PageInfo<'a> {
     pub(super) translated: bool,
     pub(super) text_lang: &'a str,
     pub(super) draft: bool,
+    /// Open Graph values for sharing the page.
+    pub(super) share: super::share::Share,
+    /// schema.org JSON-LD (profile and home pages), safe inside `<script>`.
+    pub(super) json_ld: Option<String>,
+    /// A QR code of `canonical` for the printed page (profile and
+    /// award-list pages).
+    pub(super) qr: Option<super::qr::QrValue>,
 }
 
 #[derive(Serialize, Hash)]

@@ -94,13 +94,14 @@ pub fn load(config: &Config) -> Result<Theme, Diagnostics> {
     for &(path, contents) in DEFAULT_THEME {
         let path = Path::new(path);
         let shown = PathBuf::from("(built-in theme)").join(path);
+        if let (Source::Embedded, Ok(rest)) = (&source, path.strip_prefix(STATIC_DIR)) {
+            // Any bytes: images as well as text.
+            static_files.insert(display_path(rest), StaticFile::Embedded(contents));
+        }
         let Ok(text) = std::str::from_utf8(contents) else {
             continue;
         };
         add_theme_file(path, shown, text.to_owned(), &mut templates, &mut i18n);
-        if let (Source::Embedded, Ok(rest)) = (&source, path.strip_prefix(STATIC_DIR)) {
-            static_files.insert(display_path(rest), StaticFile::Embedded(contents));
-        }
     }
     if let Source::Folder(dir) = &source {
         read_folder(

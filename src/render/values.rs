@@ -187,6 +187,16 @@ pub struct AwardListCard<'a> {
     collectives: usize,
     /// "21 cá nhân và 2 tập thể" / "21 individuals and 2 collectives".
     honoured: String,
+    /// The signed decision, when the list attaches it.
+    attachment: Option<AttachmentValue>,
+}
+
+/// A PDF attached to an award list.
+#[derive(Serialize, Hash)]
+pub struct AttachmentValue {
+    href: String,
+    /// Its size in the page's language: `1,2 MB`, `1.2 MB`, `350 KB`.
+    size: String,
 }
 
 /// Recipients known only by number, as a decision page shows them.
@@ -276,7 +286,7 @@ impl<'a> Values<'a> {
     }
 
     /// A UI string (checked to exist when the theme is loaded).
-    fn t(&self, key: &str) -> &'a str {
+    pub(super) fn t(&self, key: &str) -> &'a str {
         self.strings.get(key).map_or("", String::as_str)
     }
 
@@ -532,6 +542,14 @@ impl<'a> Values<'a> {
             individuals,
             collectives,
             honoured: self.honoured(individuals, collectives),
+            attachment: l.attachment.as_ref().map(|a| {
+                let default = &self.site.config.languages[0];
+                let dir = self.urls.award_list(default, &l.slug);
+                AttachmentValue {
+                    href: self.urls.href(&format!("{dir}{}", a.name)),
+                    size: file_size(a.bytes, &self.lang.code),
+                }
+            }),
         }
     }
 
@@ -654,6 +672,23 @@ impl<'a> Values<'a> {
     }
 }
 
+/// A file's size as people read it: `350 KB`, `1,2 MB` (a comma before
+/// the decimal in Vietnamese), `1.2 MB` in English.
+fn file_size(bytes: u64, lang: &str) -> String {
+    const KB: f64 = 1024.0;
+    let b = bytes as f64;
+    let text = if b < KB * KB {
+        format!("{} KB", (b / KB).ceil().max(1.0))
+    } else {
+        format!("{:.1} MB", b / (KB * KB))
+    };
+    if lang == "vi" {
+        text.replace('.', ",")
+    } else {
+        text
+    }
+}
+
 /// "2018–2022", or "2020" for a stage of one year.
 fn period_words(p: Period) -> String {
     if p.from == p.to {
@@ -686,6 +721,14 @@ pub fn initials(name: &str, kind: crate::model::Kind) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn file_sizes_read_as_people_write_them() {
+        assert_eq!(file_size(300, "vi"), "1 KB");
+        assert_eq!(file_size(350 * 1024, "en"), "350 KB");
+        assert_eq!(file_size(1_258_291, "vi"), "1,2 MB");
+        assert_eq!(file_size(1_258_291, "en"), "1.2 MB");
+    }
     use crate::model::Kind;
 
     #[test]

@@ -81,6 +81,10 @@ pub enum AwardProblem {
     NoYear,
     /// A list with neither recipients nor counts.
     NobodyHonoured,
+    /// An `attachment` that is not a PDF (by its first bytes).
+    AttachmentNotPdf {
+        name: String,
+    },
     /// An alias that is not a path of the site (`/ho-so/ten-cu/`).
     AliasNotAPath {
         alias: String,
@@ -145,6 +149,9 @@ impl AwardProblem {
             NobodyHonoured => say!(lang,
                 en: "this award list names no recipient and counts no one",
                 vi: "danh sách khen thưởng này không có người nhận nào và không có số lượng nào"),
+            AttachmentNotPdf { name } => say!(lang,
+                en: "the attached decision \"{name}\" is not a PDF file (a PDF starts with %PDF-)",
+                vi: "tệp quyết định đính kèm \"{name}\" không phải tệp PDF (tệp PDF bắt đầu bằng %PDF-)"),
             AliasNotAPath { alias } => say!(lang,
                 en: "the old address \"{alias}\" is not a path of this site",
                 vi: "địa chỉ cũ \"{alias}\" không phải là một đường dẫn của trang"),
@@ -196,6 +203,9 @@ impl AwardProblem {
             NobodyHonoured => say!(lang,
                 en: "add [[recipients]] with names, [[counts]] with numbers (individuals = 21), or the agency's spreadsheet: recipients_xlsx = \"file.xlsx\" or recipients_csv = \"file.csv\"",
                 vi: "thêm [[recipients]] có tên, [[counts]] có số lượng (individuals = 21), hoặc bảng tính của cơ quan: recipients_xlsx = \"tep.xlsx\" hay recipients_csv = \"tep.csv\""),
+            AttachmentNotPdf { .. } => say!(lang,
+                en: "attach the signed decision as a PDF: scan it to PDF, or in Word use File → Save As → PDF",
+                vi: "đính kèm quyết định đã ký dạng PDF: quét thành PDF, hoặc trong Word chọn File → Save As → PDF"),
             AliasNotAPath { .. } => say!(lang,
                 en: "write the old path from the site's root, starting with /, such as \"/ho-so/ten-cu/\"",
                 vi: "ghi đường dẫn cũ tính từ gốc trang, bắt đầu bằng /, ví dụ \"/ho-so/ten-cu/\""),

@@ -41,6 +41,9 @@ impl FileProblem {
                 Unreadable::RecipientsCsv { name } => say!(lang,
                     en: "cannot read the recipients file \"{name}\": {detail}",
                     vi: "không đọc được tệp danh sách người nhận \"{name}\": {detail}"),
+                Unreadable::Attachment { name } => say!(lang,
+                    en: "cannot read the attached decision \"{name}\": {detail}",
+                    vi: "không đọc được tệp quyết định đính kèm \"{name}\": {detail}"),
             },
             NotUtf8 => {
                 say!(lang, en: "the file is not valid UTF-8 text", vi: "tệp này không phải văn bản UTF-8 hợp lệ")
@@ -70,6 +73,12 @@ impl FileProblem {
             } => say!(lang,
                 en: "run vinhdanh in the site's folder, or give it with --root DIR",
                 vi: "chạy vinhdanh trong thư mục của trang, hoặc chỉ ra thư mục bằng --root THƯ_MỤC"),
+            CannotRead {
+                what: Unreadable::Attachment { .. },
+                ..
+            } => say!(lang,
+                en: "put the PDF beside the award list's .toml file and write its name: attachment = \"qd-631.pdf\"",
+                vi: "đặt tệp PDF cạnh tệp .toml của danh sách khen thưởng và ghi tên tệp: attachment = \"qd-631.pdf\""),
             CannotRead {
                 what: Unreadable::RecipientsCsv { .. },
                 ..
@@ -106,5 +115,11 @@ pub enum Unreadable {
     File,
     Folder,
     SiteConfig,
-    RecipientsCsv { name: String },
+    RecipientsCsv {
+        name: String,
+    },
+    /// The signed decision an award list attaches.
+    Attachment {
+        name: String,
+    },
 }
