@@ -66,18 +66,20 @@ struct RawPathWords {
     campaigns: Option<Spanned<String>>,
     awards: Option<Spanned<String>>,
     search: Option<Spanned<String>>,
+    data: Option<Spanned<String>>,
     page: Option<Spanned<String>>,
 }
 
 impl RawPathWords {
     /// Each key with the word written for it, if any.
-    fn entries(&self) -> [(&'static str, Option<&Spanned<String>>); 6] {
+    fn entries(&self) -> [(&'static str, Option<&Spanned<String>>); 7] {
         [
             ("profiles", self.profiles.as_ref()),
             ("years", self.years.as_ref()),
             ("campaigns", self.campaigns.as_ref()),
             ("awards", self.awards.as_ref()),
             ("search", self.search.as_ref()),
+            ("data", self.data.as_ref()),
             ("page", self.page.as_ref()),
         ]
     }
@@ -122,29 +124,40 @@ pub struct PathWords {
     pub campaigns: String,
     pub awards: String,
     pub search: String,
+    pub data: String,
     pub page: String,
 }
 
 impl PathWords {
     fn defaults(lang: &str) -> PathWords {
-        let words: [&str; 6] = match lang {
+        let words: [&str; 7] = match lang {
             "vi" => [
                 "ho-so",
                 "nam",
                 "phong-trao",
                 "khen-thuong",
                 "tim-kiem",
+                "du-lieu",
                 "trang",
             ],
-            _ => ["profiles", "years", "campaigns", "awards", "search", "page"],
+            _ => [
+                "profiles",
+                "years",
+                "campaigns",
+                "awards",
+                "search",
+                "data",
+                "page",
+            ],
         };
-        let [profiles, years, campaigns, awards, search, page] = words.map(str::to_owned);
+        let [profiles, years, campaigns, awards, search, data, page] = words.map(str::to_owned);
         PathWords {
             profiles,
             years,
             campaigns,
             awards,
             search,
+            data,
             page,
         }
     }
@@ -156,6 +169,7 @@ impl PathWords {
             &mut self.campaigns,
             &mut self.awards,
             &mut self.search,
+            &mut self.data,
             &mut self.page,
         ];
         for (slot, (_, value)) in slots.into_iter().zip(raw.entries()) {
@@ -167,13 +181,14 @@ impl PathWords {
     }
 
     /// Each key with its word, in the order of [`RawPathWords::entries`].
-    fn entries(&self) -> [(&'static str, &str); 6] {
+    fn entries(&self) -> [(&'static str, &str); 7] {
         [
             ("profiles", &self.profiles),
             ("years", &self.years),
             ("campaigns", &self.campaigns),
             ("awards", &self.awards),
             ("search", &self.search),
+            ("data", &self.data),
             ("page", &self.page),
         ]
     }
