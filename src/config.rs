@@ -12,7 +12,7 @@ use toml::Spanned;
 use crate::catalogue::{AwardType, Catalogue};
 use crate::diagnostic::boundary::{Boundary, UrlPart, WordFault};
 use crate::diagnostic::messages::{TomlPart, Unreadable};
-use crate::diagnostic::toml_words::toml_diagnostic;
+use crate::diagnostic::toml_read::{TomlSource, read_toml};
 use crate::diagnostic::{
     ConfigProblem, Diagnostic, Diagnostics, FileProblem, Lang, Problem, line_col,
 };
@@ -321,8 +321,13 @@ pub fn load(root: &Path) -> Result<Config, Diagnostics> {
     })?;
     let source = text::decode_source(&bytes)
         .map_err(|e| Diagnostic::at(&rel, e.line, Some(e.col), FileProblem::NotUtf8))?;
-    let raw: RawConfig = toml::from_str(&source)
-        .map_err(|e| toml_diagnostic(&rel, TomlPart::SiteConfig, &source, &e, 0))?;
+    let where_ = TomlSource {
+        path: &rel,
+        part: TomlPart::SiteConfig,
+        line_offset: 0,
+    };
+    // Every wrong field at once; the checks beyond types need them all right.
+    let raw: RawConfig = read_toml(&source, where_, &|_| false).into_result()?;
     from_raw(root, &rel, &source, raw)
 }
 
