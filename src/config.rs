@@ -12,7 +12,7 @@ use toml::Spanned;
 use crate::catalogue::{AwardType, Catalogue};
 use crate::diagnostic::boundary::{Boundary, UrlPart, WordFault};
 use crate::diagnostic::messages::{TomlPart, Unreadable};
-use crate::diagnostic::toml_words::toml_diagnostic;
+use crate::diagnostic::toml_read::{TomlSource, read_toml};
 use crate::diagnostic::{
     ConfigProblem, Diagnostic, Diagnostics, FileProblem, Lang, Problem, line_col,
 };
@@ -68,12 +68,13 @@ struct RawPathWords {
     award_types: Option<Spanned<String>>,
     units: Option<Spanned<String>>,
     search: Option<Spanned<String>>,
+    data: Option<Spanned<String>>,
     page: Option<Spanned<String>>,
 }
 
 impl RawPathWords {
     /// Each key with the word written for it, if any.
-    fn entries(&self) -> [(&'static str, Option<&Spanned<String>>); 8] {
+    fn entries(&self) -> [(&'static str, Option<&Spanned<String>>); 9] {
         [
             ("profiles", self.profiles.as_ref()),
             ("years", self.years.as_ref()),
@@ -82,6 +83,7 @@ impl RawPathWords {
             ("award_types", self.award_types.as_ref()),
             ("units", self.units.as_ref()),
             ("search", self.search.as_ref()),
+            ("data", self.data.as_ref()),
             ("page", self.page.as_ref()),
         ]
     }
@@ -128,12 +130,13 @@ pub struct PathWords {
     pub award_types: String,
     pub units: String,
     pub search: String,
+    pub data: String,
     pub page: String,
 }
 
 impl PathWords {
     fn defaults(lang: &str) -> PathWords {
-        let words: [&str; 8] = match lang {
+        let words: [&str; 9] = match lang {
             "vi" => [
                 "ho-so",
                 "nam",
@@ -142,6 +145,7 @@ impl PathWords {
                 "hinh-thuc",
                 "don-vi",
                 "tim-kiem",
+                "du-lieu",
                 "trang",
             ],
             _ => [
@@ -152,6 +156,7 @@ impl PathWords {
                 "award-types",
                 "units",
                 "search",
+                "data",
                 "page",
             ],
         };
@@ -163,6 +168,7 @@ impl PathWords {
             award_types,
             units,
             search,
+            data,
             page,
         ] = words.map(str::to_owned);
         PathWords {
@@ -173,6 +179,7 @@ impl PathWords {
             award_types,
             units,
             search,
+            data,
             page,
         }
     }
@@ -186,6 +193,7 @@ impl PathWords {
             &mut self.award_types,
             &mut self.units,
             &mut self.search,
+            &mut self.data,
             &mut self.page,
         ];
         for (slot, (_, value)) in slots.into_iter().zip(raw.entries()) {
@@ -197,7 +205,7 @@ impl PathWords {
     }
 
     /// Each key with its word, in the order of [`RawPathWords::entries`].
-    fn entries(&self) -> [(&'static str, &str); 8] {
+    fn entries(&self) -> [(&'static str, &str); 9] {
         [
             ("profiles", &self.profiles),
             ("years", &self.years),
@@ -206,6 +214,7 @@ impl PathWords {
             ("award_types", &self.award_types),
             ("units", &self.units),
             ("search", &self.search),
+            ("data", &self.data),
             ("page", &self.page),
         ]
     }
@@ -338,8 +347,13 @@ pub fn load(root: &Path) -> Result<Config, Diagnostics> {
     })?;
     let source = text::decode_source(&bytes)
         .map_err(|e| Diagnostic::at(&rel, e.line, Some(e.col), FileProblem::NotUtf8))?;
-    let raw: RawConfig = toml::from_str(&source)
-        .map_err(|e| toml_diagnostic(&rel, TomlPart::SiteConfig, &source, &e, 0))?;
+    let where_ = TomlSource {
+        path: &rel,
+        part: TomlPart::SiteConfig,
+        line_offset: 0,
+    };
+    // Every wrong field at once; the checks beyond types need them all right.
+    let raw: RawConfig = read_toml(&source, where_, &|_| false).into_result()?;
     from_raw(root, &rel, &source, raw)
 }
 

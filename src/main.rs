@@ -32,7 +32,11 @@ fn main() -> ExitCode {
     let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
+            if vinhdanh::cli::usage::clap_says_it(&e, lang) {
+                let _ = e.print();
+            } else {
+                eprint!("{}", vinhdanh::cli::usage::vietnamese(&e));
+            }
             return if e.use_stderr() {
                 ExitCode::from(2)
             } else {

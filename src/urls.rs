@@ -100,6 +100,35 @@ impl<'a> Urls<'a> {
         )
     }
 
+    /// The open data page.
+    pub fn data(&self, lang: &Language) -> String {
+        format!("{}/{}/", lang.prefix, lang.paths.data)
+    }
+
+    /// Every award as CSV or JSON (`ext`): `/du-lieu/khen-thuong.csv`.
+    pub fn data_all(&self, lang: &Language, ext: &str) -> String {
+        format!(
+            "{}/{}/{}.{ext}",
+            lang.prefix, lang.paths.data, lang.paths.awards
+        )
+    }
+
+    /// The awards of one year as CSV: `/du-lieu/nam-2022.csv`.
+    pub fn data_year(&self, lang: &Language, year: i32) -> String {
+        format!(
+            "{}/{}/{}-{year}.csv",
+            lang.prefix, lang.paths.data, lang.paths.years
+        )
+    }
+
+    /// The recipients of one decision as CSV: `/du-lieu/khen-thuong-<slug>.csv`.
+    pub fn data_list(&self, lang: &Language, slug: &str) -> String {
+        format!(
+            "{}/{}/{}-{slug}.csv",
+            lang.prefix, lang.paths.data, lang.paths.awards
+        )
+    }
+
     pub fn search(&self, lang: &Language) -> String {
         format!("{}/{}/", lang.prefix, lang.paths.search)
     }

@@ -55,7 +55,7 @@ fn agency() -> TestSite {
             (
                 "content/awards/ds-2021.toml",
                 // Khánh's unit typed decomposed (NFD) is Đào's unit.
-                "decision = \"631/QĐ-UBND\"\ndate = 2021-12-20\naward = \"bang-khen-cap-tinh\"\n\n[[recipients]]\nname = \"Trần Văn Dương\"\nkind = \"individual\"\nprofile = \"duong\"\n\n[[recipients]]\nname = \"Vi Văn Khánh\"\nkind = \"individual\"\nposition = \"Trưởng phòng\"\nunit = \"Ban Da\\u0302n to\\u0323\\u0302c ti\\u0309nh Cao Ba\\u0306\\u0300ng\"\n\n[[recipients]]\nname = \"Lò Văn Pá\"\nkind = \"individual\"\nunit = \"Đội Công tác\"\n\n[[recipients]]\nname = \"Đinh Văn Dũng\"\nkind = \"individual\"\nunit = \"Đoàn Thanh niên\"\n\n[[recipients]]\nname = \"Tổ Dân quân\"\nkind = \"collective\"\nunit = \"Dân quân xã\"\n\n[[counts]]\nindividuals = 21\nnote = \"cán bộ\"\n",
+                "decision = \"631/QĐ-UBND\"\ndate = 2021-12-20\naward = \"bang-khen-cap-tinh\"\n\n[[recipients]]\nname = \"Trần Văn Dương\"\nkind = \"individual\"\nprofile = \"duong\"\n\n[[recipients]]\nname = \"Vi Văn Khánh\"\nkind = \"individual\"\nposition = \"Trưởng phòng\"\nunit = \"Ban Da\\u0302n to\\u0323\\u0302c ti\\u0309nh Cao Ba\\u0306\\u0300ng\"\n\n[[recipients]]\nname = \"Lò Văn Pá\"\nkind = \"individual\"\nunit = \"Đội Công tác\"\n\n[[recipients]]\nname = \"Đinh Văn Dũng\"\nkind = \"individual\"\nunit = \"Đoàn Thanh niên\"\n\n[[recipients]]\nname = \"Tổ Dân quân\"\nkind = \"collective\"\nunit = \"Dân quân xã\"\n\n[[counts]]\nindividuals = 21\nnote = \"cán bộ\"\n\n[[recipients]]\nname = \"Người Ẩn Danh\"\nkind = \"individual\"\nunit = \"Xã Bí Mật\"\nwithheld = true\n",
             ),
             (
                 "content/awards/ltt-2020.toml",
@@ -89,7 +89,7 @@ fn a_year_names_everyone_it_honoured_by_award_type_most_prestigious_first() {
     // Summary rows link to their groups.
     let summary = between(&page, "<table class=\"summary\">", "</table>");
     assert!(summary.contains(
-        "<a href=\"/nam/2021/#award-bang-khen-cap-tinh\">Bằng khen của Chủ tịch UBND tỉnh</a></th><td>25</td><td>1</td>"
+        "<a href=\"/nam/2021/#award-bang-khen-cap-tinh\">Bằng khen của Chủ tịch UBND tỉnh</a></th><td>26</td><td>1</td>"
     ));
     assert!(summary.contains("<a href=\"/nam/2021/#award-chien-si-thi-dua-co-so\">"));
     // Groups by rank: Bằng khen (50), Chiến sĩ thi đua cơ sở (30), Lao động tiên tiến (10).
@@ -114,16 +114,30 @@ fn a_year_names_everyone_it_honoured_by_award_type_most_prestigious_first() {
             .contains("<li><i>và 21 cá nhân</i> <span class=\"note\">(<span>cán bộ</span>)</span>")
     );
     assert!(pos(merit, "Tổ Dân quân") < pos(merit, "và 21 cá nhân"));
+    // Someone withheld at their request is counted, never named.
+    assert!(merit.contains("<li><i>và 1 cá nhân không công bố tên theo đề nghị</i> <small><a href=\"/khen-thuong/ds-2021/\">"));
     // A profile's own award: its unit, no decision.
     let fighter = &groups[pos(groups, "id=\"award-chien-si-thi-dua-co-so\"")..];
     assert!(fighter.contains(
         "<a href=\"/ho-so/dao/\">Nguyễn Thị Đào</a> <small>Chuyên viên, <a href=\"/don-vi/ban-dan-toc-tinh-cao-bang/\">"
     ));
-    assert_eq!(honours(&page), 8);
+    assert_eq!(honours(&page), 9);
 
     let en = site.page("en/years/2021/index.html");
     assert!(en.contains("<a href=\"/en/years/2021/#award-bang-khen-cap-tinh\">"));
     assert!(en.contains("<li><i>and 21 individuals</i>"));
+    assert!(en.contains("<li><i>and 1 individual not named at their request</i>"));
+    for file in site.built_files() {
+        let Ok(text) = std::fs::read_to_string(site.out().join(&file)) else {
+            continue; // an image
+        };
+        for secret in ["Ẩn Danh", "Bí Mật", "bi-mat"] {
+            assert!(
+                !text.contains(secret),
+                "{file} names the withheld person: {secret}"
+            );
+        }
+    }
     // A name as the decision wrote it is Vietnamese on an English page;
     // the unit a profile translates is shown translated.
     assert!(en.contains(
@@ -146,7 +160,7 @@ fn award_types_are_listed_by_rank_with_totals_and_each_lists_its_recipients_newe
     .map(|href| pos(table, href))
     .collect();
     assert!(order.windows(2).all(|w| w[0] < w[1]), "by rank");
-    assert!(table.contains("<td>25</td><td>1</td><td>26</td>"));
+    assert!(table.contains("<td>26</td><td>1</td><td>27</td>"));
     assert!(site.page("en/award-types/index.html").contains(
         "<a href=\"/en/award-types/bang-khen-cap-tinh/\">Certificate of Merit of the Provincial People&#39;s Committee Chairman</a>"
     ));

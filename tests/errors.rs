@@ -839,6 +839,47 @@ fn csv_withheld_cell_that_says_neither_yes_nor_no() {
 }
 
 #[test]
+fn a_withheld_recipient_with_a_profile_in_csv_and_toml() {
+    // A profile page would name the person who asked not to be named.
+    let (p, _) = broken(|s| {
+        s.write(
+            CSV,
+            "Họ và tên;Loại;Hồ sơ;Ẩn\nTrần Văn Dương;Cá nhân;tran-van-duong;x\n",
+        );
+        let list = "content/awards/qd-631-2021.toml";
+        let text = std::fs::read_to_string(s.root().join(list)).expect("list");
+        s.write(
+            list,
+            &text.replace(
+                "profile = \"nguyen-thi-dao\"",
+                "profile = \"nguyen-thi-dao\"\nwithheld = true",
+            ),
+        );
+    });
+    let d = find(
+        &p,
+        CSV,
+        Some(2),
+        "this recipient is withheld, but it links to the profile \"tran-van-duong\"",
+    );
+    assert_eq!(d.col, Some(24), "at the profile's cell: {d:?}");
+    assert!(
+        d.hint
+            .as_deref()
+            .unwrap_or("")
+            .contains("has no profile page"),
+        "{d:?}"
+    );
+    let d = find(
+        &p,
+        "content/awards/qd-631-2021.toml",
+        Some(11),
+        "links to the profile \"nguyen-thi-dao\"",
+    );
+    assert_eq!(d.col, Some(11), "at the profile's value: {d:?}");
+}
+
+#[test]
 fn csv_award_that_matches_nothing_and_kind_that_contradicts_its_award() {
     let p = with_csv(
         "Họ và tên;Hình thức khen thưởng;Loại\n\

@@ -655,31 +655,43 @@ fn a_renamed_profile_moves_in_the_sitemap() {
 /// line said the page showed "the last good build", though there was none.
 #[test]
 fn a_site_broken_from_the_start_says_nothing_was_built_yet() {
-    let site = TestSite::fixture("basic");
-    site.write("content/profiles/le-van-an.md", "+++\nnmae = 1\n+++\n");
-    let server = Server::start_with(
-        &site.root(),
-        &Start {
-            broken: true,
-            ..Start::default()
-        },
-    );
-    let page = server.get("/");
-    assert!(page.body.contains(OVERLAY), "{}", page.body);
-    assert!(page.body.contains("Chưa dựng được gì"), "{}", page.body);
-    assert!(
-        !page.body.contains("bản dựng tốt gần nhất"),
-        "{}",
-        page.body
-    );
-    let wanted = "Chưa dựng được gì: hãy sửa tệp và lưu lại.";
-    let started = std::time::Instant::now();
-    while !server.stderr().contains(wanted) && started.elapsed() < Duration::from_secs(10) {
-        std::thread::sleep(Duration::from_millis(50));
+    for (lang, overlay_words, status_words, untrue) in [
+        (
+            "vi",
+            "Chưa dựng được gì",
+            "Chưa dựng được gì: hãy sửa tệp và lưu lại.",
+            "bản dựng tốt gần nhất",
+        ),
+        (
+            "en",
+            "Nothing built yet",
+            "Nothing built yet: fix the file and save.",
+            "last good build",
+        ),
+    ] {
+        let site = TestSite::fixture("basic");
+        site.write("content/profiles/le-van-an.md", "+++\nnmae = 1\n+++\n");
+        let server = Server::start_with(
+            &site.root(),
+            &Start {
+                broken: true,
+                args: &["--lang", lang],
+                ..Start::default()
+            },
+        );
+        let page = server.get("/");
+        assert!(page.body.contains(OVERLAY), "{}", page.body);
+        assert!(page.body.contains(overlay_words), "{}", page.body);
+        assert!(!page.body.contains(untrue), "{}", page.body);
+        let started = std::time::Instant::now();
+        while !server.stderr().contains(status_words) && started.elapsed() < Duration::from_secs(10)
+        {
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let said = server.stderr();
+        assert!(said.contains(status_words), "{said}");
+        assert!(!said.contains(untrue), "{said}");
     }
-    let said = server.stderr();
-    assert!(said.contains(wanted), "{said}");
-    assert!(!said.contains("bản dựng tốt gần nhất"), "{said}");
 }
 
 /// A recipient added to an award list shows, in the preview, on the pages

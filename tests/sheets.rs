@@ -131,13 +131,23 @@ fn nowhere_in_output(site: &TestSite, needles: &[&str]) {
     }
 }
 
-/// The list's page counts one person by number (the withheld one).
-fn counted_once(page: &str) {
-    let counts = page
-        .split_once("count-list")
+/// The list's page says, under its table, that one person is not named
+/// at their request, and still counts them in its total: Hà Thị Mai and
+/// the withheld person, and the collective.
+fn withheld_counted(page: &str) {
+    let line = page
+        .split_once("withheld-list")
         .map(|(_, after)| after.split_once("</ul>").map_or(after, |(list, _)| list))
-        .unwrap_or_else(|| panic!("no counts on the page: {page}"));
-    assert!(counts.contains("1 cá nhân"), "{counts}");
+        .unwrap_or_else(|| panic!("no withheld line on the page: {page}"));
+    assert!(
+        line.contains("1 cá nhân không công bố tên theo đề nghị"),
+        "{line}"
+    );
+    assert!(page.contains("2 cá nhân và 1 tập thể"), "{page}");
+    assert!(
+        !page.contains("count-list"),
+        "a withheld person is not a count: {page}"
+    );
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
@@ -190,7 +200,12 @@ fn an_agency_csv_builds_and_publishes_nothing_personal() {
     nowhere_in_output(&site, WITHHELD);
     nowhere_in_output(&site, WITHHELD_WORDS);
     // The withheld person still counts, by number only.
-    counted_once(&page);
+    withheld_counted(&page);
+    let en = site.page("en/awards/ubdt-2022/index.html");
+    assert!(
+        en.contains("1 individual not named at their request"),
+        "{en}"
+    );
 
     // In Vietnamese too.
     let stdout = build_and_check(&site, "vi");
@@ -218,7 +233,7 @@ fn an_agency_workbook_builds_and_publishes_nothing_personal() {
     let page = site.page(PAGE);
     assert!(page.contains("Hà Thị Mai"), "{page}");
     assert!(page.contains("Phòng Chính sách dân tộc"), "{page}");
-    counted_once(&page);
+    withheld_counted(&page);
     nowhere_in_output(&site, PERSONAL);
     nowhere_in_output(&site, WITHHELD);
     nowhere_in_output(&site, WITHHELD_WORDS);
@@ -274,4 +289,84 @@ fn a_named_sheet_is_read_and_a_sheet_without_personal_data_has_no_note() {
     let page = site.page(PAGE);
     assert!(page.contains("Trường THCS Lê Lợi"), "{page}");
     assert!(!page.contains("Không đọc"), "only the named sheet is read");
+}
+
+#[test]
+fn a_withheld_recipient_written_in_toml_counts_and_is_shown_nowhere() {
+    let site = TestSite::fixture("basic");
+    let list = "content/awards/qd-631-2021.toml";
+    let text = std::fs::read_to_string(site.root().join(list)).expect("list");
+    let withheld = "[[recipients]]\nname = \"Mùa Thị Xyzzy\"\nkind = \"individual\"\n\
+                    unit = \"Tổ Plugh\"\nposition = \"Tổ trưởng Quux\"\nwithheld = true\n\n";
+    site.write(
+        list,
+        &text.replacen("[[recipients]]", &format!("{withheld}[[recipients]]"), 1),
+    );
+    build_and_check(&site, "en");
+    let page = site.page("khen-thuong/qd-631-2021/index.html");
+    // Two named individuals, the withheld one, and the committee.
+    assert!(page.contains("3 cá nhân và 1 tập thể"), "{page}");
+    assert!(
+        page.contains("1 cá nhân không công bố tên theo đề nghị"),
+        "{page}"
+    );
+    // The table numbers the named ones from 1, without a gap.
+    assert!(page.contains("<td class=\"num\">3</td>"), "{page}");
+    assert!(!page.contains("<td class=\"num\">4</td>"), "{page}");
+    // The year's summary counts it.
+    let year = site.page("nam/2021/index.html");
+    assert!(year.contains("Bằng khen của Chủ tịch UBND tỉnh"), "{year}");
+    nowhere_in_output(&site, WITHHELD);
+    nowhere_in_output(&site, WITHHELD_WORDS);
+}
+
+#[test]
+fn a_sheet_s_ethnicity_shows_only_when_the_site_says_so() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        CSV,
+        "Họ và tên;Dân tộc;Loại;Đơn vị\nHà Thị Mai;Plughese;Cá nhân;Phòng Tổng hợp\n",
+    );
+    build_and_check(&site, "en");
+    assert!(site.page(PAGE).contains("Hà Thị Mai"));
+    nowhere_in_output(&site, &["Plughese"]);
+
+    let config = std::fs::read_to_string(site.root().join("site.toml")).expect("site.toml");
+    let shown = if config.contains("show_ethnicity = false") {
+        config.replace("show_ethnicity = false", "show_ethnicity = true")
+    } else {
+        format!("{config}\n[privacy]\nshow_ethnicity = true\n")
+    };
+    site.write("site.toml", &shown);
+    build_and_check(&site, "en");
+    let page = site.page(PAGE);
+    assert!(page.contains("Dân tộc: <span>Plughese</span>"), "{page}");
+}
+
+#[test]
+fn withheld_rows_of_several_awards_are_told_per_award_most_prestigious_first() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        CSV,
+        "STT;Họ và tên;Hình thức khen thưởng;Cá nhân/Tập thể;Ẩn\n\
+         1;Hà Thị Mai;Giấy khen;Cá nhân;\n\
+         2;Mùa Thị Xyzzy;Giấy khen;Cá nhân;x\n\
+         3;Tổ Plugh;Giấy khen;Tập thể;x\n\
+         4;Lò Thị Quux;Chiến sĩ thi đua cơ sở;;x\n",
+    );
+    build_and_check(&site, "en");
+    let page = site.page(PAGE);
+    let line = page
+        .split_once("withheld-list")
+        .and_then(|(_, after)| after.split_once("</ul>"))
+        .map(|(list, _)| list)
+        .unwrap_or_else(|| panic!("no withheld line: {page}"));
+    // The more prestigious award first: Chiến sĩ thi đua cơ sở (rank 30), then Giấy khen (20).
+    let fighter = line.find("Chiến sĩ thi đua cơ sở</strong>: 1 cá nhân không công bố tên");
+    let giay = line.find("Giấy khen</strong>: 1 cá nhân và 1 tập thể không công bố tên");
+    assert!(fighter.is_some() && giay.is_some(), "{line}");
+    assert!(fighter < giay, "{line}");
+    // Hà Thị Mai and the three withheld, all counted.
+    assert!(page.contains("3 cá nhân và 1 tập thể"), "{page}");
+    nowhere_in_output(&site, &["Xyzzy", "Plugh", "Quux"]);
 }

@@ -1,7 +1,8 @@
 //! Command-line arguments: clap's derive types, and their words in the
-//! messages language ([`help`]).
+//! messages language ([`help`], and [`usage`] for a mistyped command).
 
 pub mod help;
+pub mod usage;
 
 use std::path::PathBuf;
 
@@ -13,7 +14,12 @@ use crate::scaffold::NewKind;
 /// vinhdanh builds a bilingual website of exemplary collectives and
 /// individuals, emulation campaigns and award decisions from markdown and TOML.
 #[derive(Debug, Parser)]
-#[command(name = "vinhdanh", version, about, long_about = None)]
+#[command(
+    name = "vinhdanh",
+    version,
+    about = "vinhdanh builds a bilingual website of exemplary collectives and individuals, emulation campaigns and award decisions",
+    long_about = None
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,

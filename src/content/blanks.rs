@@ -1,10 +1,11 @@
 //! Values `vinhdanh new` left for the editor to fill in (the blank
-//! `"___"`, [`BLANK`]): found before types are checked, so `check` on a
-//! fresh file names exactly the fields still to fill in.
+//! `"___"`, [`BLANK`]): each is named as a field still to fill in, never
+//! as a value of the wrong type, beside the file's other problems.
 
+use std::ops::Range;
 use std::path::Path;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, FileProblem};
+use crate::diagnostic::{Diagnostic, Diagnostics, FileProblem, line_col};
 use crate::vocab::BLANK;
 
 /// A blank left in a TOML text.
@@ -42,28 +43,43 @@ pub fn blanks(toml_text: &str) -> Vec<Blank> {
     out
 }
 
-/// Every value `vinhdanh new` left blank, reported together (and before
-/// their types are checked: a blank is not a wrong type, it is a to-do).
-pub(super) fn blanks_left(
-    rel: &Path,
-    toml_text: &str,
-    line_offset: usize,
-) -> Result<(), Diagnostics> {
-    let blanks: Vec<Diagnostic> = blanks(toml_text)
-        .into_iter()
-        .map(|b| {
-            Diagnostic::at(
-                rel,
-                b.line + line_offset,
-                Some(b.col),
-                FileProblem::Blank { field: b.field },
-            )
-        })
-        .collect();
-    if blanks.is_empty() {
-        Ok(())
-    } else {
-        Err(Diagnostics(blanks))
+/// Every value `vinhdanh new` left blank in a TOML text, as problems, and
+/// where they are: the type of a blank is not checked (a blank is not a
+/// wrong type, it is a to-do), the rest of the file is.
+pub(super) struct BlanksLeft {
+    /// 1-based lines of the TOML text holding a blank.
+    lines: Vec<usize>,
+    pub problems: Diagnostics,
+}
+
+impl BlanksLeft {
+    pub(super) fn find(rel: &Path, toml_text: &str, line_offset: usize) -> BlanksLeft {
+        let found = blanks(toml_text);
+        let problems = found
+            .iter()
+            .map(|b| {
+                Diagnostic::at(
+                    rel,
+                    b.line + line_offset,
+                    Some(b.col),
+                    FileProblem::Blank {
+                        field: b.field.clone(),
+                    },
+                )
+            })
+            .collect();
+        BlanksLeft {
+            lines: found.iter().map(|b| b.line).collect(),
+            problems: Diagnostics(problems),
+        }
+    }
+
+    /// Whether `span` of the TOML text is one of the blanks found.
+    pub(super) fn covers(&self, toml_text: &str, span: Range<usize>) -> bool {
+        let quoted = format!("\"{BLANK}\"");
+        !self.lines.is_empty()
+            && toml_text.get(span.clone()) == Some(quoted.as_str())
+            && self.lines.contains(&line_col(toml_text, span.start).0)
     }
 }
 

@@ -1,5 +1,5 @@
 //! What editors write: the front matter of profiles and campaigns, their
-//! translations, and award-list files, exactly as SPEC §2 lists the fields.
+//! translations, and award-list files, exactly as docs/content.md lists the fields.
 //! Unknown keys are rejected; values that other files refer to keep their
 //! place (`Spanned`) so a bad reference can be reported at its line.
 
@@ -161,6 +161,11 @@ pub struct RecipientEntry {
     pub position: Option<LocalisedText>,
     pub profile: Option<Spanned<String>>,
     pub note: Option<LocalisedText>,
+    /// Shown only when `[privacy] show_ethnicity` is true.
+    pub ethnicity: Option<LocalisedText>,
+    /// The person asked not to be named (Decree 13/2023/NĐ-CP): counted,
+    /// never shown.
+    pub withheld: Option<Spanned<bool>>,
 }
 
 /// One `[[counts]]` entry: recipients known only by number.

@@ -64,6 +64,9 @@ pub enum Target {
     Draft,
     /// No such page: an error.
     Missing,
+    /// A file that exists but could not be read: its own problems say so,
+    /// the link is not one more (the build fails all the same).
+    Unreadable,
 }
 
 /// An `@/` link not rendered as a link to its page, and where it is.
@@ -592,6 +595,8 @@ impl<'a, 'r> State<'a, 'r> {
             return if target == Target::Draft {
                 self.draft_links.push(link);
                 UrlDecision::Drop
+            } else if target == Target::Unreadable {
+                UrlDecision::Keep(CowStr::Borrowed("#"))
             } else {
                 self.broken_links.push(link);
                 UrlDecision::Keep(CowStr::Borrowed("#"))

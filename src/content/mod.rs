@@ -23,14 +23,15 @@ use serde::de::DeserializeOwned;
 
 use crate::config::Config;
 use crate::diagnostic::messages::{TomlPart, Unreadable};
-use crate::diagnostic::toml_words::toml_diagnostic;
+use crate::diagnostic::toml_read::{TomlSource, read_toml};
 use crate::diagnostic::{
     AwardProblem, CsvProblem, Diagnostic, Diagnostics, FileProblem, Lines, NameProblem, Problem,
     display_path,
 };
+use crate::i18n::slug::slugify;
 use crate::i18n::text;
 use crate::sitefs::{self, ReadError};
-use crate::vocab::{CONTENT_DIR, Section};
+use crate::vocab::{BLANK, CONTENT_DIR, Section};
 use front::{AwardListFile, CampaignFront, CampaignTranslation, ProfileFront, ProfileTranslation};
 use frontmatter::SplitError;
 use recipients::Sheet;
@@ -154,9 +155,21 @@ pub struct Content {
     pub campaigns: Vec<Page<CampaignFront>>,
     pub campaign_translations: Vec<Page<CampaignTranslation>>,
     pub award_lists: Vec<AwardListSource>,
-    /// Stems of files that exist but could not be read: references to them
-    /// are not reported again as missing.
+    /// Stems of files that exist but could not be read (as written, and as
+    /// slugs): references to them are not reported again as missing.
     pub broken: HashSet<(Section, String)>,
+    /// The files that exist but could not be read, relative to the site's
+    /// root: `@/` links to them are not reported again as broken.
+    pub broken_files: HashSet<PathBuf>,
+}
+
+/// A file that could not be read, and why.
+#[derive(Debug)]
+struct Broken {
+    section: Section,
+    stem: String,
+    rel: PathBuf,
+    problems: Diagnostics,
 }
 
 #[derive(Clone)]
@@ -200,9 +213,12 @@ fn collect(results: Vec<ParseResult>, mut problems: Diagnostics) -> (Content, Di
             Ok(Parsed::Campaign(p)) => content.campaigns.push(p),
             Ok(Parsed::CampaignTranslation(p)) => content.campaign_translations.push(p),
             Ok(Parsed::AwardList(a)) => content.award_lists.push(a),
-            Err((section, stem, diags)) => {
-                content.broken.insert((section, stem));
-                problems.extend(diags);
+            Err(broken) => {
+                let slug = slugify(&broken.stem);
+                content.broken.insert((broken.section, slug));
+                content.broken.insert((broken.section, broken.stem));
+                content.broken_files.insert(broken.rel);
+                problems.extend(broken.problems);
             }
         }
     }
@@ -354,10 +370,17 @@ fn split_language(base: &str) -> Option<(&str, &str)> {
     (looks_like_code && !stem.is_empty()).then_some((stem, code))
 }
 
-type ParseResult = Result<Parsed, (Section, String, Diagnostics)>;
+type ParseResult = Result<Parsed, Broken>;
 
 fn parse_file(config: &Config, section: Section, info: SourceInfo) -> ParseResult {
-    let fail = |info: &SourceInfo, d: Diagnostics| Err((section, info.stem.clone(), d));
+    let fail = |info: &SourceInfo, problems: Diagnostics| {
+        Err(Broken {
+            section,
+            stem: info.stem.clone(),
+            rel: info.rel.clone(),
+            problems,
+        })
+    };
     let bytes = match sitefs::read(&info.abs) {
         Ok(b) => b,
         Err(e) => {
@@ -410,16 +433,13 @@ fn parse_page<F: DeserializeOwned>(
     let body_start = split.body.as_ptr() as usize - text.as_ptr() as usize;
     let body = body_start..text.len();
     let body_line_offset = split.body_line_offset;
-    blanks::blanks_left(&info.rel, split.toml, split.toml_line_offset)?;
-    let front = toml::from_str::<F>(split.toml).map_err(|e| {
-        toml_diagnostic(
-            &info.rel,
-            TomlPart::FrontMatter,
-            split.toml,
-            &e,
-            split.toml_line_offset,
-        )
-    })?;
+    let source = TomlSource {
+        path: &info.rel,
+        part: TomlPart::FrontMatter,
+        line_offset: split.toml_line_offset,
+    };
+    let front =
+        read_fields::<F>(&info.rel, split.toml, source).map_err(|(_, problems)| problems)?;
     let rendered = (!markdown::has_internal_links(&text[body.clone()])).then(|| {
         let options = markdown::MarkdownOptions {
             unsafe_html: config.markdown.unsafe_html,
@@ -445,9 +465,35 @@ fn parse_award_list(
     info: SourceInfo,
     text: String,
 ) -> Result<AwardListSource, Diagnostics> {
-    blanks::blanks_left(&info.rel, &text, 0)?;
-    let file: AwardListFile = toml::from_str(&text)
-        .map_err(|e| toml_diagnostic(&info.rel, TomlPart::AwardList, &text, &e, 0))?;
+    let source = TomlSource {
+        path: &info.rel,
+        part: TomlPart::AwardList,
+        line_offset: 0,
+    };
+    let (file, mut problems) = match read_fields::<AwardListFile>(&info.rel, &text, source) {
+        Ok(file) => (file, Diagnostics::new()),
+        // Its spreadsheet is another file, checked all the same when the
+        // list names it where it is written.
+        Err((Some((file, written)), problems)) => {
+            // Not a stand-in, nor a blank left to fill in.
+            let written = |s: &Option<Spanned<String>>| {
+                s.as_ref()
+                    .filter(|s| written(&s.span()) && s.get_ref() != BLANK)
+                    .cloned()
+            };
+            // A sheet named wrong: not the first one instead.
+            let sheet_right = file.sheet.is_none() || written(&file.sheet).is_some();
+            let file = AwardListFile {
+                recipients_csv: written(&file.recipients_csv),
+                recipients_xlsx: written(&file.recipients_xlsx).filter(|_| sheet_right),
+                sheet: written(&file.sheet),
+                attachment: written(&file.attachment),
+                ..file
+            };
+            (file, problems)
+        }
+        Err((None, problems)) => return Err(problems),
+    };
     let mut source = AwardListSource {
         info,
         file,
@@ -456,9 +502,46 @@ fn parse_award_list(
         sheet: None,
         attachment: None,
     };
+    // The signed decision and the spreadsheet are other files: each checked.
     if let Some(name) = source.file.attachment.clone() {
-        source.attachment = Some(attachment(config, &source, &name)?);
+        match attachment(config, &source, &name) {
+            Ok(found) => source.attachment = Some(found),
+            Err(problem) => problems.push(problem),
+        }
     }
+    if let Err(sheet_problems) = read_sheet(config, &mut source) {
+        problems.extend(sheet_problems);
+    }
+    problems.into_result(source)
+}
+
+/// The fields of a TOML text (the front matter of a page or an award list),
+/// every problem of the text found at once: the blanks left by `vinhdanh
+/// new` and every wrong field. On problems, the value as far as it could be
+/// read (stand-ins where the text was wrong), with a test of whether a span
+/// of it was written in the text.
+#[allow(clippy::type_complexity)]
+fn read_fields<T: DeserializeOwned>(
+    rel: &Path,
+    text: &str,
+    source: TomlSource<'_>,
+) -> Result<T, (Option<(T, impl Fn(&Range<usize>) -> bool)>, Diagnostics)> {
+    let blanks = blanks::BlanksLeft::find(rel, text, source.line_offset);
+    let read = read_toml::<T>(text, source, &|span| blanks.covers(text, span));
+    if read.is_clean() && blanks.problems.is_empty() {
+        return read.into_result().map_err(|p| (None, p));
+    }
+    let len = text.len();
+    let mut problems = blanks.problems;
+    problems.extend(read.problems);
+    let value = read
+        .value
+        .map(|v| (v, move |s: &Range<usize>| s.end <= len));
+    Err((value, problems.sorted()))
+}
+
+/// Reads the recipients spreadsheet an award list names, if any.
+fn read_sheet(config: &Config, source: &mut AwardListSource) -> Result<(), Diagnostics> {
     let f = &source.file;
     let (csv, xlsx, sheet) = (
         f.recipients_csv.clone(),
@@ -474,12 +557,12 @@ fn parse_award_list(
             .into());
     }
     if let Some(name) = &csv {
-        let (bytes, rel) = read_beside(config, &source, name)?;
+        let (bytes, rel) = read_beside(config, source, name)?;
         let read = recipients::csv_file::parse_recipients(&bytes, &rel);
         source.sheet = Some(Box::new(read.map_err(Diagnostics)?));
     }
     if let Some(name) = &xlsx {
-        let (bytes, rel) = read_beside(config, &source, name)?;
+        let (bytes, rel) = read_beside(config, source, name)?;
         let mut book = recipients::workbook::open(&bytes, &rel)?;
         let chosen = match &sheet {
             Some(wanted) => book.find_sheet(wanted.get_ref()).ok_or_else(|| {
@@ -500,7 +583,7 @@ fn parse_award_list(
         };
         source.sheet = Some(Box::new(book.read(&chosen).map_err(Diagnostics)?));
     }
-    Ok(source)
+    Ok(())
 }
 
 /// The PDF `name` beside an award list: inside the site, at most

@@ -261,9 +261,21 @@ impl Boundary {
             PathWord { .. } => say!(lang,
                 en: "give each kind of page its own word, such as profiles = \"ho-so\"",
                 vi: "đặt cho mỗi loại trang một từ riêng, ví dụ profiles = \"ho-so\""),
-            BaseUrl { .. } => say!(lang,
+            BaseUrl {
+                part: UrlPart::Query | UrlPart::Fragment,
+                ..
+            } => say!(lang,
                 en: "the address is published with every page; a query or fragment would end up inside every link",
                 vi: "địa chỉ này được dùng trong mọi trang; phần truy vấn hay phần neo sẽ lọt vào giữa mọi liên kết"),
+            BaseUrl {
+                part: UrlPart::Character(c),
+                ..
+            } if c.is_whitespace() => say!(lang,
+                en: "an address has no spaces: join words with a hyphen, as in vinh-danh",
+                vi: "địa chỉ không có khoảng trắng: nối các từ bằng dấu gạch ngang, như vinh-danh"),
+            BaseUrl { .. } => say!(lang,
+                en: "the address is put in front of every link of every page, so it holds only a scheme, a host and a path",
+                vi: "địa chỉ này đứng trước mọi liên kết của mọi trang, nên chỉ gồm giao thức, tên miền và đường dẫn"),
             OutputCollision { .. } => say!(lang,
                 en: "rename or remove one of the two; pages, feeds, sitemap.xml and robots.txt are generated",
                 vi: "đổi tên hoặc xóa một trong hai; các trang, nguồn tin (feed), sitemap.xml và robots.txt do vinhdanh tạo ra"),

@@ -12,6 +12,7 @@ pub mod boundary;
 pub mod messages;
 pub mod photo;
 pub mod report;
+pub mod toml_read;
 pub mod toml_words;
 
 use std::fmt;

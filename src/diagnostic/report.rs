@@ -153,14 +153,69 @@ fn marker(line: &str, col: Option<usize>, width: Option<usize>) -> std::ops::Ran
             .map_or(rest.len(), |(i, _)| i);
         return start..start + end;
     }
-    let len = match rest.chars().next() {
-        Some(q @ ('"' | '\'')) => rest[1..].find(q).map_or(rest.len(), |i| i + 2),
+    let len = token_len(rest);
+    start..start + len.max(rest.chars().next().map_or(0, char::len_utf8))
+}
+
+/// The length in bytes of the TOML token `rest` starts with: a quoted text
+/// to its closing quote, a table header (`[[recipients]]`), list or inline
+/// table to its closing bracket, else a bare word or value. What is not
+/// closed on the line runs to its end (spaces at the end left out).
+fn token_len(rest: &str) -> usize {
+    let to_end = rest.trim_end().len();
+    match rest.chars().next() {
+        // Bytes that are not UTF-8, as the line was read: those only.
+        Some(char::REPLACEMENT_CHARACTER) => rest
+            .find(|c| c != char::REPLACEMENT_CHARACTER)
+            .unwrap_or(rest.len()),
+        Some(q @ ('"' | '\'')) => quoted_len(rest, q).unwrap_or(to_end),
+        Some('[' | '{') => {
+            let mut depth = 0usize;
+            let mut i = 0;
+            while i < rest.len() {
+                let c = rest[i..].chars().next().unwrap_or(' ');
+                match c {
+                    '[' | '{' => depth += 1,
+                    ']' | '}' => {
+                        depth = depth.saturating_sub(1);
+                        if depth == 0 {
+                            return i + 1;
+                        }
+                    }
+                    '"' | '\'' => match quoted_len(&rest[i..], c) {
+                        Some(len) => {
+                            i += len;
+                            continue;
+                        }
+                        None => return to_end,
+                    },
+                    '#' => return rest[..i].trim_end().len(),
+                    _ => {}
+                }
+                i += c.len_utf8();
+            }
+            to_end
+        }
         Some(_) => rest
-            .find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ']' | '}'))
+            .find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ']' | '}' | '=' | '#'))
             .unwrap_or(rest.len()),
         None => 0,
-    };
-    start..start + len.max(rest.chars().next().map_or(0, char::len_utf8))
+    }
+}
+
+/// The length of the text quoted by `q` that `text` starts with, quotes
+/// included (a basic string's `\"` does not close it); `None` when it is
+/// not closed on the line.
+fn quoted_len(text: &str, q: char) -> Option<usize> {
+    let mut escaped = false;
+    for (i, c) in text.char_indices().skip(1) {
+        match c {
+            '\\' if q == '"' && !escaped => escaped = true,
+            c if c == q && !escaped => return Some(i + c.len_utf8()),
+            _ => escaped = false,
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -227,6 +282,30 @@ mod tests {
         assert_eq!(marker("đào = 1", Some(1), None), 0.."đào".len());
         assert_eq!(marker("  x", None, None), 2..3);
         assert_eq!(marker("", Some(1), None), 0..0);
+        // Table headers, lists and inline tables, whole.
+        assert_eq!(marker("[[counts]]", Some(1), None), 0..10);
+        assert_eq!(marker("[[recipients]]  # ai", Some(1), None), 0..14);
+        assert_eq!(marker("[languages.vi]", Some(1), None), 0..14);
+        let line = "period = [2020, \"2021]\"] # x";
+        assert_eq!(&line[marker(line, Some(10), None)], "[2020, \"2021]\"]");
+        let line = "unit = { vi = \"Phòng Tổng hợp\", en = \"Office\" }";
+        assert_eq!(&line[marker(line, Some(8), None)], &line[7..]);
+        // A quoted text with an escaped quote and spaces, a key before `=`.
+        let line = "name = \"Lê \\\"An\\\" Văn\" # tên";
+        assert_eq!(&line[marker(line, Some(8), None)], "\"Lê \\\"An\\\" Văn\"");
+        assert_eq!(marker("nmae=1", Some(1), None), 0..4);
+        assert_eq!(
+            marker("\"ghi chú\" = 1", Some(1), None),
+            0.."\"ghi chú\"".len()
+        );
+        // Not closed on its line: to its end.
+        assert_eq!(
+            marker("name = \"Lê Văn  ", Some(8), None),
+            7.."name = \"Lê Văn".len()
+        );
+        // Bytes that are not UTF-8 (read as U+FFFD), and no more.
+        let line = "Nguy\u{FFFD}\u{FFFD}n;individual";
+        assert_eq!(&line[marker(line, Some(5), None)], "\u{FFFD}\u{FFFD}");
         // A CSV cell: spaces and diacritics included.
         let line = "Họ và tên;Ghi chú;Loại";
         assert_eq!(&line[marker(line, Some(11), Some(7))], "Ghi chú");

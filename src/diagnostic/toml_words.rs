@@ -22,13 +22,52 @@ pub fn toml_diagnostic(
     err: &toml::de::Error,
     line_offset: usize,
 ) -> Diagnostic {
-    let problem = toml_problem(part, text, err);
-    let span = err.span().filter(|s| !(s.start == 0 && s.is_empty()));
-    match (&problem, span) {
-        (TomlProblem::MissingField { table: None, .. }, _) | (_, None) => {
-            Diagnostic::at(path, line_offset.max(1), None, problem)
-        }
-        (_, Some(span)) => {
+    placed(path, text, err, line_offset, toml_problem(part, text, err))
+}
+
+/// A TOML error the text's parser found (the text is not TOML), as a diagnostic.
+pub fn syntax_diagnostic(
+    path: &Path,
+    part: TomlPart,
+    text: &str,
+    err: &toml::de::Error,
+    line_offset: usize,
+) -> Diagnostic {
+    placed(
+        path,
+        text,
+        err,
+        line_offset,
+        syntax_problem(part, text, err),
+    )
+}
+
+/// An error of a field of a text that is TOML (a value that does not fit,
+/// a field missing or unknown), as a diagnostic.
+pub fn field_diagnostic(
+    path: &Path,
+    text: &str,
+    err: &toml::de::Error,
+    line_offset: usize,
+) -> Diagnostic {
+    placed(path, text, err, line_offset, field_problem(text, err))
+}
+
+fn placed(
+    path: &Path,
+    text: &str,
+    err: &toml::de::Error,
+    line_offset: usize,
+    problem: TomlProblem,
+) -> Diagnostic {
+    let span = err
+        .span()
+        .filter(|s| !(s.start == 0 && s.is_empty()) && s.end <= text.len());
+    // A field missing from the top level has the empty span at 0; one
+    // missing from an inline table points at the table.
+    match span {
+        None => Diagnostic::at(path, line_offset.max(1), None, problem),
+        Some(span) => {
             let (line, col) = line_col(text, span.start);
             Diagnostic::at(path, line + line_offset, Some(col), problem)
         }
@@ -37,22 +76,35 @@ pub fn toml_diagnostic(
 
 /// The problem a TOML error describes.
 pub fn toml_problem(part: TomlPart, text: &str, err: &toml::de::Error) -> TomlProblem {
+    // Text that does not parse at all is a syntax error; otherwise a value
+    // does not fit the field it is in.
+    if err.message().trim().starts_with("duplicate key") || text.parse::<toml::Table>().is_err() {
+        return syntax_problem(part, text, err);
+    }
+    field_problem(text, err)
+}
+
+/// The problem of a text that is not TOML: a key written twice, or a syntax error.
+pub fn syntax_problem(part: TomlPart, text: &str, err: &toml::de::Error) -> TomlProblem {
     let message = err.message().trim();
-    let span = err.span().unwrap_or(0..0);
-    let at_span = text.get(span.clone()).unwrap_or("");
     if message.starts_with("duplicate key") {
+        let at_span = err.span().and_then(|s| text.get(s)).unwrap_or("");
         return TomlProblem::DuplicateKey {
             key: at_span.trim_matches(['"', '\'', ' ']).to_owned(),
         };
     }
-    // Text that does not parse at all is a syntax error; otherwise a value
-    // does not fit the field it is in.
-    if text.parse::<toml::Table>().is_err() {
-        return TomlProblem::Syntax {
-            part,
-            detail: message.to_owned(),
-        };
+    TomlProblem::Syntax {
+        part,
+        detail: message.to_owned(),
     }
+}
+
+/// The problem of a field of a text that is TOML: a value of the wrong
+/// type or not allowed, a field missing or unknown.
+pub fn field_problem(text: &str, err: &toml::de::Error) -> TomlProblem {
+    let message = err.message().trim();
+    let span = err.span().unwrap_or(0..0);
+    let at_span = text.get(span.clone()).unwrap_or("");
     let key = key_before(text, span.start);
     if let Some(rest) = message.strip_prefix("missing field ") {
         let table = at_span

@@ -129,6 +129,7 @@ pub fn assemble(
         &content.campaign_translations,
         &lists,
         &cx.drafts,
+        &content.broken_files,
     );
     let mut profile_translations = pair_translations(
         cx.problems,

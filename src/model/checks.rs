@@ -530,6 +530,22 @@ impl Checker<'_> {
                 Some(award) => self.recipient_kind(award, e.kind, &|p| src.at(r.span(), p)),
                 None => e.kind,
             };
+            let withheld = e.withheld.as_ref().is_some_and(|w| *w.get_ref());
+            if withheld {
+                // Never linked: a profile page would name the person.
+                if let Some(p) = &e.profile {
+                    self.problems.push(src.at(
+                        p.span(),
+                        AwardProblem::WithheldProfile {
+                            profile: p.get_ref().clone(),
+                        },
+                    ));
+                }
+                if let (Some(award), Some(kind)) = (award, kind) {
+                    recipients.push(Recipient::withheld(kind, award));
+                }
+                continue;
+            }
             let span = e.profile.as_ref().map_or(r.span(), |p| p.span());
             let profile = kind.and_then(|kind| {
                 self.link_profile(
@@ -551,13 +567,10 @@ impl Checker<'_> {
                 position: e.position.clone().map(LocalisedText::normalised),
                 profile,
                 note: e.note.clone().map(LocalisedText::normalised),
+                ethnicity: e.ethnicity.clone().map(LocalisedText::normalised),
+                withheld: false,
             });
         }
-        // Withheld rows, counted (award → individuals, collectives) and
-        // never named: until the model carries withheld recipients, they
-        // are numbers only, so every total stays true and no name of
-        // someone who asked not to be named is published.
-        let mut withheld: Vec<(AwardTypeId, usize, usize)> = Vec::new();
         if let Some(sheet) = &src.sheet {
             for row in &sheet.rows {
                 let award = match (&row.award, list_award) {
@@ -585,6 +598,19 @@ impl Checker<'_> {
                     Some(a) => self.recipient_kind(a, row.kind, &|p| row.kind_place.diagnostic(p)),
                     None => row.kind,
                 };
+                if row.withheld {
+                    // Kind and award only: nothing else of the row is kept.
+                    if let Some((key, place)) = &row.profile {
+                        self.problems
+                            .push(place.diagnostic(AwardProblem::WithheldProfile {
+                                profile: key.clone(),
+                            }));
+                    }
+                    if let (Some(award), Some(kind)) = (award, kind) {
+                        recipients.push(Recipient::withheld(kind, award));
+                    }
+                    continue;
+                }
                 let (key, place) = match &row.profile {
                     Some((key, place)) => (Some(key.as_str()), place),
                     None => (None, &row.place),
@@ -595,20 +621,6 @@ impl Checker<'_> {
                 let (Some(award), Some(kind)) = (award, kind) else {
                     continue;
                 };
-                if row.withheld {
-                    let i = withheld
-                        .iter()
-                        .position(|w| w.0 == award)
-                        .unwrap_or_else(|| {
-                            withheld.push((award, 0, 0));
-                            withheld.len() - 1
-                        });
-                    match kind {
-                        Kind::Individual => withheld[i].1 += 1,
-                        Kind::Collective => withheld[i].2 += 1,
-                    }
-                    continue;
-                }
                 recipients.push(Recipient {
                     name: row.name.clone(),
                     kind,
@@ -617,6 +629,8 @@ impl Checker<'_> {
                     position: row.position.clone().map(LocalisedText::Same),
                     profile,
                     note: row.note.clone().map(LocalisedText::Same),
+                    ethnicity: row.ethnicity.clone().map(LocalisedText::Same),
+                    withheld: false,
                 });
             }
         }
@@ -681,16 +695,6 @@ impl Checker<'_> {
                 note: entry.note.clone().map(LocalisedText::normalised),
             });
         }
-        counts.extend(
-            withheld
-                .into_iter()
-                .map(|(award, individuals, collectives)| Count {
-                    award,
-                    individuals,
-                    collectives,
-                    note: None,
-                }),
-        );
         let nobody = f.recipients.is_empty()
             && f.counts.is_empty()
             && src.sheet.as_ref().is_none_or(|sheet| sheet.rows.is_empty());

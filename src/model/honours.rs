@@ -5,7 +5,9 @@
 //! An honour is one award received, as the year summary counts it
 //! ([`super::join`]): a profile's award (written inline or recorded by a
 //! list; the two merged are one), a list's recipient not linked to a
-//! profile, or a list's count of people known only by number. Each index
+//! profile, or a list's count of people known only by number (a
+//! `[[counts]]` entry, or its recipients of one award withheld at their
+//! request). Each index
 //! is built in one pass and one stable sort over all of them, so a site of
 //! 200,000 recipients builds its pages without anything quadratic.
 
@@ -28,6 +30,10 @@ pub enum Holder {
     Recipient { list: AwardListId, index: u32 },
     /// People or collectives a list counts: `counts[index]`.
     Count { list: AwardListId, index: u32 },
+    /// A list's recipients of one award withheld at their request
+    /// (Decree 13/2023/NĐ-CP): numbers only, in the honour's
+    /// `individuals` and `collectives`; nothing else of them is known.
+    Withheld { list: AwardListId },
 }
 
 /// One award received.
@@ -48,9 +54,13 @@ pub struct Honour {
 }
 
 impl Honour {
-    /// Whether it names someone (a count does not).
+    /// Whether it names someone (a count does not, nor do withheld
+    /// recipients).
     pub fn named(&self) -> bool {
-        !matches!(self.holder, Holder::Count { .. })
+        matches!(
+            self.holder,
+            Holder::Profile { .. } | Holder::Recipient { .. }
+        )
     }
 }
 
@@ -235,8 +245,8 @@ fn all_honours(site: &Site, units: &Units) -> Vec<Honour> {
     }
     for (l, list) in AwardListId::all(site.award_lists.len()).zip(&site.award_lists) {
         for (r, rec) in list.recipients.iter().enumerate() {
-            if rec.profile.is_some() {
-                continue; // the profile's award
+            if rec.profile.is_some() || rec.withheld {
+                continue; // the profile's award; counted below
             }
             let (individuals, collectives) = one(rec.kind);
             all.push(Honour {
@@ -264,6 +274,16 @@ fn all_honours(site: &Site, units: &Units) -> Vec<Honour> {
                 unit: None,
                 individuals: count.individuals,
                 collectives: count.collectives,
+            });
+        }
+        for withheld in list.withheld() {
+            all.push(Honour {
+                year: list.year,
+                award: withheld.award,
+                holder: Holder::Withheld { list: l },
+                unit: None,
+                individuals: withheld.individuals,
+                collectives: withheld.collectives,
             });
         }
     }

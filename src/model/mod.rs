@@ -1,5 +1,5 @@
 //! The validated, cross-linked site: profiles, campaigns, award lists and
-//! years, sorted as SPEC §3 says and joined through indexes built once.
+//! years, sorted for the pages that list them and joined through indexes built once.
 //!
 //! Everything here is plain data; [`assemble`] builds it from the loaded
 //! content and reports every cross-file problem.
@@ -95,7 +95,7 @@ impl Site {
     }
 }
 
-/// An `@/` link to a draft that is not built (SPEC v2: never an error).
+/// An `@/` link to a draft that is not built (never an error).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct DraftLink {
     /// The file the link is in, relative to the site root.
@@ -262,8 +262,15 @@ pub struct Campaign {
 }
 
 /// One recipient of an award list.
+///
+/// A withheld recipient (a person who asked not to be named, Decree
+/// 13/2023/NĐ-CP) keeps only its kind and award: its name is empty and its
+/// unit, position, note and ethnicity are `None` from the moment it is
+/// read, so no page, index or file built from the model can show them. It
+/// counts in every total like any other recipient, and never has a profile.
 #[derive(Debug, Clone)]
 pub struct Recipient {
+    /// As the decision wrote it; empty when withheld.
     pub name: String,
     pub kind: Kind,
     /// Its own award, else the list's.
@@ -272,6 +279,27 @@ pub struct Recipient {
     pub position: Option<LocalisedText>,
     pub profile: Option<ProfileId>,
     pub note: Option<LocalisedText>,
+    /// Shown only under `[privacy] show_ethnicity`.
+    pub ethnicity: Option<LocalisedText>,
+    pub withheld: bool,
+}
+
+impl Recipient {
+    /// A recipient who asked not to be named: its kind and award, nothing
+    /// that could tell who it is.
+    pub fn withheld(kind: Kind, award: AwardTypeId) -> Recipient {
+        Recipient {
+            name: String::new(),
+            kind,
+            award,
+            unit: None,
+            position: None,
+            profile: None,
+            note: None,
+            ethnicity: None,
+            withheld: true,
+        }
+    }
 }
 
 /// Recipients known only by number ("21 cá nhân").
@@ -325,7 +353,40 @@ impl AwardList {
             .then_with(|| self.slug.cmp(&other.slug))
     }
 
-    /// Individuals and collectives it honours: named recipients and counts.
+    /// The recipients that may be shown: all but the withheld ones, in
+    /// the list's order.
+    pub fn named_recipients(&self) -> impl Iterator<Item = &Recipient> {
+        self.recipients.iter().filter(|r| !r.withheld)
+    }
+
+    /// Withheld recipients by award (most prestigious first, as `awards`):
+    /// individuals and collectives not named at their request.
+    pub fn withheld(&self) -> Vec<Count> {
+        let mut out: Vec<Count> = Vec::new();
+        for r in self.recipients.iter().filter(|r| r.withheld) {
+            let at = match out.iter().position(|c| c.award == r.award) {
+                Some(at) => at,
+                None => {
+                    out.push(Count {
+                        award: r.award,
+                        individuals: 0,
+                        collectives: 0,
+                        note: None,
+                    });
+                    out.len() - 1
+                }
+            };
+            match r.kind {
+                Kind::Individual => out[at].individuals += 1,
+                Kind::Collective => out[at].collectives += 1,
+            }
+        }
+        // In the order of `awards`: most prestigious first.
+        out.sort_by_key(|c| self.awards.iter().position(|&a| a == c.award));
+        out
+    }
+
+    /// Individuals and collectives it honours: named, withheld and counted.
     pub fn totals(&self) -> (usize, usize) {
         let mut totals = (0, 0);
         for r in &self.recipients {

@@ -87,6 +87,9 @@ where
 pub(super) struct LinkTargets {
     map: HashMap<String, (Section, String)>,
     drafts: HashSet<String>,
+    /// Files that exist but could not be read: their own problems are
+    /// reported, a link to them is not one more.
+    unreadable: HashSet<String>,
 }
 
 impl LinkTargets {
@@ -98,6 +101,7 @@ impl LinkTargets {
         campaign_tr: &[Page<U>],
         award_lists: &[AwardList],
         drafts: &[PathBuf],
+        unreadable: &HashSet<PathBuf>,
     ) -> Self {
         let mut map = HashMap::new();
         let key = |rel: &Path| {
@@ -146,6 +150,7 @@ impl LinkTargets {
         LinkTargets {
             map,
             drafts: draft_keys,
+            unreadable: unreadable.iter().map(|u| key(u)).collect(),
         }
     }
 
@@ -158,6 +163,7 @@ impl LinkTargets {
                 Section::Awards => urls.award_list(lang, slug),
             })),
             None if self.drafts.contains(target) => Target::Draft,
+            None if self.unreadable.contains(target) => Target::Unreadable,
             None => Target::Missing,
         }
     }

@@ -237,6 +237,7 @@ impl<'r> Renderer<'r> {
                     award_list: &values.award_lists[i.index()],
                     recipients: v.recipients(list),
                     counts: v.counts(list),
+                    withheld: v.withheld(list),
                 };
                 ("award_list.html", KindData::AwardList(page))
             }
@@ -468,6 +469,7 @@ fn year_value<'a>(v: &Values<'a>, y: &crate::model::Year) -> YearValue<'a> {
         total_collectives: collectives,
         total: individuals + collectives,
         profile_count: y.profiles.len(),
+        csv_href: v.urls.href(&v.urls.data_year(v.lang, y.year)),
     }
 }
 

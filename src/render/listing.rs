@@ -219,6 +219,7 @@ fn honour_value(r: &Renderer, v: &Values, links: &Links, h: &Honour) -> HonourVa
         decision: None,
         decision_href: None,
         words: None,
+        withheld: false,
         note: None,
         note_lang: None,
     };
@@ -259,6 +260,11 @@ fn honour_value(r: &Renderer, v: &Values, links: &Links, h: &Honour) -> HonourVa
             let (note, note_lang) = v.text_opt(rec.note.as_ref());
             value.note = Text::opt(note);
             value.note_lang = Text::opt(note_lang);
+            (value.decision, value.decision_href) = list(l);
+        }
+        Holder::Withheld { list: l } => {
+            value.words = Some(v.honoured(h.individuals, h.collectives));
+            value.withheld = true;
             (value.decision, value.decision_href) = list(l);
         }
         Holder::Count { list: l, index } => {

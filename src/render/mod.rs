@@ -6,6 +6,7 @@
 
 mod builder;
 pub mod context;
+pub mod data;
 pub mod emit;
 pub mod inputs;
 mod listing;
@@ -103,6 +104,24 @@ pub enum PageRef {
     SearchIndex(usize),
     /// The small page at an old address, by its place in `Site::redirects`.
     Redirect(usize),
+    /// An open data file of a language.
+    Data {
+        lang: usize,
+        file: DataFile,
+    },
+}
+
+/// The open data files of a language ([`data`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DataFile {
+    /// Every award, as CSV.
+    AllCsv,
+    /// Every award, as JSON.
+    AllJson,
+    /// The awards of one year (its place in `Site::years`), as CSV.
+    Year(usize),
+    /// The recipients of one award list, as CSV.
+    List(AwardListId),
 }
 
 /// What one page shows: an HTML page's template values, or the contents
@@ -119,6 +138,11 @@ pub enum PageData<'a> {
     SearchIndex(&'a IndexFile),
     /// An old address: where it leads.
     Redirect(xml::RedirectPage<'a>),
+    /// Open data: records, and whether they are written as JSON.
+    Data {
+        records: Vec<data::Record<'a>>,
+        json: bool,
+    },
 }
 
 /// A file copied as it is: theme and site static files, the copies of
@@ -235,6 +259,13 @@ impl<'a> Renderer<'a> {
         out.push(PageRef::Robots);
         out.extend((0..self.search_files().len()).map(PageRef::SearchIndex));
         out.extend((0..self.site.redirects.len()).map(PageRef::Redirect));
+        for lang in 0..self.site.config.languages.len() {
+            let files = [DataFile::AllCsv, DataFile::AllJson]
+                .into_iter()
+                .chain((0..self.site.years.len()).map(DataFile::Year))
+                .chain(AwardListId::all(self.site.award_lists.len()).map(DataFile::List));
+            out.extend(files.map(|file| PageRef::Data { lang, file }));
+        }
         out
     }
 
@@ -377,6 +408,15 @@ impl<'a> Renderer<'a> {
             PageRef::Robots => "robots.txt".to_owned(),
             PageRef::SearchIndex(i) => self.search_files()[i].path.clone(),
             PageRef::Redirect(i) => output_file(&self.site.redirects[i].alias.path),
+            PageRef::Data { lang, file } => {
+                let (u, l) = (&self.urls, &self.site.config.languages[lang]);
+                output_file(&match file {
+                    DataFile::AllCsv => u.data_all(l, "csv"),
+                    DataFile::AllJson => u.data_all(l, "json"),
+                    DataFile::Year(y) => u.data_year(l, self.site.years[y].year),
+                    DataFile::List(i) => u.data_list(l, &self.site.award_lists[i].slug),
+                })
+            }
         }
     }
 
@@ -448,6 +488,45 @@ impl<'a> Renderer<'a> {
             PageRef::Robots => PageData::Robots,
             PageRef::SearchIndex(i) => PageData::SearchIndex(&self.search_files()[i]),
             PageRef::Redirect(i) => PageData::Redirect(xml::RedirectPage::new(self, i)),
+            PageRef::Data { lang, file } => {
+                let records = data::Records::new(self.site, lang);
+                let site = self.site;
+                // What the preview must rebuild it for: the lists it holds,
+                // and the profiles whose own awards it names.
+                let lists: Vec<AwardListId> = match file {
+                    DataFile::AllCsv | DataFile::AllJson => {
+                        AwardListId::all(site.award_lists.len()).collect()
+                    }
+                    DataFile::Year(y) => site.years[y].award_lists.clone(),
+                    DataFile::List(i) => vec![i],
+                };
+                for l in lists {
+                    rec.show(Entity::AwardList(l));
+                }
+                if !matches!(file, DataFile::List(_)) {
+                    for (i, p) in ProfileId::all(site.profiles.len()).zip(&site.profiles) {
+                        if p.awards.iter().any(|a| a.list.is_none()) {
+                            rec.show(Entity::Profile(i));
+                        }
+                    }
+                }
+                let (records, json) = match file {
+                    DataFile::AllCsv => (records.all(), false),
+                    DataFile::AllJson => (records.all(), true),
+                    DataFile::Year(y) => {
+                        let year = site.years[y].year;
+                        let mut all: Vec<data::Record> = site.years[y]
+                            .award_lists
+                            .iter()
+                            .flat_map(|&l| records.of_list(&site.award_lists[l]))
+                            .collect();
+                        all.extend(records.inline().into_iter().filter(|r| r.year == year));
+                        (all, false)
+                    }
+                    DataFile::List(i) => (records.of_list(&site.award_lists[i]), false),
+                };
+                PageData::Data { records, json }
+            }
         }
     }
 
@@ -465,6 +544,14 @@ impl<'a> Renderer<'a> {
             .into_bytes()),
             PageData::SearchIndex(file) => Ok(file.bytes.clone()),
             PageData::Redirect(page) => Ok(page.write()),
+            PageData::Data {
+                records,
+                json: true,
+            } => Ok(data::json(records)),
+            PageData::Data {
+                records,
+                json: false,
+            } => Ok(data::csv(records)),
         }
     }
 

@@ -182,6 +182,8 @@ pub struct YearValue<'a> {
     pub(super) total_collectives: usize,
     pub(super) total: usize,
     pub(super) profile_count: usize,
+    /// The year's awards as CSV (open data).
+    pub(super) csv_href: String,
 }
 
 #[derive(Serialize, Hash)]
@@ -294,6 +296,8 @@ pub struct AwardListPage<'a> {
     pub(super) award_list: &'a Shared,
     pub(super) recipients: Vec<RecipientValue<'a>>,
     pub(super) counts: Vec<CountValue<'a>>,
+    /// Recipients not named at their request, by award: numbers only.
+    pub(super) withheld: Vec<CountValue<'a>>,
 }
 
 /// The search page: the form, and links to browse without JavaScript.

@@ -7,6 +7,7 @@ use serde_json::{Value, json};
 
 use super::PageKind;
 use super::values::Values;
+use crate::i18n::chars;
 use crate::model::{Kind, Site};
 
 /// The default theme's sharing image, for pages without a photo of their
@@ -231,10 +232,10 @@ pub(super) fn json_ld(v: &Values, kind: PageKind, canonical: &str) -> Option<Str
 
 /// JSON that cannot end the `<script>` element it sits in, nor open a
 /// comment or entity: `<`, `>` and `&` written as `\u` escapes (still the
-/// same JSON to a parser).
+/// same JSON to a parser), and no character HTML forbids (as everywhere
+/// else on the page: [`chars::is_forbidden`]).
 fn script_safe(value: &Value) -> String {
-    value
-        .to_string()
+    chars::strip_forbidden(&value.to_string())
         .replace('<', "\\u003c")
         .replace('>', "\\u003e")
         .replace('&', "\\u0026")

@@ -16,7 +16,7 @@ use indexmap::IndexMap;
 use crate::i18n::LocalisedText;
 use crate::i18n::collate::{ALPHABET, given_name, initial_letter};
 use crate::model::{
-    AwardList, AwardListId, Campaign, CampaignId, CampaignLevel, HeldAward, Period, Profile,
+    AwardList, AwardListId, Campaign, CampaignId, CampaignLevel, Count, HeldAward, Period, Profile,
     ProfileId, Site,
 };
 use crate::urls::Urls;
@@ -190,7 +190,7 @@ pub struct AwardListCard<'a> {
     campaign: Option<Link<'a>>,
     reason: Option<&'a str>,
     reason_lang: Option<&'a str>,
-    /// Recipients named in the list.
+    /// Recipients named in the list (not those withheld at their request).
     recipient_count: usize,
     /// Everyone it honours, named or counted.
     individuals: usize,
@@ -199,6 +199,8 @@ pub struct AwardListCard<'a> {
     honoured: String,
     /// The signed decision, when the list attaches it.
     attachment: Option<AttachmentValue>,
+    /// Its recipients and counts as CSV (open data).
+    csv_href: String,
 }
 
 /// A PDF attached to an award list.
@@ -264,6 +266,9 @@ pub struct RecipientValue<'a> {
     unit_lang: Option<&'a str>,
     note: Option<&'a str>,
     note_lang: Option<&'a str>,
+    /// Only when `[privacy] show_ethnicity` is true.
+    ethnicity: Option<&'a str>,
+    ethnicity_lang: Option<&'a str>,
     profile_href: Option<String>,
 }
 
@@ -291,6 +296,8 @@ pub struct HonourValue {
     pub(super) decision_href: Option<Text>,
     /// A count in words: "21 cá nhân".
     pub(super) words: Option<String>,
+    /// Whether the count is of recipients withheld at their request.
+    pub(super) withheld: bool,
     pub(super) note: Option<Text>,
     pub(super) note_lang: Option<Text>,
 }
@@ -614,10 +621,11 @@ impl<'a> Values<'a> {
             campaign: l.campaign.map(|c| self.campaign_link(c)),
             reason,
             reason_lang,
-            recipient_count: l.recipients.len(),
+            recipient_count: l.named_recipients().count(),
             individuals,
             collectives,
             honoured: self.honoured(individuals, collectives),
+            csv_href: self.urls.href(&self.urls.data_list(self.lang, &l.slug)),
             attachment: l.attachment.as_ref().map(|a| {
                 let default = &self.site.config.languages[0];
                 let dir = self.urls.award_list(default, &l.slug);
@@ -631,20 +639,35 @@ impl<'a> Values<'a> {
 
     /// The counts of an award-list page.
     pub fn counts(&self, list: &'a AwardList) -> Vec<CountValue<'a>> {
-        list.counts
+        list.counts.iter().map(|c| self.count(c)).collect()
+    }
+
+    /// The recipients of an award-list page not named at their request,
+    /// by award: numbers only.
+    pub fn withheld(&self, list: &AwardList) -> Vec<CountValue<'a>> {
+        list.withheld()
             .iter()
-            .map(|c| {
-                let (note, note_lang) = self.text_opt(c.note.as_ref());
-                CountValue {
-                    award: self.award_type(c.award),
-                    individuals: c.individuals,
-                    collectives: c.collectives,
-                    words: self.honoured(c.individuals, c.collectives),
-                    note,
-                    note_lang,
-                }
+            .map(|c| CountValue {
+                award: self.award_type(c.award),
+                individuals: c.individuals,
+                collectives: c.collectives,
+                words: self.honoured(c.individuals, c.collectives),
+                note: None,
+                note_lang: None,
             })
             .collect()
+    }
+
+    fn count(&self, c: &'a Count) -> CountValue<'a> {
+        let (note, note_lang) = self.text_opt(c.note.as_ref());
+        CountValue {
+            award: self.award_type(c.award),
+            individuals: c.individuals,
+            collectives: c.collectives,
+            words: self.honoured(c.individuals, c.collectives),
+            note,
+            note_lang,
+        }
     }
 
     /// The awards of a profile page.
@@ -709,8 +732,10 @@ impl<'a> Values<'a> {
     pub fn recipients(&self, list: &'a AwardList) -> Vec<RecipientValue<'a>> {
         let default = self.default_code();
         let other_language = (self.lang.code != default).then_some(default);
-        list.recipients
-            .iter()
+        let show_ethnicity = self.site.config.privacy.show_ethnicity;
+        // Withheld recipients are left out (the page says how many there
+        // are); the numbers run on without them.
+        list.named_recipients()
             .enumerate()
             .map(|(i, r)| {
                 let (name, name_lang) = match r.profile {
@@ -726,6 +751,8 @@ impl<'a> Values<'a> {
                 let (position, position_lang) = self.text_opt(r.position.as_ref());
                 let (unit, unit_lang) = self.text_opt(r.unit.as_ref());
                 let (note, note_lang) = self.text_opt(r.note.as_ref());
+                let (ethnicity, ethnicity_lang) =
+                    self.text_opt(r.ethnicity.as_ref().filter(|_| show_ethnicity));
                 RecipientValue {
                     number: i + 1,
                     name,
@@ -738,6 +765,8 @@ impl<'a> Values<'a> {
                     unit_lang,
                     note,
                     note_lang,
+                    ethnicity,
+                    ethnicity_lang,
                     profile_href: r.profile.map(|p| {
                         self.urls
                             .href(&self.urls.profile(self.lang, &self.site.profiles[p].slug))

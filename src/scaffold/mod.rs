@@ -364,7 +364,13 @@ fn award_list(decision: &str, issuer: Option<&str>, config: &Config, lang: Lang)
         .optional("position = \"…\"", say!(lang, en: "{opt}: position held", vi: "{opt}: chức vụ"))
         .optional("profile = \"…\"", say!(lang, en: "{opt}: the profile's file name, to link it", vi: "{opt}: tên tệp hồ sơ, để liên kết"))
         .optional("award = \"…\"", say!(lang, en: "{opt}: this recipient's award, when the decision gives several", vi: "{opt}: hình thức của riêng người này, khi quyết định có nhiều hình thức"))
-        .optional("note = \"…\"", say!(lang, en: "{opt}: a note (Ghi chú)", vi: "{opt}: ghi chú"));
+        .optional("note = \"…\"", say!(lang, en: "{opt}: a note (Ghi chú)", vi: "{opt}: ghi chú"))
+        .optional("ethnicity = \"…\"", say!(lang,
+            en: "{opt}: ethnicity; shown only when [privacy] show_ethnicity = true",
+            vi: "{opt}: dân tộc; chỉ hiện khi [privacy] show_ethnicity = true"))
+        .optional("withheld = true", say!(lang,
+            en: "{opt}: the person asked not to be named (Decree 13/2023/NĐ-CP): counted, never shown",
+            vi: "{opt}: người này đề nghị không công bố tên (Nghị định 13/2023/NĐ-CP): vẫn được đếm, không hiện tên"));
     l.text()
 }
 

@@ -34,13 +34,13 @@ enum Record {
 /// by unit so the unit column compresses.
 ///
 /// This is the one place that decides what enters the index: a recipient
-/// with a profile is found as that profile, and a recipient withheld from
-/// publication (SPEC v2, not yet in the model) must be skipped here.
+/// with a profile is found as that profile, and a recipient withheld at
+/// their request is not found at all.
 fn records(site: &Site, units: &Units) -> Vec<Record> {
     let mut out: Vec<Record> = (0..site.profiles.len()).map(Record::Profile).collect();
     for (l, list) in site.award_lists.iter().enumerate() {
         let mut here: Vec<usize> = (0..list.recipients.len())
-            .filter(|&r| list.recipients[r].profile.is_none())
+            .filter(|&r| list.recipients[r].profile.is_none() && !list.recipients[r].withheld)
             .collect();
         here.sort_by_key(|&r| units.of_recipient[l][r].map_or(usize::MAX, |u| u));
         out.extend(here.into_iter().map(|r| Record::Recipient(l, r)));

@@ -173,20 +173,27 @@ fn file(status: StatusCode, path: &str, bytes: &Bytes, served: &Served) -> Respo
         .unwrap_or_else(|_| plain(StatusCode::INTERNAL_SERVER_ERROR, "500\n"))
 }
 
-/// Before the first good build: the problems, or a note that it is coming.
-fn waiting_page(served: &Served) -> Response {
+/// What the page says while the first build runs, in both languages: the
+/// messages language is the site's, and the site is not read yet.
+const BUILDING: &str = "<p>Đang dựng trang… <span lang=\"en\">Building the site…</span></p>";
+
+/// Before the first good build: the problems (the overlay, which says that
+/// nothing was built yet), or, while the first build runs, a note that the
+/// site is coming; the page reloads itself when it is there.
+fn waiting_html(served: &Served) -> (StatusCode, String) {
     let (status, inside) = match &served.overlay {
         Some(overlay) => (StatusCode::INTERNAL_SERVER_ERROR, overlay.as_str()),
-        None => (
-            StatusCode::SERVICE_UNAVAILABLE,
-            "<p>Đang dựng trang… <span lang=\"en\">Building the site…</span></p>",
-        ),
+        None => (StatusCode::SERVICE_UNAVAILABLE, BUILDING),
     };
     let html = format!(
         "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"><title>vinhdanh</title></head><body>{inside}{}</body></html>\n",
         reload::script("")
     );
-    let mut response = (status, html).into_response();
+    (status, html)
+}
+
+fn waiting_page(served: &Served) -> Response {
+    let mut response = waiting_html(served).into_response();
     response.headers_mut().insert(
         header::CONTENT_TYPE,
         HeaderValue::from_static("text/html; charset=utf-8"),
@@ -262,6 +269,50 @@ pub fn site_path(raw: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn before_the_first_build_the_page_says_what_is_happening() {
+        let building = Served {
+            site: None,
+            overlay: None,
+            build: "1".into(),
+        };
+        let (status, html) = waiting_html(&building);
+        assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+        assert!(html.contains("Đang dựng trang…"), "{html}");
+        assert!(
+            html.contains("<span lang=\"en\">Building the site…</span>"),
+            "{html}"
+        );
+        assert!(html.contains("data-vinhdanh-reload"), "{html}");
+        let problems: crate::diagnostic::Diagnostics = crate::diagnostic::Diagnostic::file(
+            "content/profiles/a.md",
+            crate::diagnostic::FileProblem::EmptyFile,
+        )
+        .into();
+        for (lang, words) in [
+            (
+                crate::diagnostic::Lang::Vi,
+                "Chưa dựng được gì: hãy sửa tệp và lưu lại",
+            ),
+            (
+                crate::diagnostic::Lang::En,
+                "Nothing built yet: fix the file and save",
+            ),
+        ] {
+            let failed = Served {
+                site: None,
+                overlay: Some(overlay::overlay(&problems, lang, false)),
+                build: "2".into(),
+            };
+            let (status, html) = waiting_html(&failed);
+            assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
+            assert!(html.contains(words), "{html}");
+            assert!(!html.contains("Building the site"), "{html}");
+            assert!(!html.contains("last good build"), "{html}");
+            assert!(!html.contains("bản dựng tốt gần nhất"), "{html}");
+        }
+    }
 
     #[test]
     fn request_paths_that_stay_in_the_site() {

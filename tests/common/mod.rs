@@ -7,6 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+pub mod english;
 pub mod fields;
 pub mod images;
 pub mod server;

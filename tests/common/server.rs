@@ -17,6 +17,7 @@ pub struct Server {
     /// (`http://127.0.0.1:PORT` unless bound beyond loopback).
     pub site_url: String,
     stderr: Arc<Mutex<Vec<String>>>,
+    stdout: Arc<Mutex<Vec<String>>>,
 }
 
 /// How to start a server beyond [`Server::start`].
@@ -93,8 +94,14 @@ impl Server {
             .and_then(|p| p.parse().ok())
             .unwrap_or_else(|| panic!("no port in the first line of serve's output: {first:?}"));
         // Keep reading its output so that it never blocks on a full pipe;
-        // what it says on stderr is kept for the test, and shown.
-        std::thread::spawn(move || for _ in lines {});
+        // what it says is kept for the test, and stderr shown.
+        let stdout = Arc::new(Mutex::new(vec![first.clone()]));
+        let said = Arc::clone(&stdout);
+        std::thread::spawn(move || {
+            for line in lines.map_while(Result::ok) {
+                said.lock().expect("stdout lines").push(line);
+            }
+        });
         let stderr = Arc::new(Mutex::new(Vec::new()));
         let kept = Arc::clone(&stderr);
         let errors = child.stderr.take().expect("stderr");
@@ -109,6 +116,7 @@ impl Server {
             port,
             site_url,
             stderr,
+            stdout,
         };
         match how.broken {
             false => server.wait_for("/", |r| r.status == 200, "the first build"),
@@ -120,6 +128,11 @@ impl Server {
     /// What the server printed on stderr so far.
     pub fn stderr(&self) -> String {
         self.stderr.lock().expect("stderr lines").join("\n")
+    }
+
+    /// What the server printed on stdout so far (its status lines).
+    pub fn stdout(&self) -> String {
+        self.stdout.lock().expect("stdout lines").join("\n")
     }
 
     pub fn url(&self) -> String {

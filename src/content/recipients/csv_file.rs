@@ -259,7 +259,13 @@ impl<'t> Parser<'t> {
                         columns,
                         separator: char::from(self.separator),
                     };
-                    rules.error(&row.row_place(), problem);
+                    // Too many: at the first value beyond the header's
+                    // columns; too few: the row.
+                    let place = match record.len() > columns {
+                        true => row.place(columns),
+                        false => row.row_place(),
+                    };
+                    rules.error(&place, problem);
                     rules.count_unread();
                 }
                 _ => {
@@ -692,7 +698,8 @@ mod tests {
     fn every_ragged_row_is_reported() {
         let errors =
             errs("name;kind;unit\nAn;individual\nBình;individual;X\nCường;individual;X;Y\n");
-        assert_eq!(places(&errors), vec![(Some(2), None), (Some(4), None)]);
+        // Too few: the row; too many: the first value too many (`Y`).
+        assert_eq!(places(&errors), vec![(Some(2), None), (Some(4), Some(20))]);
         assert!(
             errors[0]
                 .message

@@ -1,8 +1,8 @@
 //! Problems with what an award list or an inline award says of itself:
 //! a blank decision, counts that count nothing, an award a recipient or
-//! count cannot take, a reversed period, a list that names no one, an
-//! award name that matches nothing, an old address (`aliases`) that cannot
-//! be one.
+//! count cannot take, a reversed period, a list that names no one, a
+//! withheld recipient with a profile, an award name that matches nothing,
+//! an old address (`aliases`) that cannot be one.
 
 use super::{did_you_mean, say};
 use crate::diagnostic::Lang;
@@ -81,6 +81,11 @@ pub enum AwardProblem {
     NoYear,
     /// A list with neither recipients nor counts.
     NobodyHonoured,
+    /// A withheld recipient that links to a profile: the profile's page
+    /// would name the person who asked not to be named.
+    WithheldProfile {
+        profile: String,
+    },
     /// An `attachment` that is not a PDF (by its first bytes).
     AttachmentNotPdf {
         name: String,
@@ -149,6 +154,9 @@ impl AwardProblem {
             NobodyHonoured => say!(lang,
                 en: "this award list names no recipient and counts no one",
                 vi: "danh sách khen thưởng này không có người nhận nào và không có số lượng nào"),
+            WithheldProfile { profile } => say!(lang,
+                en: "this recipient is withheld, but it links to the profile \"{profile}\", whose page would name them",
+                vi: "người nhận này được ẩn tên, nhưng lại liên kết tới hồ sơ \"{profile}\", trang hồ sơ sẽ nêu tên họ"),
             AttachmentNotPdf { name } => say!(lang,
                 en: "the attached decision \"{name}\" is not a PDF file (a PDF starts with %PDF-)",
                 vi: "tệp quyết định đính kèm \"{name}\" không phải tệp PDF (tệp PDF bắt đầu bằng %PDF-)"),
@@ -203,6 +211,9 @@ impl AwardProblem {
             NobodyHonoured => say!(lang,
                 en: "add [[recipients]] with names, [[counts]] with numbers (individuals = 21), or the agency's spreadsheet: recipients_xlsx = \"file.xlsx\" or recipients_csv = \"file.csv\"",
                 vi: "thêm [[recipients]] có tên, [[counts]] có số lượng (individuals = 21), hoặc bảng tính của cơ quan: recipients_xlsx = \"tep.xlsx\" hay recipients_csv = \"tep.csv\""),
+            WithheldProfile { .. } => say!(lang,
+                en: "a person who asked not to be named has no profile page: remove the profile (or the withheld mark, if they agree to be named)",
+                vi: "người đã đề nghị không nêu tên thì không có trang hồ sơ: bỏ liên kết hồ sơ (hoặc bỏ đánh dấu ẩn, nếu họ đồng ý được nêu tên)"),
             AttachmentNotPdf { .. } => say!(lang,
                 en: "attach the signed decision as a PDF: scan it to PDF, or in Word use File → Save As → PDF",
                 vi: "đính kèm quyết định đã ký dạng PDF: quét thành PDF, hoặc trong Word chọn File → Save As → PDF"),

@@ -1,0 +1,169 @@
+//! Open data: every award as CSV and JSON, read back with real parsers and
+//! compared with the site's own year summaries; one CSV per year and per
+//! decision, linked from their pages; nothing a spreadsheet would run.
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use common::TestSite;
+use serde_json::Value;
+
+/// (year, award key, kind) → how many, from records' `number`.
+type Totals = BTreeMap<(i64, String, String), u64>;
+
+fn csv_rows(bytes: &[u8]) -> Vec<BTreeMap<String, String>> {
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "UTF-8 with BOM");
+    let text = std::str::from_utf8(&bytes[3..]).expect("UTF-8");
+    assert!(
+        !text.replace("\r\n", "").contains('\n'),
+        "every line ends with CRLF"
+    );
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    reader
+        .records()
+        .map(|r| {
+            let r = r.expect("a CSV row");
+            headers
+                .iter()
+                .zip(r.iter())
+                .map(|(h, v)| (h.to_owned(), v.to_owned()))
+                .collect()
+        })
+        .collect()
+}
+
+fn csv_totals(rows: &[BTreeMap<String, String>]) -> Totals {
+    let mut totals = Totals::new();
+    for r in rows {
+        let key = (
+            r["year"].parse().unwrap(),
+            r["award_key"].clone(),
+            r["kind"].clone(),
+        );
+        *totals.entry(key).or_default() += r["number"].parse::<u64>().unwrap();
+    }
+    totals
+}
+
+/// The site's own year summaries, as the model computes them.
+fn summary_totals(site: &TestSite) -> Totals {
+    let (model, _) = vinhdanh::load_site(&site.options()).expect("the site loads");
+    let mut totals = Totals::new();
+    for y in &model.years {
+        for row in &y.summary {
+            let key = &model.catalogue.by_index(row.award).key;
+            for (kind, n) in [
+                ("individual", row.individuals),
+                ("collective", row.collectives),
+            ] {
+                if n > 0 {
+                    totals.insert((y.year as i64, key.clone(), kind.to_owned()), n as u64);
+                }
+            }
+        }
+    }
+    totals
+}
+
+fn check_fixture(name: &str) {
+    let site = TestSite::fixture(name);
+    site.build().expect("the fixture builds");
+    let expected = summary_totals(&site);
+    for (csv, json) in [
+        ("du-lieu/khen-thuong.csv", "du-lieu/khen-thuong.json"),
+        ("en/data/awards.csv", "en/data/awards.json"),
+    ] {
+        let rows = csv_rows(&std::fs::read(site.out().join(csv)).unwrap());
+        assert_eq!(
+            csv_totals(&rows),
+            expected,
+            "{name}: {csv} against the summaries"
+        );
+        let records: Vec<Value> =
+            serde_json::from_slice(&std::fs::read(site.out().join(json)).unwrap())
+                .expect("the JSON parses");
+        assert_eq!(
+            records.len(),
+            rows.len(),
+            "{name}: the JSON has the CSV's records"
+        );
+        let mut totals = Totals::new();
+        for r in &records {
+            let key = (
+                r["year"].as_i64().unwrap(),
+                r["award_key"].as_str().unwrap().to_owned(),
+                r["kind"].as_str().unwrap().to_owned(),
+            );
+            *totals.entry(key).or_default() += r["number"].as_u64().unwrap();
+        }
+        assert_eq!(totals, expected, "{name}: {json} against the summaries");
+    }
+    // One CSV per year, linked from the year's page, holding that year only.
+    let (model, _) = vinhdanh::load_site(&site.options()).unwrap();
+    for y in &model.years {
+        let page = site.page(&format!("nam/{}/index.html", y.year));
+        let href = format!("/du-lieu/nam-{}.csv", y.year);
+        if !y.summary.is_empty() {
+            assert!(
+                page.contains(&href),
+                "{name}: the {} page links {href}",
+                y.year
+            );
+        }
+        let rows = csv_rows(&std::fs::read(site.out().join(&href[1..])).unwrap());
+        assert!(rows.iter().all(|r| r["year"] == y.year.to_string()));
+    }
+}
+
+#[test]
+fn csv_and_json_hold_every_award_the_summaries_count() {
+    check_fixture("basic");
+    check_fixture("agency");
+}
+
+#[test]
+fn a_decision_csv_holds_its_recipients_and_counts_and_runs_no_formula() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/awards/x.toml",
+        "decision = \"9/QĐ\"\ndate = 2021-05-01\naward = \"giay-khen\"\n\n[[recipients]]\nname = '=HYPERLINK(\"http://x\",\"y\")'\nkind = \"cá nhân\"\nunit = \"@SUM(A1)\"\n\n[[counts]]\nindividuals = 4\ncollectives = 2\nnote = \"ghi chú\"\n",
+    );
+    site.build().expect("the site builds");
+    let page = site.page("khen-thuong/x/index.html");
+    assert!(
+        page.contains("href=\"/du-lieu/khen-thuong-x.csv\""),
+        "the decision links its CSV"
+    );
+    let rows = csv_rows(&std::fs::read(site.out().join("du-lieu/khen-thuong-x.csv")).unwrap());
+    assert_eq!(
+        rows.len(),
+        3,
+        "one recipient, and a count of both kinds as two records"
+    );
+    assert_eq!(rows[0]["name"], "'=HYPERLINK(\"http://x\",\"y\")");
+    assert_eq!(rows[0]["unit"], "'@SUM(A1)");
+    assert_eq!(
+        rows[0]["decision_url"],
+        "https://example.gov.vn/khen-thuong/x/"
+    );
+    assert_eq!(
+        (rows[1]["kind"].as_str(), rows[1]["number"].as_str()),
+        ("individual", "4")
+    );
+    assert_eq!(
+        (rows[2]["kind"].as_str(), rows[2]["number"].as_str()),
+        ("collective", "2")
+    );
+    assert_eq!(rows[1]["name"], "", "a count names no one");
+    // The JSON keeps the name as written: it is not a spreadsheet.
+    let all: Vec<Value> = serde_json::from_slice(
+        &std::fs::read(site.out().join("du-lieu/khen-thuong.json")).unwrap(),
+    )
+    .unwrap();
+    assert!(
+        all.iter()
+            .any(|r| r["name"] == "=HYPERLINK(\"http://x\",\"y\")")
+    );
+}
