@@ -3,7 +3,8 @@
 //! service), drawn as one SVG path inline in the page, which the screen
 //! stylesheet hides and the print stylesheet shows.
 
-use qrcode::{EcLevel, QrCode};
+use qrcode::EcLevel;
+use qrcode::canvas::{Canvas, MaskPattern};
 use serde::Serialize;
 
 /// `page.qr`: a QR code as an SVG path over a square of `size` modules
@@ -22,11 +23,21 @@ const QUIET_ZONE: usize = 2;
 /// The QR code of `url`, or `None` if the URL is too long for one (a
 /// QR code holds about 2,900 bytes at the lowest correction level).
 pub fn qr(url: &str) -> Option<QrValue> {
-    // Level L: the smallest code, enough for a clean print.
-    let code = QrCode::with_error_correction_level(url.as_bytes(), EcLevel::L).ok()?;
-    let width = code.width();
-    let colors = code.to_colors();
-    let mut path = String::with_capacity(width * width);
+    // Level L: the smallest code, enough for a clean print. One fixed mask
+    // rather than the best of eight: any mask scans, and scoring all eight
+    // cost more than the rest of a page's build (every profile and
+    // decision page has a code).
+    let bits = qrcode::bits::encode_auto(url.as_bytes(), EcLevel::L).ok()?;
+    let version = bits.version();
+    let (data, ec) =
+        qrcode::ec::construct_codewords(&bits.into_bytes(), version, EcLevel::L).ok()?;
+    let mut canvas = Canvas::new(version, EcLevel::L);
+    canvas.draw_all_functional_patterns();
+    canvas.draw_data(&data, &ec);
+    canvas.apply_mask(MaskPattern::Checkerboard);
+    let width = usize::try_from(version.width()).ok()?;
+    let colors = canvas.into_colors();
+    let mut path = String::with_capacity(width * width * 2);
     for (y, row) in colors.chunks(width).enumerate() {
         let mut x = 0;
         while x < width {
@@ -38,18 +49,32 @@ pub fn qr(url: &str) -> Option<QrValue> {
             while x < width && row[x] == qrcode::Color::Dark {
                 x += 1;
             }
+            // `M{x} {y}h{run}v1h-{run}z`, written digit by digit: the
+            // formatting machinery cost more than the code itself.
             let run = x - start;
-            path.push_str(&format!(
-                "M{} {}h{run}v1h-{run}z",
-                start + QUIET_ZONE,
-                y + QUIET_ZONE
-            ));
+            path.push('M');
+            push_number(&mut path, start + QUIET_ZONE);
+            path.push(' ');
+            push_number(&mut path, y + QUIET_ZONE);
+            path.push('h');
+            push_number(&mut path, run);
+            path.push_str("v1h-");
+            push_number(&mut path, run);
+            path.push('z');
         }
     }
     Some(QrValue {
         size: width + 2 * QUIET_ZONE,
         path,
     })
+}
+
+/// Appends `n` in decimal (a QR code is at most 177 modules wide).
+fn push_number(out: &mut String, n: usize) {
+    if n >= 10 {
+        push_number(out, n / 10);
+    }
+    out.push(char::from(b'0' + (n % 10) as u8));
 }
 
 #[cfg(test)]
