@@ -111,6 +111,16 @@ const SECTIONS: &[(&str, &[&str], &str)] = &[
     (
         "SearchPage",
         &["## 6.", "| `search.html` |"],
+        "| `data.html` |",
+    ),
+    (
+        "DataPage",
+        &["## 6.", "| `data.html` | `csv` |"],
+        "| `404.html` |",
+    ),
+    (
+        "DataLink",
+        &["## 6.", "| `data.html` | `csv` |"],
         "| `404.html` |",
     ),
     ("NotFound", &["## 6.", "| `404.html` |"], "\n"),

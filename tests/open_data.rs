@@ -167,3 +167,30 @@ fn a_decision_csv_holds_its_recipients_and_counts_and_runs_no_formula() {
             .any(|r| r["name"] == "=HYPERLINK(\"http://x\",\"y\")")
     );
 }
+
+#[test]
+fn the_data_page_links_every_download_in_each_language() {
+    let site = TestSite::fixture("basic");
+    site.build().expect("the fixture builds");
+    let vi = site.page("du-lieu/index.html");
+    for href in [
+        "/du-lieu/khen-thuong.csv",
+        "/du-lieu/khen-thuong.json",
+        "/du-lieu/nam-2021.csv",
+        "/du-lieu/khen-thuong-qd-631-2021.csv",
+    ] {
+        assert!(vi.contains(&format!("href=\"{href}\"")), "{href}");
+    }
+    let en = site.page("en/data/index.html");
+    assert!(en.contains("href=\"/en/data/awards.json\""));
+    assert!(en.contains("<h1>Open data</h1>"));
+    // Every page's footer leads to it, and the sitemap lists it.
+    assert!(
+        site.page("ho-so/nguyen-thi-dao/index.html")
+            .contains("href=\"/du-lieu/\"")
+    );
+    assert!(
+        site.page("sitemap.xml")
+            .contains("https://example.gov.vn/en/data/")
+    );
+}

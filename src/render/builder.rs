@@ -293,6 +293,31 @@ impl<'r> Renderer<'r> {
                 };
                 ("unit.html", KindData::Unit(page))
             }
+            PageKind::Data => {
+                let (u, l) = (&self.urls, lang);
+                let page = DataPage {
+                    csv: u.href(&u.data_all(l, "csv")),
+                    json: u.href(&u.data_all(l, "json")),
+                    years: site
+                        .years
+                        .iter()
+                        .filter(|y| !y.summary.is_empty())
+                        .map(|y| DataLink {
+                            name: y.year.to_string(),
+                            href: u.href(&u.data_year(l, y.year)),
+                        })
+                        .collect(),
+                    award_lists: site
+                        .award_lists
+                        .iter()
+                        .map(|list| DataLink {
+                            name: v.list_title(list),
+                            href: u.href(&u.data_list(l, &list.slug)),
+                        })
+                        .collect(),
+                };
+                ("data.html", KindData::Data(page))
+            }
             PageKind::Search => {
                 let default = site.config.default_language();
                 let index_of =
@@ -514,6 +539,7 @@ pub(super) fn kind_name(kind: PageKind) -> &'static str {
         PageKind::Units => "units",
         PageKind::Unit { .. } => "unit",
         PageKind::Search => "search",
+        PageKind::Data => "data",
         PageKind::NotFound => "404",
     }
 }

@@ -52,6 +52,7 @@ pub struct Nav {
     award_types: String,
     units: String,
     search: String,
+    data: String,
     feed: String,
 }
 
@@ -134,6 +135,7 @@ impl<'a> Common<'a> {
                 award_types: href(urls.award_types(lang)),
                 units: href(urls.units(lang)),
                 search: href(urls.search(lang)),
+                data: href(urls.data(lang)),
                 feed: href(urls.feed(lang)),
             },
             site: SiteValue {

@@ -71,6 +71,8 @@ pub enum PageKind {
         index: usize,
         page: usize,
     },
+    /// The open data page: downloads of every award.
+    Data,
     /// Every unit.
     Units,
     /// One unit's profiles and recipients: `index` into `Honours::unit_pages`.
@@ -305,6 +307,7 @@ impl<'a> Renderer<'a> {
             kinds.extend((1..=self.unit_pages(u)).map(|page| PageKind::Unit { index, page }));
         }
         kinds.push(PageKind::Search);
+        kinds.push(PageKind::Data);
         kinds
     }
 
@@ -350,7 +353,7 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|c| page_count(c.profiles.len(), per))
             .sum();
-        7 + page_count(site.profiles.len(), per)
+        8 + page_count(site.profiles.len(), per)
             + site.profiles.len()
             + years
             + campaigns
@@ -390,6 +393,7 @@ impl<'a> Renderer<'a> {
                 u.unit(lang, &honours.units.units[unit].slug, page)
             }
             PageKind::Search => u.search(lang),
+            PageKind::Data => u.data(lang),
             PageKind::NotFound => format!("{}/404.html", lang.prefix),
         }
     }

@@ -83,6 +83,7 @@ pub enum KindData<'a> {
     AwardLists(AwardLists<'a>),
     AwardList(AwardListPage<'a>),
     AwardTypes(AwardTypes<'a>),
+    Data(DataPage),
     AwardType(AwardTypePage<'a>),
     Units(UnitsPage<'a>),
     Unit(UnitPage<'a>),
@@ -221,6 +222,24 @@ pub struct YearRow {
     pub(super) individuals: usize,
     pub(super) collectives: usize,
     pub(super) total: usize,
+}
+
+/// The open data page.
+#[derive(Serialize, Hash)]
+pub struct DataPage {
+    /// Every award as CSV, and as JSON.
+    pub(super) csv: String,
+    pub(super) json: String,
+    /// One CSV per year with awards, newest first.
+    pub(super) years: Vec<DataLink>,
+    /// One CSV per decision, newest first.
+    pub(super) award_lists: Vec<DataLink>,
+}
+
+#[derive(Serialize, Hash)]
+pub struct DataLink {
+    pub(super) name: String,
+    pub(super) href: String,
 }
 
 #[derive(Serialize, Hash)]

@@ -131,6 +131,7 @@ impl Share {
                 numbered(title)
             }
             PageKind::Search => v.t("search").to_owned(),
+            PageKind::Data => v.t("open_data").to_owned(),
             PageKind::NotFound => v.t("not_found").to_owned(),
         };
         Share {
