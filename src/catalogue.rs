@@ -1,4 +1,4 @@
-//! The award catalogue: the built-in types of SPEC §2 (an embedded TOML data
+//! The award catalogue: the built-in types (an embedded TOML data
 //! file, `data/award_types.toml`) plus the site's `[award_types]`.
 
 use std::collections::HashMap;

@@ -120,7 +120,7 @@ pub struct PrivacyConfig {
     pub show_ethnicity: bool,
 }
 
-/// The words of a language's URLs (SPEC §3 "URLs").
+/// The words of a language's URLs (docs/content.md, `paths`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PathWords {
     pub profiles: String,

@@ -1,4 +1,4 @@
-//! The URL of every page, per language (SPEC §3 "URLs").
+//! The URL of every page, per language (the table in docs/templates.md).
 //!
 //! A *site path* is the page's path below the site's base: `/ho-so/to-thi-hoa/`
 //! or `/en/profiles/to-thi-hoa/`. Links in pages add the base URL's path in

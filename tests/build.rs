@@ -1,4 +1,4 @@
-//! `vinhdanh build` on the `basic` fixture: every page of SPEC §3, in every
+//! `vinhdanh build` on the `basic` fixture: every page kind, in every
 //! language, with the domain rules (ranking, de-duplication, counting,
 //! collation, translation fallback) visible in the HTML.
 
@@ -779,7 +779,7 @@ fn photo_urls_name_built_files_whatever_the_photo_is_called() {
 
 /// Regression (issue 18): an `@/` link to a `draft = true` profile made
 /// `build` fail ("a page that does not exist"), though `build --drafts`
-/// and `serve` accepted the same content. SPEC v2: a link to a draft
+/// and `serve` accepted the same content. A link to a draft
 /// never fails a build; without `--drafts` it shows as its text.
 #[test]
 fn a_link_to_a_draft_is_text_without_drafts_and_a_link_with_them() {

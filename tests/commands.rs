@@ -1,5 +1,5 @@
-//! `vinhdanh check` and `vinhdanh new`, and the output folder's safety
-//! (SPEC §4, §5): refusals, whole replacement, and a build killed midway.
+//! `vinhdanh check` and `vinhdanh new`, and the output folder's safety:
+//! refusals, whole replacement, and a build killed midway.
 
 mod common;
 
@@ -426,7 +426,7 @@ fn a_build_killed_midway_leaves_the_old_output_and_the_next_build_cleans_up() {
     assert!(site.exists("ho-so/nguoi-1499/index.html"));
 }
 
-/// A link to a draft is not an error (SPEC v2), but `check` says where it
+/// A link to a draft is not an error, but `check` says where it
 /// is, so that the editor knows the link shows as plain text for now.
 #[test]
 fn check_notes_links_to_drafts_and_passes() {

@@ -1,4 +1,4 @@
-//! `--help` of every command in the messages language (SPEC §4: every
+//! `--help` of every command in the messages language (every
 //! message a command prints, `--help` among them). clap writes its headings
 //! and notes in English; the Vietnamese help must have none of them.
 

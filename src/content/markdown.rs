@@ -1,4 +1,4 @@
-//! Markdown bodies to HTML, the way the SPEC wants them (section 3 "Markdown").
+//! Markdown bodies to HTML: CommonMark with tables, footnotes, strikethrough and heading anchors (docs/content.md).
 //!
 //! Editors write CommonMark plus tables, footnotes and strikethrough. This
 //! module wraps pulldown-cmark with one streaming pass over its events that:
@@ -60,7 +60,7 @@ pub struct Rendered {
 pub enum Target {
     /// A page, at this URL.
     Page(String),
-    /// A draft that is not built: the link shows as its text (SPEC v2).
+    /// A draft that is not built: the link shows as its text.
     Draft,
     /// No such page: an error.
     Missing,
@@ -84,7 +84,7 @@ pub struct LinkAt {
 /// Opens the box every table is written in (closed after `</table>`).
 const TABLE_SCROLL_OPEN: &str = "<div class=\"table-scroll\" tabindex=\"0\">\n";
 
-/// The parser extensions the SPEC asks for.
+/// The parser extensions editors' texts use.
 ///
 /// `ENABLE_FOOTNOTES` alone is the GitHub-compatible footnote syntax (the one
 /// editors know from GitHub and Word-to-markdown converters): `[^1]`

@@ -17,7 +17,7 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 
 /// A field that is either one string for every language or a table keyed by
-/// language code (SPEC §1 "Localised text").
+/// language code (docs/content.md, "Localised text").
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LocalisedText {
     Same(String),

@@ -1,4 +1,4 @@
-//! Which unit (đơn vị) a profile or recipient belongs to, as SPEC v2 says:
+//! Which unit (đơn vị) a profile or recipient belongs to:
 //! a unit is the `unit` text in the default language, compared after NFC,
 //! case folding and collapsing spaces; its slug is made from that text; its
 //! label is its most frequent spelling; a recipient without `unit` takes its

@@ -1,5 +1,5 @@
 //! `vinhdanh init [DIR]`: a new, minimal site that `build`, `check` and
-//! `serve` accept at once (SPEC §4): `site.toml` with every key shown and
+//! `serve` accept at once: `site.toml` with every key shown and
 //! commented in the messages language, one profile, one campaign, one award
 //! list with its CSV.
 //!

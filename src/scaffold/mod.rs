@@ -48,7 +48,7 @@ pub struct NewOptions {
 impl NewOptions {
     /// What the file is named after: for an award list the number, the
     /// issuer and the year, so that equal numbers from different issuers or
-    /// years do not collide (SPEC §4).
+    /// years do not collide.
     fn file_stem(&self) -> String {
         let mut words = vec![self.name.clone()];
         if self.kind == NewKind::Awards {

@@ -1,4 +1,4 @@
-//! The search index (SPEC v2 §3): files the build writes so that the
+//! The search index: files the build writes so that the
 //! search page (`/tim-kiem/`, `/en/search/`) finds profiles and award-list
 //! recipients in the browser, with no server and no outside request.
 //!
