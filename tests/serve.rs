@@ -11,7 +11,7 @@ use std::time::Duration;
 use common::TestSite;
 use common::server::{Server, Start, save_by_rename};
 use vinhdanh::BuildOptions;
-use vinhdanh::serve::rebuild::Rebuilder;
+use vinhdanh::serve::rebuild::{Quick, Rebuilder, Rebuilt};
 
 const PROFILE: &str = "content/profiles/le-van-an.md";
 const OVERLAY: &str = "id=\"vinhdanh-errors\"";
@@ -471,6 +471,97 @@ fn incremental_rebuilds_equal_a_full_build() {
             true,
         ),
         (
+            "award added",
+            Box::new(|s| {
+                let an = read(s, PROFILE);
+                s.write(
+                    PROFILE,
+                    &an.replacen(
+                        "+++\n\n",
+                        "\n[[awards]]\naward = \"lao-dong-tien-tien\"\nyear = 2021\n+++\n\n",
+                        1,
+                    ),
+                );
+                vec![PROFILE]
+            }),
+            true,
+        ),
+        (
+            "campaign key",
+            Box::new(|s| {
+                let an = read(s, PROFILE);
+                s.write(
+                    PROFILE,
+                    &an.replacen(
+                        "kind = \"individual\"\n",
+                        "kind = \"individual\"\ncampaigns = [\"nong-thon-moi\"]\n",
+                        1,
+                    ),
+                );
+                vec![PROFILE]
+            }),
+            true,
+        ),
+        (
+            "translation front matter",
+            Box::new(|s| {
+                let en = read(s, "content/profiles/nguyen-thi-dao.en.md");
+                s.write(
+                    "content/profiles/nguyen-thi-dao.en.md",
+                    &en.replace(
+                        "position = \"Specialist\"",
+                        "position = \"Senior specialist\"",
+                    ),
+                );
+                vec!["content/profiles/nguyen-thi-dao.en.md"]
+            }),
+            true,
+        ),
+        (
+            "award list reason",
+            Box::new(|s| {
+                let a = read(s, "content/awards/qd-631-2021.toml");
+                s.write(
+                    "content/awards/qd-631-2021.toml",
+                    &a.replace("Đã có thành tích xuất sắc", "Đã có thành tích rất xuất sắc"),
+                );
+                vec!["content/awards/qd-631-2021.toml"]
+            }),
+            true,
+        ),
+        (
+            "recipients CSV row",
+            Box::new(|s| {
+                let csv = read(s, "content/awards/ubdt-2022.csv");
+                s.write(
+                    "content/awards/ubdt-2022.csv",
+                    &csv.replace("Hà Thị Mai", "Hà Thị Mai Anh"),
+                );
+                vec!["content/awards/ubdt-2022.csv"]
+            }),
+            true,
+        ),
+        (
+            "campaign front matter",
+            Box::new(|s| {
+                let c = read(s, "content/campaigns/nong-thon-moi.md");
+                s.write(
+                    "content/campaigns/nong-thon-moi.md",
+                    &c.replacen("+++\n", "+++\nslogan = \"Chung sức\"\n", 1),
+                );
+                vec!["content/campaigns/nong-thon-moi.md"]
+            }),
+            true,
+        ),
+        (
+            "deleted translation",
+            Box::new(|s| {
+                s.remove("content/profiles/le-van-an.en.md");
+                vec!["content/profiles/le-van-an.en.md"]
+            }),
+            true,
+        ),
+        (
             "broken profile",
             Box::new(|s| {
                 s.write("content/profiles/nguyen-thi-dao.md", "+++\nname = \n");
@@ -546,9 +637,42 @@ fn incremental_rebuilds_equal_a_full_build() {
             true,
         ),
     ];
+    // Steps whose edited pages show first, before the whole site.
+    let first_looks = [
+        "front matter",
+        "translation text",
+        "campaign text",
+        "new translation",
+        "new profile sorting first",
+        "award list",
+        "recipients CSV",
+        "award added",
+        "campaign key",
+        "translation front matter",
+        "award list reason",
+        "recipients CSV row",
+        "campaign front matter",
+        "deleted translation",
+        "renamed profile",
+        "deleted profile",
+    ];
     for (name, step, succeeds) in steps {
         let changed: Vec<PathBuf> = step(&site).into_iter().map(|rel| root.join(rel)).collect();
-        let result = rebuilder.rebuild(&changed, false);
+        let quick = rebuilder.quick(&changed, false);
+        assert_eq!(
+            matches!(quick, Some(Quick::First(_))),
+            first_looks.contains(&name),
+            "{name}: a first look"
+        );
+        let result = match quick {
+            Some(Quick::Done(rebuilt)) => Ok(rebuilt),
+            Some(Quick::First(look)) => {
+                let full = full_build(&site);
+                first_look_agrees(name, &look, &full);
+                rebuilder.rebuild(&[], false)
+            }
+            None => rebuilder.rebuild(&[], false),
+        };
         assert_eq!(result.is_ok(), succeeds, "{name}: {:?}", result.err());
         let Ok(rebuilt) = result else { continue };
         let incremental = files_of(&rebuilt.site);
@@ -570,6 +694,34 @@ fn incremental_rebuilds_equal_a_full_build() {
                 String::from_utf8_lossy(a),
                 String::from_utf8_lossy(b)
             );
+        }
+    }
+}
+
+/// A first look shows the edited pages as the whole build will: every file
+/// it changed is the full build's, byte for byte, or gone from it too; and
+/// it changed something.
+fn first_look_agrees(name: &str, look: &Rebuilt, full: &[(String, Vec<u8>)]) {
+    assert!(
+        !look.changed.is_empty(),
+        "{name}: the first look shows the edit"
+    );
+    for path in &look.changed {
+        let now = look.site.get(path);
+        let after = full.iter().find(|(p, _)| p == path).map(|(_, b)| b);
+        match (now, after) {
+            (None, None) => {}
+            (Some(a), Some(b)) => assert!(
+                a.as_ref() == b.as_slice(),
+                "{name}: {path} first shown differs from a full build:\n{}\n---\n{}",
+                String::from_utf8_lossy(a),
+                String::from_utf8_lossy(b)
+            ),
+            (a, b) => panic!(
+                "{name}: {path} first shown: {}, in a full build: {}",
+                a.is_some(),
+                b.is_some()
+            ),
         }
     }
 }

@@ -12,12 +12,13 @@ use rayon::prelude::*;
 
 use super::front::{CampaignFront, CampaignTranslation, ProfileFront, ProfileTranslation};
 use super::{
-    AwardListSource, Content, Page, ParseResult, Parsed, collect, discover_all, markdown,
-    parse_file,
+    AwardListSource, Content, Page, ParseResult, Parsed, SourceInfo, collect, discover_all,
+    is_ignored_name, markdown, parse_file, relative, split_language,
 };
 use crate::config::Config;
 use crate::diagnostic::Diagnostics;
-use crate::vocab::Section;
+use crate::i18n::text::nfc;
+use crate::vocab::{CONTENT_DIR, Section};
 
 /// A parsed file and every file its parse read (an award list reads its
 /// recipients spreadsheet).
@@ -260,4 +261,199 @@ fn cached_pages<T: Clone>(
         .iter()
         .filter_map(|p| cache.entries.get(p).and_then(|e| pick(&e.parsed)).cloned())
         .collect()
+}
+
+/// A content file as an edit left it, parsed on its own for the preview's
+/// first look at the edited page ([`quick_edits`]), before the whole site
+/// is loaded and assembled again.
+pub enum QuickEdit {
+    /// A profile (new or edited) with its translations as they are now.
+    Profile {
+        page: Box<Page<ProfileFront>>,
+        translations: Vec<Page<ProfileTranslation>>,
+    },
+    Campaign {
+        page: Box<Page<CampaignFront>>,
+        translations: Vec<Page<CampaignTranslation>>,
+    },
+    /// An award list read again (its file or its spreadsheet changed).
+    AwardList(Box<AwardListSource>),
+    /// The original file of a page is gone (relative to the site's root).
+    Gone(PathBuf),
+}
+
+/// Parses the files at `changed` (absolute paths under `content/`) on
+/// their own, without touching `cache`: each edited page with what it is
+/// made of now. `None` when a changed file cannot be read cleanly or is
+/// not one whose page can be made alone (a folder, a bundle, a
+/// spreadsheet no list reads): then only the whole site tells.
+pub fn quick_edits(
+    config: &Config,
+    cache: &ParseCache,
+    changed: &[PathBuf],
+) -> Option<Vec<QuickEdit>> {
+    // Fresh parses of changed markdown files; `None`: the file is gone.
+    let mut fresh: HashMap<PathBuf, Option<Parsed>> = HashMap::new();
+    let mut originals: Vec<PathBuf> = Vec::new();
+    let mut lists: Vec<PathBuf> = Vec::new();
+    let mut out = Vec::new();
+    for path in changed {
+        // A spreadsheet: the award lists that read it are read again.
+        let readers: Vec<&PathBuf> = cache
+            .entries
+            .iter()
+            .filter(|(abs, e)| *abs != path && e.inputs.iter().any(|i| i == path))
+            .map(|(abs, _)| abs)
+            .collect();
+        if !readers.is_empty() {
+            if !path.is_file() {
+                return None;
+            }
+            lists.extend(readers.into_iter().cloned());
+            continue;
+        }
+        if !path.exists() {
+            let Some(entry) = cache.entries.get(path) else {
+                // Held nothing (an editor's temporary file), unless a folder went.
+                let held = cache.entries.keys().any(|k| k.starts_with(path));
+                if held {
+                    return None;
+                }
+                continue;
+            };
+            match &entry.parsed {
+                Parsed::ProfileTranslation(p) => {
+                    originals.push(original_of(path, p.info.lang.as_deref())?);
+                    fresh.insert(path.clone(), None);
+                }
+                Parsed::CampaignTranslation(p) => {
+                    originals.push(original_of(path, p.info.lang.as_deref())?);
+                    fresh.insert(path.clone(), None);
+                }
+                Parsed::Profile(p) => out.push(QuickEdit::Gone(p.info.rel.clone())),
+                Parsed::Campaign(p) => out.push(QuickEdit::Gone(p.info.rel.clone())),
+                Parsed::AwardList(l) => out.push(QuickEdit::Gone(l.info.rel.clone())),
+            }
+            continue;
+        }
+        if !path.is_file() {
+            return None;
+        }
+        let Some((section, info)) = source_info(config, path) else {
+            // Not a content file (another extension): the whole site decides.
+            return None;
+        };
+        if section == Section::Awards {
+            lists.push(path.clone());
+            continue;
+        }
+        let original = match &info.lang {
+            Some(lang) => original_of(path, Some(lang))?,
+            None => path.clone(),
+        };
+        let parsed = parse_file(config, section, info).ok()?;
+        fresh.insert(path.clone(), Some(parsed));
+        originals.push(original);
+    }
+
+    // The state of a file now: parsed again when it changed, else cached.
+    let now = |path: &PathBuf| -> Option<Parsed> {
+        match fresh.get(path) {
+            Some(parsed) => parsed.clone(),
+            None => cache.entries.get(path).map(|e| e.parsed.clone()),
+        }
+    };
+    originals.sort();
+    originals.dedup();
+    for original in originals {
+        if fresh.get(&original).is_some_and(Option::is_none) {
+            continue; // gone itself: already noted
+        }
+        let translations: Vec<Parsed> = translation_paths(config, &original)
+            .iter()
+            .filter_map(now)
+            .collect();
+        match now(&original)? {
+            Parsed::Profile(page) => out.push(QuickEdit::Profile {
+                page: Box::new(page),
+                translations: translations
+                    .into_iter()
+                    .filter_map(|t| match t {
+                        Parsed::ProfileTranslation(t) => Some(t),
+                        _ => None,
+                    })
+                    .collect(),
+            }),
+            Parsed::Campaign(page) => out.push(QuickEdit::Campaign {
+                page: Box::new(page),
+                translations: translations
+                    .into_iter()
+                    .filter_map(|t| match t {
+                        Parsed::CampaignTranslation(t) => Some(t),
+                        _ => None,
+                    })
+                    .collect(),
+            }),
+            _ => return None,
+        }
+    }
+    lists.sort();
+    lists.dedup();
+    for list in lists {
+        let (section, info) = source_info(config, &list)?;
+        match parse_file(config, section, info).ok()? {
+            Parsed::AwardList(source) => out.push(QuickEdit::AwardList(Box::new(source))),
+            _ => return None,
+        }
+    }
+    Some(out)
+}
+
+/// The section and name of one content file, as the walk over the content
+/// folder would find it; `None` when the walk would not take it as a page
+/// or list (hidden, another extension, a language the site has not, a
+/// bundle's `index.md`, which the quick path leaves to the whole site).
+fn source_info(config: &Config, abs: &Path) -> Option<(Section, SourceInfo)> {
+    let rel_content = abs.strip_prefix(config.root.join(CONTENT_DIR)).ok()?;
+    let mut parts = rel_content.components();
+    let first = parts.next()?.as_os_str().to_str()?;
+    let section = Section::ALL.into_iter().find(|s| s.dir() == first)?;
+    let names: Vec<&str> = parts
+        .map(|c| c.as_os_str().to_str())
+        .collect::<Option<_>>()?;
+    if names.iter().any(|n| is_ignored_name(n)) {
+        return None;
+    }
+    let name = names.last()?;
+    let ext = if section == Section::Awards {
+        ".toml"
+    } else {
+        ".md"
+    };
+    let base = name.strip_suffix(ext)?;
+    let (base, lang) = match split_language(base) {
+        Some((stem, code)) => {
+            if config.language(code).is_none() || code == config.default_language().code {
+                return None;
+            }
+            (stem, Some(code.to_owned()))
+        }
+        None => (base, None),
+    };
+    if section == Section::Awards && lang.is_some() {
+        return None;
+    }
+    if section == Section::Profiles && base == "index" && names.len() >= 2 {
+        return None;
+    }
+    Some((
+        section,
+        SourceInfo {
+            rel: relative(config, abs),
+            abs: abs.to_path_buf(),
+            stem: nfc(base).into_owned(),
+            lang,
+            bundle: false,
+        },
+    ))
 }

@@ -4,8 +4,8 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::{
-    Alias, AwardListId, CampaignId, HeldAward, Kind, ProfileId, Redirect, RedirectTarget, Site,
-    SummaryRow, Year,
+    Alias, AwardList, AwardListId, CampaignId, HeldAward, Kind, ProfileId, Redirect,
+    RedirectTarget, Site, SummaryRow, Year,
 };
 use crate::catalogue::AwardTypeId;
 
@@ -14,15 +14,7 @@ use crate::catalogue::AwardTypeId;
 pub fn join(site: &mut Site) {
     attach_list_awards(site);
     for profile in &mut site.profiles {
-        let catalogue = &site.catalogue;
-        profile.awards.sort_by(|a, b| {
-            catalogue
-                .by_index(b.award)
-                .rank
-                .cmp(&catalogue.by_index(a.award).rank)
-                .then_with(|| b.year.cmp(&a.year))
-                .then_with(|| a.award.cmp(&b.award))
-        });
+        sort_awards(&site.catalogue, &mut profile.awards);
     }
     for (i, profile) in ProfileId::all(site.profiles.len()).zip(&site.profiles) {
         for &c in &profile.campaigns {
@@ -81,52 +73,84 @@ fn attach_list_awards(site: &mut Site) {
         let list = &site.award_lists[li];
         for r in &list.recipients {
             let Some(p) = r.profile else { continue };
-            let profile = &mut site.profiles[p];
-            if profile
-                .awards
-                .iter()
-                .any(|a| a.list == Some(li) && a.award == r.award)
-            {
-                continue; // named twice in one list: one award
-            }
-            let same_decision = |inline: Option<&str>| match (inline, list.decision.as_deref()) {
-                (None, _) => true,
-                (Some(a), Some(b)) => same_number(a, b),
-                (Some(_), None) => false,
-            };
-            let merged = profile.awards.iter_mut().find(|a| {
-                a.list.is_none()
-                    && a.award == r.award
-                    && a.year == list.year
-                    && same_decision(a.decision.as_deref())
-            });
-            match merged {
-                Some(inline) => {
-                    *inline = HeldAward {
-                        award: r.award,
-                        year: list.year,
-                        decision: list.decision.clone().or(inline.decision.take()),
-                        issuer: list.issuer.clone().or(inline.issuer.take()),
-                        date: list.date.or(inline.date),
-                        campaign: list.campaign.or(inline.campaign),
-                        reason: list.reason.clone().or(inline.reason.take()),
-                        period: list.period.or(inline.period),
-                        list: Some(li),
-                    };
-                }
-                None => profile.awards.push(HeldAward {
-                    award: r.award,
-                    year: list.year,
-                    decision: list.decision.clone(),
-                    issuer: list.issuer.clone(),
-                    date: list.date,
-                    campaign: list.campaign,
-                    reason: list.reason.clone(),
-                    period: list.period,
-                    list: Some(li),
-                }),
+            attach(&mut site.profiles[p].awards, li, list, r.award);
+        }
+    }
+}
+
+/// Most prestigious first, then newest.
+pub(super) fn sort_awards(catalogue: &crate::catalogue::Catalogue, awards: &mut [HeldAward]) {
+    awards.sort_by(|a, b| {
+        catalogue
+            .by_index(b.award)
+            .rank
+            .cmp(&catalogue.by_index(a.award).rank)
+            .then_with(|| b.year.cmp(&a.year))
+            .then_with(|| a.award.cmp(&b.award))
+    });
+}
+
+/// What [`attach_list_awards`] adds to one profile, `p`, whose `awards`
+/// hold only its own (inline) ones: for the preview, which puts one
+/// edited profile into an assembled site.
+pub(super) fn attach_list_awards_to(
+    lists: &[AwardList],
+    p: ProfileId,
+    awards: &mut Vec<HeldAward>,
+) {
+    for (li, list) in AwardListId::all(lists.len()).zip(lists).rev() {
+        for r in &list.recipients {
+            if r.profile == Some(p) {
+                attach(awards, li, list, r.award);
             }
         }
+    }
+}
+
+/// Adds the award `award` of list `li` to a profile's `awards`.
+fn attach(awards: &mut Vec<HeldAward>, li: AwardListId, list: &AwardList, award: AwardTypeId) {
+    if awards
+        .iter()
+        .any(|a| a.list == Some(li) && a.award == award)
+    {
+        return; // named twice in one list: one award
+    }
+    let same_decision = |inline: Option<&str>| match (inline, list.decision.as_deref()) {
+        (None, _) => true,
+        (Some(a), Some(b)) => same_number(a, b),
+        (Some(_), None) => false,
+    };
+    let merged = awards.iter_mut().find(|a| {
+        a.list.is_none()
+            && a.award == award
+            && a.year == list.year
+            && same_decision(a.decision.as_deref())
+    });
+    match merged {
+        Some(inline) => {
+            *inline = HeldAward {
+                award,
+                year: list.year,
+                decision: list.decision.clone().or(inline.decision.take()),
+                issuer: list.issuer.clone().or(inline.issuer.take()),
+                date: list.date.or(inline.date),
+                campaign: list.campaign.or(inline.campaign),
+                reason: list.reason.clone().or(inline.reason.take()),
+                period: list.period.or(inline.period),
+                list: Some(li),
+            };
+        }
+        None => awards.push(HeldAward {
+            award,
+            year: list.year,
+            decision: list.decision.clone(),
+            issuer: list.issuer.clone(),
+            date: list.date,
+            campaign: list.campaign,
+            reason: list.reason.clone(),
+            period: list.period,
+            list: Some(li),
+        }),
     }
 }
 

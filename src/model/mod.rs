@@ -10,6 +10,7 @@ mod fronts;
 pub mod honours;
 mod ids;
 mod join;
+mod patch;
 mod retext;
 mod texts;
 pub mod units;
@@ -18,6 +19,7 @@ pub mod units;
 pub use crate::vocab::Kind;
 pub use assemble::{AssembleOptions, assemble};
 pub use ids::{AwardListId, CampaignId, ProfileId};
+pub use patch::{Patched, patch};
 pub use retext::{Retexted, retext};
 
 use std::path::PathBuf;

@@ -154,6 +154,44 @@ impl LinkTargets {
         }
     }
 
+    /// The pages of an assembled site, for the preview's first look
+    /// ([`super::patch`]): each original and the files its translations
+    /// would have. Drafts left out and unreadable files are not known: a
+    /// link to one is a problem there, and the whole site decides.
+    pub(super) fn of_site(site: &Site) -> Self {
+        let mut map = HashMap::new();
+        let key = |rel: &Path| {
+            let inside = rel.strip_prefix(CONTENT_DIR).unwrap_or(rel);
+            display_path(inside)
+        };
+        let mut add = |rel: &Path, section: Section, slug: &str| {
+            map.insert(key(rel), (section, slug.to_owned()));
+            let stem = rel
+                .file_name()
+                .and_then(|n| n.to_str())
+                .and_then(|n| n.strip_suffix(".md"));
+            for lang in site.config.languages.iter().skip(1) {
+                if let Some(stem) = stem {
+                    let tr = rel.with_file_name(format!("{stem}.{}.md", lang.code));
+                    map.insert(key(&tr), (section, slug.to_owned()));
+                }
+            }
+        };
+        for p in &site.profiles {
+            add(&p.source, Section::Profiles, &p.slug);
+        }
+        for c in &site.campaigns {
+            add(&c.source, Section::Campaigns, &c.slug);
+        }
+        for l in &site.award_lists {
+            map.insert(key(&l.source), (Section::Awards, l.slug.clone()));
+        }
+        LinkTargets {
+            map,
+            ..LinkTargets::default()
+        }
+    }
+
     fn resolve(&self, urls: &Urls, lang: &crate::config::Language, target: &str) -> Target {
         let target = target.trim_start_matches("./");
         match self.map.get(target) {

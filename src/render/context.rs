@@ -303,6 +303,45 @@ impl Prepared {
     }
 }
 
+impl Prepared {
+    /// After the preview put edited or new entities into the site
+    /// ([`crate::model::patch`]): their values again, a new profile's
+    /// added last. Lists, counts and links stay as they were: only the
+    /// entities' own pages are rendered from this.
+    pub fn patch(
+        &mut self,
+        site: &Site,
+        theme: &Theme,
+        profiles: &[ProfileId],
+        campaigns: &[CampaignId],
+        award_lists: &[AwardListId],
+    ) {
+        let urls = Urls::new(&site.config);
+        for (i, (lang, data)) in site
+            .config
+            .languages
+            .iter()
+            .zip(&mut self.languages)
+            .enumerate()
+        {
+            let values = values(site, theme, lang, i, urls);
+            for &p in profiles {
+                let value = values.profile_value(p);
+                match data.values.profiles.get_mut(p.index()) {
+                    Some(old) => *old = value,
+                    None => data.values.profiles.push(value),
+                }
+            }
+            for &c in campaigns {
+                data.values.campaigns[c.index()] = values.campaign_value(c);
+            }
+            for &l in award_lists {
+                data.values.award_lists[l.index()] = values.award_list_value(l);
+            }
+        }
+    }
+}
+
 fn links(v: &Values, honours: &Honours) -> Links {
     let (site, urls, lang) = (v.site, v.urls, v.lang);
     let default_lang = (v.lang_index > 0).then(|| Text::new(v.default_code()));

@@ -27,6 +27,10 @@ impl MemorySite {
         self.files.insert(path, bytes);
     }
 
+    pub fn remove(&mut self, path: &str) -> Option<Bytes> {
+        self.files.remove(path)
+    }
+
     pub fn len(&self) -> usize {
         self.files.len()
     }

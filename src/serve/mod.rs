@@ -248,12 +248,28 @@ fn rebuild_loop(
     let mut first = true;
     loop {
         let started = Instant::now();
-        let result = rebuild_retrying(&mut rebuilder, &batch, report);
-        let took = started.elapsed();
         let before = shared.current();
+        let broken_before = before.overlay.is_some() || before.site.is_none();
+        // The edited pages first; the whole site follows, unless it is done.
+        let quick = rebuilder.quick(&batch.paths, batch.rescan);
+        let mut shown: Option<Arc<memory::MemorySite>> = None;
+        let result = match quick {
+            Some(rebuild::Quick::Done(rebuilt)) => Ok(rebuilt),
+            Some(rebuild::Quick::First(look)) => {
+                let next = Served {
+                    site: Some(Arc::clone(&look.site)),
+                    overlay: None,
+                    build: builds.next(),
+                };
+                shared.publish(next, look.changed, broken_before);
+                shown = Some(look.site);
+                rebuild_retrying(&mut rebuilder, &watch::Batch::default(), report)
+            }
+            None => rebuild_retrying(&mut rebuilder, &watch::Batch::default(), report),
+        };
+        let took = started.elapsed();
         match result {
-            Ok(rebuilt) => {
-                let broken_before = before.overlay.is_some() || before.site.is_none();
+            Ok(mut rebuilt) => {
                 report(ServeEvent::Built {
                     files: rebuilt.site.len(),
                     profiles: rebuilt.profiles,
@@ -263,6 +279,12 @@ fn rebuild_loop(
                     first,
                 });
                 first = false;
+                // Pages already shown as they are now need no reload.
+                if let Some(shown) = &shown {
+                    rebuilt
+                        .changed
+                        .retain(|path| shown.get(path) != rebuilt.site.get(path));
+                }
                 let next = Served {
                     site: Some(rebuilt.site),
                     overlay: None,
@@ -277,6 +299,7 @@ fn rebuild_loop(
                     root: rebuilder.root(),
                     good,
                 });
+                // The last good build, not a first look at the broken edit.
                 let next = Served {
                     site: before.site.clone(),
                     overlay: Some(overlay::overlay(&problems, rebuilder.lang(), good)),

@@ -43,7 +43,7 @@ pub struct Built {
     /// Output path → the file on disk a copied file came from.
     copied_from: HashMap<String, PathBuf>,
     /// The template values of the build's site, refreshed by text-only edits.
-    prepared: Prepared,
+    pub prepared: Prepared,
 }
 
 /// What one rendering changed.
@@ -280,4 +280,52 @@ pub fn render_some(
         changed: out.changed,
         rendered: out.rendered,
     })
+}
+
+/// The preview's first look after an edit ([`crate::model::patch`]):
+/// renders `pages` of the patched `site` with `prepared` (patched too) and
+/// returns the last build's files with those pages replaced and the pages
+/// at `gone` removed. `last` itself is left as it was: the whole site,
+/// rendered next, compares with it.
+pub fn render_first(
+    site: &Site,
+    theme: &Theme,
+    last: &Built,
+    prepared: &Prepared,
+    pages: &[PageRef],
+    gone: &[String],
+) -> Result<(MemorySite, Rendered), Diagnostics> {
+    let renderer = Renderer::with_prepared(site, theme, prepared);
+    let sink = MemorySink {
+        last: Some(last),
+        every: true,
+        changed: &[],
+        out: Mutex::default(),
+    };
+    let problems = emit_pages(&renderer, pages, &sink);
+    if !problems.is_empty() {
+        return Err(problems.sorted());
+    }
+    drop(renderer);
+    let out = sink
+        .out
+        .into_inner()
+        .unwrap_or_else(PoisonError::into_inner);
+    let mut files = MemorySite::clone(&last.files);
+    let mut changed = out.changed;
+    for path in gone {
+        if files.remove(path).is_some() {
+            changed.push(path.clone());
+        }
+    }
+    for (path, bytes) in out.files.iter() {
+        files.insert(path.to_owned(), bytes.clone());
+    }
+    Ok((
+        files,
+        Rendered {
+            changed,
+            rendered: out.rendered,
+        },
+    ))
 }

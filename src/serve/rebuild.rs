@@ -19,13 +19,13 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::memory::MemorySite;
-use super::pages::{Built, render_all, render_some};
+use super::pages::{Built, render_all, render_first, render_some};
 use crate::build::{BuildOptions, finish, load_config, site_and_theme};
-use crate::content::cache::{ParseCache, load_cached, text_edits};
+use crate::content::cache::{ParseCache, load_cached, quick_edits, text_edits};
 use crate::diagnostic::Diagnostics;
-use crate::model::{AssembleOptions, ProfileId, Site, assemble, retext};
-use crate::render::Entity;
+use crate::model::{AssembleOptions, ProfileId, Site, assemble, patch, retext};
 use crate::render::theme::{self, Theme};
+use crate::render::{Entity, PageKind, PageRef};
 use crate::vocab::{CONFIG_FILE, CONTENT_DIR, I18N_DIR, STATIC_DIR, TEMPLATES_DIR, THEMES_DIR};
 
 /// What a successful rebuild made.
@@ -68,6 +68,19 @@ struct Pending {
     /// A build failed since the last good one: the caches may hold files
     /// newer than the last site, so only a full assembly is trusted.
     failed: bool,
+    /// A first look ([`Rebuilder::quick`]) put edited files into the last
+    /// site: it no longer matches the last build, so only a full assembly is
+    /// trusted.
+    patched: bool,
+}
+
+/// What [`Rebuilder::quick`] made of a batch of edits.
+pub enum Quick {
+    /// The whole rebuild, done (an edit of text only): nothing follows.
+    Done(Rebuilt),
+    /// The edited pages, in the last build's files: the whole site follows
+    /// ([`Rebuilder::rebuild`]), and replaces them.
+    First(Rebuilt),
 }
 
 /// Which inputs an edit touched.
@@ -116,6 +129,115 @@ impl Rebuilder {
     /// builds everything. `rescan` says that changes may have been missed.
     /// Problems come sorted, in the messages language.
     pub fn rebuild(&mut self, changed: &[PathBuf], rescan: bool) -> Result<Rebuilt, Diagnostics> {
+        self.note(changed, rescan);
+        let result = self
+            .run()
+            .map_err(|problems| finish(problems, &self.options));
+        match &result {
+            Ok(_) => self.pending = Pending::default(),
+            Err(_) => self.pending.failed = true,
+        }
+        result
+    }
+
+    /// The edited pages first, in well under the time the whole site takes:
+    /// a text-only edit is done whole ([`Quick::Done`]); an edit of one
+    /// profile, campaign or award list (front matter, translation,
+    /// spreadsheet, a file added or deleted) is put into the last site and
+    /// its own pages rendered ([`Quick::First`]), and the whole site must
+    /// follow with [`Rebuilder::rebuild`] (`changed` are noted: pass none
+    /// again). `None`: nothing to show before the whole site (the first
+    /// build, the configuration or theme, a problem in an edited file).
+    pub fn quick(&mut self, changed: &[PathBuf], rescan: bool) -> Option<Quick> {
+        self.note(changed, rescan);
+        let p = &self.pending;
+        if self.last.is_none() || p.config || p.theme || p.statics || p.failed || p.patched {
+            return None;
+        }
+        if p.content.is_empty() {
+            return None;
+        }
+        match self.text_only() {
+            Ok(Some(rebuilt)) => {
+                self.pending = Pending::default();
+                return Some(Quick::Done(rebuilt));
+            }
+            Ok(None) => {}
+            Err(_) => {
+                // The whole site reports it, as it would have.
+                self.pending.failed = true;
+                return None;
+            }
+        }
+        self.first_look().map(Quick::First)
+    }
+
+    /// Puts the edited files into the last site and renders their pages.
+    fn first_look(&mut self) -> Option<Rebuilt> {
+        let last = self.last.as_mut()?;
+        if self
+            .pending
+            .all
+            .iter()
+            .any(|c| last.built.is_copied_from(c))
+        {
+            return None;
+        }
+        let edits = quick_edits(&last.site.config, &self.parse_cache, &self.pending.content)?;
+        if edits.is_empty() {
+            return None;
+        }
+        let done = patch(&mut last.site, edits)?;
+        self.pending.patched = true;
+        let built = &last.built;
+        let own = |e: Entity| built.pages_of(e, false).map(|i| &built.pages[i]);
+        let mut pages: Vec<PageRef> = Vec::new();
+        let mut gone: Vec<String> = Vec::new();
+        let edited = (done.profiles.iter().map(|&i| Entity::Profile(i)))
+            .chain(done.campaigns.iter().map(|&i| Entity::Campaign(i)))
+            .chain(done.award_lists.iter().map(|&i| Entity::AwardList(i)));
+        for e in edited {
+            pages.extend(own(e).map(|p| p.page));
+        }
+        for &i in &done.added {
+            let langs = last.site.config.languages.len();
+            pages.extend((0..langs).map(|lang| PageRef::Page {
+                lang,
+                kind: PageKind::Profile(i),
+            }));
+        }
+        let removed = (done.gone_profiles.iter().map(|&i| Entity::Profile(i)))
+            .chain(done.gone_campaigns.iter().map(|&i| Entity::Campaign(i)))
+            .chain(done.gone_award_lists.iter().map(|&i| Entity::AwardList(i)));
+        for e in removed {
+            gone.extend(own(e).map(|p| p.path.clone()));
+        }
+        last.built.prepared.patch(
+            &last.site,
+            &last.theme,
+            &[done.profiles.as_slice(), done.added.as_slice()].concat(),
+            &done.campaigns,
+            &done.award_lists,
+        );
+        let (files, out) = render_first(
+            &last.site,
+            &last.theme,
+            &last.built,
+            &last.built.prepared,
+            &pages,
+            &gone,
+        )
+        .ok()?;
+        Some(Rebuilt {
+            site: Arc::new(files),
+            changed: out.changed,
+            rendered: out.rendered,
+            profiles: last.site.profiles.len(),
+        })
+    }
+
+    /// Adds `changed` paths to the edits pending.
+    fn note(&mut self, changed: &[PathBuf], rescan: bool) {
         let p = &mut self.pending;
         p.config |= rescan;
         for path in changed {
@@ -128,19 +250,11 @@ impl Rebuilder {
             }
             p.all.push(path.clone());
         }
-        let result = self
-            .run()
-            .map_err(|problems| finish(problems, &self.options));
-        match &result {
-            Ok(_) => self.pending = Pending::default(),
-            Err(_) => self.pending.failed = true,
-        }
-        result
     }
 
     fn run(&mut self) -> Result<Rebuilt, Diagnostics> {
         let p = &self.pending;
-        if self.last.is_some() && !p.config && !p.theme && !p.failed {
+        if self.last.is_some() && !p.config && !p.theme && !p.failed && !p.patched {
             if !p.content.is_empty() && !p.statics {
                 if let Some(rebuilt) = self.text_only()? {
                     return Ok(rebuilt);
