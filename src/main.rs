@@ -208,6 +208,10 @@ fn show_serve_event(event: ServeEvent<'_>, lang: Lang) {
             };
             println!("{}", status.words(lang));
         }
+        ServeEvent::Previewed { rendered, took } => {
+            let millis = took.as_millis();
+            println!("{}", Status::Previewed { millis, rendered }.words(lang));
+        }
         ServeEvent::Failed {
             problems,
             root,

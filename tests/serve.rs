@@ -698,6 +698,77 @@ fn incremental_rebuilds_equal_a_full_build() {
     }
 }
 
+/// While the whole site is built after a first look, a new edit makes it
+/// give way: the new edit gets its first look at once, on top of the
+/// first one, and the whole site built afterwards is a full build's.
+#[test]
+fn the_whole_site_gives_way_to_the_next_edit() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let site = TestSite::fixture("basic");
+    let mut rebuilder = Rebuilder::new(serve_options(&site));
+    let next_edit = Arc::new(AtomicBool::new(false));
+    rebuilder.yield_to(Arc::clone(&next_edit));
+    rebuilder
+        .rebuild(&[], false)
+        .unwrap_or_else(|e| panic!("first build failed:\n{e}"));
+    let root = serve_options(&site).root;
+    let an = read(&site, PROFILE);
+    let page = "ho-so/le-van-an/index.html";
+    let shown = |look: &Rebuilt| {
+        String::from_utf8_lossy(&look.site.get(page).expect("the page")[..]).into_owned()
+    };
+
+    site.write(
+        PROFILE,
+        &an.replacen("+++\n", "+++\nposition = \"Chức vụ một\"\n", 1),
+    );
+    let Some(Quick::First(look)) = rebuilder.quick(&[root.join(PROFILE)], false) else {
+        panic!("a first look at the first edit");
+    };
+    assert!(shown(&look).contains("Chức vụ một"));
+    // The second edit arrives while the whole site is built.
+    next_edit.store(true, Ordering::Release);
+    let given_way = rebuilder.rebuild(&[], false);
+    assert!(given_way.is_err() && rebuilder.gave_way(), "gave way");
+    next_edit.store(false, Ordering::Release);
+
+    site.write(
+        "content/campaigns/nong-thon-moi.md",
+        &read(&site, "content/campaigns/nong-thon-moi.md").replacen(
+            "+++\n",
+            "+++\nslogan = \"Khẩu hiệu hai\"\n",
+            1,
+        ),
+    );
+    let campaign = root.join("content/campaigns/nong-thon-moi.md");
+    let Some(Quick::First(look)) = rebuilder.quick(&[campaign], false) else {
+        panic!("a first look at the second edit");
+    };
+    assert!(
+        shown(&look).contains("Chức vụ một"),
+        "the first edit still shows"
+    );
+    let campaign_page = String::from_utf8_lossy(
+        &look
+            .site
+            .get("phong-trao/nong-thon-moi/index.html")
+            .expect("the campaign")[..],
+    )
+    .into_owned();
+    assert!(campaign_page.contains("Khẩu hiệu hai"), "{campaign_page}");
+
+    let rebuilt = rebuilder
+        .rebuild(&[], false)
+        .unwrap_or_else(|e| panic!("the whole site:\n{e}"));
+    assert!(!rebuilder.gave_way());
+    assert_eq!(
+        files_of(&rebuilt.site),
+        full_build(&site),
+        "a full build's files"
+    );
+}
+
 /// A first look shows the edited pages as the whole build will: every file
 /// it changed is the full build's, byte for byte, or gone from it too; and
 /// it changed something.

@@ -77,6 +77,9 @@ pub enum ServeEvent<'a> {
         took: Duration,
         first: bool,
     },
+    /// The edited pages were put into the served site first (`rendered`
+    /// pages, `took` since the edit was seen); the whole site follows.
+    Previewed { rendered: usize, took: Duration },
     /// A build failed; the last good one, if any (`good`), is still served.
     Failed {
         problems: &'a Diagnostics,
@@ -161,6 +164,11 @@ pub fn serve(options: &ServeOptions, report: Reporter) -> Result<(), ServeError>
     if !root.join(CONFIG_FILE).is_file() {
         return Err(ServeError::NoSite { root });
     }
+    // Rebuilding gives way to serving (see `lower_priority`); the pool may
+    // exist already when the library is used from another program.
+    let _ = rayon::ThreadPoolBuilder::new()
+        .start_handler(|_| lower_priority())
+        .build_global();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -214,6 +222,7 @@ async fn run(root: PathBuf, options: &ServeOptions, report: Reporter) -> Result<
     std::thread::Builder::new()
         .name("vinhdanh-rebuild".into())
         .spawn(move || {
+            lower_priority();
             rebuild_loop(
                 Rebuilder::new(build_options),
                 watch,
@@ -244,8 +253,12 @@ fn rebuild_loop(
     report: &Reporter,
     mut builds: BuildIds,
 ) {
+    rebuilder.yield_to(watch.stirred());
     let mut batch = watch::Batch::default();
     let mut first = true;
+    // The last whole good build: served again, with the overlay, when one
+    // fails (not a first look at the edit that broke it).
+    let mut good: Option<Arc<memory::MemorySite>> = None;
     loop {
         let started = Instant::now();
         let before = shared.current();
@@ -262,6 +275,10 @@ fn rebuild_loop(
                     build: builds.next(),
                 };
                 shared.publish(next, look.changed, broken_before);
+                report(ServeEvent::Previewed {
+                    rendered: look.rendered,
+                    took: started.elapsed(),
+                });
                 shown = Some(look.site);
                 rebuild_retrying(&mut rebuilder, &watch::Batch::default(), report)
             }
@@ -269,6 +286,8 @@ fn rebuild_loop(
         };
         let took = started.elapsed();
         match result {
+            // The next edit waits: its first look, then the whole site.
+            Err(_) if rebuilder.gave_way() => {}
             Ok(mut rebuilt) => {
                 report(ServeEvent::Built {
                     files: rebuilt.site.len(),
@@ -285,6 +304,7 @@ fn rebuild_loop(
                         .changed
                         .retain(|path| shown.get(path) != rebuilt.site.get(path));
                 }
+                good = Some(Arc::clone(&rebuilt.site));
                 let next = Served {
                     site: Some(rebuilt.site),
                     overlay: None,
@@ -293,16 +313,16 @@ fn rebuild_loop(
                 shared.publish(next, rebuilt.changed, broken_before);
             }
             Err(problems) => {
-                let good = before.site.is_some();
+                let served = good.is_some();
                 report(ServeEvent::Failed {
                     problems: &problems,
                     root: rebuilder.root(),
-                    good,
+                    good: served,
                 });
                 // The last good build, not a first look at the broken edit.
                 let next = Served {
-                    site: before.site.clone(),
-                    overlay: Some(overlay::overlay(&problems, rebuilder.lang(), good)),
+                    site: good.clone(),
+                    overlay: Some(overlay::overlay(&problems, rebuilder.lang(), served)),
                     build: builds.next(),
                 };
                 shared.publish(next, Vec::new(), true);
@@ -317,6 +337,19 @@ fn rebuild_loop(
                 }),
             }
         };
+    }
+}
+
+/// Lowers the calling thread's priority (nice 10, Linux): the threads that
+/// rebuild the site give way to those that answer requests, so that the
+/// first look at an edit is served at once while the whole site is built
+/// again on every core.
+fn lower_priority() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: gettid and setpriority take no pointer and only change this
+    // thread's scheduling priority; a failure (returned) leaves it as it was.
+    unsafe {
+        let _ = libc::setpriority(libc::PRIO_PROCESS, libc::gettid() as libc::id_t, 10);
     }
 }
 

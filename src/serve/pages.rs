@@ -9,6 +9,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use axum::body::Bytes;
@@ -83,6 +84,9 @@ struct MemorySink<'a> {
     every: bool,
     /// Changed paths: copied files under them are read again.
     changed: &'a [PathBuf],
+    /// Raised: stop rendering (the next edit waits); pages are skipped.
+    stop: Option<&'a AtomicBool>,
+    stopped: AtomicBool,
     out: Mutex<Collected>,
 }
 
@@ -111,6 +115,10 @@ impl MemorySink<'_> {
 
 impl PageSink for MemorySink<'_> {
     fn page(&self, page: Emitting<'_>) -> Result<(), Diagnostic> {
+        if self.stop.is_some_and(|s| s.load(Ordering::Acquire)) {
+            self.stopped.store(true, Ordering::Release);
+            return Ok(());
+        }
         let hash = page.hash();
         let old = self.last.and_then(|l| l.old(&page.path));
         let kept = old.filter(|(p, _)| !self.every && p.hash == hash);
@@ -178,24 +186,35 @@ impl PageSink for MemorySink<'_> {
 
 /// Renders every page whose value changed since `last` (all with `every`),
 /// keeps the other pages' bytes; copies static files, reading again those
-/// under a `changed` path.
+/// under a `changed` path. `None` instead of the build when `stop` was
+/// raised before the end.
 pub fn render_all(
     site: &Site,
     theme: &Theme,
     last: Option<&Built>,
     changed: &[PathBuf],
     every: bool,
-) -> Result<(Built, Rendered), Diagnostics> {
+    stop: Option<&AtomicBool>,
+) -> Result<(Option<Built>, Rendered), Diagnostics> {
     let prepared = Prepared::new(site, theme);
     let renderer = Renderer::with_prepared(site, theme, &prepared);
     let sink = MemorySink {
         last,
         every,
         changed,
+        stop,
+        stopped: AtomicBool::new(false),
         out: Mutex::default(),
     };
     render::emit(&renderer, &sink)?;
     drop(renderer);
+    if sink.stopped.load(Ordering::Acquire) {
+        let nothing = Rendered {
+            changed: Vec::new(),
+            rendered: 0,
+        };
+        return Ok((None, nothing));
+    }
     let mut out = sink
         .out
         .into_inner()
@@ -235,7 +254,7 @@ pub fn render_all(
         changed: out.changed,
         rendered: out.rendered,
     };
-    Ok((built, report))
+    Ok((Some(built), report))
 }
 
 /// Renders the pages at `pages` (indexes into `last.pages`) of a site whose
@@ -255,6 +274,8 @@ pub fn render_some(
         last: Some(last),
         every: true,
         changed: &[],
+        stop: None,
+        stopped: AtomicBool::new(false),
         out: Mutex::default(),
     };
     let problems = emit_pages(&renderer, &refs, &sink);
@@ -284,41 +305,47 @@ pub fn render_some(
 
 /// The preview's first look after an edit ([`crate::model::patch`]):
 /// renders `pages` of the patched `site` with `prepared` (patched too) and
-/// returns the last build's files with those pages replaced and the pages
-/// at `gone` removed. `last` itself is left as it was: the whole site,
-/// rendered next, compares with it.
+/// returns the files of `base` (what is served) with those pages replaced
+/// and the pages `gone` removed. The last build itself is left as it was:
+/// the whole site, rendered next, compares with it.
 pub fn render_first(
     site: &Site,
     theme: &Theme,
-    last: &Built,
+    base: &MemorySite,
     prepared: &Prepared,
     pages: &[PageRef],
-    gone: &[String],
+    gone: &[PageRef],
 ) -> Result<(MemorySite, Rendered), Diagnostics> {
     let renderer = Renderer::with_prepared(site, theme, prepared);
     let sink = MemorySink {
-        last: Some(last),
+        last: None,
         every: true,
         changed: &[],
+        stop: None,
+        stopped: AtomicBool::new(false),
         out: Mutex::default(),
     };
     let problems = emit_pages(&renderer, pages, &sink);
     if !problems.is_empty() {
         return Err(problems.sorted());
     }
+    let gone: Vec<String> = gone.iter().map(|&p| renderer.output_path(p)).collect();
     drop(renderer);
     let out = sink
         .out
         .into_inner()
         .unwrap_or_else(PoisonError::into_inner);
-    let mut files = MemorySite::clone(&last.files);
-    let mut changed = out.changed;
+    let mut files = MemorySite::clone(base);
+    let mut changed = Vec::new();
     for path in gone {
-        if files.remove(path).is_some() {
-            changed.push(path.clone());
+        if files.remove(&path).is_some() {
+            changed.push(path);
         }
     }
     for (path, bytes) in out.files.iter() {
+        if base.get(path) != Some(bytes) {
+            changed.push(path.to_owned());
+        }
         files.insert(path.to_owned(), bytes.clone());
     }
     Ok((

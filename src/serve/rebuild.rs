@@ -17,6 +17,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::memory::MemorySite;
 use super::pages::{Built, render_all, render_first, render_some};
@@ -46,6 +47,10 @@ pub struct Rebuilder {
     parse_cache: ParseCache,
     last: Option<LastBuild>,
     pending: Pending,
+    /// Raised when another edit arrived ([`Rebuilder::yield_to`]).
+    next_edit: Option<Arc<AtomicBool>>,
+    /// The last rebuild gave way to the next edit.
+    gave_way: bool,
 }
 
 /// The last good build and what it was made from.
@@ -72,6 +77,11 @@ struct Pending {
     /// site: it no longer matches the last build, so only a full assembly is
     /// trusted.
     patched: bool,
+    /// The files the last first look published: the next one starts from them.
+    shown: Option<Arc<MemorySite>>,
+    /// The latest batch had a first look: the whole site may give way to
+    /// the next edit (its pages are shown already).
+    may_yield: bool,
 }
 
 /// What [`Rebuilder::quick`] made of a batch of edits.
@@ -112,7 +122,31 @@ impl Rebuilder {
             parse_cache: ParseCache::default(),
             last: None,
             pending: Pending::default(),
+            next_edit: None,
+            gave_way: false,
         }
+    }
+
+    /// While the whole site is built after a first look, `next_edit` being
+    /// raised makes the rebuild stop and give way ([`Rebuilder::gave_way`]):
+    /// the next edit gets its first look at once, and the whole site is
+    /// built once the edits pause. Its edits stay pending.
+    pub fn yield_to(&mut self, next_edit: Arc<AtomicBool>) {
+        self.next_edit = Some(next_edit);
+    }
+
+    /// Whether the last [`Rebuilder::rebuild`] stopped for the next edit
+    /// (its `Err` then holds no problem).
+    pub fn gave_way(&self) -> bool {
+        self.gave_way
+    }
+
+    fn next_edit_waits(&self) -> bool {
+        self.pending.may_yield
+            && self
+                .next_edit
+                .as_ref()
+                .is_some_and(|f| f.load(Ordering::Acquire))
     }
 
     /// The site's folder.
@@ -130,14 +164,14 @@ impl Rebuilder {
     /// Problems come sorted, in the messages language.
     pub fn rebuild(&mut self, changed: &[PathBuf], rescan: bool) -> Result<Rebuilt, Diagnostics> {
         self.note(changed, rescan);
-        let result = self
-            .run()
-            .map_err(|problems| finish(problems, &self.options));
+        self.gave_way = false;
+        let result = self.run();
         match &result {
             Ok(_) => self.pending = Pending::default(),
+            Err(_) if self.gave_way => return Err(Diagnostics::new()),
             Err(_) => self.pending.failed = true,
         }
-        result
+        result.map_err(|problems| finish(problems, &self.options))
     }
 
     /// The edited pages first, in well under the time the whole site takes:
@@ -150,12 +184,17 @@ impl Rebuilder {
     /// build, the configuration or theme, a problem in an edited file).
     pub fn quick(&mut self, changed: &[PathBuf], rescan: bool) -> Option<Quick> {
         self.note(changed, rescan);
+        self.pending.may_yield = false;
         let p = &self.pending;
-        if self.last.is_none() || p.config || p.theme || p.statics || p.failed || p.patched {
+        if self.last.is_none() || p.config || p.theme || p.statics || p.failed {
             return None;
         }
         if p.content.is_empty() {
             return None;
+        }
+        if p.patched {
+            // The last site is patched already: patched again.
+            return self.first_look().map(Quick::First);
         }
         match self.text_only() {
             Ok(Some(rebuilt)) => {
@@ -190,27 +229,34 @@ impl Rebuilder {
         let done = patch(&mut last.site, edits)?;
         self.pending.patched = true;
         let built = &last.built;
-        let own = |e: Entity| built.pages_of(e, false).map(|i| &built.pages[i]);
-        let mut pages: Vec<PageRef> = Vec::new();
-        let mut gone: Vec<String> = Vec::new();
-        let edited = (done.profiles.iter().map(|&i| Entity::Profile(i)))
-            .chain(done.campaigns.iter().map(|&i| Entity::Campaign(i)))
-            .chain(done.award_lists.iter().map(|&i| Entity::AwardList(i)));
-        for e in edited {
-            pages.extend(own(e).map(|p| p.page));
-        }
-        for &i in &done.added {
-            let langs = last.site.config.languages.len();
-            pages.extend((0..langs).map(|lang| PageRef::Page {
+        let own = |e: Entity| built.pages_of(e, false).map(|i| built.pages[i].page);
+        // A profile's page in every language (a new one has none in the last build).
+        let langs = last.site.config.languages.len();
+        let profile_pages = |i: ProfileId| {
+            (0..langs).map(move |lang| PageRef::Page {
                 lang,
                 kind: PageKind::Profile(i),
-            }));
+            })
+        };
+        let mut pages: Vec<PageRef> = Vec::new();
+        for &i in done.profiles.iter().chain(&done.added) {
+            pages.extend(profile_pages(i));
         }
-        let removed = (done.gone_profiles.iter().map(|&i| Entity::Profile(i)))
-            .chain(done.gone_campaigns.iter().map(|&i| Entity::Campaign(i)))
-            .chain(done.gone_award_lists.iter().map(|&i| Entity::AwardList(i)));
-        for e in removed {
-            gone.extend(own(e).map(|p| p.path.clone()));
+        for &i in &done.campaigns {
+            pages.extend(own(Entity::Campaign(i)));
+        }
+        for &i in &done.award_lists {
+            pages.extend(own(Entity::AwardList(i)));
+        }
+        let mut gone: Vec<PageRef> = Vec::new();
+        for &i in &done.gone_profiles {
+            gone.extend(profile_pages(i));
+        }
+        for &i in &done.gone_campaigns {
+            gone.extend(own(Entity::Campaign(i)));
+        }
+        for &i in &done.gone_award_lists {
+            gone.extend(own(Entity::AwardList(i)));
         }
         last.built.prepared.patch(
             &last.site,
@@ -219,17 +265,21 @@ impl Rebuilder {
             &done.campaigns,
             &done.award_lists,
         );
+        let base: &MemorySite = self.pending.shown.as_ref().unwrap_or(&last.built.files);
         let (files, out) = render_first(
             &last.site,
             &last.theme,
-            &last.built,
+            base,
             &last.built.prepared,
             &pages,
             &gone,
         )
         .ok()?;
+        let files = Arc::new(files);
+        self.pending.shown = Some(Arc::clone(&files));
+        self.pending.may_yield = true;
         Some(Rebuilt {
-            site: Arc::new(files),
+            site: files,
             changed: out.changed,
             rendered: out.rendered,
             profiles: last.site.profiles.len(),
@@ -340,8 +390,11 @@ impl Rebuilder {
             Some(&last.built),
             &self.pending.all,
             false,
+            None,
         )?;
-        last.built = built;
+        if let Some(built) = built {
+            last.built = built;
+        }
         Ok(Rebuilt {
             site: Arc::clone(&last.built.files),
             changed: out.changed,
@@ -368,13 +421,22 @@ impl Rebuilder {
                 drafts: self.options.drafts,
             },
         );
+        if self.next_edit_waits() {
+            self.gave_way = true;
+            return Err(Diagnostics::new());
+        }
         let (mut site, theme) = site_and_theme(site, theme)?;
         // Only a new or changed photo is encoded; the others come from the cache.
         crate::build::publish_photos(&mut site, self.options.cache_dir.as_deref(), true)?;
 
         let last = self.last.as_ref();
         let every = last.is_none() || p.config || p.theme;
-        let (built, out) = render_all(&site, &theme, last.map(|l| &l.built), &p.all, every)?;
+        let stop = self.next_edit.as_deref().filter(|_| self.pending.may_yield);
+        let (built, out) = render_all(&site, &theme, last.map(|l| &l.built), &p.all, every, stop)?;
+        let Some(built) = built else {
+            self.gave_way = true;
+            return Err(Diagnostics::new());
+        };
         let rebuilt = Rebuilt {
             site: Arc::clone(&built.files),
             changed: out.changed,

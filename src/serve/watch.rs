@@ -10,6 +10,8 @@
 //! input folder created later is watched from then on.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::{Duration, Instant};
 
@@ -38,13 +40,20 @@ pub struct Watch {
     root: PathBuf,
     watcher: notify::RecommendedWatcher,
     events: Receiver<notify::Result<Event>>,
+    /// Raised when an input changed since the last batch was handed over.
+    stirred: Arc<AtomicBool>,
 }
 
 impl Watch {
     /// Starts watching the inputs of the site at `root` (absolute).
     pub fn start(root: &Path) -> notify::Result<Watch> {
         let (sender, events) = channel();
-        let mut watcher = notify::recommended_watcher(move |event| {
+        let stirred = Arc::new(AtomicBool::new(false));
+        let (raise, watched) = (Arc::clone(&stirred), root.to_path_buf());
+        let mut watcher = notify::recommended_watcher(move |event: notify::Result<Event>| {
+            if event.as_ref().map_or(true, |e| touches_input(&watched, e)) {
+                raise.store(true, Ordering::Release);
+            }
             // The receiver is gone only when the server is stopping.
             let _ = sender.send(event);
         })?;
@@ -53,6 +62,7 @@ impl Watch {
             root: root.to_path_buf(),
             watcher,
             events,
+            stirred,
         };
         for folder in INPUT_FOLDERS {
             watch.watch_folder(&root.join(folder))?;
@@ -66,6 +76,13 @@ impl Watch {
         } else {
             Ok(())
         }
+    }
+
+    /// A flag raised as soon as an input changes after the last batch was
+    /// handed over: a rebuild may give way to the next batch
+    /// ([`super::rebuild::Rebuilder::yield_to`]).
+    pub fn stirred(&self) -> Arc<AtomicBool> {
+        Arc::clone(&self.stirred)
     }
 
     /// Waits for the next batch of changes. `None` when watching has ended;
@@ -96,6 +113,8 @@ impl Watch {
                 break;
             }
         }
+        // Events after this one are still in the channel: they raise it again.
+        self.stirred.store(false, Ordering::Release);
         Some(Ok(batch))
     }
 
@@ -128,18 +147,29 @@ impl Watch {
         any
     }
 
-    /// The top-level input (`site.toml` or an input folder) a path is in,
-    /// unless the path is not an input or names an editor's dropping.
     fn input_of(&self, path: &Path) -> Option<PathBuf> {
-        let rel = path.strip_prefix(&self.root).ok()?;
-        let mut parts = rel.components().map(|c| c.as_os_str().to_string_lossy());
-        let first = parts.next()?;
-        if first != CONFIG_FILE && !INPUT_FOLDERS.contains(&first.as_ref()) {
-            return None;
-        }
-        if is_ignored_name(&first) || parts.any(|p| is_ignored_name(&p)) {
-            return None;
-        }
-        Some(self.root.join(first.as_ref()))
+        input_of(&self.root, path)
     }
+}
+
+/// Whether `event` would join a batch ([`Watch::add`]).
+fn touches_input(root: &Path, event: &Event) -> bool {
+    event.need_rescan()
+        || (!matches!(event.kind, EventKind::Access(_))
+            && event.paths.iter().any(|p| input_of(root, p).is_some()))
+}
+
+/// The top-level input (`site.toml` or an input folder) a path is in,
+/// unless the path is not an input or names an editor's dropping.
+fn input_of(root: &Path, path: &Path) -> Option<PathBuf> {
+    let rel = path.strip_prefix(root).ok()?;
+    let mut parts = rel.components().map(|c| c.as_os_str().to_string_lossy());
+    let first = parts.next()?;
+    if first != CONFIG_FILE && !INPUT_FOLDERS.contains(&first.as_ref()) {
+        return None;
+    }
+    if is_ignored_name(&first) || parts.any(|p| is_ignored_name(&p)) {
+        return None;
+    }
+    Some(root.join(first.as_ref()))
 }

@@ -42,6 +42,8 @@ pub enum Status {
         rendered: usize,
         changed: usize,
     },
+    /// The preview showed the edited pages first; the whole site follows.
+    Previewed { millis: u128, rendered: usize },
     /// A rebuild failed; `good` is whether an earlier build is still served.
     StillServing { good: bool },
     /// A rebuild could not read files for now (`first` problem) and tries again.
@@ -137,6 +139,12 @@ impl Status {
                 say!(lang,
                     en: "Rebuilt in {millis} ms: {rendered} rendered, {changed} changed",
                     vi: "Đã dựng lại trong {millis} ms: dựng {rendered}, thay đổi {changed}")
+            }
+            Previewed { millis, rendered } => {
+                let rendered = count(*rendered, Noun::Page, lang);
+                say!(lang,
+                    en: "Edited pages shown in {millis} ms ({rendered}); the rest of the site follows",
+                    vi: "Đã hiện trang vừa sửa sau {millis} ms ({rendered}); phần còn lại của trang web đang dựng tiếp")
             }
             StillServing { good: true } => say!(lang,
                 en: "Still serving the last good build; fix the file and save.",
