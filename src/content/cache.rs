@@ -100,6 +100,25 @@ pub fn load_cached(config: &Config, cache: &mut ParseCache) -> (Content, Diagnos
     collect(results, problems)
 }
 
+/// `path` is `dir` or inside it. Compares the bytes of the paths as the
+/// watcher and the walk give them (both under the same root): `Path`'s own
+/// comparisons go component by component, which costs milliseconds over
+/// a cache of 20,000 files, and the preview asks this on every edit.
+fn is_under(path: &Path, dir: &Path) -> bool {
+    let (p, d) = (
+        path.as_os_str().as_encoded_bytes(),
+        dir.as_os_str().as_encoded_bytes(),
+    );
+    let separator = |b: &u8| std::path::is_separator(char::from(*b));
+    p.starts_with(d)
+        && (p.len() == d.len() || separator(&p[d.len()]) || d.last().is_some_and(separator))
+}
+
+/// The same path, by its bytes (see [`is_under`]).
+fn same(a: &Path, b: &Path) -> bool {
+    a.as_os_str() == b.as_os_str()
+}
+
 fn inputs_of(config: &Config, abs: &Path, parsed: &Parsed) -> Vec<PathBuf> {
     let mut inputs = vec![abs.to_path_buf()];
     if let Parsed::AwardList(AwardListSource {
@@ -141,7 +160,7 @@ pub fn text_edits(
             let held = cache
                 .entries
                 .values()
-                .any(|e| e.inputs.iter().any(|i| i.starts_with(path)));
+                .any(|e| e.inputs.iter().any(|i| is_under(i, path)));
             if held || path.exists() {
                 return None;
             }
@@ -302,7 +321,7 @@ pub fn quick_edits(
         let readers: Vec<&PathBuf> = cache
             .entries
             .iter()
-            .filter(|(abs, e)| *abs != path && e.inputs.iter().any(|i| i == path))
+            .filter(|(_, e)| e.inputs[1..].iter().any(|i| same(i, path)))
             .map(|(abs, _)| abs)
             .collect();
         if !readers.is_empty() {
@@ -315,7 +334,7 @@ pub fn quick_edits(
         if !path.exists() {
             let Some(entry) = cache.entries.get(path) else {
                 // Held nothing (an editor's temporary file), unless a folder went.
-                let held = cache.entries.keys().any(|k| k.starts_with(path));
+                let held = cache.entries.keys().any(|k| is_under(k, path));
                 if held {
                     return None;
                 }
@@ -456,4 +475,20 @@ fn source_info(config: &Config, abs: &Path) -> Option<(Section, SourceInfo)> {
             bundle: false,
         },
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_path_is_under_itself_and_its_folders_only() {
+        let p = Path::new("/site/content/profiles/a.md");
+        assert!(is_under(p, Path::new("/site/content/profiles/a.md")));
+        assert!(is_under(p, Path::new("/site/content/profiles")));
+        assert!(is_under(p, Path::new("/site/content/")));
+        assert!(!is_under(p, Path::new("/site/content/prof")));
+        assert!(!is_under(p, Path::new("/site/content/profiles/a.m")));
+        assert!(!is_under(Path::new("/site/content"), p));
+    }
 }

@@ -54,7 +54,21 @@ pub fn patch(site: &mut Site, edits: Vec<QuickEdit>) -> Option<Patched> {
         unsafe_html: site.config.markdown.unsafe_html,
     };
     // `@/` links to the pages the site has; any other is a problem here.
-    let targets = LinkTargets::of_site(site);
+    // Only a body with such links (not rendered while loading) needs them.
+    let links = edits.iter().any(|e| match e {
+        QuickEdit::Profile { page, translations } => {
+            page.rendered.is_none() || translations.iter().any(|t| t.rendered.is_none())
+        }
+        QuickEdit::Campaign { page, translations } => {
+            page.rendered.is_none() || translations.iter().any(|t| t.rendered.is_none())
+        }
+        QuickEdit::AwardList(_) | QuickEdit::Gone(_) => false,
+    });
+    let targets = if links {
+        LinkTargets::of_site(site)
+    } else {
+        LinkTargets::default()
+    };
     let renderer = TextRenderer {
         config: &site.config,
         urls: Urls::new(&site.config),
