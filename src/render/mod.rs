@@ -13,6 +13,7 @@ mod listing;
 pub mod page;
 pub mod photos;
 mod qr;
+mod rows;
 mod share;
 pub mod theme;
 pub mod values;

@@ -11,8 +11,7 @@ use serde::Serialize;
 use tera::Value;
 
 use super::values::{
-    AwardGroupValue, AwardTypeValue, CountValue, HeldAwardValue, HonourGroup, Link, RecipientValue,
-    Shared,
+    AwardGroupValue, AwardTypeValue, CountValue, HeldAwardValue, HonourGroup, Link, Shared,
 };
 
 /// An HTML page: its template and everything the template receives.
@@ -313,7 +312,8 @@ pub struct AwardLists<'a> {
 #[derive(Serialize, Hash)]
 pub struct AwardListPage<'a> {
     pub(super) award_list: &'a Shared,
-    pub(super) recipients: Vec<RecipientValue<'a>>,
+    /// The table's rows as HTML ([`super::rows`]).
+    pub(super) recipient_rows: String,
     pub(super) counts: Vec<CountValue<'a>>,
     /// Recipients not named at their request, by award: numbers only.
     pub(super) withheld: Vec<CountValue<'a>>,
