@@ -4,6 +4,8 @@
 //! opens it as it is) and JSON (one array, the same records, fields in a
 //! fixed order). docs/open-data.md describes every field.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::model::{AwardList, Kind, Site};
@@ -178,44 +180,129 @@ impl<'a> Records<'a> {
 /// A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, or a
 /// tab or carriage return before one) starts with `'` instead, which
 /// spreadsheets show as text.
-fn cell(text: &str) -> String {
+fn cell(text: &str) -> Cow<'_, str> {
     if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
+        Cow::Owned(format!("'{text}"))
     } else {
-        text.to_owned()
+        Cow::Borrowed(text)
     }
 }
 
-/// Records as CSV: UTF-8 with BOM, comma separated, CRLF line ends, the
-/// header [`FIELDS`] first.
-pub fn csv(records: &[Record]) -> Vec<u8> {
+/// What every CSV file starts with: the byte order mark Excel needs to
+/// read UTF-8, and the header [`FIELDS`].
+pub fn csv_head() -> Vec<u8> {
     let mut out = b"\xEF\xBB\xBF".to_vec();
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(&mut out);
+    let mut writer = csv_writer(&mut out);
     // Writing to memory cannot fail.
     let _ = writer.write_record(FIELDS);
+    let _ = writer.flush();
+    drop(writer);
+    out
+}
+
+fn csv_writer(out: &mut Vec<u8>) -> csv::Writer<&mut Vec<u8>> {
+    csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(out)
+}
+
+/// An optional text as a cell: empty when there is none.
+fn text(v: Option<&str>) -> Cow<'_, str> {
+    v.map(cell).unwrap_or_default()
+}
+
+/// Records as CSV rows (comma separated, CRLF line ends), no header.
+/// `ends` gets the length of the output after each record, so that a
+/// file of some of them can take their bytes as they are.
+pub fn csv_rows(records: &[Record], mut ends: Option<&mut Vec<usize>>) -> Vec<u8> {
+    let mut out = Vec::with_capacity(records.len() * 200);
+    let mut writer = csv_writer(&mut out);
+    let mut number = itoa::Buffer::new();
     for r in records {
-        let text = |v: Option<&str>| v.map(cell).unwrap_or_default();
-        let _ = writer.write_record([
-            r.year.to_string(),
-            cell(r.award_key),
-            cell(r.award),
-            text(r.decision),
-            r.date.clone().unwrap_or_default(),
-            text(r.issuer),
-            text(r.name),
-            r.kind.to_owned(),
-            text(r.unit),
-            text(r.position),
-            r.number.to_string(),
-            r.profile_url.clone().unwrap_or_default(),
-            r.decision_url.clone().unwrap_or_default(),
-        ]);
+        // Writing to memory cannot fail.
+        let _ = writer.write_field(number.format(r.year));
+        let _ = writer.write_field(cell(r.award_key).as_bytes());
+        let _ = writer.write_field(cell(r.award).as_bytes());
+        let _ = writer.write_field(text(r.decision).as_bytes());
+        let _ = writer.write_field(r.date.as_deref().unwrap_or_default());
+        let _ = writer.write_field(text(r.issuer).as_bytes());
+        let _ = writer.write_field(text(r.name).as_bytes());
+        let _ = writer.write_field(r.kind);
+        let _ = writer.write_field(text(r.unit).as_bytes());
+        let _ = writer.write_field(text(r.position).as_bytes());
+        let _ = writer.write_field(number.format(r.number));
+        let _ = writer.write_field(r.profile_url.as_deref().unwrap_or_default());
+        let _ = writer.write_field(r.decision_url.as_deref().unwrap_or_default());
+        let _ = writer.write_record(None::<&[u8]>);
+        if let Some(ends) = ends.as_deref_mut() {
+            let _ = writer.flush();
+            ends.push(writer.get_ref().len());
+        }
     }
     let _ = writer.flush();
     drop(writer);
     out
+}
+
+/// Records as a CSV file: UTF-8 with BOM, comma separated, CRLF line
+/// ends, the header [`FIELDS`] first.
+pub fn csv(records: &[Record]) -> Vec<u8> {
+    let mut out = csv_head();
+    out.extend(csv_rows(records, None));
+    out
+}
+
+/// The CSV rows of a language's records, made once per build and shared
+/// by the files that hold them: every award, each year's, each list's.
+#[derive(Default)]
+pub struct CsvRows {
+    /// BOM and header.
+    pub head: Vec<u8>,
+    /// Per award list (by `AwardListId`), its rows.
+    pub lists: Vec<Vec<u8>>,
+    /// The rows of the awards profiles write that no list records, in
+    /// profile order, and where each ends, with its year.
+    pub inline: Vec<u8>,
+    pub inline_ends: Vec<(i32, usize)>,
+}
+
+impl CsvRows {
+    /// The rows of every list (in parallel) and of the inline awards.
+    pub fn new(records: &Records) -> CsvRows {
+        use rayon::prelude::*;
+        let lists = records
+            .site
+            .award_lists
+            .par_iter()
+            .map(|l| csv_rows(&records.of_list(l), None))
+            .collect();
+        let inline_records = records.inline();
+        let mut ends = Vec::with_capacity(inline_records.len());
+        let inline = csv_rows(&inline_records, Some(&mut ends));
+        CsvRows {
+            head: csv_head(),
+            lists,
+            inline_ends: inline_records.iter().map(|r| r.year).zip(ends).collect(),
+            inline,
+        }
+    }
+
+    /// The rows of the inline awards of `year` (of every year: `None`),
+    /// as pieces of [`Self::inline`].
+    pub fn inline_of(&self, year: Option<i32>) -> Vec<&[u8]> {
+        let Some(year) = year else {
+            return vec![&self.inline];
+        };
+        let mut start = 0;
+        let mut out = Vec::new();
+        for &(y, end) in &self.inline_ends {
+            if y == year {
+                out.push(&self.inline[start..end]);
+            }
+            start = end;
+        }
+        out
+    }
 }
 
 /// Records as one JSON array.

@@ -141,11 +141,11 @@ pub enum PageData<'a> {
     SearchIndex(&'a IndexFile),
     /// An old address: where it leads.
     Redirect(xml::RedirectPage<'a>),
-    /// Open data: records, and whether they are written as JSON.
-    Data {
-        records: Vec<data::Record<'a>>,
-        json: bool,
-    },
+    /// Open data as CSV: the pieces of its rows (the first is the BOM and
+    /// header), made once per build ([`data::CsvRows`]).
+    Csv(Vec<&'a [u8]>),
+    /// Open data as JSON: its records.
+    Json(Vec<data::Record<'a>>),
 }
 
 /// A file copied as it is: theme and site static files, the copies of
@@ -184,6 +184,8 @@ pub struct Renderer<'a> {
     sitemap_limit: usize,
     /// The search index, built when first asked for.
     search: OnceLock<Vec<IndexFile>>,
+    /// Per language, the open data's CSV rows, made when first asked for.
+    csv_rows: Vec<OnceLock<data::CsvRows>>,
 }
 
 /// Recipients shown on one page at most, whatever `paginate_by` says: a
@@ -229,6 +231,7 @@ impl<'a> Renderer<'a> {
             prepared,
             sitemap_limit: SITEMAP_LIMIT,
             search: OnceLock::new(),
+            csv_rows: site.config.languages.iter().map(|_| OnceLock::new()).collect(),
         }
     }
 
@@ -515,22 +518,24 @@ impl<'a> Renderer<'a> {
                         }
                     }
                 }
-                let (records, json) = match file {
-                    DataFile::AllCsv => (records.all(), false),
-                    DataFile::AllJson => (records.all(), true),
-                    DataFile::Year(y) => {
-                        let year = site.years[y].year;
-                        let mut all: Vec<data::Record> = site.years[y]
-                            .award_lists
-                            .iter()
-                            .flat_map(|&l| records.of_list(&site.award_lists[l]))
-                            .collect();
-                        all.extend(records.inline().into_iter().filter(|r| r.year == year));
-                        (all, false)
+                if file == DataFile::AllJson {
+                    return PageData::Json(records.all());
+                }
+                let rows = self.csv_rows[lang].get_or_init(|| data::CsvRows::new(&records));
+                let mut pieces: Vec<&[u8]> = vec![&rows.head];
+                match file {
+                    DataFile::AllCsv | DataFile::AllJson => {
+                        pieces.extend(rows.lists.iter().map(Vec::as_slice));
+                        pieces.extend(rows.inline_of(None));
                     }
-                    DataFile::List(i) => (records.of_list(&site.award_lists[i]), false),
-                };
-                PageData::Data { records, json }
+                    DataFile::Year(y) => {
+                        let year = &site.years[y];
+                        pieces.extend(year.award_lists.iter().map(|l| rows.lists[l.index()].as_slice()));
+                        pieces.extend(rows.inline_of(Some(year.year)));
+                    }
+                    DataFile::List(i) => pieces.push(&rows.lists[i.index()]),
+                }
+                PageData::Csv(pieces)
             }
         }
     }
@@ -549,14 +554,8 @@ impl<'a> Renderer<'a> {
             .into_bytes()),
             PageData::SearchIndex(file) => Ok(file.bytes.clone()),
             PageData::Redirect(page) => Ok(page.write()),
-            PageData::Data {
-                records,
-                json: true,
-            } => Ok(data::json(records)),
-            PageData::Data {
-                records,
-                json: false,
-            } => Ok(data::csv(records)),
+            PageData::Json(records) => Ok(data::json(records)),
+            PageData::Csv(pieces) => Ok(pieces.concat()),
         }
     }
 
