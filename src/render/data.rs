@@ -5,10 +5,13 @@
 //! fixed order). docs/open-data.md describes every field.
 
 use std::borrow::Cow;
+use std::convert::Infallible;
+use std::hash::{Hash, Hasher};
+use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::model::{AwardList, Kind, Site};
+use crate::model::{AwardList, AwardListId, Kind, Site};
 use crate::urls::Urls;
 
 /// One award to one recipient, or a number of recipients known only by
@@ -188,19 +191,7 @@ fn cell(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// What every CSV file starts with: the byte order mark Excel needs to
-/// read UTF-8, and the header [`FIELDS`].
-pub fn csv_head() -> Vec<u8> {
-    let mut out = b"\xEF\xBB\xBF".to_vec();
-    let mut writer = csv_writer(&mut out);
-    // Writing to memory cannot fail.
-    let _ = writer.write_record(FIELDS);
-    let _ = writer.flush();
-    drop(writer);
-    out
-}
-
-fn csv_writer(out: &mut Vec<u8>) -> csv::Writer<&mut Vec<u8>> {
+fn csv_writer<W: Write>(out: W) -> csv::Writer<W> {
     csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(out)
@@ -211,103 +202,116 @@ fn text(v: Option<&str>) -> Cow<'_, str> {
     v.map(cell).unwrap_or_default()
 }
 
-/// Records as CSV rows (comma separated, CRLF line ends), no header.
-/// `ends` gets the length of the output after each record, so that a
-/// file of some of them can take their bytes as they are.
-pub fn csv_rows(records: &[Record], mut ends: Option<&mut Vec<usize>>) -> Vec<u8> {
-    let mut out = Vec::with_capacity(records.len() * 200);
-    let mut writer = csv_writer(&mut out);
-    let mut number = itoa::Buffer::new();
-    for r in records {
-        // Writing to memory cannot fail.
-        let _ = writer.write_field(number.format(r.year));
-        let _ = writer.write_field(cell(r.award_key).as_bytes());
-        let _ = writer.write_field(cell(r.award).as_bytes());
-        let _ = writer.write_field(text(r.decision).as_bytes());
-        let _ = writer.write_field(r.date.as_deref().unwrap_or_default());
-        let _ = writer.write_field(text(r.issuer).as_bytes());
-        let _ = writer.write_field(text(r.name).as_bytes());
-        let _ = writer.write_field(r.kind);
-        let _ = writer.write_field(text(r.unit).as_bytes());
-        let _ = writer.write_field(text(r.position).as_bytes());
-        let _ = writer.write_field(number.format(r.number));
-        let _ = writer.write_field(r.profile_url.as_deref().unwrap_or_default());
-        let _ = writer.write_field(r.decision_url.as_deref().unwrap_or_default());
-        let _ = writer.write_record(None::<&[u8]>);
-        if let Some(ends) = ends.as_deref_mut() {
-            let _ = writer.flush();
-            ends.push(writer.get_ref().len());
-        }
-    }
-    let _ = writer.flush();
-    drop(writer);
-    out
+/// Writes one record as a CSV row; its fields go to the writer as they
+/// are (no copy), the numbers through `number`.
+fn csv_row<W: Write>(
+    writer: &mut csv::Writer<W>,
+    number: &mut itoa::Buffer,
+    r: &Record,
+) -> csv::Result<()> {
+    writer.write_field(number.format(r.year))?;
+    writer.write_field(cell(r.award_key).as_bytes())?;
+    writer.write_field(cell(r.award).as_bytes())?;
+    writer.write_field(text(r.decision).as_bytes())?;
+    writer.write_field(r.date.as_deref().unwrap_or_default())?;
+    writer.write_field(text(r.issuer).as_bytes())?;
+    writer.write_field(text(r.name).as_bytes())?;
+    writer.write_field(r.kind)?;
+    writer.write_field(text(r.unit).as_bytes())?;
+    writer.write_field(text(r.position).as_bytes())?;
+    writer.write_field(number.format(r.number))?;
+    writer.write_field(r.profile_url.as_deref().unwrap_or_default())?;
+    writer.write_field(r.decision_url.as_deref().unwrap_or_default())?;
+    writer.write_record(None::<&[u8]>)
 }
 
-/// Records as a CSV file: UTF-8 with BOM, comma separated, CRLF line
-/// ends, the header [`FIELDS`] first.
-pub fn csv(records: &[Record]) -> Vec<u8> {
-    let mut out = csv_head();
-    out.extend(csv_rows(records, None));
-    out
+/// One open data file: which records it holds, made as it is written.
+/// A file of 200,000 records is never held whole: each list's records
+/// are built, written and dropped in turn.
+pub struct DataPage<'a> {
+    records: Records<'a>,
+    /// The lists whose records it holds, in order.
+    lists: Vec<AwardListId>,
+    /// Then the inline awards: of every year, of one, or none.
+    inline: Inline,
+    json: bool,
 }
 
-/// The CSV rows of a language's records, made once per build and shared
-/// by the files that hold them: every award, each year's, each list's.
-#[derive(Default)]
-pub struct CsvRows {
-    /// BOM and header.
-    pub head: Vec<u8>,
-    /// Per award list (by `AwardListId`), its rows.
-    pub lists: Vec<Vec<u8>>,
-    /// The rows of the awards profiles write that no list records, in
-    /// profile order, and where each ends, with its year.
-    pub inline: Vec<u8>,
-    pub inline_ends: Vec<(i32, usize)>,
+/// Which inline awards (those profiles write that no list records) a file holds.
+#[derive(Clone, Copy, Hash)]
+pub enum Inline {
+    All,
+    Year(i32),
+    None,
 }
 
-impl CsvRows {
-    /// The rows of every list (in parallel) and of the inline awards.
-    pub fn new(records: &Records) -> CsvRows {
-        use rayon::prelude::*;
-        let lists = records
-            .site
-            .award_lists
-            .par_iter()
-            .map(|l| csv_rows(&records.of_list(l), None))
-            .collect();
-        let inline_records = records.inline();
-        let mut ends = Vec::with_capacity(inline_records.len());
-        let inline = csv_rows(&inline_records, Some(&mut ends));
-        CsvRows {
-            head: csv_head(),
+impl<'a> DataPage<'a> {
+    pub fn new(records: Records<'a>, lists: Vec<AwardListId>, inline: Inline, json: bool) -> Self {
+        DataPage {
+            records,
             lists,
-            inline_ends: inline_records.iter().map(|r| r.year).zip(ends).collect(),
             inline,
+            json,
         }
     }
 
-    /// The rows of the inline awards of `year` (of every year: `None`),
-    /// as pieces of [`Self::inline`].
-    pub fn inline_of(&self, year: Option<i32>) -> Vec<&[u8]> {
-        let Some(year) = year else {
-            return vec![&self.inline];
-        };
-        let mut start = 0;
-        let mut out = Vec::new();
-        for &(y, end) in &self.inline_ends {
-            if y == year {
-                out.push(&self.inline[start..end]);
-            }
-            start = end;
+    /// Calls `each` with the records of each list, then with the inline awards.
+    fn for_each_part<E>(&self, mut each: impl FnMut(&[Record]) -> Result<(), E>) -> Result<(), E> {
+        let site = self.records.site;
+        for &l in &self.lists {
+            each(&self.records.of_list(&site.award_lists[l]))?;
         }
-        out
+        match self.inline {
+            Inline::All => each(&self.records.inline()),
+            Inline::Year(year) => {
+                let mut inline = self.records.inline();
+                inline.retain(|r| r.year == year);
+                each(&inline)
+            }
+            Inline::None => Ok(()),
+        }
+    }
+
+    /// Writes the file: CSV (UTF-8 with BOM, comma separated, CRLF line
+    /// ends, the header [`FIELDS`] first), or JSON (one array).
+    pub fn write(&self, out: &mut dyn Write) -> io::Result<()> {
+        if self.json {
+            out.write_all(b"[")?;
+            let mut first = true;
+            self.for_each_part(|records| {
+                for r in records {
+                    if !first {
+                        out.write_all(b",")?;
+                    }
+                    first = false;
+                    serde_json::to_writer(&mut *out, r)?;
+                }
+                Ok::<(), io::Error>(())
+            })?;
+            return out.write_all(b"]");
+        }
+        out.write_all(b"\xEF\xBB\xBF")?;
+        let mut writer = csv_writer(out);
+        writer.write_record(FIELDS)?;
+        let mut number = itoa::Buffer::new();
+        self.for_each_part(|records| {
+            records
+                .iter()
+                .try_for_each(|r| csv_row(&mut writer, &mut number, r))
+        })?;
+        writer.flush()
     }
 }
 
-/// Records as one JSON array.
-pub fn json(records: &[Record]) -> Vec<u8> {
-    serde_json::to_vec(records).unwrap_or_else(|_| b"[]".to_vec())
+/// What the file shows: its records (the preview compares files by it).
+impl Hash for DataPage<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.json.hash(state);
+        let _ = self.for_each_part(|records| {
+            records.hash(state);
+            Ok::<(), Infallible>(())
+        });
+    }
 }
 
 #[cfg(test)]
@@ -332,6 +336,18 @@ mod tests {
         }
     }
 
+    fn csv(records: &[Record]) -> Vec<u8> {
+        let mut out = b"\xEF\xBB\xBF".to_vec();
+        let mut writer = csv_writer(&mut out);
+        writer.write_record(FIELDS).unwrap();
+        let mut number = itoa::Buffer::new();
+        for r in records {
+            csv_row(&mut writer, &mut number, r).unwrap();
+        }
+        drop(writer);
+        out
+    }
+
     #[test]
     fn csv_opens_in_excel_and_runs_no_formula() {
         let bytes = csv(&[record("=HYPERLINK(\"http://x\",\"y\")"), record("Đào")]);
@@ -348,7 +364,7 @@ mod tests {
 
     #[test]
     fn json_keeps_the_field_order() {
-        let text = String::from_utf8(json(&[record("A")])).unwrap();
+        let text = serde_json::to_string(&[record("A")]).unwrap();
         let mut at = 0;
         for field in FIELDS {
             let i = text.find(&format!("\"{field}\"")).unwrap();

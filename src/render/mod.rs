@@ -24,6 +24,7 @@ pub use emit::{PageSink, emit};
 pub use inputs::{Entity, Inputs};
 
 use std::borrow::Cow;
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -141,11 +142,8 @@ pub enum PageData<'a> {
     SearchIndex(&'a IndexFile),
     /// An old address: where it leads.
     Redirect(xml::RedirectPage<'a>),
-    /// Open data as CSV: the pieces of its rows (the first is the BOM and
-    /// header), made once per build ([`data::CsvRows`]).
-    Csv(Vec<&'a [u8]>),
-    /// Open data as JSON: its records.
-    Json(Vec<data::Record<'a>>),
+    /// An open data file, written as its records are made.
+    Data(data::DataPage<'a>),
 }
 
 /// A file copied as it is: theme and site static files, the copies of
@@ -184,8 +182,13 @@ pub struct Renderer<'a> {
     sitemap_limit: usize,
     /// The search index, built when first asked for.
     search: OnceLock<Vec<IndexFile>>,
-    /// Per language, the open data's CSV rows, made when first asked for.
-    csv_rows: Vec<OnceLock<data::CsvRows>>,
+}
+
+/// Why a page could not be written: its template failed, or the file.
+#[derive(Debug)]
+pub enum WriteError {
+    Render(Diagnostic),
+    Io(io::Error),
 }
 
 /// Recipients shown on one page at most, whatever `paginate_by` says: a
@@ -231,7 +234,6 @@ impl<'a> Renderer<'a> {
             prepared,
             sitemap_limit: SITEMAP_LIMIT,
             search: OnceLock::new(),
-            csv_rows: site.config.languages.iter().map(|_| OnceLock::new()).collect(),
         }
     }
 
@@ -518,25 +520,35 @@ impl<'a> Renderer<'a> {
                         }
                     }
                 }
-                if file == DataFile::AllJson {
-                    return PageData::Json(records.all());
-                }
-                let rows = self.csv_rows[lang].get_or_init(|| data::CsvRows::new(&records));
-                let mut pieces: Vec<&[u8]> = vec![&rows.head];
-                match file {
-                    DataFile::AllCsv | DataFile::AllJson => {
-                        pieces.extend(rows.lists.iter().map(Vec::as_slice));
-                        pieces.extend(rows.inline_of(None));
-                    }
-                    DataFile::Year(y) => {
-                        let year = &site.years[y];
-                        pieces.extend(year.award_lists.iter().map(|l| rows.lists[l.index()].as_slice()));
-                        pieces.extend(rows.inline_of(Some(year.year)));
-                    }
-                    DataFile::List(i) => pieces.push(&rows.lists[i.index()]),
-                }
-                PageData::Csv(pieces)
+                let (lists, inline) = match file {
+                    DataFile::AllCsv | DataFile::AllJson => (
+                        AwardListId::all(site.award_lists.len()).collect(),
+                        data::Inline::All,
+                    ),
+                    DataFile::Year(y) => (
+                        site.years[y].award_lists.clone(),
+                        data::Inline::Year(site.years[y].year),
+                    ),
+                    DataFile::List(i) => (vec![i], data::Inline::None),
+                };
+                PageData::Data(data::DataPage::new(
+                    records,
+                    lists,
+                    inline,
+                    file == DataFile::AllJson,
+                ))
             }
+        }
+    }
+
+    /// Writes a page from its value to `out`: an open data file as its
+    /// records are made, any other page rendered first.
+    pub fn write_data(&self, data: &PageData, out: &mut dyn io::Write) -> Result<(), WriteError> {
+        match data {
+            PageData::Data(file) => file.write(out).map_err(WriteError::Io),
+            other => out
+                .write_all(&self.render_data(other).map_err(WriteError::Render)?)
+                .map_err(WriteError::Io),
         }
     }
 
@@ -554,8 +566,12 @@ impl<'a> Renderer<'a> {
             .into_bytes()),
             PageData::SearchIndex(file) => Ok(file.bytes.clone()),
             PageData::Redirect(page) => Ok(page.write()),
-            PageData::Json(records) => Ok(data::json(records)),
-            PageData::Csv(pieces) => Ok(pieces.concat()),
+            PageData::Data(file) => {
+                let mut out = Vec::new();
+                // Writing to memory cannot fail.
+                let _ = file.write(&mut out);
+                Ok(out)
+            }
         }
     }
 
