@@ -5,7 +5,6 @@
 //! fixed order). docs/open-data.md describes every field.
 
 use std::borrow::Cow;
-use std::convert::Infallible;
 use std::hash::{Hash, Hasher};
 use std::io::{self, Write};
 
@@ -23,7 +22,7 @@ pub struct Record<'a> {
     pub award: &'a str,
     pub decision: Option<&'a str>,
     /// ISO 8601 (`2023-04-21`).
-    pub date: Option<String>,
+    pub date: Option<&'a str>,
     pub issuer: Option<&'a str>,
     /// None for a count and for a recipient withheld at their request.
     pub name: Option<&'a str>,
@@ -34,10 +33,10 @@ pub struct Record<'a> {
     /// 1 for a named recipient; the number of a count.
     pub number: usize,
     /// The profile's page, absolute.
-    pub profile_url: Option<String>,
+    pub profile_url: Option<Cow<'a, str>>,
     /// The decision's page, absolute (none for an award a profile writes
     /// without a list).
-    pub decision_url: Option<String>,
+    pub decision_url: Option<&'a str>,
 }
 
 /// The CSV header: the record's fields, in order.
@@ -78,44 +77,59 @@ impl<'a> Records<'a> {
         (&languages[self.lang_index].code, &languages[0].code)
     }
 
-    /// The records of one award list: its recipients, then its counts.
-    pub fn of_list(&self, list: &'a AwardList) -> Vec<Record<'a>> {
+    /// Hands `each` the records of one award list: its recipients, then
+    /// its counts. What all its records share (date, page, award names) is
+    /// made once.
+    pub fn of_list(&self, list: &AwardList, each: &mut dyn FnMut(&Record)) {
         let site = self.site;
         let (code, default) = self.code();
         let lang = &site.config.languages[self.lang_index];
-        let decision_url = Some(self.urls.absolute(&self.urls.award_list(lang, &list.slug)));
-        let base = |award: crate::catalogue::AwardTypeId, kind: Kind| {
-            let t = site.catalogue.by_index(award);
+        let decision_url = self.urls.absolute(&self.urls.award_list(lang, &list.slug));
+        let date = list.date.map(|d| d.iso());
+        let issuer = list.issuer.as_ref().map(|i| i.get(code, default));
+        // A list gives one award type or a few: their names, looked up once.
+        let mut names: Vec<(crate::catalogue::AwardTypeId, &str, &str)> = Vec::new();
+        let mut base = |award: crate::catalogue::AwardTypeId, kind: Kind| {
+            let (key, name) = match names.iter().find(|(id, ..)| *id == award) {
+                Some(&(_, key, name)) => (key, name),
+                None => {
+                    let t = site.catalogue.by_index(award);
+                    let entry = (award, t.key.as_str(), t.name.get(code, default));
+                    names.push(entry);
+                    (entry.1, entry.2)
+                }
+            };
             Record {
                 year: list.year,
-                award_key: &t.key,
-                award: t.name.get(code, default),
+                award_key: key,
+                award: name,
                 decision: list.decision.as_deref(),
-                date: list.date.map(|d| d.iso()),
-                issuer: list.issuer.as_ref().map(|i| i.get(code, default)),
+                date: date.as_deref(),
+                issuer,
                 name: None,
                 kind: kind.as_str(),
                 unit: None,
                 position: None,
                 number: 1,
                 profile_url: None,
-                decision_url: decision_url.clone(),
+                decision_url: Some(&decision_url),
             }
         };
-        let mut out = Vec::with_capacity(list.recipients.len() + list.counts.len());
         for r in &list.recipients {
             if r.withheld {
                 // Counted, never named (Decree 13/2023/NĐ-CP).
-                out.push(base(r.award, r.kind));
+                each(&base(r.award, r.kind));
                 continue;
             }
-            out.push(Record {
+            each(&Record {
                 name: Some(&r.name),
                 unit: r.unit.as_ref().map(|u| u.get(code, default)),
                 position: r.position.as_ref().map(|p| p.get(code, default)),
                 profile_url: r.profile.map(|p| {
-                    self.urls
-                        .absolute(&self.urls.profile(lang, &site.profiles[p].slug))
+                    Cow::Owned(
+                        self.urls
+                            .absolute(&self.urls.profile(lang, &site.profiles[p].slug)),
+                    )
                 }),
                 ..base(r.award, r.kind)
             });
@@ -126,57 +140,49 @@ impl<'a> Records<'a> {
                 (Kind::Collective, c.collectives),
             ] {
                 if number > 0 {
-                    out.push(Record {
+                    each(&Record {
                         number,
                         ..base(c.award, kind)
                     });
                 }
             }
         }
-        out
     }
 
-    /// The awards profiles write that no list records.
-    pub fn inline(&self) -> Vec<Record<'a>> {
+    /// Hands `each` the awards profiles write that no list records (of
+    /// one year, or of every year), in profile order.
+    pub fn inline(&self, year: Option<i32>, each: &mut dyn FnMut(&Record)) {
         let site = self.site;
         let (code, default) = self.code();
         let lang = &site.config.languages[self.lang_index];
-        let mut out = Vec::new();
         for p in &site.profiles {
             let text = &p.texts[self.lang_index];
+            let mut url = None;
             for a in p.awards.iter().filter(|a| a.list.is_none()) {
+                if year.is_some_and(|y| y != a.year) {
+                    continue;
+                }
                 let t = site.catalogue.by_index(a.award);
-                out.push(Record {
+                let date = a.date.map(|d| d.iso());
+                let url: &String = url
+                    .get_or_insert_with(|| self.urls.absolute(&self.urls.profile(lang, &p.slug)));
+                each(&Record {
                     year: a.year,
                     award_key: &t.key,
                     award: t.name.get(code, default),
                     decision: a.decision.as_deref(),
-                    date: a.date.map(|d| d.iso()),
+                    date: date.as_deref(),
                     issuer: a.issuer.as_ref().map(|i| i.get(code, default)),
                     name: Some(&text.name),
                     kind: p.kind.as_str(),
                     unit: Some(&text.unit),
                     position: text.position.as_deref(),
                     number: 1,
-                    profile_url: Some(self.urls.absolute(&self.urls.profile(lang, &p.slug))),
+                    profile_url: Some(Cow::Borrowed(url)),
                     decision_url: None,
                 });
             }
         }
-        out
-    }
-
-    /// Every record of the site: the lists' (newest list first), then the
-    /// inline awards (in profile order).
-    pub fn all(&self) -> Vec<Record<'a>> {
-        let mut out: Vec<Record> = self
-            .site
-            .award_lists
-            .iter()
-            .flat_map(|l| self.of_list(l))
-            .collect();
-        out.extend(self.inline());
-        out
     }
 }
 
@@ -255,50 +261,54 @@ impl<'a> DataPage<'a> {
         }
     }
 
-    /// Calls `each` with the records of each list, then with the inline awards.
-    fn for_each_part<E>(&self, mut each: impl FnMut(&[Record]) -> Result<(), E>) -> Result<(), E> {
+    /// Hands `each` the file's records: each list's, then the inline awards.
+    fn for_each(&self, each: &mut dyn FnMut(&Record)) {
         let site = self.records.site;
         for &l in &self.lists {
-            each(&self.records.of_list(&site.award_lists[l]))?;
+            self.records.of_list(&site.award_lists[l], each);
         }
         match self.inline {
-            Inline::All => each(&self.records.inline()),
-            Inline::Year(year) => {
-                let mut inline = self.records.inline();
-                inline.retain(|r| r.year == year);
-                each(&inline)
-            }
-            Inline::None => Ok(()),
+            Inline::All => self.records.inline(None, each),
+            Inline::Year(year) => self.records.inline(Some(year), each),
+            Inline::None => {}
         }
     }
 
     /// Writes the file: CSV (UTF-8 with BOM, comma separated, CRLF line
-    /// ends, the header [`FIELDS`] first), or JSON (one array).
+    /// ends, the header [`FIELDS`] first), or JSON (one array). The first
+    /// error stops it.
     pub fn write(&self, out: &mut dyn Write) -> io::Result<()> {
+        let mut result = Ok(());
         if self.json {
             out.write_all(b"[")?;
-            let mut first = true;
-            self.for_each_part(|records| {
-                for r in records {
-                    if !first {
-                        out.write_all(b",")?;
+            // Each record is serialised into `one` and written whole: the
+            // serialiser's many small writes stay out of the file's writer.
+            let mut one = Vec::with_capacity(512);
+            self.for_each(&mut |r| {
+                if result.is_ok() {
+                    if !one.is_empty() {
+                        one.clear();
+                        one.push(b',');
                     }
-                    first = false;
-                    serde_json::to_writer(&mut *out, r)?;
+                    result = serde_json::to_writer(&mut one, r)
+                        .map_err(io::Error::from)
+                        .and_then(|()| out.write_all(&one));
                 }
-                Ok::<(), io::Error>(())
-            })?;
+            });
+            result?;
             return out.write_all(b"]");
         }
         out.write_all(b"\xEF\xBB\xBF")?;
         let mut writer = csv_writer(out);
         writer.write_record(FIELDS)?;
         let mut number = itoa::Buffer::new();
-        self.for_each_part(|records| {
-            records
-                .iter()
-                .try_for_each(|r| csv_row(&mut writer, &mut number, r))
-        })?;
+        let mut result = Ok(());
+        self.for_each(&mut |r| {
+            if result.is_ok() {
+                result = csv_row(&mut writer, &mut number, r);
+            }
+        });
+        result?;
         writer.flush()
     }
 }
@@ -307,10 +317,7 @@ impl<'a> DataPage<'a> {
 impl Hash for DataPage<'_> {
     fn hash<H: Hasher>(&self, state: &mut H) {
         self.json.hash(state);
-        let _ = self.for_each_part(|records| {
-            records.hash(state);
-            Ok::<(), Infallible>(())
-        });
+        self.for_each(&mut |r| r.hash(state));
     }
 }
 
