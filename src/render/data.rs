@@ -219,7 +219,7 @@ fn csv_row<W: Write>(
     writer.write_field(cell(r.award_key).as_bytes())?;
     writer.write_field(cell(r.award).as_bytes())?;
     writer.write_field(text(r.decision).as_bytes())?;
-    writer.write_field(r.date.as_deref().unwrap_or_default())?;
+    writer.write_field(r.date.unwrap_or_default())?;
     writer.write_field(text(r.issuer).as_bytes())?;
     writer.write_field(text(r.name).as_bytes())?;
     writer.write_field(r.kind)?;
@@ -227,7 +227,7 @@ fn csv_row<W: Write>(
     writer.write_field(text(r.position).as_bytes())?;
     writer.write_field(number.format(r.number))?;
     writer.write_field(r.profile_url.as_deref().unwrap_or_default())?;
-    writer.write_field(r.decision_url.as_deref().unwrap_or_default())?;
+    writer.write_field(r.decision_url.unwrap_or_default())?;
     writer.write_record(None::<&[u8]>)
 }
 
@@ -331,7 +331,7 @@ mod tests {
             award_key: "giay-khen",
             award: "Giấy khen",
             decision: Some("12/QĐ-BDT"),
-            date: Some("2022-12-30".into()),
+            date: Some("2022-12-30"),
             issuer: None,
             name: Some(name),
             kind: "individual",
@@ -339,7 +339,7 @@ mod tests {
             position: None,
             number: 1,
             profile_url: None,
-            decision_url: Some("https://a.vn/khen-thuong/x/".into()),
+            decision_url: Some("https://a.vn/khen-thuong/x/"),
         }
     }
 
