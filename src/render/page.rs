@@ -340,6 +340,13 @@ pub struct Body<'a>(pub(super) &'a str);
 
 impl Serialize for Body<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        Value::safe_string(self.0).serialize(s)
+        safe_str(self.0, s)
     }
+}
+
+/// Gives a text made in code to templates as safe: written as it is,
+/// never escaped (`serialize_with` of fields that hold HTML or a path
+/// of digits and letters).
+pub(super) fn safe_str<S: serde::Serializer>(text: &str, s: S) -> Result<S::Ok, S::Error> {
+    Value::safe_string(text).serialize(s)
 }

@@ -13,7 +13,10 @@ use serde::Serialize;
 pub struct QrValue {
     /// The side of the square, in modules: the `viewBox` is `0 0 size size`.
     pub size: usize,
-    /// The dark modules as one path: `M x y h n v1 h-n z` per run of a row.
+    /// The dark modules as one path: `M x y h n v1 h-n z` per run of a row
+    /// (digits and those letters only: given to templates as safe, so
+    /// that its kilobytes are not scanned for escaping on every page).
+    #[serde(serialize_with = "super::page::safe_str")]
     pub path: String,
 }
 
