@@ -1,6 +1,7 @@
 //! The pipeline, end to end: load (configuration read once) → assemble →
 //! render → write into a staging folder swapped in on success.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::config::{self, Config};
@@ -12,7 +13,7 @@ use crate::output::{self, Staging};
 use crate::photo;
 use crate::render::emit::Emitting;
 use crate::render::theme::{self, StaticFile, Theme};
-use crate::render::{self, CopiedFile, PageSink, Renderer};
+use crate::render::{self, CopiedFile, PageSink, Renderer, WriteError};
 
 /// What `build` was asked to do.
 #[derive(Debug, Clone, Default)]
@@ -193,10 +194,16 @@ struct StagingSink<'a>(&'a Staging);
 
 impl PageSink for StagingSink<'_> {
     fn page(&self, page: Emitting<'_>) -> Result<(), Diagnostic> {
-        let bytes = page.render()?;
-        self.0
-            .write(&page.path, &bytes)
-            .map_err(|e| io_problem(&self.0.dir().join(&page.path), &e))
+        let io = |e: std::io::Error| io_problem(&self.0.dir().join(&page.path), &e);
+        let file = self.0.create(&page.path).map_err(io)?;
+        // Written as it is made: an open data file of 200,000 records is
+        // never held whole.
+        let mut out = std::io::BufWriter::with_capacity(64 * 1024, file);
+        match page.write_to(&mut out) {
+            Ok(()) => out.flush().map_err(io),
+            Err(WriteError::Render(d)) => Err(d),
+            Err(WriteError::Io(e)) => Err(io(e)),
+        }
     }
 
     fn copy(&self, f: &CopiedFile) -> Result<(), Diagnostic> {

@@ -264,11 +264,16 @@ impl Staging {
 
     /// Writes one file; `rel` uses forward slashes.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        io::Write::write_all(&mut self.create(rel)?, bytes)
+    }
+
+    /// Creates one file, for writing it as it is made.
+    pub fn create(&self, rel: &str) -> io::Result<fs::File> {
         let path = self.inside(rel)?;
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent)?;
         }
-        fs::write(path, bytes)
+        fs::File::create(path)
     }
 
     /// Copies one file in.

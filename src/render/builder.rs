@@ -4,6 +4,7 @@
 use super::inputs::{Entity, Inputs};
 use super::page::*;
 use super::qr;
+use super::rows;
 use super::share::{self, Share};
 use super::values::{Shared, Values, letter_id};
 use super::{
@@ -168,7 +169,7 @@ impl<'r> Renderer<'r> {
                         Entity::Profile,
                     ),
                     award_lists: cards(rec, &values.award_lists, &y.award_lists, Entity::AwardList),
-                    groups: self.honour_groups(&v, links, listing, page),
+                    groups: self.honour_groups(&v, links, listing, page, true),
                 };
                 ("year.html", KindData::Year(page))
             }
@@ -233,9 +234,10 @@ impl<'r> Renderer<'r> {
                 for p in list.recipients.iter().filter_map(|r| r.profile) {
                     rec.show(Entity::Profile(p));
                 }
+                let words = rows::Words::new(&v);
                 let page = AwardListPage {
                     award_list: &values.award_lists[i.index()],
-                    recipients: v.recipients(list),
+                    recipient_rows: rows::recipient_rows(&v, &words, list, list.awards.len() > 1),
                     counts: v.counts(list),
                     withheld: v.withheld(list),
                 };
@@ -263,7 +265,7 @@ impl<'r> Renderer<'r> {
                 let page = AwardTypePage {
                     award_type: self.award_type_entry(&v, t),
                     years: self.year_rows(&v, &t.listing, &path_of),
-                    groups: self.honour_groups(&v, links, &t.listing, page),
+                    groups: self.honour_groups(&v, links, &t.listing, page, true),
                 };
                 ("award_type.html", KindData::AwardType(page))
             }
@@ -289,7 +291,7 @@ impl<'r> Renderer<'r> {
                         Entity::Profile,
                     ),
                     years: self.year_rows(&v, &u.listing, &path_of),
-                    groups: self.honour_groups(&v, links, &u.listing, page),
+                    groups: self.honour_groups(&v, links, &u.listing, page, false),
                 };
                 ("unit.html", KindData::Unit(page))
             }

@@ -7,8 +7,9 @@ use indexmap::IndexMap;
 use serde::Serialize;
 use tera::{Context, Value};
 
+use super::rows::Html;
 use super::theme::Theme;
-use super::values::{LanguageValues, Text, Values};
+use super::values::{LanguageValues, Values};
 use crate::config::{Agency, Language};
 use crate::i18n::LocalisedText;
 use crate::i18n::collate::{given_name, initial_letter};
@@ -192,7 +193,7 @@ pub(super) struct Links {
     /// Per unit of `Honours::units`: its label and page, when it has one.
     pub(super) units: Vec<Option<UnitTexts>>,
     /// The default language's code on another language's pages.
-    pub(super) default_lang: Option<Text>,
+    pub(super) default_lang: Option<Html>,
     /// Where the individuals filed under each letter start in this
     /// language's profile list.
     pub(super) letters: Vec<(&'static str, usize)>,
@@ -202,19 +203,19 @@ pub(super) struct Links {
 
 #[derive(Clone)]
 pub(super) struct ProfileTexts {
-    pub(super) name: Text,
-    pub(super) name_lang: Option<Text>,
-    pub(super) href: Text,
+    pub(super) name: Html,
+    pub(super) name_lang: Option<Html>,
+    pub(super) href: Html,
     pub(super) kind: &'static str,
-    pub(super) position: Option<Text>,
-    pub(super) position_lang: Option<Text>,
+    pub(super) position: Option<Html>,
+    pub(super) position_lang: Option<Html>,
 }
 
 #[derive(Clone)]
 pub(super) struct ListTexts {
     /// Its title without issuer.
-    pub(super) title: Text,
-    pub(super) href: Text,
+    pub(super) title: Html,
+    pub(super) href: Html,
 }
 
 #[derive(Clone)]
@@ -224,9 +225,9 @@ pub(super) struct UnitTexts {
     pub(super) label: String,
     pub(super) marked: bool,
     pub(super) link: String,
-    pub(super) name: Text,
-    pub(super) lang: Option<Text>,
-    pub(super) href: Text,
+    pub(super) name: Html,
+    pub(super) lang: Option<Html>,
+    pub(super) href: Html,
 }
 
 /// What every page of a site shares, built once per site: each language's
@@ -344,19 +345,19 @@ impl Prepared {
 
 fn links(v: &Values, honours: &Honours) -> Links {
     let (site, urls, lang) = (v.site, v.urls, v.lang);
-    let default_lang = (v.lang_index > 0).then(|| Text::new(v.default_code()));
+    let default_lang = (v.lang_index > 0).then(|| Html::new(v.default_code()));
     let profiles = site
         .profiles
         .iter()
         .map(|p| {
             let text = &p.texts[v.lang_index];
             ProfileTexts {
-                name: Text::new(&text.name),
-                name_lang: (text.source.lang != lang.code).then(|| Text::new(&text.source.lang)),
-                href: Text::new(&urls.href(&urls.profile(lang, &p.slug))),
+                name: Html::new(&text.name),
+                name_lang: (text.source.lang != lang.code).then(|| Html::new(&text.source.lang)),
+                href: Html::new(&urls.href(&urls.profile(lang, &p.slug))),
                 kind: p.kind.as_str(),
-                position: Text::opt(text.position.as_deref()),
-                position_lang: Text::opt(text.position_lang.as_deref()),
+                position: Html::opt(text.position.as_deref()),
+                position_lang: Html::opt(text.position_lang.as_deref()),
             }
         })
         .collect();
@@ -364,8 +365,8 @@ fn links(v: &Values, honours: &Honours) -> Links {
         .award_lists
         .iter()
         .map(|l| ListTexts {
-            title: Text::new(&v.list_title_lead(l)),
-            href: Text::new(&urls.href(&urls.award_list(lang, &l.slug))),
+            title: Html::new(&v.list_title_lead(l)),
+            href: Html::new(&urls.href(&urls.award_list(lang, &l.slug))),
         })
         .collect();
     let mut units = vec![None; honours.units.units.len()];
@@ -377,9 +378,9 @@ fn links(v: &Values, honours: &Honours) -> Links {
         };
         let link = urls.href(&urls.unit(lang, &unit.slug, 1));
         units[page.unit] = Some(UnitTexts {
-            name: Text::new(&label),
-            lang: marked.then(|| Text::new(v.default_code())),
-            href: Text::new(&link),
+            name: Html::new(&label),
+            lang: marked.then(|| Html::new(v.default_code())),
+            href: Html::new(&link),
             label,
             marked,
             link,

@@ -4,9 +4,13 @@
 //! opens it as it is) and JSON (one array, the same records, fields in a
 //! fixed order). docs/open-data.md describes every field.
 
+use std::borrow::Cow;
+use std::hash::{Hash, Hasher};
+use std::io::{self, Write};
+
 use serde::Serialize;
 
-use crate::model::{AwardList, Kind, Site};
+use crate::model::{AwardList, AwardListId, Kind, Site};
 use crate::urls::Urls;
 
 /// One award to one recipient, or a number of recipients known only by
@@ -18,7 +22,7 @@ pub struct Record<'a> {
     pub award: &'a str,
     pub decision: Option<&'a str>,
     /// ISO 8601 (`2023-04-21`).
-    pub date: Option<String>,
+    pub date: Option<&'a str>,
     pub issuer: Option<&'a str>,
     /// None for a count and for a recipient withheld at their request.
     pub name: Option<&'a str>,
@@ -29,10 +33,10 @@ pub struct Record<'a> {
     /// 1 for a named recipient; the number of a count.
     pub number: usize,
     /// The profile's page, absolute.
-    pub profile_url: Option<String>,
+    pub profile_url: Option<Cow<'a, str>>,
     /// The decision's page, absolute (none for an award a profile writes
     /// without a list).
-    pub decision_url: Option<String>,
+    pub decision_url: Option<&'a str>,
 }
 
 /// The CSV header: the record's fields, in order.
@@ -73,44 +77,59 @@ impl<'a> Records<'a> {
         (&languages[self.lang_index].code, &languages[0].code)
     }
 
-    /// The records of one award list: its recipients, then its counts.
-    pub fn of_list(&self, list: &'a AwardList) -> Vec<Record<'a>> {
+    /// Hands `each` the records of one award list: its recipients, then
+    /// its counts. What all its records share (date, page, award names) is
+    /// made once.
+    pub fn of_list(&self, list: &AwardList, each: &mut dyn FnMut(&Record)) {
         let site = self.site;
         let (code, default) = self.code();
         let lang = &site.config.languages[self.lang_index];
-        let decision_url = Some(self.urls.absolute(&self.urls.award_list(lang, &list.slug)));
-        let base = |award: crate::catalogue::AwardTypeId, kind: Kind| {
-            let t = site.catalogue.by_index(award);
+        let decision_url = self.urls.absolute(&self.urls.award_list(lang, &list.slug));
+        let date = list.date.map(|d| d.iso());
+        let issuer = list.issuer.as_ref().map(|i| i.get(code, default));
+        // A list gives one award type or a few: their names, looked up once.
+        let mut names: Vec<(crate::catalogue::AwardTypeId, &str, &str)> = Vec::new();
+        let mut base = |award: crate::catalogue::AwardTypeId, kind: Kind| {
+            let (key, name) = match names.iter().find(|(id, ..)| *id == award) {
+                Some(&(_, key, name)) => (key, name),
+                None => {
+                    let t = site.catalogue.by_index(award);
+                    let entry = (award, t.key.as_str(), t.name.get(code, default));
+                    names.push(entry);
+                    (entry.1, entry.2)
+                }
+            };
             Record {
                 year: list.year,
-                award_key: &t.key,
-                award: t.name.get(code, default),
+                award_key: key,
+                award: name,
                 decision: list.decision.as_deref(),
-                date: list.date.map(|d| d.iso()),
-                issuer: list.issuer.as_ref().map(|i| i.get(code, default)),
+                date: date.as_deref(),
+                issuer,
                 name: None,
                 kind: kind.as_str(),
                 unit: None,
                 position: None,
                 number: 1,
                 profile_url: None,
-                decision_url: decision_url.clone(),
+                decision_url: Some(&decision_url),
             }
         };
-        let mut out = Vec::with_capacity(list.recipients.len() + list.counts.len());
         for r in &list.recipients {
             if r.withheld {
                 // Counted, never named (Decree 13/2023/NĐ-CP).
-                out.push(base(r.award, r.kind));
+                each(&base(r.award, r.kind));
                 continue;
             }
-            out.push(Record {
+            each(&Record {
                 name: Some(&r.name),
                 unit: r.unit.as_ref().map(|u| u.get(code, default)),
                 position: r.position.as_ref().map(|p| p.get(code, default)),
                 profile_url: r.profile.map(|p| {
-                    self.urls
-                        .absolute(&self.urls.profile(lang, &site.profiles[p].slug))
+                    Cow::Owned(
+                        self.urls
+                            .absolute(&self.urls.profile(lang, &site.profiles[p].slug)),
+                    )
                 }),
                 ..base(r.award, r.kind)
             });
@@ -121,106 +140,185 @@ impl<'a> Records<'a> {
                 (Kind::Collective, c.collectives),
             ] {
                 if number > 0 {
-                    out.push(Record {
+                    each(&Record {
                         number,
                         ..base(c.award, kind)
                     });
                 }
             }
         }
-        out
     }
 
-    /// The awards profiles write that no list records.
-    pub fn inline(&self) -> Vec<Record<'a>> {
+    /// Hands `each` the awards profiles write that no list records (of
+    /// one year, or of every year), in profile order.
+    pub fn inline(&self, year: Option<i32>, each: &mut dyn FnMut(&Record)) {
         let site = self.site;
         let (code, default) = self.code();
         let lang = &site.config.languages[self.lang_index];
-        let mut out = Vec::new();
         for p in &site.profiles {
             let text = &p.texts[self.lang_index];
+            let mut url = None;
             for a in p.awards.iter().filter(|a| a.list.is_none()) {
+                if year.is_some_and(|y| y != a.year) {
+                    continue;
+                }
                 let t = site.catalogue.by_index(a.award);
-                out.push(Record {
+                let date = a.date.map(|d| d.iso());
+                let url: &String = url
+                    .get_or_insert_with(|| self.urls.absolute(&self.urls.profile(lang, &p.slug)));
+                each(&Record {
                     year: a.year,
                     award_key: &t.key,
                     award: t.name.get(code, default),
                     decision: a.decision.as_deref(),
-                    date: a.date.map(|d| d.iso()),
+                    date: date.as_deref(),
                     issuer: a.issuer.as_ref().map(|i| i.get(code, default)),
                     name: Some(&text.name),
                     kind: p.kind.as_str(),
                     unit: Some(&text.unit),
                     position: text.position.as_deref(),
                     number: 1,
-                    profile_url: Some(self.urls.absolute(&self.urls.profile(lang, &p.slug))),
+                    profile_url: Some(Cow::Borrowed(url)),
                     decision_url: None,
                 });
             }
         }
-        out
-    }
-
-    /// Every record of the site: the lists' (newest list first), then the
-    /// inline awards (in profile order).
-    pub fn all(&self) -> Vec<Record<'a>> {
-        let mut out: Vec<Record> = self
-            .site
-            .award_lists
-            .iter()
-            .flat_map(|l| self.of_list(l))
-            .collect();
-        out.extend(self.inline());
-        out
     }
 }
 
 /// A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, or a
 /// tab or carriage return before one) starts with `'` instead, which
 /// spreadsheets show as text.
-fn cell(text: &str) -> String {
+fn cell(text: &str) -> Cow<'_, str> {
     if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
+        Cow::Owned(format!("'{text}"))
     } else {
-        text.to_owned()
+        Cow::Borrowed(text)
     }
 }
 
-/// Records as CSV: UTF-8 with BOM, comma separated, CRLF line ends, the
-/// header [`FIELDS`] first.
-pub fn csv(records: &[Record]) -> Vec<u8> {
-    let mut out = b"\xEF\xBB\xBF".to_vec();
-    let mut writer = csv::WriterBuilder::new()
+fn csv_writer<W: Write>(out: W) -> csv::Writer<W> {
+    csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
-        .from_writer(&mut out);
-    // Writing to memory cannot fail.
-    let _ = writer.write_record(FIELDS);
-    for r in records {
-        let text = |v: Option<&str>| v.map(cell).unwrap_or_default();
-        let _ = writer.write_record([
-            r.year.to_string(),
-            cell(r.award_key),
-            cell(r.award),
-            text(r.decision),
-            r.date.clone().unwrap_or_default(),
-            text(r.issuer),
-            text(r.name),
-            r.kind.to_owned(),
-            text(r.unit),
-            text(r.position),
-            r.number.to_string(),
-            r.profile_url.clone().unwrap_or_default(),
-            r.decision_url.clone().unwrap_or_default(),
-        ]);
-    }
-    let _ = writer.flush();
-    drop(writer);
-    out
+        .from_writer(out)
 }
 
-/// Records as one JSON array.
-pub fn json(records: &[Record]) -> Vec<u8> {
-    serde_json::to_vec(records).unwrap_or_else(|_| b"[]".to_vec())
+/// An optional text as a cell: empty when there is none.
+fn text(v: Option<&str>) -> Cow<'_, str> {
+    v.map(cell).unwrap_or_default()
+}
+
+/// Writes one record as a CSV row; its fields go to the writer as they
+/// are (no copy), the numbers through `number`.
+fn csv_row<W: Write>(
+    writer: &mut csv::Writer<W>,
+    number: &mut itoa::Buffer,
+    r: &Record,
+) -> csv::Result<()> {
+    writer.write_field(number.format(r.year))?;
+    writer.write_field(cell(r.award_key).as_bytes())?;
+    writer.write_field(cell(r.award).as_bytes())?;
+    writer.write_field(text(r.decision).as_bytes())?;
+    writer.write_field(r.date.unwrap_or_default())?;
+    writer.write_field(text(r.issuer).as_bytes())?;
+    writer.write_field(text(r.name).as_bytes())?;
+    writer.write_field(r.kind)?;
+    writer.write_field(text(r.unit).as_bytes())?;
+    writer.write_field(text(r.position).as_bytes())?;
+    writer.write_field(number.format(r.number))?;
+    writer.write_field(r.profile_url.as_deref().unwrap_or_default())?;
+    writer.write_field(r.decision_url.unwrap_or_default())?;
+    writer.write_record(None::<&[u8]>)
+}
+
+/// One open data file: which records it holds, made as it is written.
+/// A file of 200,000 records is never held whole: each list's records
+/// are built, written and dropped in turn.
+pub struct DataPage<'a> {
+    records: Records<'a>,
+    /// The lists whose records it holds, in order.
+    lists: Vec<AwardListId>,
+    /// Then the inline awards: of every year, of one, or none.
+    inline: Inline,
+    json: bool,
+}
+
+/// Which inline awards (those profiles write that no list records) a file holds.
+#[derive(Clone, Copy, Hash)]
+pub enum Inline {
+    All,
+    Year(i32),
+    None,
+}
+
+impl<'a> DataPage<'a> {
+    pub fn new(records: Records<'a>, lists: Vec<AwardListId>, inline: Inline, json: bool) -> Self {
+        DataPage {
+            records,
+            lists,
+            inline,
+            json,
+        }
+    }
+
+    /// Hands `each` the file's records: each list's, then the inline awards.
+    fn for_each(&self, each: &mut dyn FnMut(&Record)) {
+        let site = self.records.site;
+        for &l in &self.lists {
+            self.records.of_list(&site.award_lists[l], each);
+        }
+        match self.inline {
+            Inline::All => self.records.inline(None, each),
+            Inline::Year(year) => self.records.inline(Some(year), each),
+            Inline::None => {}
+        }
+    }
+
+    /// Writes the file: CSV (UTF-8 with BOM, comma separated, CRLF line
+    /// ends, the header [`FIELDS`] first), or JSON (one array). The first
+    /// error stops it.
+    pub fn write(&self, out: &mut dyn Write) -> io::Result<()> {
+        let mut result = Ok(());
+        if self.json {
+            out.write_all(b"[")?;
+            // Each record is serialised into `one` and written whole: the
+            // serialiser's many small writes stay out of the file's writer.
+            let mut one = Vec::with_capacity(512);
+            self.for_each(&mut |r| {
+                if result.is_ok() {
+                    if !one.is_empty() {
+                        one.clear();
+                        one.push(b',');
+                    }
+                    result = serde_json::to_writer(&mut one, r)
+                        .map_err(io::Error::from)
+                        .and_then(|()| out.write_all(&one));
+                }
+            });
+            result?;
+            return out.write_all(b"]");
+        }
+        out.write_all(b"\xEF\xBB\xBF")?;
+        let mut writer = csv_writer(out);
+        writer.write_record(FIELDS)?;
+        let mut number = itoa::Buffer::new();
+        let mut result = Ok(());
+        self.for_each(&mut |r| {
+            if result.is_ok() {
+                result = csv_row(&mut writer, &mut number, r);
+            }
+        });
+        result?;
+        writer.flush()
+    }
+}
+
+/// What the file shows: its records (the preview compares files by it).
+impl Hash for DataPage<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.json.hash(state);
+        self.for_each(&mut |r| r.hash(state));
+    }
 }
 
 #[cfg(test)]
@@ -233,7 +331,7 @@ mod tests {
             award_key: "giay-khen",
             award: "Giấy khen",
             decision: Some("12/QĐ-BDT"),
-            date: Some("2022-12-30".into()),
+            date: Some("2022-12-30"),
             issuer: None,
             name: Some(name),
             kind: "individual",
@@ -241,8 +339,20 @@ mod tests {
             position: None,
             number: 1,
             profile_url: None,
-            decision_url: Some("https://a.vn/khen-thuong/x/".into()),
+            decision_url: Some("https://a.vn/khen-thuong/x/"),
         }
+    }
+
+    fn csv(records: &[Record]) -> Vec<u8> {
+        let mut out = b"\xEF\xBB\xBF".to_vec();
+        let mut writer = csv_writer(&mut out);
+        writer.write_record(FIELDS).unwrap();
+        let mut number = itoa::Buffer::new();
+        for r in records {
+            csv_row(&mut writer, &mut number, r).unwrap();
+        }
+        drop(writer);
+        out
     }
 
     #[test]
@@ -261,7 +371,7 @@ mod tests {
 
     #[test]
     fn json_keeps_the_field_order() {
-        let text = String::from_utf8(json(&[record("A")])).unwrap();
+        let text = serde_json::to_string(&[record("A")]).unwrap();
         let mut at = 0;
         for field in FIELDS {
             let i = text.find(&format!("\"{field}\"")).unwrap();

@@ -36,6 +36,12 @@ impl Emitting<'_> {
     pub fn render(&self) -> Result<Vec<u8>, Diagnostic> {
         self.renderer.render_data(&self.data)
     }
+
+    /// Writes the page to `out`; a large file is written as it is made,
+    /// never held whole.
+    pub fn write_to(&self, out: &mut dyn std::io::Write) -> Result<(), super::WriteError> {
+        self.renderer.write_data(&self.data, out)
+    }
 }
 
 /// Where emitted files go. Called from several threads at once.

@@ -4,47 +4,15 @@
 //! anchor that the summary rows link to.
 //!
 //! A site of 200,000 recipients lists each of them on three pages in
-//! every language, so an honour's value is made of texts prepared once per
-//! language ([`Text`], in [`super::context::Links`]): building it clones a
-//! few shared values and allocates no string.
-
-use std::hash::{Hash, Hasher};
-
-use serde::Serialize;
-use tera::Value;
+//! every language, so the honours themselves are written as HTML rows in
+//! code ([`super::rows`]), from texts escaped once per language.
 
 use super::context::Links;
 use super::page::{AwardTypeEntry, UnitEntry, YearRow};
-use super::values::{HonourGroup, HonourValue, Values};
+use super::rows::{HonourRows, Words};
+use super::values::{HonourGroup, Values};
 use super::{RECIPIENTS_PER_PAGE, Renderer};
-use crate::model::honours::{GivenType, Group, Grouping, Holder, Honour, Listing, UnitPage};
-
-/// A text of lists of honours as a Tera value, made once and shared
-/// (cloning it clones an `Arc`); it hashes to what it says.
-#[derive(Clone)]
-pub struct Text(Value);
-
-impl Text {
-    pub(super) fn new(text: &str) -> Text {
-        Text(Value::from(text))
-    }
-
-    pub(super) fn opt(text: Option<&str>) -> Option<Text> {
-        text.map(Text::new)
-    }
-}
-
-impl Serialize for Text {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.0.serialize(s)
-    }
-}
-
-impl Hash for Text {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        self.0.as_str().hash(state);
-    }
-}
+use crate::model::honours::{GivenType, Group, Grouping, Honour, Listing, UnitPage};
 
 /// The page of a listing that shows its honour at `at`.
 fn page_of(at: usize) -> usize {
@@ -119,15 +87,25 @@ impl<'r> Renderer<'r> {
     }
 
     /// The groups of `listing` on its page `page`: each with the part of
-    /// its honours this page shows.
+    /// its honours this page shows, as HTML rows that name each honour's
+    /// unit when `with_unit`.
     pub(super) fn honour_groups<'a>(
         &'a self,
         v: &Values<'a>,
         links: &'a Links,
         listing: &Listing,
         page: usize,
+        with_unit: bool,
     ) -> Vec<HonourGroup<'a>> {
         let all = &self.prepared.honours.all;
+        let words = Words::new(v);
+        let rows = HonourRows {
+            site: self.site,
+            v,
+            links,
+            words: &words,
+            with_unit,
+        };
         let start = (page - 1) * RECIPIENTS_PER_PAGE;
         let end = (start + RECIPIENTS_PER_PAGE).min(listing.honours.len());
         // Groups are in order: skip those that end before this page.
@@ -138,10 +116,12 @@ impl<'r> Renderer<'r> {
             .map(|g| {
                 let head = self.first_of(listing, g);
                 let (from, to) = (g.start.max(start), g.end.min(end));
-                let honours = listing.honours[from..to]
-                    .iter()
-                    .map(|&h| honour_value(self, v, links, &all[h as usize]))
-                    .collect();
+                let mut html = String::with_capacity((to - from) * 320);
+                rows.write(
+                    &mut html,
+                    listing.honours[from..to].iter().map(|&h| &all[h as usize]),
+                    g.named,
+                );
                 let with_award = listing.grouping != Grouping::Year;
                 let with_year = listing.grouping != Grouping::Award;
                 HonourGroup {
@@ -159,7 +139,7 @@ impl<'r> Renderer<'r> {
                     honoured: v.honoured(g.individuals, g.collectives),
                     named: g.named,
                     continued: from > g.start,
-                    honours,
+                    rows: html,
                 }
             })
             .collect()
@@ -200,81 +180,4 @@ impl<'r> Renderer<'r> {
             total: individuals + collectives,
         }
     }
-}
-
-/// One honour as a list shows it, from the texts of `links`.
-fn honour_value(r: &Renderer, v: &Values, links: &Links, h: &Honour) -> HonourValue {
-    let site = r.site;
-    let unit = h.unit.and_then(|u| links.units[u].as_ref());
-    let mut value = HonourValue {
-        name: None,
-        name_lang: None,
-        href: None,
-        kind: None,
-        position: None,
-        position_lang: None,
-        unit: unit.map(|u| u.name.clone()),
-        unit_lang: unit.and_then(|u| u.lang.clone()),
-        unit_href: unit.map(|u| u.href.clone()),
-        decision: None,
-        decision_href: None,
-        words: None,
-        withheld: false,
-        note: None,
-        note_lang: None,
-    };
-    let list = |l: crate::model::AwardListId| {
-        let list = &links.lists[l.index()];
-        (Some(list.title.clone()), Some(list.href.clone()))
-    };
-    match h.holder {
-        Holder::Profile { profile, held } => {
-            let p = &links.profiles[profile.index()];
-            value.name = Some(p.name.clone());
-            value.name_lang = p.name_lang.clone();
-            value.href = Some(p.href.clone());
-            value.kind = Some(p.kind);
-            value.position = p.position.clone();
-            value.position_lang = p.position_lang.clone();
-            let award = &site.profiles[profile].awards[held as usize];
-            (value.decision, value.decision_href) = match (award.list, &award.decision) {
-                (Some(l), _) => list(l),
-                (None, Some(number)) => (
-                    Some(Text::new(
-                        &v.t("decision_title").replace("{number}", number),
-                    )),
-                    None,
-                ),
-                (None, None) => (None, None),
-            };
-        }
-        Holder::Recipient { list: l, index } => {
-            let rec = &site.award_lists[l].recipients[index as usize];
-            value.name = Some(Text::new(&rec.name));
-            // A name as the decision wrote it, in the site's language.
-            value.name_lang = links.default_lang.clone();
-            value.kind = Some(rec.kind.as_str());
-            let (position, position_lang) = v.text_opt(rec.position.as_ref());
-            value.position = Text::opt(position);
-            value.position_lang = Text::opt(position_lang);
-            let (note, note_lang) = v.text_opt(rec.note.as_ref());
-            value.note = Text::opt(note);
-            value.note_lang = Text::opt(note_lang);
-            (value.decision, value.decision_href) = list(l);
-        }
-        Holder::Withheld { list: l } => {
-            value.words = Some(v.honoured(h.individuals, h.collectives));
-            value.withheld = true;
-            (value.decision, value.decision_href) = list(l);
-        }
-        Holder::Count { list: l, index } => {
-            let c = &site.award_lists[l].counts[index as usize];
-            value.words = Some(v.honoured(c.individuals, c.collectives));
-            let (note, note_lang) = v.text_opt(c.note.as_ref());
-            value.note = Text::opt(note);
-            value.note_lang = Text::opt(note_lang);
-            (value.decision, value.decision_href) = list(l);
-        }
-    }
-    value
 }

@@ -13,6 +13,7 @@ mod listing;
 pub mod page;
 pub mod photos;
 mod qr;
+mod rows;
 mod share;
 pub mod theme;
 pub mod values;
@@ -23,6 +24,7 @@ pub use emit::{PageSink, emit};
 pub use inputs::{Entity, Inputs};
 
 use std::borrow::Cow;
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -140,11 +142,8 @@ pub enum PageData<'a> {
     SearchIndex(&'a IndexFile),
     /// An old address: where it leads.
     Redirect(xml::RedirectPage<'a>),
-    /// Open data: records, and whether they are written as JSON.
-    Data {
-        records: Vec<data::Record<'a>>,
-        json: bool,
-    },
+    /// An open data file, written as its records are made.
+    Data(data::DataPage<'a>),
 }
 
 /// A file copied as it is: theme and site static files, the copies of
@@ -183,6 +182,13 @@ pub struct Renderer<'a> {
     sitemap_limit: usize,
     /// The search index, built when first asked for.
     search: OnceLock<Vec<IndexFile>>,
+}
+
+/// Why a page could not be written: its template failed, or the file.
+#[derive(Debug)]
+pub enum WriteError {
+    Render(Diagnostic),
+    Io(io::Error),
 }
 
 /// Recipients shown on one page at most, whatever `paginate_by` says: a
@@ -514,23 +520,35 @@ impl<'a> Renderer<'a> {
                         }
                     }
                 }
-                let (records, json) = match file {
-                    DataFile::AllCsv => (records.all(), false),
-                    DataFile::AllJson => (records.all(), true),
-                    DataFile::Year(y) => {
-                        let year = site.years[y].year;
-                        let mut all: Vec<data::Record> = site.years[y]
-                            .award_lists
-                            .iter()
-                            .flat_map(|&l| records.of_list(&site.award_lists[l]))
-                            .collect();
-                        all.extend(records.inline().into_iter().filter(|r| r.year == year));
-                        (all, false)
-                    }
-                    DataFile::List(i) => (records.of_list(&site.award_lists[i]), false),
+                let (lists, inline) = match file {
+                    DataFile::AllCsv | DataFile::AllJson => (
+                        AwardListId::all(site.award_lists.len()).collect(),
+                        data::Inline::All,
+                    ),
+                    DataFile::Year(y) => (
+                        site.years[y].award_lists.clone(),
+                        data::Inline::Year(site.years[y].year),
+                    ),
+                    DataFile::List(i) => (vec![i], data::Inline::None),
                 };
-                PageData::Data { records, json }
+                PageData::Data(data::DataPage::new(
+                    records,
+                    lists,
+                    inline,
+                    file == DataFile::AllJson,
+                ))
             }
+        }
+    }
+
+    /// Writes a page from its value to `out`: an open data file as its
+    /// records are made, any other page rendered first.
+    pub fn write_data(&self, data: &PageData, out: &mut dyn io::Write) -> Result<(), WriteError> {
+        match data {
+            PageData::Data(file) => file.write(out).map_err(WriteError::Io),
+            other => out
+                .write_all(&self.render_data(other).map_err(WriteError::Render)?)
+                .map_err(WriteError::Io),
         }
     }
 
@@ -548,14 +566,12 @@ impl<'a> Renderer<'a> {
             .into_bytes()),
             PageData::SearchIndex(file) => Ok(file.bytes.clone()),
             PageData::Redirect(page) => Ok(page.write()),
-            PageData::Data {
-                records,
-                json: true,
-            } => Ok(data::json(records)),
-            PageData::Data {
-                records,
-                json: false,
-            } => Ok(data::csv(records)),
+            PageData::Data(file) => {
+                let mut out = Vec::new();
+                // Writing to memory cannot fail.
+                let _ = file.write(&mut out);
+                Ok(out)
+            }
         }
     }
 

@@ -11,8 +11,7 @@ use serde::Serialize;
 use tera::Value;
 
 use super::values::{
-    AwardGroupValue, AwardTypeValue, CountValue, HeldAwardValue, HonourGroup, Link, RecipientValue,
-    Shared,
+    AwardGroupValue, AwardTypeValue, CountValue, HeldAwardValue, HonourGroup, Link, Shared,
 };
 
 /// An HTML page: its template and everything the template receives.
@@ -313,7 +312,8 @@ pub struct AwardLists<'a> {
 #[derive(Serialize, Hash)]
 pub struct AwardListPage<'a> {
     pub(super) award_list: &'a Shared,
-    pub(super) recipients: Vec<RecipientValue<'a>>,
+    /// The table's rows as HTML ([`super::rows`]).
+    pub(super) recipient_rows: String,
     pub(super) counts: Vec<CountValue<'a>>,
     /// Recipients not named at their request, by award: numbers only.
     pub(super) withheld: Vec<CountValue<'a>>,
@@ -340,6 +340,13 @@ pub struct Body<'a>(pub(super) &'a str);
 
 impl Serialize for Body<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        Value::safe_string(self.0).serialize(s)
+        safe_str(self.0, s)
     }
+}
+
+/// Gives a text made in code to templates as safe: written as it is,
+/// never escaped (`serialize_with` of fields that hold HTML or a path
+/// of digits and letters).
+pub(super) fn safe_str<S: serde::Serializer>(text: &str, s: S) -> Result<S::Ok, S::Error> {
+    Value::safe_string(text).serialize(s)
 }

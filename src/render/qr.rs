@@ -13,7 +13,10 @@ use serde::Serialize;
 pub struct QrValue {
     /// The side of the square, in modules: the `viewBox` is `0 0 size size`.
     pub size: usize,
-    /// The dark modules as one path: `M x y h n v1 h-n z` per run of a row.
+    /// The dark modules as one path: `M x y h n v1 h-n z` per run of a row
+    /// (digits and those letters only: given to templates as safe, so
+    /// that its kilobytes are not scanned for escaping on every page).
+    #[serde(serialize_with = "super::page::safe_str")]
     pub path: String,
 }
 
@@ -37,7 +40,8 @@ pub fn qr(url: &str) -> Option<QrValue> {
     canvas.apply_mask(MaskPattern::Checkerboard);
     let width = usize::try_from(version.width()).ok()?;
     let colors = canvas.into_colors();
-    let mut path = String::with_capacity(width * width * 2);
+    // Bytes, not a String: pushing a char costs its UTF-8 encoding.
+    let mut path = Vec::with_capacity(width * width * 2);
     for (y, row) in colors.chunks(width).enumerate() {
         let mut x = 0;
         while x < width {
@@ -52,29 +56,34 @@ pub fn qr(url: &str) -> Option<QrValue> {
             // `M{x} {y}h{run}v1h-{run}z`, written digit by digit: the
             // formatting machinery cost more than the code itself.
             let run = x - start;
-            path.push('M');
+            path.push(b'M');
             push_number(&mut path, start + QUIET_ZONE);
-            path.push(' ');
+            path.push(b' ');
             push_number(&mut path, y + QUIET_ZONE);
-            path.push('h');
+            path.push(b'h');
             push_number(&mut path, run);
-            path.push_str("v1h-");
+            path.extend_from_slice(b"v1h-");
             push_number(&mut path, run);
-            path.push('z');
+            path.push(b'z');
         }
     }
     Some(QrValue {
         size: width + 2 * QUIET_ZONE,
-        path,
+        path: String::from_utf8(path).ok()?,
     })
 }
 
-/// Appends `n` in decimal (a QR code is at most 177 modules wide).
-fn push_number(out: &mut String, n: usize) {
-    if n >= 10 {
-        push_number(out, n / 10);
+/// Appends `n` in decimal (a QR code is at most 177 modules wide, so
+/// `n` < 1000).
+fn push_number(out: &mut Vec<u8>, n: usize) {
+    let digit = |d: usize| b'0' + (d % 10) as u8;
+    if n >= 100 {
+        out.push(digit(n / 100));
     }
-    out.push(char::from(b'0' + (n % 10) as u8));
+    if n >= 10 {
+        out.push(digit(n / 10));
+    }
+    out.push(digit(n));
 }
 
 #[cfg(test)]

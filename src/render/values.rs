@@ -21,8 +21,6 @@ use crate::model::{
 };
 use crate::urls::Urls;
 
-pub use super::listing::Text;
-
 /// A card as Tera value, built once and shared (cloning it clones an
 /// `Arc`), with a hash of what it shows: a page showing it hashes to the
 /// same value as long as the card is the same.
@@ -251,57 +249,6 @@ pub struct AwardGroupValue<'a> {
     held: Vec<HeldAwardValue<'a>>,
 }
 
-#[derive(Serialize, Hash)]
-pub struct RecipientValue<'a> {
-    number: usize,
-    name: &'a str,
-    /// The language of `name` when it is not the page's.
-    name_lang: Option<&'a str>,
-    kind: &'static str,
-    /// Its award, shown when the list gives several.
-    award: AwardTypeValue<'a>,
-    position: Option<&'a str>,
-    position_lang: Option<&'a str>,
-    unit: Option<&'a str>,
-    unit_lang: Option<&'a str>,
-    note: Option<&'a str>,
-    note_lang: Option<&'a str>,
-    /// Only when `[privacy] show_ethnicity` is true.
-    ethnicity: Option<&'a str>,
-    ethnicity_lang: Option<&'a str>,
-    profile_href: Option<String>,
-}
-
-/// One honour in a list of recipients: a profile's award (linked), a
-/// recipient an award list names, or a number of people a list counts.
-/// Its texts are prepared once per language ([`Text`]).
-#[derive(Serialize, Hash)]
-pub struct HonourValue {
-    /// The name; none for a count.
-    pub(super) name: Option<Text>,
-    pub(super) name_lang: Option<Text>,
-    /// The profile's page, for a profile's award.
-    pub(super) href: Option<Text>,
-    /// `individual` or `collective`; none for a count.
-    pub(super) kind: Option<&'static str>,
-    pub(super) position: Option<Text>,
-    pub(super) position_lang: Option<Text>,
-    /// Its unit's label and page.
-    pub(super) unit: Option<Text>,
-    pub(super) unit_lang: Option<Text>,
-    pub(super) unit_href: Option<Text>,
-    /// The award list's title (or, for an award only a profile writes,
-    /// its decision number worded), and the list's page.
-    pub(super) decision: Option<Text>,
-    pub(super) decision_href: Option<Text>,
-    /// A count in words: "21 cá nhân".
-    pub(super) words: Option<String>,
-    /// Whether the count is of recipients withheld at their request.
-    pub(super) withheld: bool,
-    pub(super) note: Option<Text>,
-    pub(super) note_lang: Option<Text>,
-}
-
 /// One page's part of a group of honours: an award type's on a year's
 /// page, a year's on an award type's, a year's and award type's on a
 /// unit's.
@@ -326,7 +273,8 @@ pub struct HonourGroup<'a> {
     pub(super) named: usize,
     /// Whether the group began on an earlier page.
     pub(super) continued: bool,
-    pub(super) honours: Vec<HonourValue>,
+    /// This page's part of the group as HTML list items ([`super::rows`]).
+    pub(super) rows: String,
 }
 
 /// Builds values for one language.
@@ -726,54 +674,6 @@ impl<'a> Values<'a> {
 
     pub fn campaign_links(&self, campaigns: &[CampaignId]) -> Vec<Link<'a>> {
         campaigns.iter().map(|&c| self.campaign_link(c)).collect()
-    }
-
-    /// The recipients table of an award-list page.
-    pub fn recipients(&self, list: &'a AwardList) -> Vec<RecipientValue<'a>> {
-        let default = self.default_code();
-        let other_language = (self.lang.code != default).then_some(default);
-        let show_ethnicity = self.site.config.privacy.show_ethnicity;
-        // Withheld recipients are left out (the page says how many there
-        // are); the numbers run on without them.
-        list.named_recipients()
-            .enumerate()
-            .map(|(i, r)| {
-                let (name, name_lang) = match r.profile {
-                    Some(p) => {
-                        let text = &self.site.profiles[p].texts[self.lang_index];
-                        let lang = (text.source.lang != self.lang.code)
-                            .then_some(text.source.lang.as_str());
-                        (text.name.as_str(), lang)
-                    }
-                    // A name as the decision wrote it, in the site's language.
-                    None => (r.name.as_str(), other_language),
-                };
-                let (position, position_lang) = self.text_opt(r.position.as_ref());
-                let (unit, unit_lang) = self.text_opt(r.unit.as_ref());
-                let (note, note_lang) = self.text_opt(r.note.as_ref());
-                let (ethnicity, ethnicity_lang) =
-                    self.text_opt(r.ethnicity.as_ref().filter(|_| show_ethnicity));
-                RecipientValue {
-                    number: i + 1,
-                    name,
-                    name_lang,
-                    kind: r.kind.as_str(),
-                    award: self.award_type(r.award),
-                    position,
-                    position_lang,
-                    unit,
-                    unit_lang,
-                    note,
-                    note_lang,
-                    ethnicity,
-                    ethnicity_lang,
-                    profile_href: r.profile.map(|p| {
-                        self.urls
-                            .href(&self.urls.profile(self.lang, &self.site.profiles[p].slug))
-                    }),
-                }
-            })
-            .collect()
     }
 }
 

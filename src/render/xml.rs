@@ -28,6 +28,15 @@ pub fn escape(s: &str) -> String {
     out
 }
 
+/// Appends `s` to `out` escaped as [`escape_html`] escapes it, for HTML
+/// written in code ([`super::rows`]).
+pub fn push_html(out: &mut String, s: &str) {
+    let _ = escape_with::<Infallible>(s, "&#39;", |piece| {
+        out.push_str(piece);
+        Ok(())
+    });
+}
+
 /// The HTML templates' escaper (Tera's autoescape): the same five
 /// characters as Tera's own, with `'` as `&#39;` as it writes it, and
 /// the forbidden characters left out as in [`escape`].
