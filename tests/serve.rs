@@ -609,6 +609,27 @@ fn incremental_rebuilds_equal_a_full_build() {
             true,
         ),
         (
+            "new profile with a translation",
+            Box::new(|s| {
+                s.write("content/profiles/c-moi.md", "+++\nname = \"Cao Mới\"\nkind = \"individual\"\nunit = \"Phòng\"\nyear = 2022\n+++\n\nMới.\n");
+                s.write(
+                    "content/profiles/c-moi.en.md",
+                    "+++\nname = \"Cao New\"\n+++\n\nNew.\n",
+                );
+                vec!["content/profiles/c-moi.md", "content/profiles/c-moi.en.md"]
+            }),
+            true,
+        ),
+        (
+            "deleted with its translation",
+            Box::new(|s| {
+                s.remove("content/profiles/c-moi.md");
+                s.remove("content/profiles/c-moi.en.md");
+                vec!["content/profiles/c-moi.md", "content/profiles/c-moi.en.md"]
+            }),
+            true,
+        ),
+        (
             "static file",
             Box::new(|s| {
                 s.write("static/notes.txt", "two\n");
@@ -655,6 +676,8 @@ fn incremental_rebuilds_equal_a_full_build() {
         "deleted translation",
         "renamed profile",
         "deleted profile",
+        "new profile with a translation",
+        "deleted with its translation",
     ];
     for (name, step, succeeds) in steps {
         let changed: Vec<PathBuf> = step(&site).into_iter().map(|rel| root.join(rel)).collect();

@@ -343,16 +343,16 @@ pub fn quick_edits(
             match &entry.parsed {
                 Parsed::ProfileTranslation(p) => {
                     originals.push(original_of(path, p.info.lang.as_deref())?);
-                    fresh.insert(path.clone(), None);
                 }
                 Parsed::CampaignTranslation(p) => {
                     originals.push(original_of(path, p.info.lang.as_deref())?);
-                    fresh.insert(path.clone(), None);
                 }
                 Parsed::Profile(p) => out.push(QuickEdit::Gone(p.info.rel.clone())),
                 Parsed::Campaign(p) => out.push(QuickEdit::Gone(p.info.rel.clone())),
                 Parsed::AwardList(l) => out.push(QuickEdit::Gone(l.info.rel.clone())),
             }
+            // Gone: not made again for a translation deleted with it.
+            fresh.insert(path.clone(), None);
             continue;
         }
         if !path.is_file() {
