@@ -197,6 +197,13 @@ pub fn render_all(
     stop: Option<&AtomicBool>,
 ) -> Result<(Option<Built>, Rendered), Diagnostics> {
     let prepared = Prepared::new(site, theme);
+    if stop.is_some_and(|s| s.load(Ordering::Acquire)) {
+        let nothing = Rendered {
+            changed: Vec::new(),
+            rendered: 0,
+        };
+        return Ok((None, nothing));
+    }
     let renderer = Renderer::with_prepared(site, theme, &prepared);
     let sink = MemorySink {
         last,

@@ -413,6 +413,10 @@ impl Rebuilder {
         let config = load_config(&self.options)?;
         let theme = theme::load(&config);
         let (content, problems) = load_cached(&config, &mut self.parse_cache);
+        if self.next_edit_waits() {
+            self.gave_way = true;
+            return Err(Diagnostics::new());
+        }
         let site = assemble(
             config,
             content,
