@@ -246,6 +246,21 @@ impl<'a> Renderer<'a> {
 
     /// Every page of the site, in every language.
     pub fn pages(&self) -> Vec<PageRef> {
+        let mut out = self.pages_but_search();
+        out.extend(self.search_pages());
+        out
+    }
+
+    /// The files of the search index (building it, the first time).
+    pub fn search_pages(&self) -> Vec<PageRef> {
+        (0..self.search_files().len())
+            .map(PageRef::SearchIndex)
+            .collect()
+    }
+
+    /// Every page but the search index's files: none of them needs the
+    /// index, so they can be written while it is built.
+    pub fn pages_but_search(&self) -> Vec<PageRef> {
         let mut out = Vec::new();
         for lang in 0..self.site.config.languages.len() {
             out.extend(
@@ -265,7 +280,6 @@ impl<'a> Renderer<'a> {
             out.extend((1..=parts).map(PageRef::SitemapPart));
         }
         out.push(PageRef::Robots);
-        out.extend((0..self.search_files().len()).map(PageRef::SearchIndex));
         out.extend((0..self.site.redirects.len()).map(PageRef::Redirect));
         for lang in 0..self.site.config.languages.len() {
             let files = [DataFile::AllCsv, DataFile::AllJson]
