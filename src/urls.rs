@@ -121,6 +121,15 @@ impl<'a> Urls<'a> {
         )
     }
 
+    /// A part of every award, its years from `first` to `last`, as CSV or
+    /// JSON (`ext`): `/du-lieu/nam-2016-2019.csv`.
+    pub fn data_years(&self, lang: &Language, first: i32, last: i32, ext: &str) -> String {
+        format!(
+            "{}/{}/{}-{first}-{last}.{ext}",
+            lang.prefix, lang.paths.data, lang.paths.years
+        )
+    }
+
     /// The recipients of one decision as CSV: `/du-lieu/khen-thuong-<slug>.csv`.
     pub fn data_list(&self, lang: &Language, slug: &str) -> String {
         format!(

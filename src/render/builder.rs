@@ -297,9 +297,23 @@ impl<'r> Renderer<'r> {
             }
             PageKind::Data => {
                 let (u, l) = (&self.urls, lang);
+                let parts = self.data_parts();
+                let whole = parts.is_empty();
                 let page = DataPage {
-                    csv: u.href(&u.data_all(l, "csv")),
-                    json: u.href(&u.data_all(l, "json")),
+                    csv: whole.then(|| u.href(&u.data_all(l, "csv"))),
+                    json: whole.then(|| u.href(&u.data_all(l, "json"))),
+                    parts: parts
+                        .into_iter()
+                        .map(|(first, last)| DataPart {
+                            name: if first == last {
+                                first.to_string()
+                            } else {
+                                format!("{first}–{last}")
+                            },
+                            csv: u.href(&u.data_years(l, first, last, "csv")),
+                            json: u.href(&u.data_years(l, first, last, "json")),
+                        })
+                        .collect(),
                     years: site
                         .years
                         .iter()

@@ -122,6 +122,9 @@ pub enum DataFile {
     AllCsv,
     /// Every award, as JSON.
     AllJson,
+    /// Past [`DATA_PART_LIMIT`] records, every award is cut by years into
+    /// parts (by place in [`Renderer::data_parts`]), each as CSV or JSON.
+    Part { part: usize, json: bool },
     /// The awards of one year (its place in `Site::years`), as CSV.
     Year(usize),
     /// The recipients of one award list, as CSV.
@@ -180,9 +183,16 @@ pub struct Renderer<'a> {
     prepared: Cow<'a, Prepared>,
     /// URLs per sitemap file ([`SITEMAP_LIMIT`]; smaller in tests).
     sitemap_limit: usize,
+    /// Records per file of every award ([`DATA_PART_LIMIT`]; smaller in tests).
+    data_part_limit: usize,
     /// The search index, built when first asked for.
     search: OnceLock<Vec<IndexFile>>,
 }
+
+/// Records in one file of every award at most: past it, the file is cut
+/// into parts of whole years, so that none grows with the site (and a
+/// spreadsheet, which opens 1,048,576 rows, opens each).
+pub const DATA_PART_LIMIT: usize = 250_000;
 
 /// Why a page could not be written: its template failed, or the file.
 #[derive(Debug)]
@@ -233,6 +243,7 @@ impl<'a> Renderer<'a> {
             urls,
             prepared,
             sitemap_limit: SITEMAP_LIMIT,
+            data_part_limit: DATA_PART_LIMIT,
             search: OnceLock::new(),
         }
     }
@@ -242,6 +253,52 @@ impl<'a> Renderer<'a> {
     pub fn with_sitemap_limit(mut self, limit: usize) -> Self {
         self.sitemap_limit = limit.max(1);
         self
+    }
+
+    /// Cuts the files of every award after `limit` records instead of
+    /// [`DATA_PART_LIMIT`], so a small site can show the parts.
+    pub fn with_data_part_limit(mut self, limit: usize) -> Self {
+        self.data_part_limit = limit.max(1);
+        self
+    }
+
+    /// The parts of every award when it holds more than the limit of
+    /// records, as ranges of years (first, last), newest first; none when
+    /// it is one file. A part holds whole years (a year past the limit on
+    /// its own is a part of its own).
+    pub fn data_parts(&self) -> Vec<(i32, i32)> {
+        let site = self.site;
+        let mut per_year: std::collections::BTreeMap<i32, usize> = Default::default();
+        for list in &site.award_lists {
+            let counts = list
+                .counts
+                .iter()
+                .map(|c| usize::from(c.individuals > 0) + usize::from(c.collectives > 0));
+            *per_year.entry(list.year).or_default() +=
+                list.recipients.len() + counts.sum::<usize>();
+        }
+        for a in site.profiles.iter().flat_map(|p| &p.awards) {
+            if a.list.is_none() {
+                *per_year.entry(a.year).or_default() += 1;
+            }
+        }
+        if per_year.values().sum::<usize>() <= self.data_part_limit {
+            return Vec::new();
+        }
+        let mut parts: Vec<(i32, i32, usize)> = Vec::new();
+        for (&year, &n) in per_year.iter().rev() {
+            match parts.last_mut() {
+                Some(last) if last.2 + n <= self.data_part_limit => {
+                    last.0 = year;
+                    last.2 += n;
+                }
+                _ => parts.push((year, year, n)),
+            }
+        }
+        parts
+            .into_iter()
+            .map(|(first, last, _)| (first, last))
+            .collect()
     }
 
     /// Every page of the site, in every language.
@@ -282,7 +339,15 @@ impl<'a> Renderer<'a> {
         out.push(PageRef::Robots);
         out.extend((0..self.site.redirects.len()).map(PageRef::Redirect));
         for lang in 0..self.site.config.languages.len() {
-            let files = [DataFile::AllCsv, DataFile::AllJson]
+            let parts = self.data_parts().len();
+            let every: Vec<DataFile> = if parts == 0 {
+                vec![DataFile::AllCsv, DataFile::AllJson]
+            } else {
+                (0..parts)
+                    .flat_map(|part| [false, true].map(|json| DataFile::Part { part, json }))
+                    .collect()
+            };
+            let files = every
                 .into_iter()
                 .chain((0..self.site.years.len()).map(DataFile::Year))
                 .chain(AwardListId::all(self.site.award_lists.len()).map(DataFile::List));
@@ -437,6 +502,10 @@ impl<'a> Renderer<'a> {
                 output_file(&match file {
                     DataFile::AllCsv => u.data_all(l, "csv"),
                     DataFile::AllJson => u.data_all(l, "json"),
+                    DataFile::Part { part, json } => {
+                        let (first, last) = self.data_parts()[part];
+                        u.data_years(l, first, last, if json { "json" } else { "csv" })
+                    }
                     DataFile::Year(y) => u.data_year(l, self.site.years[y].year),
                     DataFile::List(i) => u.data_list(l, &self.site.award_lists[i].slug),
                 })
@@ -517,14 +586,29 @@ impl<'a> Renderer<'a> {
                 let site = self.site;
                 // What the preview must rebuild it for: the lists it holds,
                 // and the profiles whose own awards it names.
-                let lists: Vec<AwardListId> = match file {
-                    DataFile::AllCsv | DataFile::AllJson => {
-                        AwardListId::all(site.award_lists.len()).collect()
+                let (lists, inline, json): (Vec<AwardListId>, _, _) = match file {
+                    DataFile::AllCsv | DataFile::AllJson => (
+                        AwardListId::all(site.award_lists.len()).collect(),
+                        data::Inline::All,
+                        file == DataFile::AllJson,
+                    ),
+                    DataFile::Part { part, json } => {
+                        let (first, last) = self.data_parts()[part];
+                        let lists = AwardListId::all(site.award_lists.len())
+                            .filter(|&l| (first..=last).contains(&site.award_lists[l].year))
+                            .collect();
+                        (lists, data::Inline::Years(first, last), json)
                     }
-                    DataFile::Year(y) => site.years[y].award_lists.clone(),
-                    DataFile::List(i) => vec![i],
+                    DataFile::Year(y) => (
+                        site.years[y].award_lists.clone(),
+                        data::Inline::Years(site.years[y].year, site.years[y].year),
+                        false,
+                    ),
+                    DataFile::List(i) => (vec![i], data::Inline::None, false),
                 };
-                for l in lists {
+                // What the preview must rebuild it for: the lists it holds,
+                // and the profiles whose own awards it names.
+                for &l in &lists {
                     rec.show(Entity::AwardList(l));
                 }
                 if !matches!(file, DataFile::List(_)) {
@@ -534,23 +618,7 @@ impl<'a> Renderer<'a> {
                         }
                     }
                 }
-                let (lists, inline) = match file {
-                    DataFile::AllCsv | DataFile::AllJson => (
-                        AwardListId::all(site.award_lists.len()).collect(),
-                        data::Inline::All,
-                    ),
-                    DataFile::Year(y) => (
-                        site.years[y].award_lists.clone(),
-                        data::Inline::Year(site.years[y].year),
-                    ),
-                    DataFile::List(i) => (vec![i], data::Inline::None),
-                };
-                PageData::Data(data::DataPage::new(
-                    records,
-                    lists,
-                    inline,
-                    file == DataFile::AllJson,
-                ))
+                PageData::Data(data::DataPage::new(records, lists, inline, json))
             }
         }
     }
