@@ -66,8 +66,14 @@ impl<'a> Urls<'a> {
         )
     }
 
-    pub fn award_lists(&self, lang: &Language) -> String {
-        format!("{}/{}/", lang.prefix, lang.paths.awards)
+    /// Page `page` of the index of award lists: `/khen-thuong/`, then
+    /// `/khen-thuong/trang/2/`.
+    pub fn award_lists(&self, lang: &Language, page: usize) -> String {
+        self.paged(
+            lang,
+            format!("{}/{}/", lang.prefix, lang.paths.awards),
+            page,
+        )
     }
 
     pub fn award_list(&self, lang: &Language, slug: &str) -> String {

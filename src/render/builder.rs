@@ -8,7 +8,8 @@ use super::rows;
 use super::share::{self, Share};
 use super::values::{Shared, Values, letter_id};
 use super::{
-    HOME_AWARD_LISTS, HOME_NEWEST, PageKind, RECIPIENTS_PER_PAGE, Renderer, page_count, page_slice,
+    AWARD_LISTS_PER_PAGE, HOME_AWARD_LISTS, HOME_NEWEST, PageKind, RECIPIENTS_PER_PAGE, Renderer,
+    page_count, page_slice,
 };
 use crate::config::Language;
 use crate::i18n::collate::ALPHABET;
@@ -219,10 +220,14 @@ impl<'r> Renderer<'r> {
                 };
                 ("campaign.html", KindData::Campaign(page))
             }
-            PageKind::AwardLists => {
-                let award_lists = all_cards(rec, &values.award_lists, |i| {
-                    Entity::AwardList(AwardListId::new(i))
-                });
+            PageKind::AwardLists { page } => {
+                let all: Vec<AwardListId> = AwardListId::all(site.award_lists.len()).collect();
+                pagination =
+                    self.pagination(page, page_count(all.len(), AWARD_LISTS_PER_PAGE), |n| {
+                        self.urls.award_lists(lang, n)
+                    });
+                let on_page = page_slice(&all, page, AWARD_LISTS_PER_PAGE);
+                let award_lists = cards(rec, &values.award_lists, on_page, Entity::AwardList);
                 (
                     "award_lists.html",
                     KindData::AwardLists(AwardLists { award_lists }),
@@ -548,7 +553,7 @@ pub(super) fn kind_name(kind: PageKind) -> &'static str {
         PageKind::Year { .. } => "year",
         PageKind::Campaigns => "campaigns",
         PageKind::Campaign { .. } => "campaign",
-        PageKind::AwardLists => "award_lists",
+        PageKind::AwardLists { .. } => "award_lists",
         PageKind::AwardList(_) => "award_list",
         PageKind::AwardTypes => "award_types",
         PageKind::AwardType { .. } => "award_type",

@@ -64,7 +64,10 @@ pub enum PageKind {
         index: CampaignId,
         page: usize,
     },
-    AwardLists,
+    /// Every award list, newest first, at most [`AWARD_LISTS_PER_PAGE`] a page.
+    AwardLists {
+        page: usize,
+    },
     AwardList(AwardListId),
     /// Every award type given on the site.
     AwardTypes,
@@ -200,6 +203,10 @@ pub enum WriteError {
     Render(Diagnostic),
     Io(io::Error),
 }
+
+/// Award lists on one page of their index at most: a province publishes a
+/// few hundred decisions a year, and the index stays readable on a phone.
+pub const AWARD_LISTS_PER_PAGE: usize = 100;
 
 /// Recipients shown on one page at most, whatever `paginate_by` says: a
 /// year of 50,000 recipients stays readable on a phone.
@@ -377,7 +384,10 @@ impl<'a> Renderer<'a> {
                     .map(|page| PageKind::Campaign { index, page }),
             );
         }
-        kinds.push(PageKind::AwardLists);
+        kinds.extend(
+            (1..=page_count(site.award_lists.len(), AWARD_LISTS_PER_PAGE))
+                .map(|page| PageKind::AwardLists { page }),
+        );
         kinds.extend(AwardListId::all(site.award_lists.len()).map(PageKind::AwardList));
         let honours = &self.prepared.honours;
         kinds.push(PageKind::AwardTypes);
@@ -465,7 +475,7 @@ impl<'a> Renderer<'a> {
             PageKind::Campaign { index, page } => {
                 u.campaign(lang, &site.campaigns[index].slug, page)
             }
-            PageKind::AwardLists => u.award_lists(lang),
+            PageKind::AwardLists { page } => u.award_lists(lang, page),
             PageKind::AwardList(i) => u.award_list(lang, &site.award_lists[i].slug),
             PageKind::AwardTypes => u.award_types(lang),
             PageKind::AwardType { index, page } => {
