@@ -219,7 +219,11 @@ pub struct Nowhere;
 
 impl PageSink for Nowhere {
     fn page(&self, page: Emitting<'_>) -> Result<(), Diagnostic> {
-        page.render().map(drop)
+        // Written to nothing as it is made: a large file is never held.
+        match page.write_to(&mut std::io::sink()) {
+            Err(super::WriteError::Render(problem)) => Err(problem),
+            Ok(()) | Err(super::WriteError::Io(_)) => Ok(()),
+        }
     }
 
     fn copy(&self, _: &CopiedFile) -> Result<(), Diagnostic> {
