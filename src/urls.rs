@@ -66,8 +66,14 @@ impl<'a> Urls<'a> {
         )
     }
 
-    pub fn award_lists(&self, lang: &Language) -> String {
-        format!("{}/{}/", lang.prefix, lang.paths.awards)
+    /// Page `page` of the index of award lists: `/khen-thuong/`, then
+    /// `/khen-thuong/trang/2/`.
+    pub fn award_lists(&self, lang: &Language, page: usize) -> String {
+        self.paged(
+            lang,
+            format!("{}/{}/", lang.prefix, lang.paths.awards),
+            page,
+        )
     }
 
     pub fn award_list(&self, lang: &Language, slug: &str) -> String {
@@ -117,6 +123,15 @@ impl<'a> Urls<'a> {
     pub fn data_year(&self, lang: &Language, year: i32) -> String {
         format!(
             "{}/{}/{}-{year}.csv",
+            lang.prefix, lang.paths.data, lang.paths.years
+        )
+    }
+
+    /// A part of every award, its years from `first` to `last`, as CSV or
+    /// JSON (`ext`): `/du-lieu/nam-2016-2019.csv`.
+    pub fn data_years(&self, lang: &Language, first: i32, last: i32, ext: &str) -> String {
+        format!(
+            "{}/{}/{}-{first}-{last}.{ext}",
             lang.prefix, lang.paths.data, lang.paths.years
         )
     }

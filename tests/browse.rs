@@ -448,3 +448,69 @@ fn the_path_words_of_award_types_and_units_are_set_per_language() {
             .contains("<a href=\"/en/agencies/\">")
     );
 }
+
+/// The index of award lists holds 100 a page, newest first, and goes on at
+/// `trang/n/` (`page/n/` in English), each page linking the others and
+/// listed in the sitemap: a province's decade of decisions stays a page a
+/// phone opens.
+#[test]
+fn the_index_of_award_lists_holds_100_a_page() {
+    let site = TestSite::fixture("basic");
+    // 120 lists more, dated one day apart: list 120 is the newest.
+    for i in 1..=120 {
+        let day = chrono_like_date(i);
+        site.write(
+            &format!("content/awards/qd-{i:03}.toml"),
+            &format!(
+                "decision = \"{i}/QĐ-UBND\"\ndate = {day}\naward = \"giay-khen\"\n\n[[recipients]]\nname = \"Người số {i}\"\nkind = \"individual\"\n"
+            ),
+        );
+    }
+    site.build().expect("the site builds");
+    let first = site.page("khen-thuong/index.html");
+    let second = site.page("khen-thuong/trang/2/index.html");
+    let rows = |page: &str| between(page, "<tbody>", "</tbody>").matches("<tr>").count();
+    // The fixture's own lists and the 120.
+    let total = std::fs::read_dir(site.root().join("content/awards"))
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "toml")
+        })
+        .count();
+    assert_eq!(rows(&first), 100);
+    assert_eq!(rows(&first) + rows(&second), total);
+    assert!(!site.exists("khen-thuong/trang/3/index.html"));
+    // Newest first, across the break.
+    assert!(first.find("120/QĐ-UBND").unwrap() < first.find("119/QĐ-UBND").unwrap());
+    assert!(second.contains("1/QĐ-UBND"));
+    assert!(
+        first.contains("href=\"/khen-thuong/trang/2/\" rel=\"next\""),
+        "{first}"
+    );
+    assert!(second.contains("href=\"/khen-thuong/\" rel=\"prev\""));
+    assert!(
+        second.contains("<title>Quyết định khen thưởng – Trang 2 |"),
+        "{second}"
+    );
+    let english = site.page("en/awards/page/2/index.html");
+    assert_eq!(rows(&english), rows(&second));
+    let sitemap = site.page("sitemap.xml");
+    assert!(sitemap.contains("/khen-thuong/trang/2/</loc>"));
+    assert!(sitemap.contains("/en/awards/page/2/</loc>"));
+}
+
+/// A date `i` days after 1 January 2015, written as TOML writes dates.
+fn chrono_like_date(i: u32) -> String {
+    let mut day = i;
+    let mut month = 1;
+    let lengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    while day > lengths[month - 1] {
+        day -= lengths[month - 1];
+        month += 1;
+    }
+    format!("2015-{month:02}-{day:02}")
+}

@@ -194,3 +194,89 @@ fn the_data_page_links_every_download_in_each_language() {
             .contains("https://example.gov.vn/en/data/")
     );
 }
+
+/// Past the limit of records per file, every award comes in parts of whole
+/// years: each at most the limit (unless one year alone holds more), the
+/// parts together holding exactly the records of the single file, in its
+/// order, and the data page linking each part instead of the single file.
+#[test]
+fn past_the_limit_every_award_comes_in_parts_of_whole_years() {
+    use vinhdanh::render::{DataFile, PageRef, Renderer};
+    let site = TestSite::fixture("agency");
+    site.build().expect("the fixture builds");
+    let whole = csv_rows(&std::fs::read(site.out().join("du-lieu/khen-thuong.csv")).unwrap());
+    let (model, theme) = vinhdanh::load_site(&site.options()).unwrap();
+    let per_year = |year: &str| whole.iter().filter(|r| r["year"] == year).count();
+    let limit = whole.len() / 3;
+    assert!(limit > 0);
+    let renderer = Renderer::new(&model, &theme).with_data_part_limit(limit);
+    let parts = renderer.data_parts();
+    assert!(parts.len() >= 3, "{parts:?}");
+    let mut joined = Vec::new();
+    for (part, &(first, last)) in parts.iter().enumerate() {
+        let file = PageRef::Data {
+            lang: 0,
+            file: DataFile::Part { part, json: false },
+        };
+        assert_eq!(
+            renderer.output_path(file),
+            format!("du-lieu/nam-{first}-{last}.csv")
+        );
+        let rows = csv_rows(&renderer.render(file).unwrap());
+        let years: std::collections::BTreeSet<i64> =
+            rows.iter().map(|r| r["year"].parse().unwrap()).collect();
+        assert!(
+            years
+                .iter()
+                .all(|y| (first as i64..=last as i64).contains(y))
+        );
+        assert!(
+            rows.len() <= limit || first == last,
+            "part {first}–{last}: {} records",
+            rows.len()
+        );
+        for y in first..=last {
+            assert_eq!(
+                rows.iter().filter(|r| r["year"] == y.to_string()).count(),
+                per_year(&y.to_string()),
+                "a part holds its years whole"
+            );
+        }
+        let json = PageRef::Data {
+            lang: 1,
+            file: DataFile::Part { part, json: true },
+        };
+        let records: Vec<Value> =
+            serde_json::from_slice(&renderer.render(json).unwrap()).expect("the JSON parses");
+        assert_eq!(
+            records.len(),
+            rows.len(),
+            "the JSON part has the CSV's records"
+        );
+        joined.extend(rows);
+    }
+    let key = |r: &BTreeMap<String, String>| format!("{r:?}");
+    let mut a: Vec<String> = joined.iter().map(key).collect();
+    let mut b: Vec<String> = whole.iter().map(key).collect();
+    a.sort();
+    b.sort();
+    assert_eq!(a, b, "the parts hold the single file's records, each once");
+    let pages = renderer.pages();
+    assert!(!pages.contains(&PageRef::Data {
+        lang: 0,
+        file: DataFile::AllCsv
+    }));
+    let data_page = pages
+        .iter()
+        .copied()
+        .find(|&p| renderer.output_path(p) == "du-lieu/index.html")
+        .unwrap();
+    let html = String::from_utf8(renderer.render(data_page).unwrap()).unwrap();
+    let (first, last) = parts[0];
+    // The fixture's base_url has a sub-folder: hrefs end with the path.
+    assert!(
+        html.contains(&format!("du-lieu/nam-{first}-{last}.json\"")),
+        "{html}"
+    );
+    assert!(!html.contains("khen-thuong.csv"));
+}

@@ -8,7 +8,8 @@ use super::rows;
 use super::share::{self, Share};
 use super::values::{Shared, Values, letter_id};
 use super::{
-    HOME_AWARD_LISTS, HOME_NEWEST, PageKind, RECIPIENTS_PER_PAGE, Renderer, page_count, page_slice,
+    AWARD_LISTS_PER_PAGE, HOME_AWARD_LISTS, HOME_NEWEST, PageKind, RECIPIENTS_PER_PAGE, Renderer,
+    page_count, page_slice,
 };
 use crate::config::Language;
 use crate::i18n::collate::ALPHABET;
@@ -219,10 +220,14 @@ impl<'r> Renderer<'r> {
                 };
                 ("campaign.html", KindData::Campaign(page))
             }
-            PageKind::AwardLists => {
-                let award_lists = all_cards(rec, &values.award_lists, |i| {
-                    Entity::AwardList(AwardListId::new(i))
-                });
+            PageKind::AwardLists { page } => {
+                let all: Vec<AwardListId> = AwardListId::all(site.award_lists.len()).collect();
+                pagination =
+                    self.pagination(page, page_count(all.len(), AWARD_LISTS_PER_PAGE), |n| {
+                        self.urls.award_lists(lang, n)
+                    });
+                let on_page = page_slice(&all, page, AWARD_LISTS_PER_PAGE);
+                let award_lists = cards(rec, &values.award_lists, on_page, Entity::AwardList);
                 (
                     "award_lists.html",
                     KindData::AwardLists(AwardLists { award_lists }),
@@ -297,9 +302,23 @@ impl<'r> Renderer<'r> {
             }
             PageKind::Data => {
                 let (u, l) = (&self.urls, lang);
+                let parts = self.data_parts();
+                let whole = parts.is_empty();
                 let page = DataPage {
-                    csv: u.href(&u.data_all(l, "csv")),
-                    json: u.href(&u.data_all(l, "json")),
+                    csv: whole.then(|| u.href(&u.data_all(l, "csv"))),
+                    json: whole.then(|| u.href(&u.data_all(l, "json"))),
+                    parts: parts
+                        .into_iter()
+                        .map(|(first, last)| DataPart {
+                            name: if first == last {
+                                first.to_string()
+                            } else {
+                                format!("{first}–{last}")
+                            },
+                            csv: u.href(&u.data_years(l, first, last, "csv")),
+                            json: u.href(&u.data_years(l, first, last, "json")),
+                        })
+                        .collect(),
                     years: site
                         .years
                         .iter()
@@ -534,7 +553,7 @@ pub(super) fn kind_name(kind: PageKind) -> &'static str {
         PageKind::Year { .. } => "year",
         PageKind::Campaigns => "campaigns",
         PageKind::Campaign { .. } => "campaign",
-        PageKind::AwardLists => "award_lists",
+        PageKind::AwardLists { .. } => "award_lists",
         PageKind::AwardList(_) => "award_list",
         PageKind::AwardTypes => "award_types",
         PageKind::AwardType { .. } => "award_type",

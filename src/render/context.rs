@@ -132,7 +132,7 @@ impl<'a> Common<'a> {
                 profiles: href(urls.profiles(lang, 1)),
                 years: href(urls.years(lang)),
                 campaigns: href(urls.campaigns(lang)),
-                awards: href(urls.award_lists(lang)),
+                awards: href(urls.award_lists(lang, 1)),
                 award_types: href(urls.award_types(lang)),
                 units: href(urls.units(lang)),
                 search: href(urls.search(lang)),

@@ -150,8 +150,9 @@ impl<'a> Records<'a> {
     }
 
     /// Hands `each` the awards profiles write that no list records (of
-    /// one year, or of every year), in profile order.
-    pub fn inline(&self, year: Option<i32>, each: &mut dyn FnMut(&Record)) {
+    /// the years from the first to the last, or of every year), in profile
+    /// order.
+    pub fn inline(&self, years: Option<(i32, i32)>, each: &mut dyn FnMut(&Record)) {
         let site = self.site;
         let (code, default) = self.code();
         let lang = &site.config.languages[self.lang_index];
@@ -159,7 +160,7 @@ impl<'a> Records<'a> {
             let text = &p.texts[self.lang_index];
             let mut url = None;
             for a in p.awards.iter().filter(|a| a.list.is_none()) {
-                if year.is_some_and(|y| y != a.year) {
+                if years.is_some_and(|(first, last)| !(first..=last).contains(&a.year)) {
                     continue;
                 }
                 let t = site.catalogue.by_index(a.award);
@@ -247,7 +248,8 @@ pub struct DataPage<'a> {
 #[derive(Clone, Copy, Hash)]
 pub enum Inline {
     All,
-    Year(i32),
+    /// Of the years from the first to the last, both included.
+    Years(i32, i32),
     None,
 }
 
@@ -269,7 +271,7 @@ impl<'a> DataPage<'a> {
         }
         match self.inline {
             Inline::All => self.records.inline(None, each),
-            Inline::Year(year) => self.records.inline(Some(year), each),
+            Inline::Years(first, last) => self.records.inline(Some((first, last)), each),
             Inline::None => {}
         }
     }

@@ -62,10 +62,20 @@ pub struct Emitted {
 /// Emits every page and copied file of the site into `sink`, after checking
 /// that no copied file takes a page's place. Returns every problem, sorted.
 pub fn emit(renderer: &Renderer, sink: &dyn PageSink) -> Result<Emitted, Diagnostics> {
-    let pages = renderer.pages();
     let copied = renderer.copied_files();
+    // The search index is built while the other pages are written: on a
+    // province's site it is most of a second, and no other page needs it.
+    let others = renderer.pages_but_search();
+    let (search, mut problems) = rayon::join(
+        || renderer.search_pages(),
+        || emit_pages(renderer, &others, sink),
+    );
+    let mut pages = others;
+    pages.extend(&search);
+    // A copied file in a page's place fails the build (nothing written is
+    // kept: the sink's output is discarded).
     check_copied_files(renderer, &pages, &copied)?;
-    let mut problems = emit_pages(renderer, &pages, sink);
+    problems.extend(emit_pages(renderer, &search, sink));
     problems.extend(
         copied
             .par_iter()
@@ -209,7 +219,11 @@ pub struct Nowhere;
 
 impl PageSink for Nowhere {
     fn page(&self, page: Emitting<'_>) -> Result<(), Diagnostic> {
-        page.render().map(drop)
+        // Written to nothing as it is made: a large file is never held.
+        match page.write_to(&mut std::io::sink()) {
+            Err(super::WriteError::Render(problem)) => Err(problem),
+            Ok(()) | Err(super::WriteError::Io(_)) => Ok(()),
+        }
     }
 
     fn copy(&self, _: &CopiedFile) -> Result<(), Diagnostic> {

@@ -64,7 +64,10 @@ pub enum PageKind {
         index: CampaignId,
         page: usize,
     },
-    AwardLists,
+    /// Every award list, newest first, at most [`AWARD_LISTS_PER_PAGE`] a page.
+    AwardLists {
+        page: usize,
+    },
     AwardList(AwardListId),
     /// Every award type given on the site.
     AwardTypes,
@@ -122,6 +125,9 @@ pub enum DataFile {
     AllCsv,
     /// Every award, as JSON.
     AllJson,
+    /// Past [`DATA_PART_LIMIT`] records, every award is cut by years into
+    /// parts (by place in [`Renderer::data_parts`]), each as CSV or JSON.
+    Part { part: usize, json: bool },
     /// The awards of one year (its place in `Site::years`), as CSV.
     Year(usize),
     /// The recipients of one award list, as CSV.
@@ -180,9 +186,16 @@ pub struct Renderer<'a> {
     prepared: Cow<'a, Prepared>,
     /// URLs per sitemap file ([`SITEMAP_LIMIT`]; smaller in tests).
     sitemap_limit: usize,
+    /// Records per file of every award ([`DATA_PART_LIMIT`]; smaller in tests).
+    data_part_limit: usize,
     /// The search index, built when first asked for.
     search: OnceLock<Vec<IndexFile>>,
 }
+
+/// Records in one file of every award at most: past it, the file is cut
+/// into parts of whole years, so that none grows with the site (and a
+/// spreadsheet, which opens 1,048,576 rows, opens each).
+pub const DATA_PART_LIMIT: usize = 250_000;
 
 /// Why a page could not be written: its template failed, or the file.
 #[derive(Debug)]
@@ -190,6 +203,10 @@ pub enum WriteError {
     Render(Diagnostic),
     Io(io::Error),
 }
+
+/// Award lists on one page of their index at most: a province publishes a
+/// few hundred decisions a year, and the index stays readable on a phone.
+pub const AWARD_LISTS_PER_PAGE: usize = 100;
 
 /// Recipients shown on one page at most, whatever `paginate_by` says: a
 /// year of 50,000 recipients stays readable on a phone.
@@ -233,6 +250,7 @@ impl<'a> Renderer<'a> {
             urls,
             prepared,
             sitemap_limit: SITEMAP_LIMIT,
+            data_part_limit: DATA_PART_LIMIT,
             search: OnceLock::new(),
         }
     }
@@ -244,8 +262,69 @@ impl<'a> Renderer<'a> {
         self
     }
 
+    /// Cuts the files of every award after `limit` records instead of
+    /// [`DATA_PART_LIMIT`], so a small site can show the parts.
+    pub fn with_data_part_limit(mut self, limit: usize) -> Self {
+        self.data_part_limit = limit.max(1);
+        self
+    }
+
+    /// The parts of every award when it holds more than the limit of
+    /// records, as ranges of years (first, last), newest first; none when
+    /// it is one file. A part holds whole years (a year past the limit on
+    /// its own is a part of its own).
+    pub fn data_parts(&self) -> Vec<(i32, i32)> {
+        let site = self.site;
+        let mut per_year: std::collections::BTreeMap<i32, usize> = Default::default();
+        for list in &site.award_lists {
+            let counts = list
+                .counts
+                .iter()
+                .map(|c| usize::from(c.individuals > 0) + usize::from(c.collectives > 0));
+            *per_year.entry(list.year).or_default() +=
+                list.recipients.len() + counts.sum::<usize>();
+        }
+        for a in site.profiles.iter().flat_map(|p| &p.awards) {
+            if a.list.is_none() {
+                *per_year.entry(a.year).or_default() += 1;
+            }
+        }
+        if per_year.values().sum::<usize>() <= self.data_part_limit {
+            return Vec::new();
+        }
+        let mut parts: Vec<(i32, i32, usize)> = Vec::new();
+        for (&year, &n) in per_year.iter().rev() {
+            match parts.last_mut() {
+                Some(last) if last.2 + n <= self.data_part_limit => {
+                    last.0 = year;
+                    last.2 += n;
+                }
+                _ => parts.push((year, year, n)),
+            }
+        }
+        parts
+            .into_iter()
+            .map(|(first, last, _)| (first, last))
+            .collect()
+    }
+
     /// Every page of the site, in every language.
     pub fn pages(&self) -> Vec<PageRef> {
+        let mut out = self.pages_but_search();
+        out.extend(self.search_pages());
+        out
+    }
+
+    /// The files of the search index (building it, the first time).
+    pub fn search_pages(&self) -> Vec<PageRef> {
+        (0..self.search_files().len())
+            .map(PageRef::SearchIndex)
+            .collect()
+    }
+
+    /// Every page but the search index's files: none of them needs the
+    /// index, so they can be written while it is built.
+    pub fn pages_but_search(&self) -> Vec<PageRef> {
         let mut out = Vec::new();
         for lang in 0..self.site.config.languages.len() {
             out.extend(
@@ -265,10 +344,17 @@ impl<'a> Renderer<'a> {
             out.extend((1..=parts).map(PageRef::SitemapPart));
         }
         out.push(PageRef::Robots);
-        out.extend((0..self.search_files().len()).map(PageRef::SearchIndex));
         out.extend((0..self.site.redirects.len()).map(PageRef::Redirect));
         for lang in 0..self.site.config.languages.len() {
-            let files = [DataFile::AllCsv, DataFile::AllJson]
+            let parts = self.data_parts().len();
+            let every: Vec<DataFile> = if parts == 0 {
+                vec![DataFile::AllCsv, DataFile::AllJson]
+            } else {
+                (0..parts)
+                    .flat_map(|part| [false, true].map(|json| DataFile::Part { part, json }))
+                    .collect()
+            };
+            let files = every
                 .into_iter()
                 .chain((0..self.site.years.len()).map(DataFile::Year))
                 .chain(AwardListId::all(self.site.award_lists.len()).map(DataFile::List));
@@ -298,7 +384,10 @@ impl<'a> Renderer<'a> {
                     .map(|page| PageKind::Campaign { index, page }),
             );
         }
-        kinds.push(PageKind::AwardLists);
+        kinds.extend(
+            (1..=page_count(site.award_lists.len(), AWARD_LISTS_PER_PAGE))
+                .map(|page| PageKind::AwardLists { page }),
+        );
         kinds.extend(AwardListId::all(site.award_lists.len()).map(PageKind::AwardList));
         let honours = &self.prepared.honours;
         kinds.push(PageKind::AwardTypes);
@@ -386,7 +475,7 @@ impl<'a> Renderer<'a> {
             PageKind::Campaign { index, page } => {
                 u.campaign(lang, &site.campaigns[index].slug, page)
             }
-            PageKind::AwardLists => u.award_lists(lang),
+            PageKind::AwardLists { page } => u.award_lists(lang, page),
             PageKind::AwardList(i) => u.award_list(lang, &site.award_lists[i].slug),
             PageKind::AwardTypes => u.award_types(lang),
             PageKind::AwardType { index, page } => {
@@ -423,6 +512,10 @@ impl<'a> Renderer<'a> {
                 output_file(&match file {
                     DataFile::AllCsv => u.data_all(l, "csv"),
                     DataFile::AllJson => u.data_all(l, "json"),
+                    DataFile::Part { part, json } => {
+                        let (first, last) = self.data_parts()[part];
+                        u.data_years(l, first, last, if json { "json" } else { "csv" })
+                    }
                     DataFile::Year(y) => u.data_year(l, self.site.years[y].year),
                     DataFile::List(i) => u.data_list(l, &self.site.award_lists[i].slug),
                 })
@@ -503,14 +596,29 @@ impl<'a> Renderer<'a> {
                 let site = self.site;
                 // What the preview must rebuild it for: the lists it holds,
                 // and the profiles whose own awards it names.
-                let lists: Vec<AwardListId> = match file {
-                    DataFile::AllCsv | DataFile::AllJson => {
-                        AwardListId::all(site.award_lists.len()).collect()
+                let (lists, inline, json): (Vec<AwardListId>, _, _) = match file {
+                    DataFile::AllCsv | DataFile::AllJson => (
+                        AwardListId::all(site.award_lists.len()).collect(),
+                        data::Inline::All,
+                        file == DataFile::AllJson,
+                    ),
+                    DataFile::Part { part, json } => {
+                        let (first, last) = self.data_parts()[part];
+                        let lists = AwardListId::all(site.award_lists.len())
+                            .filter(|&l| (first..=last).contains(&site.award_lists[l].year))
+                            .collect();
+                        (lists, data::Inline::Years(first, last), json)
                     }
-                    DataFile::Year(y) => site.years[y].award_lists.clone(),
-                    DataFile::List(i) => vec![i],
+                    DataFile::Year(y) => (
+                        site.years[y].award_lists.clone(),
+                        data::Inline::Years(site.years[y].year, site.years[y].year),
+                        false,
+                    ),
+                    DataFile::List(i) => (vec![i], data::Inline::None, false),
                 };
-                for l in lists {
+                // What the preview must rebuild it for: the lists it holds,
+                // and the profiles whose own awards it names.
+                for &l in &lists {
                     rec.show(Entity::AwardList(l));
                 }
                 if !matches!(file, DataFile::List(_)) {
@@ -520,23 +628,7 @@ impl<'a> Renderer<'a> {
                         }
                     }
                 }
-                let (lists, inline) = match file {
-                    DataFile::AllCsv | DataFile::AllJson => (
-                        AwardListId::all(site.award_lists.len()).collect(),
-                        data::Inline::All,
-                    ),
-                    DataFile::Year(y) => (
-                        site.years[y].award_lists.clone(),
-                        data::Inline::Year(site.years[y].year),
-                    ),
-                    DataFile::List(i) => (vec![i], data::Inline::None),
-                };
-                PageData::Data(data::DataPage::new(
-                    records,
-                    lists,
-                    inline,
-                    file == DataFile::AllJson,
-                ))
+                PageData::Data(data::DataPage::new(records, lists, inline, json))
             }
         }
     }

@@ -226,13 +226,24 @@ pub struct YearRow {
 /// The open data page.
 #[derive(Serialize, Hash)]
 pub struct DataPage {
-    /// Every award as CSV, and as JSON.
-    pub(super) csv: String,
-    pub(super) json: String,
+    /// Every award as CSV, and as JSON; none when it is cut into `parts`.
+    pub(super) csv: Option<String>,
+    pub(super) json: Option<String>,
+    /// Every award in parts of whole years, newest first, when it holds
+    /// more records than one file should.
+    pub(super) parts: Vec<DataPart>,
     /// One CSV per year with awards, newest first.
     pub(super) years: Vec<DataLink>,
     /// One CSV per decision, newest first.
     pub(super) award_lists: Vec<DataLink>,
+}
+
+#[derive(Serialize, Hash)]
+pub struct DataPart {
+    /// Its years: `2016–2019`, or one year.
+    pub(super) name: String,
+    pub(super) csv: String,
+    pub(super) json: String,
 }
 
 #[derive(Serialize, Hash)]

@@ -100,7 +100,7 @@ impl Share {
                 }
                 numbered(text.name.clone())
             }
-            PageKind::AwardLists => v.t("award_lists").to_owned(),
+            PageKind::AwardLists { .. } => numbered(v.t("award_lists").to_owned()),
             PageKind::AwardList(i) => {
                 let l = &site.award_lists[i];
                 og_type = "article";
