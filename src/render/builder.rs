@@ -482,16 +482,35 @@ impl<'r> Renderer<'r> {
             total,
             prev: (current > 1).then(|| href(current - 1)),
             next: (current < total).then(|| href(current + 1)),
-            pages: (1..=total)
-                .map(|n| PageLink {
-                    number: n,
-                    href: href(n),
-                    current: n == current,
+            pages: page_window(current, total)
+                .into_iter()
+                .scan(0, |previous, n| {
+                    let gap_before = n > *previous + 1 && *previous > 0;
+                    *previous = n;
+                    Some(PageLink {
+                        number: n,
+                        href: href(n),
+                        current: n == current,
+                        gap_before,
+                    })
                 })
                 .collect(),
         })
     }
 }
+
+/// Pages a page links to: the first, the last, and those within
+/// [`PAGE_WINDOW`] of the current one. Linking every page made a list of
+/// 200 pages write 40,000 links, and the pages of a large year grew with
+/// the square of its recipients.
+fn page_window(current: usize, total: usize) -> Vec<usize> {
+    (1..=total)
+        .filter(|&n| n == 1 || n == total || n.abs_diff(current) <= PAGE_WINDOW)
+        .collect()
+}
+
+/// How many pages on each side of the current one its links show.
+const PAGE_WINDOW: usize = 2;
 
 fn year_value<'a>(v: &Values<'a>, y: &crate::model::Year) -> YearValue<'a> {
     let summary: Vec<SummaryRow> = y
@@ -562,5 +581,19 @@ pub(super) fn kind_name(kind: PageKind) -> &'static str {
         PageKind::Search => "search",
         PageKind::Data => "data",
         PageKind::NotFound => "404",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page_window;
+
+    #[test]
+    fn a_page_links_the_first_the_last_and_its_neighbours() {
+        assert_eq!(page_window(1, 3), [1, 2, 3]);
+        assert_eq!(page_window(1, 200), [1, 2, 3, 200]);
+        assert_eq!(page_window(100, 200), [1, 98, 99, 100, 101, 102, 200]);
+        assert_eq!(page_window(200, 200), [1, 198, 199, 200]);
+        assert_eq!(page_window(4, 7), [1, 2, 3, 4, 5, 6, 7]);
     }
 }

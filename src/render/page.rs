@@ -66,6 +66,9 @@ pub struct PageLink {
     pub(super) number: usize,
     pub(super) href: String,
     pub(super) current: bool,
+    /// Pages before it are left out of the links (it is not the page after
+    /// the previous link).
+    pub(super) gap_before: bool,
 }
 
 /// The variables of each kind of page (besides `page` and `pagination`).
