@@ -176,19 +176,7 @@ pub fn assemble(
         .map(|(((slug, page), (texts, found)), checked)| {
             problems.extend(found.problems);
             draft_links.extend(found.draft_links);
-            Campaign {
-                slug: slug.clone(),
-                start_year: checked.start_year,
-                end_year: checked.end_year,
-                level: page.front.level,
-                documents: checked.documents,
-                aliases: checked.aliases,
-                draft: page.front.draft,
-                texts,
-                profiles: Vec::new(),
-                award_lists: Vec::new(),
-                source: page.info.rel.clone(),
-            }
+            campaign(slug.clone(), page, checked, texts)
         })
         .collect();
 
@@ -251,4 +239,27 @@ fn profile_ranks(
             Some(rank)
         })
         .collect()
+}
+
+/// A campaign from its page, its checked front matter and its texts; its
+/// profiles and award lists are joined later.
+pub(super) fn campaign(
+    slug: String,
+    page: &crate::content::Page<crate::content::front::CampaignFront>,
+    checked: super::checks::CampaignChecked,
+    texts: Vec<CampaignText>,
+) -> Campaign {
+    Campaign {
+        slug,
+        start_year: checked.start_year,
+        end_year: checked.end_year,
+        level: page.front.level,
+        documents: checked.documents,
+        aliases: checked.aliases,
+        draft: page.front.draft,
+        texts,
+        profiles: Vec::new(),
+        award_lists: Vec::new(),
+        source: page.info.rel.clone(),
+    }
 }

@@ -13,11 +13,11 @@
 use std::collections::{HashMap, HashSet};
 
 use super::checks::Checker;
-use super::fronts::{PageFront, TranslationDraft};
+use super::fronts::PageFront;
 use super::join::{attach_list_awards_to, sort_awards};
+use super::retext::by_language;
 use super::texts::{LinkTargets, TextRenderer};
 use super::{AwardListId, CampaignId, ProfileId, Site};
-use crate::content::Page;
 use crate::content::cache::QuickEdit;
 use crate::content::markdown::MarkdownOptions;
 use crate::diagnostic::Diagnostics;
@@ -148,17 +148,9 @@ pub fn patch(site: &mut Site, edits: Vec<QuickEdit>) -> Option<Patched> {
                     return None;
                 }
                 let campaign = super::Campaign {
-                    slug,
-                    start_year: checked.start_year,
-                    end_year: checked.end_year,
-                    level: page.front.level,
-                    documents: checked.documents,
-                    aliases: checked.aliases,
-                    draft: page.front.draft,
-                    texts,
                     profiles: old.profiles.clone(),
                     award_lists: old.award_lists.clone(),
-                    source: page.info.rel.clone(),
+                    ..super::assemble::campaign(slug, &page, checked, texts)
                 };
                 changes.push(Change::Campaign(i, Box::new(campaign)));
             }
@@ -219,16 +211,4 @@ pub fn patch(site: &mut Site, edits: Vec<QuickEdit>) -> Option<Patched> {
         }
     }
     Some(done)
-}
-
-/// Translations by language code, leaving out drafts unless they are built.
-fn by_language<T: TranslationDraft>(
-    translations: Vec<Page<T>>,
-    drafts: bool,
-) -> HashMap<String, Page<T>> {
-    translations
-        .into_iter()
-        .filter(|t| drafts || !t.front.is_draft())
-        .filter_map(|t| Some((t.info.lang.clone()?, t)))
-        .collect()
 }

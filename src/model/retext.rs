@@ -89,7 +89,7 @@ pub fn retext(site: &mut Site, edits: Vec<TextEdit>) -> Option<Retexted> {
 }
 
 /// Translations by language code, leaving out drafts unless they are built.
-fn by_language<T: TranslationDraft>(
+pub(super) fn by_language<T: TranslationDraft>(
     translations: Vec<Page<T>>,
     drafts: bool,
 ) -> HashMap<String, Page<T>> {

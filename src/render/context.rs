@@ -280,31 +280,14 @@ impl Prepared {
         profiles: &[ProfileId],
         campaigns: &[CampaignId],
     ) {
-        let urls = Urls::new(&site.config);
-        for (i, (lang, data)) in site
-            .config
-            .languages
-            .iter()
-            .zip(&mut self.languages)
-            .enumerate()
-        {
-            let values = values(site, theme, lang, i, urls);
-            for &p in profiles {
-                data.values.profiles[p.index()] = values.profile_value(p);
-            }
-            for &c in campaigns {
-                data.values.campaigns[c.index()] = values.campaign_value(c);
-            }
-            for (l, list) in AwardListId::all(site.award_lists.len()).zip(&site.award_lists) {
-                if list.campaign.is_some_and(|c| campaigns.contains(&c)) {
-                    data.values.award_lists[l.index()] = values.award_list_value(l);
-                }
-            }
-        }
+        let lists: Vec<AwardListId> = AwardListId::all(site.award_lists.len())
+            .zip(&site.award_lists)
+            .filter(|(_, list)| list.campaign.is_some_and(|c| campaigns.contains(&c)))
+            .map(|(l, _)| l)
+            .collect();
+        self.patch(site, theme, profiles, campaigns, &lists);
     }
-}
 
-impl Prepared {
     /// After the preview put edited or new entities into the site
     /// ([`crate::model::patch`]): their values again, a new profile's
     /// added last. Lists, counts and links stay as they were: only the
