@@ -3,7 +3,9 @@
 //!
 //! Events are gathered into batches: a batch ends when nothing has happened
 //! for [`QUIET`] (an editor's save is a burst of events, and a tool that
-//! writes a temporary file and renames it over the original makes several).
+//! writes a temporary file and renames it over the original makes several),
+//! or for only [`SETTLED`] after a file was closed after writing or renamed
+//! into place: then the save is over, and the preview need not wait.
 //! Editor droppings (`.swp`, `~`, `4913`, `.#…`, hidden files) never start
 //! or join a batch. The site root itself is watched without recursion, so
 //! that `public/`, `target/` or `.git/` beside the site cost nothing; an
@@ -15,6 +17,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::{Duration, Instant};
 
+use notify::event::{AccessKind, AccessMode, ModifyKind, RenameMode};
 use notify::{Event, EventKind, RecursiveMode, Watcher as _};
 
 use crate::content::is_ignored_name;
@@ -22,6 +25,10 @@ use crate::vocab::{CONFIG_FILE, CONTENT_DIR, I18N_DIR, STATIC_DIR, TEMPLATES_DIR
 
 /// How long the inputs must be still before a batch is handed over.
 pub const QUIET: Duration = Duration::from_millis(15);
+/// How long, instead, after the last event was a file closed after writing
+/// or renamed into place: the save is over, unless another file follows
+/// at once (an editor saving several, a tool writing a temporary file).
+pub const SETTLED: Duration = Duration::from_millis(3);
 /// A batch is handed over after this long even if events keep coming.
 const LONGEST: Duration = Duration::from_millis(1000);
 /// Folders of the site root that hold inputs.
@@ -90,12 +97,13 @@ impl Watch {
     pub fn next_batch(&mut self) -> Option<Result<Batch, notify::Error>> {
         let mut batch = Batch::default();
         let mut started: Option<Instant> = None;
+        let mut quiet = QUIET;
         loop {
             let event = match started {
                 None => self.events.recv().ok()?,
                 Some(at) => {
                     let left = LONGEST.saturating_sub(at.elapsed());
-                    match self.events.recv_timeout(QUIET.min(left)) {
+                    match self.events.recv_timeout(quiet.min(left)) {
                         Ok(event) => event,
                         Err(RecvTimeoutError::Timeout) => break,
                         Err(RecvTimeoutError::Disconnected) => return None,
@@ -106,8 +114,12 @@ impl Watch {
                 Ok(event) => event,
                 Err(e) => return Some(Err(e)),
             };
-            if self.add(&mut batch, &event) && started.is_none() {
+            let input = self.add(&mut batch, &event);
+            if input && started.is_none() {
                 started = Some(Instant::now());
+            }
+            if input || self.is_input_written(&event) {
+                quiet = if is_written(&event) { SETTLED } else { QUIET };
             }
             if started.is_some_and(|at| at.elapsed() >= LONGEST) {
                 break;
@@ -150,6 +162,24 @@ impl Watch {
     fn input_of(&self, path: &Path) -> Option<PathBuf> {
         input_of(&self.root, path)
     }
+
+    /// An input file closed after writing (it does not join a batch: the
+    /// writes before it did).
+    fn is_input_written(&self, event: &Event) -> bool {
+        matches!(
+            event.kind,
+            EventKind::Access(AccessKind::Close(AccessMode::Write))
+        ) && event.paths.iter().any(|p| self.input_of(p).is_some())
+    }
+}
+
+/// A file closed after writing or renamed into place: one file's save is over.
+fn is_written(event: &Event) -> bool {
+    matches!(
+        event.kind,
+        EventKind::Access(AccessKind::Close(AccessMode::Write))
+            | EventKind::Modify(ModifyKind::Name(RenameMode::To | RenameMode::Both))
+    )
 }
 
 /// Whether `event` would join a batch ([`Watch::add`]).
