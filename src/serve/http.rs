@@ -61,7 +61,13 @@ impl Shared {
             paths,
             all,
         };
-        *self.served.write().unwrap_or_else(PoisonError::into_inner) = Arc::new(next);
+        let old = std::mem::replace(
+            &mut *self.served.write().unwrap_or_else(PoisonError::into_inner),
+            Arc::new(next),
+        );
+        // Freed (when no request holds it) after the lock is released, so
+        // that requests never wait for a whole site to be freed.
+        drop(old);
         // No open page is no error.
         let _ = self.reloads.send(reload);
     }

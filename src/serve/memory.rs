@@ -44,3 +44,14 @@ impl MemorySite {
         self.files.iter().map(|(k, v)| (k.as_str(), v))
     }
 }
+
+/// Frees now what the allocator would free lazily on this thread's next
+/// allocations. After a rebuild replaced a site, that deferred work (hundreds
+/// of `madvise` calls, 10-50 ms measured at 10,000 profiles + 200,000
+/// recipients) otherwise fell on the first look at the next edit.
+pub fn give_back() {
+    // SAFETY: mi_collect takes no pointer; it only frees memory that is no
+    // longer in use, and does nothing harmful when mimalloc is not the
+    // global allocator (it then has nothing of its own to free).
+    unsafe { libmimalloc_sys::mi_collect(false) }
+}

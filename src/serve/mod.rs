@@ -335,6 +335,10 @@ fn rebuild_loop(
                 shared.publish(next, Vec::new(), true);
             }
         }
+        // The sites replaced are freed now, and their memory given back,
+        // not when the next edit arrives and waits for it.
+        drop((before, shown));
+        memory::give_back();
         batch = loop {
             match watch.next_batch() {
                 None => return,
