@@ -203,3 +203,30 @@ fn input_of(root: &Path, path: &Path) -> Option<PathBuf> {
     }
     Some(root.join(first.as_ref()))
 }
+
+#[cfg(test)]
+mod tests {
+    use notify::event::{CreateKind, DataChange};
+
+    use super::*;
+
+    fn event(kind: EventKind) -> Event {
+        Event::new(kind).add_path(PathBuf::from("/site/content/profiles/a.md"))
+    }
+
+    #[test]
+    fn a_save_is_over_when_its_file_is_closed_or_renamed_into_place() {
+        let closed = EventKind::Access(AccessKind::Close(AccessMode::Write));
+        let renamed = EventKind::Modify(ModifyKind::Name(RenameMode::To));
+        assert!(is_written(&event(closed)));
+        assert!(is_written(&event(renamed)));
+        // Still being written, or only begun: wait the whole quiet window.
+        let written = EventKind::Modify(ModifyKind::Data(DataChange::Any));
+        let created = EventKind::Create(CreateKind::File);
+        let moved_away = EventKind::Modify(ModifyKind::Name(RenameMode::From));
+        let read = EventKind::Access(AccessKind::Close(AccessMode::Read));
+        for kind in [written, created, moved_away, read] {
+            assert!(!is_written(&event(kind)), "{kind:?}");
+        }
+    }
+}
