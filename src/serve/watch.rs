@@ -118,8 +118,12 @@ impl Watch {
             if input && started.is_none() {
                 started = Some(Instant::now());
             }
-            if input || self.is_input_written(&event) {
-                quiet = if is_written(&event) { SETTLED } else { QUIET };
+            // A close-write does not join the batch (the writes before it
+            // did), but it ends an input's save all the same.
+            let written =
+                is_written(&event) && event.paths.iter().any(|p| self.input_of(p).is_some());
+            if input || written {
+                quiet = if written { SETTLED } else { QUIET };
             }
             if started.is_some_and(|at| at.elapsed() >= LONGEST) {
                 break;
@@ -161,15 +165,6 @@ impl Watch {
 
     fn input_of(&self, path: &Path) -> Option<PathBuf> {
         input_of(&self.root, path)
-    }
-
-    /// An input file closed after writing (it does not join a batch: the
-    /// writes before it did).
-    fn is_input_written(&self, event: &Event) -> bool {
-        matches!(
-            event.kind,
-            EventKind::Access(AccessKind::Close(AccessMode::Write))
-        ) && event.paths.iter().any(|p| self.input_of(p).is_some())
     }
 }
 
