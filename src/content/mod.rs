@@ -114,8 +114,9 @@ pub struct AwardListSource {
     /// Where the file's lines start, for the places of its problems.
     lines: Lines,
     /// The recipients spreadsheet it names (`recipients_csv` or
-    /// `recipients_xlsx`), read (boxed: most lists have none).
-    pub sheet: Option<Box<Sheet>>,
+    /// `recipients_xlsx`), read; shared, so that the preview's parse cache
+    /// hands it to every rebuild without copying its rows.
+    pub sheet: Option<Arc<Sheet>>,
     /// The signed decision it attaches, checked to be a PDF.
     pub attachment: Option<Attachment>,
 }
@@ -559,7 +560,7 @@ fn read_sheet(config: &Config, source: &mut AwardListSource) -> Result<(), Diagn
     if let Some(name) = &csv {
         let (bytes, rel) = read_beside(config, source, name)?;
         let read = recipients::csv_file::parse_recipients(&bytes, &rel);
-        source.sheet = Some(Box::new(read.map_err(Diagnostics)?));
+        source.sheet = Some(Arc::new(read.map_err(Diagnostics)?));
     }
     if let Some(name) = &xlsx {
         let (bytes, rel) = read_beside(config, source, name)?;
@@ -581,7 +582,7 @@ fn read_sheet(config: &Config, source: &mut AwardListSource) -> Result<(), Diagn
                 Diagnostic::file(&rel, problem)
             })?,
         };
-        source.sheet = Some(Box::new(book.read(&chosen).map_err(Diagnostics)?));
+        source.sheet = Some(Arc::new(book.read(&chosen).map_err(Diagnostics)?));
     }
     Ok(())
 }
