@@ -816,3 +816,34 @@ fn a_link_to_a_draft_is_text_without_drafts_and_a_link_with_them() {
         "{html}"
     );
 }
+
+/// A renderer told to stop (the preview's next edit arrived) makes no
+/// further page: nothing is built to be thrown away.
+#[test]
+fn a_stopped_renderer_makes_no_page() {
+    use std::sync::Mutex;
+    use std::sync::atomic::AtomicBool;
+    use vinhdanh::render::emit::Emitting;
+    use vinhdanh::render::{CopiedFile, PageSink, Renderer};
+    struct Count(Mutex<usize>);
+    impl PageSink for Count {
+        fn page(&self, _: Emitting<'_>) -> Result<(), vinhdanh::Diagnostic> {
+            *self.0.lock().unwrap() += 1;
+            Ok(())
+        }
+        fn copy(&self, _: &CopiedFile) -> Result<(), vinhdanh::Diagnostic> {
+            Ok(())
+        }
+    }
+    let site = TestSite::fixture("basic");
+    let (model, theme) = vinhdanh::load_site(&site.options()).unwrap();
+    for (stop, some) in [(false, true), (true, false)] {
+        let flag = AtomicBool::new(stop);
+        let renderer = Renderer::new(&model, &theme).stopping_on(&flag);
+        let sink = Count(Mutex::new(0));
+        vinhdanh::render::emit(&renderer, &sink).unwrap();
+        let made = *sink.0.lock().unwrap();
+        assert_eq!(made > 0, some, "stopped: {stop}, pages made: {made}");
+        assert_eq!(renderer.stopped(), stop);
+    }
+}

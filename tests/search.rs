@@ -77,3 +77,34 @@ fn ethnicity_and_body_text_never_enter_the_index() {
         assert!(!words.contains(&absent), "{absent} is in the index");
     }
 }
+
+/// The preview stops building the index when the next edit arrives: told to
+/// stop at any of its steps it gives up, and never told it makes the
+/// files a build writes.
+#[test]
+fn the_index_gives_up_when_told_and_only_then() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let site = TestSite::fixture("search").built();
+    let (model, _) = vinhdanh::load_site(&site.options()).expect("the fixture loads");
+    let whole = vinhdanh::search::build_index(&model, &|| false).expect("not stopped");
+    for file in &whole {
+        let written = std::fs::read(site.out().join(&file.path)).expect("written by the build");
+        assert_eq!(written, file.bytes, "{}", file.path);
+    }
+    // Stopped after its first look, its second, ...: it gives up each time.
+    let mut looks = 0;
+    loop {
+        let seen = AtomicUsize::new(0);
+        let stopped = || seen.fetch_add(1, Ordering::Relaxed) >= looks;
+        let made = vinhdanh::search::build_index(&model, &stopped);
+        if seen.load(Ordering::Relaxed) <= looks {
+            // It finished before being told: what it made is the whole index.
+            let made = made.expect("never told to stop");
+            assert_eq!(made.len(), whole.len());
+            break;
+        }
+        assert!(made.is_none(), "told to stop at look {looks}, it went on");
+        looks += 1;
+    }
+    assert!(looks >= 4, "it looks between its steps ({looks} looks)");
+}

@@ -70,6 +70,13 @@ pub fn emit(renderer: &Renderer, sink: &dyn PageSink) -> Result<Emitted, Diagnos
         || renderer.search_pages(),
         || emit_pages(renderer, &others, sink),
     );
+    // Given up: what was emitted is thrown away, nothing more is worth doing.
+    if renderer.stopped() {
+        return Ok(Emitted {
+            pages: 0,
+            copied: 0,
+        });
+    }
     let mut pages = others;
     pages.extend(&search);
     // A copied file in a page's place fails the build (nothing written is
@@ -94,6 +101,10 @@ pub fn emit_pages(renderer: &Renderer, pages: &[PageRef], sink: &dyn PageSink) -
         pages
             .par_iter()
             .filter_map(|&page| {
+                // Given up (see `Renderer::stopping_on`): no page is made.
+                if renderer.stopped() {
+                    return None;
+                }
                 let mut inputs = Inputs::default();
                 let data = renderer.data(page, &mut inputs);
                 sink.page(Emitting {

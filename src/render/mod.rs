@@ -27,6 +27,7 @@ use std::borrow::Cow;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::config::Language;
 use crate::diagnostic::boundary::OutputSource;
@@ -190,6 +191,8 @@ pub struct Renderer<'a> {
     data_part_limit: usize,
     /// The search index, built when first asked for.
     search: OnceLock<Vec<IndexFile>>,
+    /// Raised: the work is wanted no more ([`Renderer::stopping_on`]).
+    stop: Option<&'a AtomicBool>,
 }
 
 /// Records in one file of every award at most: past it, the file is cut
@@ -252,7 +255,21 @@ impl<'a> Renderer<'a> {
             sitemap_limit: SITEMAP_LIMIT,
             data_part_limit: DATA_PART_LIMIT,
             search: OnceLock::new(),
+            stop: None,
         }
+    }
+
+    /// A renderer that cuts its longest work short once `stop` is raised:
+    /// the search index is then left empty, and what was made must be
+    /// thrown away ([`Renderer::stopped`]).
+    pub fn stopping_on(mut self, stop: &'a AtomicBool) -> Self {
+        self.stop = Some(stop);
+        self
+    }
+
+    /// Whether `stop` was raised ([`Renderer::stopping_on`]).
+    pub fn stopped(&self) -> bool {
+        self.stop.is_some_and(|s| s.load(Ordering::Acquire))
     }
 
     /// Splits the sitemap after `limit` URLs instead of [`SITEMAP_LIMIT`],
@@ -669,7 +686,8 @@ impl<'a> Renderer<'a> {
 
     /// The files of the search index, built once per renderer.
     pub fn search_files(&self) -> &[IndexFile] {
-        self.search.get_or_init(|| build_index(self.site))
+        self.search
+            .get_or_init(|| build_index(self.site, &|| self.stopped()).unwrap_or_default())
     }
 
     fn render_html(&self, html: &page::Html) -> Result<Vec<u8>, Diagnostic> {

@@ -101,7 +101,11 @@ impl Column {
 /// language's search page (`index/meta.json`, `index/facets.json`,
 /// `index/t/*.txt`), and per language `index/labels.json` and
 /// `index/r/<n>.json` under that language's search page.
-pub fn build_index(site: &Site) -> Vec<IndexFile> {
+///
+/// `None` when `stopped` said so at one of its steps (the preview gives
+/// way to the next edit: on a province's site the index is most of a
+/// second, too long to finish for nothing).
+pub fn build_index(site: &Site, stopped: &(dyn Fn() -> bool + Sync)) -> Option<Vec<IndexFile>> {
     let urls = Urls::new(&site.config);
     let units = Units::of(site);
     let records = records(site, &units);
@@ -116,20 +120,31 @@ pub fn build_index(site: &Site) -> Vec<IndexFile> {
     // Folding is the costly part: names in parallel; units and positions
     // repeat across recipients, so each distinct text is folded once.
     let texts_of: Vec<(Vec<&str>, Vec<&str>)> = records.iter().map(|&r| texts(site, r)).collect();
-    let names: Vec<Vec<String>> = texts_of
+    let names: Option<Vec<Vec<String>>> = texts_of
         .par_iter()
-        .map(|(name, _)| name.iter().flat_map(|t| words(t)).collect())
+        .map(|(name, _)| (!stopped()).then(|| name.iter().flat_map(|t| words(t)).collect()))
         .collect();
+    let names = names?;
+    if stopped() {
+        return None;
+    }
     let mut distinct: Vec<&str> = texts_of
         .iter()
         .flat_map(|(_, o)| o.iter().copied())
         .collect();
     distinct.sort_unstable();
     distinct.dedup();
-    let folded: HashMap<&str, Vec<String>> = distinct.par_iter().map(|&t| (t, words(t))).collect();
+    let folded: Option<HashMap<&str, Vec<String>>> = distinct
+        .par_iter()
+        .map(|&t| (!stopped()).then(|| (t, words(t))))
+        .collect();
+    let folded = folded?;
     let mut words_of: HashMap<String, Postings> = HashMap::new();
     let mut columns: [Column; 5] = Default::default();
     for (id, &record) in records.iter().enumerate() {
+        if id % STOP_EVERY == 0 && stopped() {
+            return None;
+        }
         let id = id as u32;
         let other = &texts_of[id as usize].1;
         for w in &names[id as usize] {
@@ -174,6 +189,9 @@ pub fn build_index(site: &Site) -> Vec<IndexFile> {
         }
     }
 
+    if stopped() {
+        return None;
+    }
     let words_of: BTreeMap<String, Postings> = words_of.into_iter().collect();
     let shards = postings::shards(&words_of);
     let mut files = vec![
@@ -203,10 +221,18 @@ pub fn build_index(site: &Site) -> Vec<IndexFile> {
         bytes: s.text.into_bytes(),
     }));
     for lang in 0..site.config.languages.len() {
-        files.extend(language_files(site, &units, &records, &years, lang));
+        if stopped() {
+            return None;
+        }
+        files.extend(language_files(
+            site, &units, &records, &years, lang, stopped,
+        )?);
     }
-    files
+    Some(files)
 }
+
+/// Records between two looks at whether to stop (a few milliseconds' work).
+const STOP_EVERY: usize = 16_384;
 
 fn output_dir(site_path: &str) -> String {
     output_file(site_path)
@@ -260,7 +286,8 @@ fn language_files(
     records: &[Record],
     years: &[i32],
     lang_index: usize,
-) -> Vec<IndexFile> {
+    stopped: &(dyn Fn() -> bool + Sync),
+) -> Option<Vec<IndexFile>> {
     let urls = Urls::new(&site.config);
     let lang = &site.config.languages[lang_index];
     let code = lang.code.as_str();
@@ -282,7 +309,7 @@ fn language_files(
         }).collect::<Vec<_>>(),
     });
     let mut files = vec![json_file(format!("{dir}labels.json"), &labels)];
-    let chunks: Vec<IndexFile> = records
+    let chunks: Option<Vec<IndexFile>> = records
         .par_chunks(CHUNK)
         .enumerate()
         .map(|(n, chunk)| {
@@ -290,11 +317,11 @@ fn language_files(
                 .iter()
                 .map(|&r| row(site, &urls, lang_index, r))
                 .collect();
-            json_file(format!("{dir}r/{n}.json"), &Value::Array(rows))
+            (!stopped()).then(|| json_file(format!("{dir}r/{n}.json"), &Value::Array(rows)))
         })
         .collect();
-    files.extend(chunks);
-    files
+    files.extend(chunks?);
+    Some(files)
 }
 
 /// What a result shows: `[0, name, href, unit, position]` for a profile,

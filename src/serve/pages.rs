@@ -14,7 +14,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use axum::body::Bytes;
 
-use super::memory::MemorySite;
+use super::memory::{MemorySite, drop_later};
 use super::reload;
 use crate::diagnostic::messages::Unreadable;
 use crate::diagnostic::{Diagnostic, Diagnostics, FileProblem};
@@ -84,9 +84,6 @@ struct MemorySink<'a> {
     every: bool,
     /// Changed paths: copied files under them are read again.
     changed: &'a [PathBuf],
-    /// Raised: stop rendering (the next edit waits); pages are skipped.
-    stop: Option<&'a AtomicBool>,
-    stopped: AtomicBool,
     out: Mutex<Collected>,
 }
 
@@ -115,10 +112,6 @@ impl MemorySink<'_> {
 
 impl PageSink for MemorySink<'_> {
     fn page(&self, page: Emitting<'_>) -> Result<(), Diagnostic> {
-        if self.stop.is_some_and(|s| s.load(Ordering::Acquire)) {
-            self.stopped.store(true, Ordering::Release);
-            return Ok(());
-        }
         let hash = page.hash();
         let old = self.last.and_then(|l| l.old(&page.path));
         let kept = old.filter(|(p, _)| !self.every && p.hash == hash);
@@ -205,17 +198,23 @@ pub fn render_all(
         return Ok((None, nothing));
     }
     let renderer = Renderer::with_prepared(site, theme, &prepared);
+    let renderer = match stop {
+        Some(stop) => renderer.stopping_on(stop),
+        None => renderer,
+    };
     let sink = MemorySink {
         last,
         every,
         changed,
-        stop,
-        stopped: AtomicBool::new(false),
         out: Mutex::default(),
     };
     render::emit(&renderer, &sink)?;
+    // Pages skipped, or the search index cut short: thrown away.
+    let stopped = renderer.stopped();
     drop(renderer);
-    if sink.stopped.load(Ordering::Acquire) {
+    if stopped {
+        // The next edit waits: not for freeing what was made.
+        drop_later((sink.out, prepared));
         let nothing = Rendered {
             changed: Vec::new(),
             rendered: 0,
@@ -281,8 +280,6 @@ pub fn render_some(
         last: Some(last),
         every: true,
         changed: &[],
-        stop: None,
-        stopped: AtomicBool::new(false),
         out: Mutex::default(),
     };
     let problems = emit_pages(&renderer, &refs, &sink);
@@ -328,8 +325,6 @@ pub fn render_first(
         last: None,
         every: true,
         changed: &[],
-        stop: None,
-        stopped: AtomicBool::new(false),
         out: Mutex::default(),
     };
     let problems = emit_pages(&renderer, pages, &sink);

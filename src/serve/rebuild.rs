@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use super::memory::MemorySite;
+use super::memory::{MemorySite, drop_later};
 use super::pages::{Built, render_all, render_first, render_some};
 use crate::build::{BuildOptions, finish, load_config, site_and_theme};
 use crate::content::cache::{ParseCache, load_cached, quick_edits, text_edits};
@@ -438,6 +438,7 @@ impl Rebuilder {
         let stop = self.next_edit.as_deref().filter(|_| self.pending.may_yield);
         let (built, out) = render_all(&site, &theme, last.map(|l| &l.built), &p.all, every, stop)?;
         let Some(built) = built else {
+            drop_later((site, theme));
             self.gave_way = true;
             return Err(Diagnostics::new());
         };
@@ -447,7 +448,11 @@ impl Rebuilder {
             rendered: out.rendered,
             profiles: site.profiles.len(),
         };
-        self.last = Some(LastBuild { site, theme, built });
+        // The build replaced is freed on another thread, not before this
+        // one is served.
+        if let Some(replaced) = self.last.replace(LastBuild { site, theme, built }) {
+            drop_later(replaced);
+        }
         Ok(rebuilt)
     }
 }
