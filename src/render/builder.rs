@@ -393,7 +393,9 @@ impl<'r> Renderer<'r> {
                 share: Share::of(&v, kind, page_number, named),
                 json_ld: share::json_ld(&v, kind, &canonical),
                 qr: match kind {
-                    PageKind::Profile(_) | PageKind::AwardList(_) => qr::qr(&canonical),
+                    PageKind::Profile(_) | PageKind::AwardList(_) => {
+                        Some(qr::QrOf(canonical.clone()))
+                    }
                     _ => None,
                 },
                 canonical,

@@ -41,7 +41,7 @@ pub struct PageInfo<'a> {
     pub(super) json_ld: Option<String>,
     /// A QR code of `canonical` for the printed page (profile and
     /// award-list pages).
-    pub(super) qr: Option<super::qr::QrValue>,
+    pub(super) qr: Option<super::qr::QrOf>,
 }
 
 #[derive(Serialize, Hash)]
