@@ -34,6 +34,7 @@ use std::fmt;
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use tokio::sync::watch as signal_channel;
@@ -336,9 +337,12 @@ fn rebuild_loop(
             }
         }
         // The sites replaced are freed now, and their memory given back,
-        // not when the next edit arrives and waits for it.
+        // not when the next edit arrives and waits for it; unless it is
+        // there already (a rebuild gave way to it): then after its first look.
         drop((before, shown));
-        memory::give_back();
+        if !watch.stirred().load(Ordering::Acquire) {
+            rebuilder.tidy();
+        }
         batch = loop {
             match watch.next_batch() {
                 None => return,

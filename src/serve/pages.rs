@@ -14,7 +14,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use axum::body::Bytes;
 
-use super::memory::{MemorySite, drop_later};
+use super::memory::{Leftovers, MemorySite};
 use super::reload;
 use crate::diagnostic::messages::Unreadable;
 use crate::diagnostic::{Diagnostic, Diagnostics, FileProblem};
@@ -180,7 +180,7 @@ impl PageSink for MemorySink<'_> {
 /// Renders every page whose value changed since `last` (all with `every`),
 /// keeps the other pages' bytes; copies static files, reading again those
 /// under a `changed` path. `None` instead of the build when `stop` was
-/// raised before the end.
+/// raised before the end: what was made then goes to `leftovers`.
 pub fn render_all(
     site: &Site,
     theme: &Theme,
@@ -188,6 +188,7 @@ pub fn render_all(
     changed: &[PathBuf],
     every: bool,
     stop: Option<&AtomicBool>,
+    leftovers: &mut Leftovers,
 ) -> Result<(Option<Built>, Rendered), Diagnostics> {
     let prepared = Prepared::new(site, theme);
     if stop.is_some_and(|s| s.load(Ordering::Acquire)) {
@@ -214,7 +215,7 @@ pub fn render_all(
     drop(renderer);
     if stopped {
         // The next edit waits: not for freeing what was made.
-        drop_later((sink.out, prepared));
+        leftovers.keep((sink.out, prepared));
         let nothing = Rendered {
             changed: Vec::new(),
             rendered: 0,

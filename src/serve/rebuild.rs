@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use super::memory::{MemorySite, drop_later};
+use super::memory::{Leftovers, MemorySite};
 use super::pages::{Built, render_all, render_first, render_some};
 use crate::build::{BuildOptions, finish, load_config, site_and_theme};
 use crate::content::cache::{ParseCache, load_cached, quick_edits, text_edits};
@@ -51,6 +51,8 @@ pub struct Rebuilder {
     next_edit: Option<Arc<AtomicBool>>,
     /// The last rebuild gave way to the next edit.
     gave_way: bool,
+    /// What rebuilds replaced or gave up, to free when no edit waits.
+    leftovers: Leftovers,
 }
 
 /// The last good build and what it was made from.
@@ -124,6 +126,7 @@ impl Rebuilder {
             pending: Pending::default(),
             next_edit: None,
             gave_way: false,
+            leftovers: Leftovers::default(),
         }
     }
 
@@ -147,6 +150,12 @@ impl Rebuilder {
                 .next_edit
                 .as_ref()
                 .is_some_and(|f| f.load(Ordering::Acquire))
+    }
+
+    /// Frees what earlier rebuilds replaced or gave up, and gives the
+    /// memory back: for when no edit waits (after a build is served).
+    pub fn tidy(&mut self) {
+        self.leftovers.free();
     }
 
     /// The site's folder.
@@ -391,6 +400,7 @@ impl Rebuilder {
             &self.pending.all,
             false,
             None,
+            &mut self.leftovers,
         )?;
         if let Some(built) = built {
             last.built = built;
@@ -436,9 +446,18 @@ impl Rebuilder {
         let last = self.last.as_ref();
         let every = last.is_none() || p.config || p.theme;
         let stop = self.next_edit.as_deref().filter(|_| self.pending.may_yield);
-        let (built, out) = render_all(&site, &theme, last.map(|l| &l.built), &p.all, every, stop)?;
+        let leftovers = &mut self.leftovers;
+        let (built, out) = render_all(
+            &site,
+            &theme,
+            last.map(|l| &l.built),
+            &p.all,
+            every,
+            stop,
+            leftovers,
+        )?;
         let Some(built) = built else {
-            drop_later((site, theme));
+            leftovers.keep((site, theme));
             self.gave_way = true;
             return Err(Diagnostics::new());
         };
@@ -448,10 +467,9 @@ impl Rebuilder {
             rendered: out.rendered,
             profiles: site.profiles.len(),
         };
-        // The build replaced is freed on another thread, not before this
-        // one is served.
+        // The build replaced is freed once this one is served.
         if let Some(replaced) = self.last.replace(LastBuild { site, theme, built }) {
-            drop_later(replaced);
+            self.leftovers.keep(replaced);
         }
         Ok(rebuilt)
     }
