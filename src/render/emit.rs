@@ -33,8 +33,10 @@ impl Emitting<'_> {
         hash_of(&self.data)
     }
 
-    pub fn render(&self) -> Result<Vec<u8>, Diagnostic> {
-        self.renderer.render_data(&self.data)
+    /// Its bytes, made in a buffer sized for `about` bytes (what it took
+    /// last time: see [`Renderer::render_data_sized`]).
+    pub fn render_like(&self, about: usize) -> Result<Vec<u8>, Diagnostic> {
+        self.renderer.render_data_sized(&self.data, about)
     }
 
     /// Writes the page to `out`; a large file is written as it is made,

@@ -118,7 +118,7 @@ impl PageSink for MemorySink<'_> {
         let fresh = match kept {
             Some(_) => None,
             None => {
-                let bytes = page.render()?;
+                let bytes = page.render_like(old.map_or(0, |(_, b)| b.len()))?;
                 Some(Bytes::from(if page.path.ends_with(".html") {
                     reload::inject(&bytes, &page.path)
                 } else {
