@@ -165,6 +165,7 @@ pub fn serve(options: &ServeOptions, report: Reporter) -> Result<(), ServeError>
     if !root.join(CONFIG_FILE).is_file() {
         return Err(ServeError::NoSite { root });
     }
+    memory::keep_freed_memory();
     // Rebuilding gives way to serving (see `lower_priority`); the pool may
     // exist already when the library is used from another program.
     let _ = rayon::ThreadPoolBuilder::new()
