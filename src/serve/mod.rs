@@ -266,6 +266,8 @@ fn rebuild_loop(
     // The last whole good build: served again, with the overlay, when one
     // fails (not a first look at the edit that broke it).
     let mut good: Option<Arc<memory::MemorySite>> = None;
+    // Freeing was put off once for an edit already waiting.
+    let mut put_off = false;
     loop {
         let started = Instant::now();
         let before = shared.current();
@@ -339,10 +341,15 @@ fn rebuild_loop(
         }
         // The sites replaced are freed now, and their memory given back,
         // not when the next edit arrives and waits for it; unless it is
-        // there already (a rebuild gave way to it): then after its first look.
+        // there already (a rebuild gave way to it): then after its first
+        // look. Never put off twice running, so that edits in a row, each
+        // making the whole site give way, do not pile up what they left.
         drop((before, shown));
-        if !watch.stirred().load(Ordering::Acquire) {
+        if watch.stirred().load(Ordering::Acquire) && !put_off {
+            put_off = true;
+        } else {
             rebuilder.tidy();
+            put_off = false;
         }
         batch = loop {
             match watch.next_batch() {
