@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use axum::body::Bytes;
@@ -191,13 +191,6 @@ pub fn render_all(
     leftovers: &mut Leftovers,
 ) -> Result<(Option<Built>, Rendered), Diagnostics> {
     let prepared = Prepared::new(site, theme);
-    if stop.is_some_and(|s| s.load(Ordering::Acquire)) {
-        let nothing = Rendered {
-            changed: Vec::new(),
-            rendered: 0,
-        };
-        return Ok((None, nothing));
-    }
     let renderer = Renderer::with_prepared(site, theme, &prepared);
     let renderer = match stop {
         Some(stop) => renderer.stopping_on(stop),
@@ -209,7 +202,10 @@ pub fn render_all(
         changed,
         out: Mutex::default(),
     };
-    render::emit(&renderer, &sink)?;
+    // Raised already (while the values were prepared): nothing is begun.
+    if !renderer.stopped() {
+        render::emit(&renderer, &sink)?;
+    }
     // Pages skipped, or the search index cut short: thrown away.
     let stopped = renderer.stopped();
     drop(renderer);
