@@ -2,9 +2,11 @@
 //! are (the one place that decides what may be found), their words, their
 //! facets, and what each language shows of them.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::postings::{self, Postings};
@@ -117,50 +119,41 @@ pub fn build_index(site: &Site, stopped: &(dyn Fn() -> bool + Sync)) -> Option<V
     years.dedup();
     let year_index = |y: i32| years.iter().position(|&x| x == y).map_or(0, |i| i + 1);
 
-    // Folding is the costly part: names in parallel; units and positions
-    // repeat across recipients, so each distinct text is folded once.
-    let texts_of: Vec<(Vec<&str>, Vec<&str>)> = records.iter().map(|&r| texts(site, r)).collect();
-    let names: Option<Vec<Vec<String>>> = texts_of
-        .par_iter()
-        .map(|(name, _)| (!stopped()).then(|| name.iter().flat_map(|t| words(t)).collect()))
-        .collect();
-    let names = names?;
-    if stopped() {
-        return None;
-    }
-    let mut distinct: Vec<&str> = texts_of
-        .iter()
-        .flat_map(|(_, o)| o.iter().copied())
-        .collect();
-    distinct.sort_unstable();
-    distinct.dedup();
-    let folded: Option<HashMap<&str, Vec<String>>> = distinct
-        .par_iter()
-        .map(|&t| (!stopped()).then(|| (t, words(t))))
-        .collect();
-    let folded = folded?;
-    let mut words_of: HashMap<String, Postings> = HashMap::new();
+    // Folding is the costly part, and looking words up next. Names repeat
+    // their words ("Nguyễn", "Thị"), units and positions whole: each word
+    // of a name and each other text, as written, is folded once, when
+    // first met, into the ids of its words (folding goes letter by letter,
+    // so a text's words are its parts' words). Nothing is kept per record:
+    // on a province's site that was 600,000 strings to free each time.
+    let mut word_ids: FxHashMap<String, u32> = FxHashMap::default();
+    let mut postings: Vec<Postings> = Vec::new();
+    let mut folded: FxHashMap<&str, Vec<u32>> = FxHashMap::default();
     let mut columns: [Column; 5] = Default::default();
     for (id, &record) in records.iter().enumerate() {
         if id % STOP_EVERY == 0 && stopped() {
             return None;
         }
         let id = id as u32;
-        let other = &texts_of[id as usize].1;
-        for w in &names[id as usize] {
-            match words_of.get_mut(w.as_str()) {
-                Some(p) => p.add(id, true),
-                None => words_of.entry(w.clone()).or_default().add(id, true),
+        let mut index = |text, in_name| {
+            let ids = folded.entry(text).or_insert_with(|| {
+                let words = words(text).into_iter();
+                words
+                    .map(|w| {
+                        *word_ids.entry(w).or_insert_with(|| {
+                            postings.push(Postings::default());
+                            (postings.len() - 1) as u32
+                        })
+                    })
+                    .collect()
+            });
+            for &w in ids.iter() {
+                postings[w as usize].add(id, in_name);
             }
-        }
-        for t in other {
-            for w in &folded[t] {
-                match words_of.get_mut(w.as_str()) {
-                    Some(p) => p.add(id, false),
-                    None => words_of.entry(w.clone()).or_default().add(id, false),
-                }
-            }
-        }
+        };
+        names_of(site, record, &mut |t| {
+            str::split_whitespace(t).for_each(|part| index(part, true));
+        });
+        others_of(site, record, &mut |t| index(t, false));
         let [year, award, kind, campaign, unit] = &mut columns;
         year.push(Cell::One(year_index(year_of(site, record))));
         match record {
@@ -192,7 +185,10 @@ pub fn build_index(site: &Site, stopped: &(dyn Fn() -> bool + Sync)) -> Option<V
     if stopped() {
         return None;
     }
-    let words_of: BTreeMap<String, Postings> = words_of.into_iter().collect();
+    let words_of: BTreeMap<String, Postings> = word_ids
+        .into_iter()
+        .map(|(w, i)| (w, std::mem::take(&mut postings[i as usize])))
+        .collect();
     let shards = postings::shards(&words_of);
     let mut files = vec![
         json_file(
@@ -232,7 +228,7 @@ pub fn build_index(site: &Site, stopped: &(dyn Fn() -> bool + Sync)) -> Option<V
 }
 
 /// Records between two looks at whether to stop (a few milliseconds' work).
-const STOP_EVERY: usize = 16_384;
+const STOP_EVERY: usize = 2_048;
 
 fn output_dir(site_path: &str) -> String {
     output_file(site_path)
@@ -254,27 +250,30 @@ fn year_of(site: &Site, record: Record) -> i32 {
     }
 }
 
-/// A record's searchable texts in every language: its names, and its
-/// units and positions. Nothing else of it (no ethnicity, no story) is
-/// searched.
-fn texts(site: &Site, record: Record) -> (Vec<&str>, Vec<&str>) {
+/// A record's names in every language: searched as names.
+fn names_of<'a>(site: &'a Site, record: Record, each: &mut dyn FnMut(&'a str)) {
+    match record {
+        Record::Profile(p) => site.profiles[p].texts.iter().for_each(|t| each(&t.name)),
+        Record::Recipient(l, r) => each(&site.award_lists[l].recipients[r].name),
+    }
+}
+
+/// A record's other searchable texts in every language: its units and
+/// positions. Nothing else of it (no ethnicity, no story) is searched.
+fn others_of<'a>(site: &'a Site, record: Record, each: &mut dyn FnMut(&'a str)) {
     match record {
         Record::Profile(p) => {
             let texts = &site.profiles[p].texts;
-            let names = texts.iter().map(|t| t.name.as_str()).collect();
-            let mut other: Vec<&str> = texts.iter().map(|t| t.unit.as_str()).collect();
-            other.extend(texts.iter().filter_map(|t| t.position.as_deref()));
-            (names, other)
+            texts.iter().for_each(|t| each(&t.unit));
+            texts.iter().filter_map(|t| t.position.as_deref()).for_each(each);
         }
         Record::Recipient(l, r) => {
             let rec = &site.award_lists[l].recipients[r];
-            let mut other = Vec::new();
             for text in [&rec.unit, &rec.position].into_iter().flatten() {
                 for lang in &site.config.languages {
-                    other.push(text.get(&lang.code, &lang.code));
+                    each(text.get(&lang.code, &lang.code));
                 }
             }
-            (vec![rec.name.as_str()], other)
         }
     }
 }
@@ -313,11 +312,15 @@ fn language_files(
         .par_chunks(CHUNK)
         .enumerate()
         .map(|(n, chunk)| {
-            let rows: Vec<Value> = chunk
+            let rows: Vec<Row> = chunk
                 .iter()
                 .map(|&r| row(site, &urls, lang_index, r))
                 .collect();
-            (!stopped()).then(|| json_file(format!("{dir}r/{n}.json"), &Value::Array(rows)))
+            (!stopped()).then(|| IndexFile {
+                path: format!("{dir}r/{n}.json"),
+                // Writing to memory cannot fail.
+                bytes: serde_json::to_vec(&rows).unwrap_or_default(),
+            })
         })
         .collect();
     files.extend(chunks?);
@@ -325,8 +328,21 @@ fn language_files(
 }
 
 /// What a result shows: `[0, name, href, unit, position]` for a profile,
-/// `[1, name, award list, unit, position]` for a recipient.
-fn row(site: &Site, urls: &Urls, lang_index: usize, record: Record) -> Value {
+/// `[1, name, award list, unit, position]` for a recipient. Serialised
+/// as it is (a JSON array), with no `Value` in between.
+#[derive(Serialize)]
+struct Row<'a>(u8, &'a str, Link, &'a str, &'a str);
+
+/// A result's link: a profile's page, or the place of its award list in
+/// `labels.json`.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Link {
+    Href(String),
+    List(usize),
+}
+
+fn row<'a>(site: &'a Site, urls: &Urls, lang_index: usize, record: Record) -> Row<'a> {
     let lang = &site.config.languages[lang_index];
     let (code, default) = (
         lang.code.as_str(),
@@ -336,20 +352,16 @@ fn row(site: &Site, urls: &Urls, lang_index: usize, record: Record) -> Value {
         Record::Profile(p) => {
             let p = &site.profiles[p];
             let t = &p.texts[lang_index];
-            json!([
-                0,
-                t.name,
-                urls.href(&urls.profile(lang, &p.slug)),
-                t.unit,
-                t.position.as_deref().unwrap_or("")
-            ])
+            let href = urls.href(&urls.profile(lang, &p.slug));
+            let position = t.position.as_deref().unwrap_or("");
+            Row(0, &t.name, Link::Href(href), &t.unit, position)
         }
         Record::Recipient(l, r) => {
             let rec = &site.award_lists[l].recipients[r];
-            let get = |t: &Option<crate::i18n::LocalisedText>| {
-                t.as_ref().map_or("", |t| t.get(code, default)).to_owned()
+            let get = |t: &'a Option<crate::i18n::LocalisedText>| {
+                t.as_ref().map_or("", |t| t.get(code, default))
             };
-            json!([1, rec.name, l, get(&rec.unit), get(&rec.position)])
+            Row(1, &rec.name, Link::List(l), get(&rec.unit), get(&rec.position))
         }
     }
 }
