@@ -5,8 +5,10 @@
 //! fixed order). docs/open-data.md describes every field.
 
 use std::borrow::Cow;
-use std::hash::{Hash, Hasher};
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::{self, Write};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use serde::Serialize;
 
@@ -242,6 +244,23 @@ pub struct DataPage<'a> {
     /// Then the inline awards: of every year, of one, or none.
     inline: Inline,
     json: bool,
+    /// The hash of each list's records in this language: see [`ListHashes`].
+    hashes: &'a ListHashes,
+    /// Raised: the file is wanted no more, and is left short.
+    stop: Option<&'a AtomicBool>,
+}
+
+/// The hash of each award list's records in one language, made when a
+/// file first hashes the list. Every list is in three files of a language
+/// (every award, its year's, its own), the first of them twice (CSV and
+/// JSON): a province's 200,000 records were hashed four times over. A
+/// renderer holds one per language.
+pub struct ListHashes(Vec<OnceLock<u64>>);
+
+impl ListHashes {
+    pub fn new(lists: usize) -> ListHashes {
+        ListHashes((0..lists).map(|_| OnceLock::new()).collect())
+    }
 }
 
 /// Which inline awards (those profiles write that no list records) a file holds.
@@ -254,21 +273,43 @@ pub enum Inline {
 }
 
 impl<'a> DataPage<'a> {
-    pub fn new(records: Records<'a>, lists: Vec<AwardListId>, inline: Inline, json: bool) -> Self {
+    /// A file of `records` (the lists' in `hashes`), made in full unless
+    /// `stop` is raised.
+    pub fn new(
+        records: Records<'a>,
+        lists: Vec<AwardListId>,
+        (inline, json): (Inline, bool),
+        hashes: &'a ListHashes,
+        stop: Option<&'a AtomicBool>,
+    ) -> Self {
         DataPage {
             records,
             lists,
             inline,
             json,
+            hashes,
+            stop,
         }
+    }
+
+    fn stopped(&self) -> bool {
+        self.stop.is_some_and(|s| s.load(Ordering::Acquire))
     }
 
     /// Hands `each` the file's records: each list's, then the inline awards.
     fn for_each(&self, each: &mut dyn FnMut(&Record)) {
         let site = self.records.site;
         for &l in &self.lists {
+            if self.stopped() {
+                return;
+            }
             self.records.of_list(&site.award_lists[l], each);
         }
+        self.inline(each);
+    }
+
+    /// Hands `each` the awards profiles write that no list records.
+    fn inline(&self, each: &mut dyn FnMut(&Record)) {
         match self.inline {
             Inline::All => self.records.inline(None, each),
             Inline::Years(first, last) => self.records.inline(Some((first, last)), each),
@@ -315,11 +356,25 @@ impl<'a> DataPage<'a> {
     }
 }
 
-/// What the file shows: its records (the preview compares files by it).
+/// What the file shows: its records (the preview compares files by it),
+/// a list's by their hash.
 impl Hash for DataPage<'_> {
     fn hash<H: Hasher>(&self, state: &mut H) {
         self.json.hash(state);
-        self.for_each(&mut |r| r.hash(state));
+        let site = self.records.site;
+        for &l in &self.lists {
+            if self.stopped() {
+                return;
+            }
+            let of_list = || {
+                let mut h = DefaultHasher::new();
+                self.records
+                    .of_list(&site.award_lists[l], &mut |r| r.hash(&mut h));
+                h.finish()
+            };
+            self.hashes.0[l.index()].get_or_init(of_list).hash(state);
+        }
+        self.inline(&mut |r| r.hash(state));
     }
 }
 

@@ -193,6 +193,8 @@ pub struct Renderer<'a> {
     search: OnceLock<Vec<IndexFile>>,
     /// Raised: the work is wanted no more ([`Renderer::stopping_on`]).
     stop: Option<&'a AtomicBool>,
+    /// Per language, the hash of each award list's open data records.
+    list_hashes: Vec<data::ListHashes>,
 }
 
 /// Records in one file of every award at most: past it, the file is cut
@@ -256,6 +258,9 @@ impl<'a> Renderer<'a> {
             data_part_limit: DATA_PART_LIMIT,
             search: OnceLock::new(),
             stop: None,
+            list_hashes: (0..site.config.languages.len())
+                .map(|_| data::ListHashes::new(site.award_lists.len()))
+                .collect(),
         }
     }
 
@@ -645,7 +650,13 @@ impl<'a> Renderer<'a> {
                         }
                     }
                 }
-                PageData::Data(data::DataPage::new(records, lists, inline, json))
+                PageData::Data(data::DataPage::new(
+                    records,
+                    lists,
+                    (inline, json),
+                    &self.list_hashes[lang],
+                    self.stop,
+                ))
             }
         }
     }
