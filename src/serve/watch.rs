@@ -4,8 +4,9 @@
 //! Events are gathered into batches: a batch ends when nothing has happened
 //! for [`QUIET`] (an editor's save is a burst of events, and a tool that
 //! writes a temporary file and renames it over the original makes several),
-//! or for only [`SETTLED`] after a file was closed after writing or renamed
-//! into place: then the save is over, and the preview need not wait.
+//! or for only [`SETTLED`] after a file was closed after writing, renamed
+//! into place or deleted: then the save is over, and the preview need not
+//! wait.
 //! Editor droppings (`.swp`, `~`, `4913`, `.#…`, hidden files) never start
 //! or join a batch. The site root itself is watched without recursion, so
 //! that `public/`, `target/` or `.git/` beside the site cost nothing; an
@@ -25,9 +26,10 @@ use crate::vocab::{CONFIG_FILE, CONTENT_DIR, I18N_DIR, STATIC_DIR, TEMPLATES_DIR
 
 /// How long the inputs must be still before a batch is handed over.
 pub const QUIET: Duration = Duration::from_millis(15);
-/// How long, instead, after the last event was a file closed after writing
-/// or renamed into place: the save is over, unless another file follows
-/// at once (an editor saving several, a tool writing a temporary file).
+/// How long, instead, after the last event was a file closed after writing,
+/// renamed into place or deleted: the save is over, unless another file
+/// follows at once (an editor saving several, a tool writing a temporary
+/// file and renaming it where the deleted one was).
 pub const SETTLED: Duration = Duration::from_millis(3);
 /// A batch is handed over after this long even if events keep coming.
 const LONGEST: Duration = Duration::from_millis(1000);
@@ -168,12 +170,14 @@ impl Watch {
     }
 }
 
-/// A file closed after writing or renamed into place: one file's save is over.
+/// A file closed after writing, renamed into place or deleted: one file's
+/// save is over.
 fn is_written(event: &Event) -> bool {
     matches!(
         event.kind,
         EventKind::Access(AccessKind::Close(AccessMode::Write))
             | EventKind::Modify(ModifyKind::Name(RenameMode::To | RenameMode::Both))
+            | EventKind::Remove(_)
     )
 }
 
@@ -201,7 +205,7 @@ fn input_of(root: &Path, path: &Path) -> Option<PathBuf> {
 
 #[cfg(test)]
 mod tests {
-    use notify::event::{CreateKind, DataChange};
+    use notify::event::{CreateKind, DataChange, RemoveKind};
 
     use super::*;
 
@@ -210,11 +214,13 @@ mod tests {
     }
 
     #[test]
-    fn a_save_is_over_when_its_file_is_closed_or_renamed_into_place() {
+    fn a_save_is_over_when_its_file_is_closed_renamed_into_place_or_deleted() {
         let closed = EventKind::Access(AccessKind::Close(AccessMode::Write));
         let renamed = EventKind::Modify(ModifyKind::Name(RenameMode::To));
-        assert!(is_written(&event(closed)));
-        assert!(is_written(&event(renamed)));
+        let deleted = EventKind::Remove(RemoveKind::File);
+        for kind in [closed, renamed, deleted] {
+            assert!(is_written(&event(kind)), "{kind:?}");
+        }
         // Still being written, or only begun: wait the whole quiet window.
         let written = EventKind::Modify(ModifyKind::Data(DataChange::Any));
         let created = EventKind::Create(CreateKind::File);
