@@ -66,7 +66,7 @@ pub struct Emitted {
 pub fn emit(renderer: &Renderer, sink: &dyn PageSink) -> Result<Emitted, Diagnostics> {
     let copied = renderer.copied_files();
     // The search index is built while the other pages are written: on a
-    // province's site it is most of a second, and no other page needs it.
+    // province's site it is a quarter of a second, and no page needs it.
     let others = renderer.pages_but_search();
     let (search, mut problems) = rayon::join(
         || renderer.search_pages(),

@@ -105,7 +105,7 @@ impl Column {
 /// `index/r/<n>.json` under that language's search page.
 ///
 /// `None` when `stopped` said so at one of its steps (the preview gives
-/// way to the next edit: on a province's site the index is most of a
+/// way to the next edit: on a province's site the index is a quarter of a
 /// second, too long to finish for nothing).
 pub fn build_index(site: &Site, stopped: &(dyn Fn() -> bool + Sync)) -> Option<Vec<IndexFile>> {
     let urls = Urls::new(&site.config);
