@@ -265,7 +265,10 @@ fn others_of<'a>(site: &'a Site, record: Record, each: &mut dyn FnMut(&'a str)) 
         Record::Profile(p) => {
             let texts = &site.profiles[p].texts;
             texts.iter().for_each(|t| each(&t.unit));
-            texts.iter().filter_map(|t| t.position.as_deref()).for_each(each);
+            texts
+                .iter()
+                .filter_map(|t| t.position.as_deref())
+                .for_each(each);
         }
         Record::Recipient(l, r) => {
             let rec = &site.award_lists[l].recipients[r];
@@ -361,7 +364,13 @@ fn row<'a>(site: &'a Site, urls: &Urls, lang_index: usize, record: Record) -> Ro
             let get = |t: &'a Option<crate::i18n::LocalisedText>| {
                 t.as_ref().map_or("", |t| t.get(code, default))
             };
-            Row(1, &rec.name, Link::List(l), get(&rec.unit), get(&rec.position))
+            Row(
+                1,
+                &rec.name,
+                Link::List(l),
+                get(&rec.unit),
+                get(&rec.position),
+            )
         }
     }
 }
