@@ -136,8 +136,8 @@ pub fn build_index(site: &Site, stopped: &(dyn Fn() -> bool + Sync)) -> Option<V
         let id = id as u32;
         let mut index = |text, in_name| {
             let ids = folded.entry(text).or_insert_with(|| {
-                let words = words(text).into_iter();
-                words
+                words(text)
+                    .into_iter()
                     .map(|w| {
                         *word_ids.entry(w).or_insert_with(|| {
                             postings.push(Postings::default());

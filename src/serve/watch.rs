@@ -121,11 +121,11 @@ impl Watch {
                 started = Some(Instant::now());
             }
             // A close-write does not join the batch (the writes before it
-            // did), but it ends an input's save all the same.
-            let written =
-                is_written(&event) && event.paths.iter().any(|p| self.input_of(p).is_some());
-            if input || written {
-                quiet = if written { SETTLED } else { QUIET };
+            // did), but like a rename into place or a deletion it ends an
+            // input's save.
+            let ended = ends_save(&event) && event.paths.iter().any(|p| self.input_of(p).is_some());
+            if input || ended {
+                quiet = if ended { SETTLED } else { QUIET };
             }
             if started.is_some_and(|at| at.elapsed() >= LONGEST) {
                 break;
@@ -172,7 +172,7 @@ impl Watch {
 
 /// A file closed after writing, renamed into place or deleted: one file's
 /// save is over.
-fn is_written(event: &Event) -> bool {
+fn ends_save(event: &Event) -> bool {
     matches!(
         event.kind,
         EventKind::Access(AccessKind::Close(AccessMode::Write))
@@ -219,7 +219,7 @@ mod tests {
         let renamed = EventKind::Modify(ModifyKind::Name(RenameMode::To));
         let deleted = EventKind::Remove(RemoveKind::File);
         for kind in [closed, renamed, deleted] {
-            assert!(is_written(&event(kind)), "{kind:?}");
+            assert!(ends_save(&event(kind)), "{kind:?}");
         }
         // Still being written, or only begun: wait the whole quiet window.
         let written = EventKind::Modify(ModifyKind::Data(DataChange::Any));
@@ -227,7 +227,7 @@ mod tests {
         let moved_away = EventKind::Modify(ModifyKind::Name(RenameMode::From));
         let read = EventKind::Access(AccessKind::Close(AccessMode::Read));
         for kind in [written, created, moved_away, read] {
-            assert!(!is_written(&event(kind)), "{kind:?}");
+            assert!(!ends_save(&event(kind)), "{kind:?}");
         }
     }
 }
