@@ -542,6 +542,24 @@ fn incremental_rebuilds_equal_a_full_build() {
             true,
         ),
         (
+            "unit spelled otherwise in a CSV row",
+            Box::new(|s| {
+                // The unit's label is its most frequent spelling: every row
+                // naming the unit changes, not only this one.
+                let csv = read(s, "content/awards/ubdt-2022.csv");
+                let upper = "BAN DÂN TỘC TỈNH CAO BẰNG";
+                s.write(
+                    "content/awards/ubdt-2022.csv",
+                    &format!(
+                        "{}Lê Văn Mới;;{upper};Cá nhân;\n",
+                        csv.replace("Ban Dân tộc tỉnh Cao Bằng", upper)
+                    ),
+                );
+                vec!["content/awards/ubdt-2022.csv"]
+            }),
+            true,
+        ),
+        (
             "campaign front matter",
             Box::new(|s| {
                 let c = read(s, "content/campaigns/nong-thon-moi.md");
@@ -672,6 +690,7 @@ fn incremental_rebuilds_equal_a_full_build() {
         "translation front matter",
         "award list reason",
         "recipients CSV row",
+        "unit spelled otherwise in a CSV row",
         "campaign front matter",
         "deleted translation",
         "renamed profile",

@@ -33,6 +33,17 @@ impl<'a> TextFacts<'a> {
 }
 
 impl<'r> Renderer<'r> {
+    /// Builds values in one language.
+    pub(super) fn values(&self, lang_index: usize) -> Values<'_> {
+        Values {
+            site: self.site,
+            lang: &self.site.config.languages[lang_index],
+            lang_index,
+            urls: self.urls,
+            strings: &self.theme.strings[lang_index],
+        }
+    }
+
     /// The value of an HTML page, noting in `rec` the entities it shows.
     pub(super) fn html(&self, lang_index: usize, kind: PageKind, rec: &mut Inputs) -> Html<'_> {
         let site = self.site;
@@ -40,13 +51,7 @@ impl<'r> Renderer<'r> {
         let links = &self.prepared.languages[lang_index].links;
         let honours = &self.prepared.honours;
         let lang = &site.config.languages[lang_index];
-        let v = Values {
-            site,
-            lang,
-            lang_index,
-            urls: self.urls,
-            strings: &self.theme.strings[lang_index],
-        };
+        let v = self.values(lang_index);
         let per = site.config.paginate_by;
         let mut facts = TextFacts {
             translated: true,
@@ -170,7 +175,7 @@ impl<'r> Renderer<'r> {
                         Entity::Profile,
                     ),
                     award_lists: cards(rec, &values.award_lists, &y.award_lists, Entity::AwardList),
-                    groups: self.honour_groups(&v, links, listing, page, true),
+                    groups: self.honour_groups(&v, listing, page, true),
                 };
                 ("year.html", KindData::Year(page))
             }
@@ -270,7 +275,7 @@ impl<'r> Renderer<'r> {
                 let page = AwardTypePage {
                     award_type: self.award_type_entry(&v, t),
                     years: self.year_rows(&v, &t.listing, &path_of),
-                    groups: self.honour_groups(&v, links, &t.listing, page, true),
+                    groups: self.honour_groups(&v, &t.listing, page, true),
                 };
                 ("award_type.html", KindData::AwardType(page))
             }
@@ -296,7 +301,7 @@ impl<'r> Renderer<'r> {
                         Entity::Profile,
                     ),
                     years: self.year_rows(&v, &u.listing, &path_of),
-                    groups: self.honour_groups(&v, links, &u.listing, page, false),
+                    groups: self.honour_groups(&v, &u.listing, page, false),
                 };
                 ("unit.html", KindData::Unit(page))
             }

@@ -211,7 +211,7 @@ pub(super) struct ProfileTexts {
     pub(super) position_lang: Option<Html>,
 }
 
-#[derive(Clone)]
+#[derive(Clone, Hash)]
 pub(super) struct ListTexts {
     /// Its title without issuer.
     pub(super) title: Html,

@@ -9,7 +9,7 @@
 
 use super::context::Links;
 use super::page::{AwardTypeEntry, UnitEntry, YearRow};
-use super::rows::{HonourRows, Words};
+use super::rows::Rows;
 use super::values::{HonourGroup, Values};
 use super::{RECIPIENTS_PER_PAGE, Renderer};
 use crate::model::honours::{GivenType, Group, Grouping, Honour, Listing, UnitPage};
@@ -87,25 +87,15 @@ impl<'r> Renderer<'r> {
     }
 
     /// The groups of `listing` on its page `page`: each with the part of
-    /// its honours this page shows, as HTML rows that name each honour's
-    /// unit when `with_unit`.
+    /// its honours this page shows, as HTML rows (written when the page is
+    /// rendered) that name each honour's unit when `with_unit`.
     pub(super) fn honour_groups<'a>(
         &'a self,
         v: &Values<'a>,
-        links: &'a Links,
-        listing: &Listing,
+        listing: &'a Listing,
         page: usize,
         with_unit: bool,
     ) -> Vec<HonourGroup<'a>> {
-        let all = &self.prepared.honours.all;
-        let words = Words::new(v);
-        let rows = HonourRows {
-            site: self.site,
-            v,
-            links,
-            words: &words,
-            with_unit,
-        };
         let start = (page - 1) * RECIPIENTS_PER_PAGE;
         let end = (start + RECIPIENTS_PER_PAGE).min(listing.honours.len());
         // Groups are in order: skip those that end before this page.
@@ -116,12 +106,6 @@ impl<'r> Renderer<'r> {
             .map(|g| {
                 let head = self.first_of(listing, g);
                 let (from, to) = (g.start.max(start), g.end.min(end));
-                let mut html = String::with_capacity((to - from) * 320);
-                rows.write(
-                    &mut html,
-                    listing.honours[from..to].iter().map(|&h| &all[h as usize]),
-                    g.named,
-                );
                 let with_award = listing.grouping != Grouping::Year;
                 let with_year = listing.grouping != Grouping::Award;
                 HonourGroup {
@@ -139,7 +123,13 @@ impl<'r> Renderer<'r> {
                     honoured: v.honoured(g.individuals, g.collectives),
                     named: g.named,
                     continued: from > g.start,
-                    rows: html,
+                    rows: Rows {
+                        renderer: self,
+                        lang_index: v.lang_index,
+                        honours: &listing.honours[from..to],
+                        named: g.named,
+                        with_unit,
+                    },
                 }
             })
             .collect()

@@ -195,6 +195,8 @@ pub struct Renderer<'a> {
     stop: Option<&'a AtomicBool>,
     /// Per language, the hash of each award list's open data records.
     list_hashes: Vec<data::ListHashes>,
+    /// Per language, the hash of each honour's row in lists.
+    row_hashes: Vec<rows::RowHashes>,
 }
 
 /// Records in one file of every award at most: past it, the file is cut
@@ -260,6 +262,9 @@ impl<'a> Renderer<'a> {
             stop: None,
             list_hashes: (0..site.config.languages.len())
                 .map(|_| data::ListHashes::new(site.award_lists.len()))
+                .collect(),
+            row_hashes: (0..site.config.languages.len())
+                .map(|_| rows::RowHashes::default())
                 .collect(),
         }
     }

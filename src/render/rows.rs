@@ -11,11 +11,14 @@
 //! page ([`Words`]). Themes style the rows by their classes
 //! (docs/templates.md, "Rows of recipients").
 
-use std::sync::Arc;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::{Arc, OnceLock};
+
+use serde::{Serialize, Serializer};
 
 use super::context::{Links, ListTexts};
 use super::values::Values;
-use super::xml;
+use super::{Renderer, xml};
 use crate::model::AwardList;
 use crate::model::Site;
 use crate::model::honours::{Holder, Honour};
@@ -48,7 +51,7 @@ fn escaped(text: &str) -> String {
 }
 
 /// A text of a row: escaped once per language, or to escape as it is written.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Hash)]
 enum Piece<'a> {
     Escaped(&'a Html),
     Raw(&'a str),
@@ -117,7 +120,7 @@ fn push_lang_piece(out: &mut String, lang: Option<Piece>) {
 }
 
 /// How one honour reads in a list, from the texts of [`Links`].
-#[derive(Default)]
+#[derive(Default, Hash)]
 struct HonourTexts<'a> {
     name: Option<Piece<'a>>,
     name_lang: Option<Piece<'a>>,
@@ -134,6 +137,85 @@ struct HonourTexts<'a> {
     /// The award list's title and page.
     list: Option<&'a ListTexts>,
 }
+
+/// One page's part of a group of honours ([`super::values::HonourGroup`]):
+/// written as HTML list items ([`HonourRows`]) only when the page is
+/// rendered. It hashes to what its rows show, each honour by the hash of
+/// its texts, made once per language ([`RowHashes`]): the preview compares
+/// a province's listing pages, 200,000 honours three times in each
+/// language, without writing a row.
+pub(super) struct Rows<'a> {
+    pub(super) renderer: &'a Renderer<'a>,
+    pub(super) lang_index: usize,
+    /// Indexes into `Honours::all`.
+    pub(super) honours: &'a [u32],
+    /// How many honours of the whole group name someone.
+    pub(super) named: usize,
+    pub(super) with_unit: bool,
+}
+
+impl Rows<'_> {
+    /// Hands `each` the rows' writer for this page's language.
+    fn with_rows<T>(&self, each: impl FnOnce(&HonourRows) -> T) -> T {
+        let r = self.renderer;
+        let v = r.values(self.lang_index);
+        let words = Words::new(&v);
+        each(&HonourRows {
+            site: r.site,
+            v: &v,
+            links: &r.prepared.languages[self.lang_index].links,
+            words: &words,
+            with_unit: self.with_unit,
+        })
+    }
+
+    fn html(&self) -> String {
+        let all = &self.renderer.prepared.honours.all;
+        self.with_rows(|rows| {
+            let mut html = String::with_capacity(self.honours.len() * 320);
+            let honours = self.honours.iter().map(|&h| &all[h as usize]);
+            rows.write(&mut html, honours, self.named);
+            html
+        })
+    }
+}
+
+impl Serialize for Rows<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.html())
+    }
+}
+
+/// Equal hashes write equal rows (with the same theme and configuration):
+/// each row is written from its honour's texts, the UI words, `named` and
+/// `with_unit`.
+impl Hash for Rows<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        (self.lang_index, self.named, self.with_unit).hash(state);
+        let r = self.renderer;
+        let memo = r.row_hashes[self.lang_index].0.get_or_init(|| {
+            (0..r.prepared.honours.all.len())
+                .map(|_| OnceLock::new())
+                .collect()
+        });
+        let all = &r.prepared.honours.all;
+        self.with_rows(|rows| {
+            for &h in self.honours {
+                let of_row = || {
+                    let mut hasher = DefaultHasher::new();
+                    rows.hash_texts(&all[h as usize], &mut hasher);
+                    hasher.finish()
+                };
+                memo[h as usize].get_or_init(of_row).hash(state);
+            }
+        });
+    }
+}
+
+/// The hash of each honour's texts in one language ([`Rows`]), made when
+/// a page first hashes the honour; a renderer holds one per language.
+#[derive(Default)]
+pub(super) struct RowHashes(OnceLock<Box<[OnceLock<u64>]>>);
 
 /// The list items (`<li>…</li>`, each after a line break) of `honours`,
 /// all of one group. `named`: how many honours of the whole group name
@@ -262,6 +344,16 @@ impl HonourRows<'_> {
             }
         }
         out.push_str("</small></li>");
+    }
+
+    /// Hashes what the row of `h` shows but the page's words, `named`
+    /// and `with_unit`: its texts and its unit's (shown or not).
+    fn hash_texts(&self, h: &Honour, state: &mut impl Hasher) {
+        self.texts(h).hash(state);
+        h.unit
+            .and_then(|u| self.links.units[u].as_ref())
+            .map(|u| (&u.href, &u.name, &u.lang))
+            .hash(state);
     }
 
     fn texts(&self, h: &Honour) -> HonourTexts<'_> {

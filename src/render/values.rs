@@ -13,6 +13,7 @@ use crate::catalogue::AwardTypeId;
 use crate::config::Language;
 use indexmap::IndexMap;
 
+use super::rows::Rows;
 use crate::i18n::LocalisedText;
 use crate::i18n::collate::{ALPHABET, given_name, initial_letter};
 use crate::model::{
@@ -274,7 +275,7 @@ pub struct HonourGroup<'a> {
     /// Whether the group began on an earlier page.
     pub(super) continued: bool,
     /// This page's part of the group as HTML list items ([`super::rows`]).
-    pub(super) rows: String,
+    pub(super) rows: Rows<'a>,
 }
 
 /// Builds values for one language.

@@ -9,7 +9,6 @@ use std::io;
 use std::borrow::Cow;
 
 use super::inputs::{Entity, Inputs};
-use super::values::Values;
 use super::{FEED_ENTRIES, PageKind, Renderer};
 use crate::i18n::chars;
 use crate::i18n::date::Date;
@@ -218,13 +217,7 @@ impl<'a> Feed<'a> {
             })
             .collect();
         // Lists are newest first already.
-        let values = Values {
-            site,
-            lang,
-            lang_index,
-            urls,
-            strings: &r.theme.strings[lang_index],
-        };
+        let values = r.values(lang_index);
         let default = &site.config.languages[0].code;
         let lists = AwardListId::all(site.award_lists.len().min(FEED_ENTRIES));
         entries.extend(lists.map(|li| {
