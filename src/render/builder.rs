@@ -244,10 +244,13 @@ impl<'r> Renderer<'r> {
                 for p in list.recipients.iter().filter_map(|r| r.profile) {
                     rec.show(Entity::Profile(p));
                 }
-                let words = rows::Words::new(&v);
                 let page = AwardListPage {
                     award_list: &values.award_lists[i.index()],
-                    recipient_rows: rows::recipient_rows(&v, &words, list, list.awards.len() > 1),
+                    recipient_rows: rows::RecipientRows {
+                        renderer: self,
+                        lang_index,
+                        list,
+                    },
                     counts: v.counts(list),
                     withheld: v.withheld(list),
                 };

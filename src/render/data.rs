@@ -244,22 +244,32 @@ pub struct DataPage<'a> {
     /// Then the inline awards: of every year, of one, or none.
     inline: Inline,
     json: bool,
-    /// The hash of each list's records in this language: see [`ListHashes`].
-    hashes: &'a ListHashes,
+    /// The hash of each list's records in this language: see [`DataHashes`].
+    hashes: &'a DataHashes,
     /// Raised: the file is wanted no more, and is left short.
     stop: Option<&'a AtomicBool>,
 }
 
-/// The hash of each award list's records in one language, made when a
-/// file first hashes the list. Every list is in three files of a language
-/// (every award, its year's, its own), the first of them twice (CSV and
-/// JSON): a province's 200,000 records were hashed four times over. A
-/// renderer holds one per language.
-pub struct ListHashes(Vec<OnceLock<u64>>);
+/// The hashes of records in one language, made when a file first hashes
+/// them. Every list is in three files of a language (every award, its
+/// year's, its own), the first of them twice (CSV and JSON): a province's
+/// 200,000 records were hashed four times over. Inline awards are in the
+/// files of every award and of their year, each of which walked every
+/// profile. A renderer holds one per language.
+pub struct DataHashes {
+    /// Per award list, the hash of its records.
+    lists: Vec<OnceLock<u64>>,
+    /// Every inline award's year and the hash of its record, in the order
+    /// files hold them.
+    inline: OnceLock<Vec<(i32, u64)>>,
+}
 
-impl ListHashes {
-    pub fn new(lists: usize) -> ListHashes {
-        ListHashes((0..lists).map(|_| OnceLock::new()).collect())
+impl DataHashes {
+    pub fn new(lists: usize) -> DataHashes {
+        DataHashes {
+            lists: (0..lists).map(|_| OnceLock::new()).collect(),
+            inline: OnceLock::new(),
+        }
     }
 }
 
@@ -279,7 +289,7 @@ impl<'a> DataPage<'a> {
         records: Records<'a>,
         lists: Vec<AwardListId>,
         (inline, json): (Inline, bool),
-        hashes: &'a ListHashes,
+        hashes: &'a DataHashes,
         stop: Option<&'a AtomicBool>,
     ) -> Self {
         DataPage {
@@ -372,9 +382,29 @@ impl Hash for DataPage<'_> {
                     .of_list(&site.award_lists[l], &mut |r| r.hash(&mut h));
                 h.finish()
             };
-            self.hashes.0[l.index()].get_or_init(of_list).hash(state);
+            self.hashes.lists[l.index()]
+                .get_or_init(of_list)
+                .hash(state);
         }
-        self.inline(&mut |r| r.hash(state));
+        let inline = self.hashes.inline.get_or_init(|| {
+            let mut all = Vec::new();
+            self.records.inline(None, &mut |r| {
+                let mut h = DefaultHasher::new();
+                r.hash(&mut h);
+                all.push((r.year, h.finish()));
+            });
+            all
+        });
+        let years = match self.inline {
+            Inline::All => i32::MIN..=i32::MAX,
+            Inline::Years(first, last) => first..=last,
+            Inline::None => return,
+        };
+        for (year, hash) in inline {
+            if years.contains(year) {
+                hash.hash(state);
+            }
+        }
     }
 }
 

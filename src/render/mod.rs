@@ -193,8 +193,8 @@ pub struct Renderer<'a> {
     search: OnceLock<Vec<IndexFile>>,
     /// Raised: the work is wanted no more ([`Renderer::stopping_on`]).
     stop: Option<&'a AtomicBool>,
-    /// Per language, the hash of each award list's open data records.
-    list_hashes: Vec<data::ListHashes>,
+    /// Per language, the hashes of open data records.
+    data_hashes: Vec<data::DataHashes>,
     /// Per language, the hash of each honour's row in lists.
     row_hashes: Vec<rows::RowHashes>,
 }
@@ -260,8 +260,8 @@ impl<'a> Renderer<'a> {
             data_part_limit: DATA_PART_LIMIT,
             search: OnceLock::new(),
             stop: None,
-            list_hashes: (0..site.config.languages.len())
-                .map(|_| data::ListHashes::new(site.award_lists.len()))
+            data_hashes: (0..site.config.languages.len())
+                .map(|_| data::DataHashes::new(site.award_lists.len()))
                 .collect(),
             row_hashes: (0..site.config.languages.len())
                 .map(|_| rows::RowHashes::default())
@@ -659,7 +659,7 @@ impl<'a> Renderer<'a> {
                     records,
                     lists,
                     (inline, json),
-                    &self.list_hashes[lang],
+                    &self.data_hashes[lang],
                     self.stop,
                 ))
             }

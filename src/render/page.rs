@@ -10,6 +10,7 @@ use std::hash::Hash;
 use serde::Serialize;
 use tera::Value;
 
+use super::rows::RecipientRows;
 use super::values::{
     AwardGroupValue, AwardTypeValue, CountValue, HeldAwardValue, HonourGroup, Link, Shared,
 };
@@ -326,8 +327,8 @@ pub struct AwardLists<'a> {
 #[derive(Serialize, Hash)]
 pub struct AwardListPage<'a> {
     pub(super) award_list: &'a Shared,
-    /// The table's rows as HTML ([`super::rows`]).
-    pub(super) recipient_rows: String,
+    /// The table's rows as HTML ([`super::rows`]), written when the page is rendered.
+    pub(super) recipient_rows: RecipientRows<'a>,
     pub(super) counts: Vec<CountValue<'a>>,
     /// Recipients not named at their request, by award: numbers only.
     pub(super) withheld: Vec<CountValue<'a>>,

@@ -155,23 +155,26 @@ pub(super) struct Rows<'a> {
 }
 
 impl Rows<'_> {
-    /// Hands `each` the rows' writer for this page's language.
-    fn with_rows<T>(&self, each: impl FnOnce(&HonourRows) -> T) -> T {
+    /// Hands `each` where the rows' texts come from in this page's language.
+    fn with_sources<T>(&self, each: impl FnOnce(RowSources) -> T) -> T {
         let r = self.renderer;
         let v = r.values(self.lang_index);
-        let words = Words::new(&v);
-        each(&HonourRows {
+        each(RowSources {
             site: r.site,
             v: &v,
             links: &r.prepared.languages[self.lang_index].links,
-            words: &words,
-            with_unit: self.with_unit,
         })
     }
 
     fn html(&self) -> String {
         let all = &self.renderer.prepared.honours.all;
-        self.with_rows(|rows| {
+        self.with_sources(|sources| {
+            let words = Words::new(sources.v);
+            let rows = HonourRows {
+                sources,
+                words: &words,
+                with_unit: self.with_unit,
+            };
             let mut html = String::with_capacity(self.honours.len() * 320);
             let honours = self.honours.iter().map(|&h| &all[h as usize]);
             rows.write(&mut html, honours, self.named);
@@ -199,11 +202,11 @@ impl Hash for Rows<'_> {
                 .collect()
         });
         let all = &r.prepared.honours.all;
-        self.with_rows(|rows| {
+        self.with_sources(|sources| {
             for &h in self.honours {
                 let of_row = || {
                     let mut hasher = DefaultHasher::new();
-                    rows.hash_texts(&all[h as usize], &mut hasher);
+                    sources.hash_texts(&all[h as usize], &mut hasher);
                     hasher.finish()
                 };
                 memo[h as usize].get_or_init(of_row).hash(state);
@@ -221,21 +224,21 @@ pub(super) struct RowHashes(OnceLock<Box<[OnceLock<u64>]>>);
 /// all of one group. `named`: how many honours of the whole group name
 /// someone (a count after them reads "và 21 cá nhân"); `with_unit`: each
 /// names its unit (not on the unit's own page).
-pub(super) struct HonourRows<'a> {
-    pub(super) site: &'a Site,
-    pub(super) v: &'a Values<'a>,
-    pub(super) links: &'a Links,
-    pub(super) words: &'a Words,
-    pub(super) with_unit: bool,
+struct HonourRows<'a> {
+    sources: RowSources<'a>,
+    words: &'a Words,
+    with_unit: bool,
+}
+
+/// Where the texts of honours' rows come from, in one language.
+struct RowSources<'a> {
+    site: &'a Site,
+    v: &'a Values<'a>,
+    links: &'a Links,
 }
 
 impl HonourRows<'_> {
-    pub(super) fn write<'h>(
-        &self,
-        out: &mut String,
-        honours: impl Iterator<Item = &'h Honour>,
-        named: usize,
-    ) {
+    fn write<'h>(&self, out: &mut String, honours: impl Iterator<Item = &'h Honour>, named: usize) {
         for h in honours {
             self.row(out, h, named);
         }
@@ -243,7 +246,7 @@ impl HonourRows<'_> {
 
     fn row(&self, out: &mut String, h: &Honour, named: usize) {
         let words = self.words;
-        let t = self.texts(h);
+        let t = self.sources.texts(h);
         out.push_str("\n<li>");
         if let Some((count, withheld)) = &t.words {
             out.push_str("<i>");
@@ -288,7 +291,7 @@ impl HonourRows<'_> {
         }
         let unit = h
             .unit
-            .and_then(|u| self.links.units[u].as_ref())
+            .and_then(|u| self.sources.links.units[u].as_ref())
             .filter(|u| self.with_unit && !u.name.as_str().is_empty());
         let position = some(t.position);
         let decision = match (&t.decision_words, t.list) {
@@ -345,7 +348,9 @@ impl HonourRows<'_> {
         }
         out.push_str("</small></li>");
     }
+}
 
+impl RowSources<'_> {
     /// Hashes what the row of `h` shows but the page's words, `named`
     /// and `with_unit`: its texts and its unit's (shown or not).
     fn hash_texts(&self, h: &Honour, state: &mut impl Hasher) {
@@ -408,108 +413,183 @@ impl HonourRows<'_> {
     }
 }
 
-/// The rows (`<tr>…</tr>`, each after a line break) of an award list's
-/// table of named recipients; `several`: the list gives several award
-/// types, and a column names each row's.
-pub(super) fn recipient_rows(v: &Values, words: &Words, list: &AwardList, several: bool) -> String {
+/// An award list's table of named recipients ([`recipient_rows`]),
+/// written when the page is rendered; it hashes to what the rows show.
+pub(super) struct RecipientRows<'a> {
+    pub(super) renderer: &'a Renderer<'a>,
+    pub(super) lang_index: usize,
+    pub(super) list: &'a AwardList,
+}
+
+impl Serialize for RecipientRows<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let v = self.renderer.values(self.lang_index);
+        serializer.serialize_str(&recipient_rows(&v, self.list))
+    }
+}
+
+/// Equal hashes write equal rows (with the same theme and configuration).
+impl Hash for RecipientRows<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.lang_index.hash(state);
+        let v = self.renderer.values(self.lang_index);
+        recipient_texts(&v, self.list, &mut |t| t.hash(state));
+    }
+}
+
+/// What the row of one named recipient shows, in one language; each
+/// `_lang` is the language its text is in when it is not the page's.
+#[derive(Hash)]
+struct RecipientTexts<'a> {
+    name: &'a str,
+    name_lang: Option<&'a str>,
+    /// The profile's slug, when the recipient has one.
+    profile: Option<&'a str>,
+    collective: bool,
+    /// None when empty, as the texts below.
+    position: Option<&'a str>,
+    position_lang: Option<&'a str>,
+    ethnicity: Option<&'a str>,
+    ethnicity_lang: Option<&'a str>,
+    note: Option<&'a str>,
+    note_lang: Option<&'a str>,
+    /// The award type's name and its language, when the list gives several.
+    award: Option<(&'a str, Option<&'a str>)>,
+    /// Shown even when empty.
+    unit: &'a str,
+    unit_lang: Option<&'a str>,
+}
+
+/// Hands `each` the texts of `list`'s named recipients, in order. Withheld
+/// recipients are left out (the page says how many there are).
+fn recipient_texts<'a>(v: &Values<'a>, list: &'a AwardList, each: &mut dyn FnMut(RecipientTexts)) {
     let site = v.site;
     let default = v.default_code();
     let other_language = (v.lang.code != default).then_some(default);
     let show_ethnicity = site.config.privacy.show_ethnicity;
-    let mut out = String::with_capacity(list.recipients.len() * 256);
-    let push = xml::push_html;
-    // Withheld recipients are left out (the page says how many there are);
-    // the numbers run on without them.
-    for (i, r) in list.named_recipients().enumerate() {
-        let (name, name_lang) = match r.profile {
+    let several = list.awards.len() > 1;
+    for r in list.named_recipients() {
+        let (name, name_lang, profile) = match r.profile {
             Some(p) => {
-                let text = &site.profiles[p].texts[v.lang_index];
+                let profile = &site.profiles[p];
+                let text = &profile.texts[v.lang_index];
                 let lang = (text.source.lang != v.lang.code).then_some(text.source.lang.as_str());
-                (text.name.as_str(), lang)
+                (text.name.as_str(), lang, Some(profile.slug.as_str()))
             }
             // A name as the decision wrote it, in the site's language.
-            None => (r.name.as_str(), other_language),
+            None => (r.name.as_str(), other_language, None),
         };
         let (position, position_lang) = v.text_opt(r.position.as_ref());
         let (unit, unit_lang) = v.text_opt(r.unit.as_ref());
         let (note, note_lang) = v.text_opt(r.note.as_ref());
         let (ethnicity, ethnicity_lang) =
             v.text_opt(r.ethnicity.as_ref().filter(|_| show_ethnicity));
-        let position = position.filter(|p| !p.is_empty());
+        let award = several.then(|| {
+            let award = site.catalogue.by_index(r.award);
+            let code = &v.lang.code;
+            (
+                award.name.get(code, default),
+                award.name.lang_of(code, default),
+            )
+        });
+        let filled = |t: Option<&'a str>| t.filter(|t| !t.is_empty());
+        each(RecipientTexts {
+            name,
+            name_lang,
+            profile,
+            collective: r.kind == Kind::Collective,
+            position: filled(position),
+            position_lang,
+            ethnicity: filled(ethnicity),
+            ethnicity_lang,
+            note: filled(note),
+            note_lang,
+            award,
+            unit: unit.unwrap_or_default(),
+            unit_lang,
+        });
+    }
+}
+
+/// The rows (`<tr>…</tr>`, each after a line break) of an award list's
+/// table of named recipients, numbered without the withheld; when the
+/// list gives several award types, a column names each row's.
+fn recipient_rows(v: &Values, list: &AwardList) -> String {
+    let words = Words::new(v);
+    let mut out = String::with_capacity(list.recipients.len() * 256);
+    let push = xml::push_html;
+    let mut number = 0;
+    recipient_texts(v, list, &mut |t| {
+        number += 1;
         out.push_str("\n    <tr><td class=\"num\">");
-        out.push_str(&(i + 1).to_string());
+        out.push_str(&number.to_string());
         out.push_str("</td><th scope=\"row\">");
-        match r.profile {
-            Some(p) => {
+        match t.profile {
+            Some(slug) => {
                 out.push_str("<a href=\"");
-                push(
-                    &mut out,
-                    &v.urls.href(&v.urls.profile(v.lang, &site.profiles[p].slug)),
-                );
+                push(&mut out, &v.urls.href(&v.urls.profile(v.lang, slug)));
                 out.push('"');
-                push_lang(&mut out, name_lang);
+                push_lang(&mut out, t.name_lang);
                 out.push('>');
-                push(&mut out, name);
+                push(&mut out, t.name);
                 out.push_str("</a>");
             }
-            None if name_lang.is_some_and(|l| !l.is_empty()) => {
+            None if t.name_lang.is_some_and(|l| !l.is_empty()) => {
                 out.push_str("<span");
-                push_lang(&mut out, name_lang);
+                push_lang(&mut out, t.name_lang);
                 out.push('>');
-                push(&mut out, name);
+                push(&mut out, t.name);
                 out.push_str("</span>");
             }
-            None => push(&mut out, name),
+            None => push(&mut out, t.name),
         }
-        if r.kind == Kind::Collective {
+        if t.collective {
             out.push_str(" <span class=\"kind-label\">(");
             out.push_str(&words.collective);
             out.push_str(")</span>");
         }
-        if let Some(position) = position {
+        if let Some(position) = t.position {
             out.push_str("<span class=\"inline-position\"><br><span");
-            push_lang(&mut out, position_lang);
+            push_lang(&mut out, t.position_lang);
             out.push('>');
             push(&mut out, position);
             out.push_str("</span></span>");
         }
-        if let Some(ethnicity) = ethnicity.filter(|e| !e.is_empty()) {
+        if let Some(ethnicity) = t.ethnicity {
             out.push_str("<br><span class=\"meta\">");
             out.push_str(&words.ethnicity);
             out.push_str(": <span");
-            push_lang(&mut out, ethnicity_lang);
+            push_lang(&mut out, t.ethnicity_lang);
             out.push('>');
             push(&mut out, ethnicity);
             out.push_str("</span></span>");
         }
-        if let Some(note) = note.filter(|n| !n.is_empty()) {
+        if let Some(note) = t.note {
             out.push_str("<br><span class=\"meta\"><span class=\"visually-hidden\">");
             out.push_str(&words.note);
             out.push_str(": </span><span");
-            push_lang(&mut out, note_lang);
+            push_lang(&mut out, t.note_lang);
             out.push('>');
             push(&mut out, note);
             out.push_str("</span></span>");
         }
         out.push_str("</th>");
-        if several {
-            let award = site.catalogue.by_index(r.award);
-            let code = &v.lang.code;
+        if let Some((award, lang)) = t.award {
             out.push_str("<td");
-            push_lang(&mut out, award.name.lang_of(code, default));
+            push_lang(&mut out, lang);
             out.push('>');
-            push(&mut out, award.name.get(code, default));
+            push(&mut out, award);
             out.push_str("</td>");
         }
         out.push_str("<td class=\"col-position\"");
-        push_lang(&mut out, position_lang);
+        push_lang(&mut out, t.position_lang);
         out.push('>');
-        push(&mut out, position.unwrap_or_default());
+        push(&mut out, t.position.unwrap_or_default());
         out.push_str("</td><td");
-        push_lang(&mut out, unit_lang);
+        push_lang(&mut out, t.unit_lang);
         out.push('>');
-        push(&mut out, unit.unwrap_or_default());
+        push(&mut out, t.unit);
         out.push_str("</td></tr>");
-    }
+    });
     out
 }
