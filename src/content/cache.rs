@@ -58,31 +58,42 @@ impl ParseCache {
     }
 }
 
+/// A file as [`load_cached`] found it: in the cache, or parsed now.
+enum Got {
+    Cached(Parsed),
+    Parsed(ParseResult),
+}
+
 /// Like [`super::load`], reusing what `cache` holds and parsing only the
 /// files it does not; the cache then holds exactly the files found now.
 pub fn load_cached(config: &Config, cache: &mut ParseCache) -> (Content, Diagnostics) {
     let (files, problems) = discover_all(config);
-    let parsed: Vec<(PathBuf, Option<ParseResult>)> = files
+    let entries = &cache.entries;
+    // A cached file is copied out here, on every core: a province's
+    // 200,000 recipients are most of a rebuild's loading.
+    let got: Vec<(PathBuf, Got)> = files
         .into_par_iter()
         .map(|(section, info)| {
             let abs = info.abs.clone();
-            let fresh =
-                (!cache.entries.contains_key(&abs)).then(|| parse_file(config, section, info));
-            (abs, fresh)
+            let got = match entries.get(&abs) {
+                Some(entry) => Got::Cached(entry.parsed.clone()),
+                None => Got::Parsed(parse_file(config, section, info)),
+            };
+            (abs, got)
         })
         .collect();
 
-    let mut kept = HashMap::with_capacity(parsed.len());
-    let mut results = Vec::with_capacity(parsed.len());
-    for (abs, fresh) in parsed {
-        match fresh {
-            None => {
+    let mut kept = HashMap::with_capacity(got.len());
+    let mut results = Vec::with_capacity(got.len());
+    for (abs, got) in got {
+        match got {
+            Got::Cached(parsed) => {
                 if let Some(entry) = cache.entries.remove(&abs) {
-                    results.push(Ok(entry.parsed.clone()));
+                    results.push(Ok(parsed));
                     kept.insert(abs, entry);
                 }
             }
-            Some(Ok(parsed)) => {
+            Got::Parsed(Ok(parsed)) => {
                 let inputs = inputs_of(config, &abs, &parsed);
                 kept.insert(
                     abs,
@@ -93,7 +104,7 @@ pub fn load_cached(config: &Config, cache: &mut ParseCache) -> (Content, Diagnos
                 );
                 results.push(Ok(parsed));
             }
-            Some(Err(e)) => results.push(Err(e)),
+            Got::Parsed(Err(e)) => results.push(Err(e)),
         }
     }
     cache.entries = kept;

@@ -67,9 +67,22 @@ pub fn emit(renderer: &Renderer, sink: &dyn PageSink) -> Result<Emitted, Diagnos
     let copied = renderer.copied_files();
     // The search index is built while the other pages are written: on a
     // province's site it is a quarter of a second, and no page needs it.
+    // So are the outputs checked, once the index's files are known: a
+    // copied file in a page's place fails the build (nothing written is
+    // kept: the sink's output is discarded).
     let others = renderer.pages_but_search();
-    let (search, mut problems) = rayon::join(
-        || renderer.search_pages(),
+    let ((pages, search, checked), mut problems) = rayon::join(
+        || {
+            let search = renderer.search_pages();
+            let mut pages = others.clone();
+            pages.extend(&search);
+            // Given up: not worth checking (see below).
+            let checked = match renderer.stopped() {
+                true => Ok(()),
+                false => check_copied_files(renderer, &pages, &copied),
+            };
+            (pages, search, checked)
+        },
         || emit_pages(renderer, &others, sink),
     );
     // Given up: what was emitted is thrown away, nothing more is worth doing.
@@ -79,11 +92,7 @@ pub fn emit(renderer: &Renderer, sink: &dyn PageSink) -> Result<Emitted, Diagnos
             copied: 0,
         });
     }
-    let mut pages = others;
-    pages.extend(&search);
-    // A copied file in a page's place fails the build (nothing written is
-    // kept: the sink's output is discarded).
-    check_copied_files(renderer, &pages, &copied)?;
+    checked?;
     problems.extend(emit_pages(renderer, &search, sink));
     problems.extend(
         copied
