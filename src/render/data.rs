@@ -5,10 +5,11 @@
 //! fixed order). docs/open-data.md describes every field.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::{self, Write};
-use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use serde::Serialize;
 
@@ -236,7 +237,8 @@ fn csv_row<W: Write>(
 
 /// One open data file: which records it holds, made as it is written.
 /// A file of 200,000 records is never held whole: each list's records
-/// are built, written and dropped in turn.
+/// are built, written and dropped in turn (or, in the preview, copied from
+/// the bytes it keeps of each list: [`DataChunks`]).
 pub struct DataPage<'a> {
     records: Records<'a>,
     /// The lists whose records it holds, in order.
@@ -248,6 +250,7 @@ pub struct DataPage<'a> {
     hashes: &'a DataHashes,
     /// Raised: the file is wanted no more, and is left short.
     stop: Option<&'a AtomicBool>,
+    chunks: Option<&'a DataChunks<'a>>,
 }
 
 /// The hashes of records in one language, made when a file first hashes
@@ -273,6 +276,55 @@ impl DataHashes {
     }
 }
 
+/// The bytes of each award list's records as CSV rows and as JSON
+/// (records joined by commas), by the hash of the records: equal hashes,
+/// equal records, equal bytes, in any language and file.
+pub type Chunks = HashMap<(bool, u64), Arc<[u8]>>;
+
+/// What the preview keeps of open data from one build to the next. The
+/// file of every award changes with any list, and is a hundred megabytes
+/// in each language for a province: made again record by record after
+/// each edit, it was most of a whole rebuild. With the bytes of each list
+/// kept, only an edited list's records are written again, and a file is
+/// its lists' bytes one after another.
+pub struct DataChunks<'a> {
+    last: Option<&'a Chunks>,
+    made: Mutex<Chunks>,
+}
+
+impl<'a> DataChunks<'a> {
+    /// Reusing what the last build made.
+    pub fn after(last: Option<&'a Chunks>) -> Self {
+        DataChunks {
+            last,
+            made: Mutex::default(),
+        }
+    }
+
+    /// What this build used: what the next one may reuse.
+    pub fn made(self) -> Chunks {
+        self.made
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn get(&self, key: (bool, u64), make: impl FnOnce() -> Vec<u8>) -> Arc<[u8]> {
+        let made = || self.made.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(chunk) = made().get(&key) {
+            return Arc::clone(chunk);
+        }
+        let chunk = match self.last.and_then(|last| last.get(&key)) {
+            Some(chunk) => Arc::clone(chunk),
+            None => Arc::from(make()),
+        };
+        made().insert(key, Arc::clone(&chunk));
+        chunk
+    }
+}
+
+/// Hands each record it walks to the function it is given.
+type RecordWalk<'w> = dyn FnMut(&mut dyn FnMut(&Record)) + 'w;
+
 /// Which inline awards (those profiles write that no list records) a file holds.
 #[derive(Clone, Copy, Hash)]
 pub enum Inline {
@@ -284,12 +336,12 @@ pub enum Inline {
 
 impl<'a> DataPage<'a> {
     /// A file of `records` (the lists' in `hashes`), made in full unless
-    /// `stop` is raised.
+    /// `stop` is raised; from the bytes `chunks` keeps, when given.
     pub fn new(
         records: Records<'a>,
         lists: Vec<AwardListId>,
         (inline, json): (Inline, bool),
-        hashes: &'a DataHashes,
+        (hashes, chunks): (&'a DataHashes, Option<&'a DataChunks<'a>>),
         stop: Option<&'a AtomicBool>,
     ) -> Self {
         DataPage {
@@ -299,6 +351,7 @@ impl<'a> DataPage<'a> {
             json,
             hashes,
             stop,
+            chunks,
         }
     }
 
@@ -306,59 +359,104 @@ impl<'a> DataPage<'a> {
         self.stop.is_some_and(|s| s.load(Ordering::Acquire))
     }
 
-    /// Hands `each` the file's records: each list's, then the inline awards.
-    fn for_each(&self, each: &mut dyn FnMut(&Record)) {
-        let site = self.records.site;
-        for &l in &self.lists {
-            if self.stopped() {
-                return;
-            }
-            self.records.of_list(&site.award_lists[l], each);
-        }
-        self.inline(each);
-    }
-
-    /// Hands `each` the awards profiles write that no list records.
-    fn inline(&self, each: &mut dyn FnMut(&Record)) {
-        match self.inline {
-            Inline::All => self.records.inline(None, each),
-            Inline::Years(first, last) => self.records.inline(Some((first, last)), each),
-            Inline::None => {}
-        }
+    /// The hash of list `l`'s records.
+    fn list_hash(&self, l: AwardListId) -> u64 {
+        let of_list = || {
+            let mut h = DefaultHasher::new();
+            let list = &self.records.site.award_lists[l];
+            self.records.of_list(list, &mut |r| r.hash(&mut h));
+            h.finish()
+        };
+        *self.hashes.lists[l.index()].get_or_init(of_list)
     }
 
     /// Writes the file: CSV (UTF-8 with BOM, comma separated, CRLF line
     /// ends, the header [`FIELDS`] first), or JSON (one array). The first
     /// error stops it.
     pub fn write(&self, out: &mut dyn Write) -> io::Result<()> {
-        let mut result = Ok(());
         if self.json {
             out.write_all(b"[")?;
+        } else {
+            out.write_all(b"\xEF\xBB\xBF")?;
+            let mut writer = csv_writer(&mut *out);
+            writer.write_record(FIELDS)?;
+            writer.flush()?;
+        }
+        // No record written yet: a JSON record after one follows a comma.
+        let mut first = true;
+        let site = self.records.site;
+        for &l in &self.lists {
+            if self.stopped() {
+                break;
+            }
+            let list = &site.award_lists[l];
+            let Some(chunks) = self.chunks else {
+                self.write_records(
+                    &mut |each| self.records.of_list(list, each),
+                    &mut first,
+                    out,
+                )?;
+                continue;
+            };
+            let chunk = chunks.get((self.json, self.list_hash(l)), || {
+                let mut bytes = Vec::new();
+                let records = &mut |each: &mut dyn FnMut(&Record)| self.records.of_list(list, each);
+                // Into memory: cannot fail.
+                let _ = self.write_records(records, &mut true, &mut bytes);
+                bytes
+            });
+            if !chunk.is_empty() {
+                if self.json && !first {
+                    out.write_all(b",")?;
+                }
+                out.write_all(&chunk)?;
+                first = false;
+            }
+        }
+        let inline = &mut |each: &mut dyn FnMut(&Record)| match self.inline {
+            Inline::All => self.records.inline(None, each),
+            Inline::Years(from, to) => self.records.inline(Some((from, to)), each),
+            Inline::None => {}
+        };
+        self.write_records(inline, &mut first, out)?;
+        if self.json {
+            out.write_all(b"]")?;
+        }
+        Ok(())
+    }
+
+    /// Writes the records `records` hands over, as CSV rows or as JSON
+    /// records (`first`: none was written before them).
+    fn write_records(
+        &self,
+        records: &mut RecordWalk,
+        first: &mut bool,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let mut result = Ok(());
+        if self.json {
             // Each record is serialised into `one` and written whole: the
             // serialiser's many small writes stay out of the file's writer.
             let mut one = Vec::with_capacity(512);
-            self.for_each(&mut |r| {
+            records(&mut |r| {
                 if result.is_ok() {
-                    if !one.is_empty() {
-                        one.clear();
+                    one.clear();
+                    if !*first {
                         one.push(b',');
                     }
+                    *first = false;
                     result = serde_json::to_writer(&mut one, r)
                         .map_err(io::Error::from)
                         .and_then(|()| out.write_all(&one));
                 }
             });
-            result?;
-            return out.write_all(b"]");
+            return result;
         }
-        out.write_all(b"\xEF\xBB\xBF")?;
         let mut writer = csv_writer(out);
-        writer.write_record(FIELDS)?;
         let mut number = itoa::Buffer::new();
-        let mut result = Ok(());
-        self.for_each(&mut |r| {
+        records(&mut |r| {
             if result.is_ok() {
-                result = csv_row(&mut writer, &mut number, r);
+                result = csv_row(&mut writer, &mut number, r).map_err(io::Error::from);
             }
         });
         result?;
@@ -371,20 +469,11 @@ impl<'a> DataPage<'a> {
 impl Hash for DataPage<'_> {
     fn hash<H: Hasher>(&self, state: &mut H) {
         self.json.hash(state);
-        let site = self.records.site;
         for &l in &self.lists {
             if self.stopped() {
                 return;
             }
-            let of_list = || {
-                let mut h = DefaultHasher::new();
-                self.records
-                    .of_list(&site.award_lists[l], &mut |r| r.hash(&mut h));
-                h.finish()
-            };
-            self.hashes.lists[l.index()]
-                .get_or_init(of_list)
-                .hash(state);
+            self.list_hash(l).hash(state);
         }
         let inline = self.hashes.inline.get_or_init(|| {
             let mut all = Vec::new();

@@ -197,6 +197,8 @@ pub struct Renderer<'a> {
     data_hashes: Vec<data::DataHashes>,
     /// Per language, the hash of each honour's row in lists.
     row_hashes: Vec<rows::RowHashes>,
+    /// The bytes of open data the preview keeps ([`Renderer::keeping`]).
+    chunks: Option<&'a data::DataChunks<'a>>,
 }
 
 /// Records in one file of every award at most: past it, the file is cut
@@ -266,7 +268,16 @@ impl<'a> Renderer<'a> {
             row_hashes: (0..site.config.languages.len())
                 .map(|_| rows::RowHashes::default())
                 .collect(),
+            chunks: None,
         }
+    }
+
+    /// A renderer that makes open data files from the bytes of each list
+    /// that `chunks` keeps, and keeps there those it makes: the preview's,
+    /// which holds every file in memory anyway.
+    pub fn keeping(mut self, chunks: &'a data::DataChunks<'a>) -> Self {
+        self.chunks = Some(chunks);
+        self
     }
 
     /// A renderer that cuts its longest work short once `stop` is raised:
@@ -659,7 +670,7 @@ impl<'a> Renderer<'a> {
                     records,
                     lists,
                     (inline, json),
-                    &self.data_hashes[lang],
+                    (&self.data_hashes[lang], self.chunks),
                     self.stop,
                 ))
             }

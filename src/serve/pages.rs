@@ -19,6 +19,7 @@ use super::reload;
 use crate::diagnostic::messages::Unreadable;
 use crate::diagnostic::{Diagnostic, Diagnostics, FileProblem};
 use crate::model::{CampaignId, ProfileId, Site};
+use crate::render::data::{Chunks, DataChunks};
 use crate::render::emit::{Emitting, emit_pages};
 use crate::render::theme::{StaticFile, Theme};
 use crate::render::{self, CopiedFile, Entity, PageRef, PageSink, Prepared, Renderer};
@@ -45,6 +46,8 @@ pub struct Built {
     copied_from: HashMap<String, PathBuf>,
     /// The template values of the build's site, refreshed by text-only edits.
     pub prepared: Prepared,
+    /// The bytes of open data the next build may reuse.
+    chunks: Chunks,
 }
 
 /// What one rendering changed.
@@ -191,7 +194,8 @@ pub fn render_all(
     leftovers: &mut Leftovers,
 ) -> Result<(Option<Built>, Rendered), Diagnostics> {
     let prepared = Prepared::new(site, theme);
-    let renderer = Renderer::with_prepared(site, theme, &prepared);
+    let chunks = DataChunks::after(last.map(|l| &l.chunks));
+    let renderer = Renderer::with_prepared(site, theme, &prepared).keeping(&chunks);
     let renderer = match stop {
         Some(stop) => renderer.stopping_on(stop),
         None => renderer,
@@ -252,6 +256,7 @@ pub fn render_all(
         shown_on,
         copied_from: out.copied_from,
         prepared,
+        chunks: chunks.made(),
     };
     let report = Rendered {
         changed: out.changed,
