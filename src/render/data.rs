@@ -13,6 +13,8 @@ use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use serde::Serialize;
 
+use super::inputs::hash_of;
+
 use crate::model::{AwardList, AwardListId, Kind, Site};
 use crate::urls::Urls;
 
@@ -308,6 +310,8 @@ impl<'a> DataChunks<'a> {
             .unwrap_or_else(PoisonError::into_inner)
     }
 
+    /// The chunk of `key`: made this build, kept from the last, or made
+    /// now (two files may make the same at once: both are equal).
     fn get(&self, key: (bool, u64), make: impl FnOnce() -> Vec<u8>) -> Arc<[u8]> {
         let made = || self.made.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(chunk) = made().get(&key) {
@@ -477,11 +481,8 @@ impl Hash for DataPage<'_> {
         }
         let inline = self.hashes.inline.get_or_init(|| {
             let mut all = Vec::new();
-            self.records.inline(None, &mut |r| {
-                let mut h = DefaultHasher::new();
-                r.hash(&mut h);
-                all.push((r.year, h.finish()));
-            });
+            self.records
+                .inline(None, &mut |r| all.push((r.year, hash_of(r))));
             all
         });
         let years = match self.inline {

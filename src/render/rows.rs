@@ -11,12 +11,13 @@
 //! page ([`Words`]). Themes style the rows by their classes
 //! (docs/templates.md, "Rows of recipients").
 
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 use std::sync::{Arc, OnceLock};
 
 use serde::{Serialize, Serializer};
 
 use super::context::{Links, ListTexts};
+use super::inputs::hash_of;
 use super::values::Values;
 use super::{Renderer, xml};
 use crate::model::AwardList;
@@ -204,11 +205,7 @@ impl Hash for Rows<'_> {
         let all = &r.prepared.honours.all;
         self.with_sources(|sources| {
             for &h in self.honours {
-                let of_row = || {
-                    let mut hasher = DefaultHasher::new();
-                    sources.hash_texts(&all[h as usize], &mut hasher);
-                    hasher.finish()
-                };
+                let of_row = || sources.texts_hash(&all[h as usize]);
                 memo[h as usize].get_or_init(of_row).hash(state);
             }
         });
@@ -351,14 +348,11 @@ impl HonourRows<'_> {
 }
 
 impl RowSources<'_> {
-    /// Hashes what the row of `h` shows but the page's words, `named`
-    /// and `with_unit`: its texts and its unit's (shown or not).
-    fn hash_texts(&self, h: &Honour, state: &mut impl Hasher) {
-        self.texts(h).hash(state);
-        h.unit
-            .and_then(|u| self.links.units[u].as_ref())
-            .map(|u| (&u.href, &u.name, &u.lang))
-            .hash(state);
+    /// The hash of what the row of `h` shows but the page's words,
+    /// `named` and `with_unit`: its texts and its unit's (shown or not).
+    fn texts_hash(&self, h: &Honour) -> u64 {
+        let unit = h.unit.and_then(|u| self.links.units[u].as_ref());
+        hash_of(&(self.texts(h), unit.map(|u| (&u.href, &u.name, &u.lang))))
     }
 
     fn texts(&self, h: &Honour) -> HonourTexts<'_> {
