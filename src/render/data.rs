@@ -6,14 +6,14 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use serde::Serialize;
 
-use super::inputs::hash_of;
+use super::inputs::{hash_of, hasher};
 
 use crate::model::{AwardList, AwardListId, Kind, Site};
 use crate::urls::Urls;
@@ -366,7 +366,7 @@ impl<'a> DataPage<'a> {
     /// The hash of list `l`'s records.
     fn list_hash(&self, l: AwardListId) -> u64 {
         let of_list = || {
-            let mut h = DefaultHasher::new();
+            let mut h = hasher();
             let list = &self.records.site.award_lists[l];
             self.records.of_list(list, &mut |r| r.hash(&mut h));
             h.finish()
