@@ -4,7 +4,12 @@
 
 mod common;
 
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+
 use common::TestSite;
+use vinhdanh::model::units::Units;
 
 fn all_shards(site: &TestSite) -> String {
     site.built_files()
@@ -78,25 +83,65 @@ fn ethnicity_and_body_text_never_enter_the_index() {
     }
 }
 
+/// The bytes of a file of results, made now (as `vinhdanh build` does).
+fn make(_hash: u64, make: &mut dyn FnMut() -> Vec<u8>) -> Arc<[u8]> {
+    Arc::from(make())
+}
+
+/// The preview keeps the files of results from one build to the next:
+/// built again from the same site, the index makes none of them again, and
+/// its files are the same.
+#[test]
+fn the_files_of_results_are_kept_by_what_they_hold() {
+    let site = TestSite::fixture("search").built();
+    let (model, _) = vinhdanh::load_site(&site.options()).expect("the fixture loads");
+    let units = Units::of(&model);
+    let kept: Mutex<HashMap<u64, Arc<[u8]>>> = Mutex::default();
+    let made = AtomicUsize::new(0);
+    let keep = |hash: u64, make: &mut dyn FnMut() -> Vec<u8>| {
+        if let Some(bytes) = kept.lock().unwrap().get(&hash) {
+            return Arc::clone(bytes);
+        }
+        made.fetch_add(1, Ordering::Relaxed);
+        let bytes: Arc<[u8]> = Arc::from(make());
+        kept.lock().unwrap().insert(hash, Arc::clone(&bytes));
+        bytes
+    };
+    let first = vinhdanh::search::build_index(&model, &units, &keep, &|| false).unwrap();
+    let files_of_results = first.iter().filter(|f| f.path.contains("/r/")).count();
+    assert!(files_of_results >= 2, "one per language at least");
+    assert_eq!(made.load(Ordering::Relaxed), files_of_results);
+    let again = vinhdanh::search::build_index(&model, &units, &keep, &|| false).unwrap();
+    assert_eq!(made.load(Ordering::Relaxed), files_of_results, "made again");
+    let plain = vinhdanh::search::build_index(&model, &units, &make, &|| false).unwrap();
+    for ((a, b), c) in first.iter().zip(&again).zip(&plain) {
+        assert_eq!((&a.path, &a.bytes), (&b.path, &b.bytes));
+        assert_eq!((&a.path, &a.bytes), (&c.path, &c.bytes));
+    }
+}
+
 /// The preview stops building the index when the next edit arrives: told to
 /// stop at any of its steps it gives up, and never told it makes the
 /// files a build writes.
 #[test]
 fn the_index_gives_up_when_told_and_only_then() {
-    use std::sync::atomic::{AtomicUsize, Ordering};
     let site = TestSite::fixture("search").built();
     let (model, _) = vinhdanh::load_site(&site.options()).expect("the fixture loads");
-    let whole = vinhdanh::search::build_index(&model, &|| false).expect("not stopped");
+    let units = Units::of(&model);
+    let build = |stopped: &(dyn Fn() -> bool + Sync)| {
+        vinhdanh::search::build_index(&model, &units, &make, stopped)
+    };
+    let whole = build(&|| false).expect("not stopped");
     for file in &whole {
         let written = std::fs::read(site.out().join(&file.path)).expect("written by the build");
-        assert_eq!(written, file.bytes, "{}", file.path);
+        assert_eq!(written, &*file.bytes, "{}", file.path);
     }
     // Stopped after its first look, its second, ...: it gives up each time.
     let mut looks = 0;
     loop {
         let seen = AtomicUsize::new(0);
         let stopped = || seen.fetch_add(1, Ordering::Relaxed) >= looks;
-        let made = vinhdanh::search::build_index(&model, &stopped);
+        let made = build(&stopped);
         if seen.load(Ordering::Relaxed) <= looks {
             // It finished before being told: what it made is the whole index.
             let made = made.expect("never told to stop");

@@ -279,16 +279,29 @@ impl DataHashes {
 }
 
 /// The bytes of each award list's records as CSV rows and as JSON
-/// (records joined by commas), by the hash of the records: equal hashes,
-/// equal records, equal bytes, in any language and file.
-pub type Chunks = HashMap<(bool, u64), Arc<[u8]>>;
+/// (records joined by commas), and of each file of search results, by
+/// what they are and the hash of what they hold: equal hashes, equal
+/// records, equal bytes, in any language and file.
+pub type Chunks = HashMap<(Chunk, u64), Arc<[u8]>>;
 
-/// What the preview keeps of open data from one build to the next. The
-/// file of every award changes with any list, and is a hundred megabytes
-/// in each language for a province: made again record by record after
-/// each edit, it was most of a whole rebuild. With the bytes of each list
-/// kept, only an edited list's records are written again, and a file is
-/// its lists' bytes one after another.
+/// What kept bytes are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Chunk {
+    /// An award list's records as CSV rows.
+    Csv,
+    /// An award list's records as JSON objects joined by commas.
+    Json,
+    /// A file of search results ([`crate::search::Keep`]).
+    SearchRows,
+}
+
+/// What the preview keeps of open data and search results from one build
+/// to the next. The file of every award changes with any list, and is a
+/// hundred megabytes in each language for a province: made again record
+/// by record after each edit, it was most of a whole rebuild. With the
+/// bytes of each list kept, only an edited list's records are written
+/// again, and a file is its lists' bytes one after another. Likewise only
+/// the files of search results that an edit changed are written again.
 pub struct DataChunks<'a> {
     last: Option<&'a Chunks>,
     made: Mutex<Chunks>,
@@ -312,7 +325,7 @@ impl<'a> DataChunks<'a> {
 
     /// The chunk of `key`: made this build, kept from the last, or made
     /// now (two files may make the same at once: both are equal).
-    fn get(&self, key: (bool, u64), make: impl FnOnce() -> Vec<u8>) -> Arc<[u8]> {
+    pub fn get(&self, key: (Chunk, u64), make: impl FnOnce() -> Vec<u8>) -> Arc<[u8]> {
         let made = || self.made.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(chunk) = made().get(&key) {
             return Arc::clone(chunk);
@@ -402,7 +415,8 @@ impl<'a> DataPage<'a> {
                 )?;
                 continue;
             };
-            let chunk = chunks.get((self.json, self.list_hash(l)), || {
+            let kind = if self.json { Chunk::Json } else { Chunk::Csv };
+            let chunk = chunks.get((kind, self.list_hash(l)), || {
                 let mut bytes = Vec::new();
                 let records = &mut |each: &mut dyn FnMut(&Record)| self.records.of_list(list, each);
                 // Into memory: cannot fail.

@@ -26,6 +26,7 @@ pub use inputs::{Entity, Inputs};
 use std::borrow::Cow;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -710,7 +711,7 @@ impl<'a> Renderer<'a> {
                 self.urls.absolute("/sitemap.xml")
             )
             .into_bytes()),
-            PageData::SearchIndex(file) => Ok(file.bytes.clone()),
+            PageData::SearchIndex(file) => Ok(file.bytes.to_vec()),
             PageData::Redirect(page) => Ok(page.write()),
             PageData::Data(file) => {
                 let mut out = Vec::with_capacity(room);
@@ -723,8 +724,14 @@ impl<'a> Renderer<'a> {
 
     /// The files of the search index, built once per renderer.
     pub fn search_files(&self) -> &[IndexFile] {
-        self.search
-            .get_or_init(|| build_index(self.site, &|| self.stopped()).unwrap_or_default())
+        self.search.get_or_init(|| {
+            let keep = |hash, make: &mut dyn FnMut() -> Vec<u8>| match self.chunks {
+                Some(chunks) => chunks.get((data::Chunk::SearchRows, hash), make),
+                None => Arc::from(make()),
+            };
+            let units = &self.prepared.honours.units;
+            build_index(self.site, units, &keep, &|| self.stopped()).unwrap_or_default()
+        })
     }
 
     fn render_html(&self, html: &page::Html, room: usize) -> Result<Vec<u8>, Diagnostic> {

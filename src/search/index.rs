@@ -3,6 +3,7 @@
 //! facets, and what each language shows of them.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -20,8 +21,14 @@ use crate::urls::{Urls, output_file};
 #[derive(Debug, Clone, Hash)]
 pub struct IndexFile {
     pub path: String,
-    pub bytes: Vec<u8>,
+    pub bytes: Arc<[u8]>,
 }
+
+/// The bytes of a file of results, by the hash of its rows: made by the
+/// function it is given, or kept from an earlier build (the preview keeps
+/// them: after an edit, only the files of the records it changed are
+/// written again).
+pub type Keep<'k> = dyn Fn(u64, &mut dyn FnMut() -> Vec<u8>) -> Arc<[u8]> + Sync + 'k;
 
 /// What a record is.
 #[derive(Debug, Clone, Copy)]
@@ -104,13 +111,18 @@ impl Column {
 /// `index/t/*.txt`), and per language `index/labels.json` and
 /// `index/r/<n>.json` under that language's search page.
 ///
-/// `None` when `stopped` said so at one of its steps (the preview gives
-/// way to the next edit: on a province's site the index is a quarter of a
-/// second, too long to finish for nothing).
-pub fn build_index(site: &Site, stopped: &(dyn Fn() -> bool + Sync)) -> Option<Vec<IndexFile>> {
+/// `units`: [`Units::of`] the site; `keep` makes or reuses the files of
+/// results. `None` when `stopped` said so at one of its steps (the
+/// preview gives way to the next edit: on a province's site the index is
+/// a quarter of a second, too long to finish for nothing).
+pub fn build_index(
+    site: &Site,
+    units: &Units,
+    keep: &Keep,
+    stopped: &(dyn Fn() -> bool + Sync),
+) -> Option<Vec<IndexFile>> {
     let urls = Urls::new(&site.config);
-    let units = Units::of(site);
-    let records = records(site, &units);
+    let records = records(site, units);
     let default = site.config.default_language();
     let core = format!("{}index/", output_dir(&urls.search(default)));
 
@@ -214,15 +226,14 @@ pub fn build_index(site: &Site, stopped: &(dyn Fn() -> bool + Sync)) -> Option<V
     ];
     files.extend(shards.into_iter().map(|s| IndexFile {
         path: format!("{core}t/{}", postings::file_name(&s.key)),
-        bytes: s.text.into_bytes(),
+        bytes: Arc::from(s.text.into_bytes()),
     }));
     for lang in 0..site.config.languages.len() {
         if stopped() {
             return None;
         }
-        files.extend(language_files(
-            site, &units, &records, &years, lang, stopped,
-        )?);
+        let here = Here { site, units, keep };
+        files.extend(language_files(here, &records, &years, lang, stopped)?);
     }
     Some(files)
 }
@@ -281,10 +292,17 @@ fn others_of<'a>(site: &'a Site, record: Record, each: &mut dyn FnMut(&'a str)) 
     }
 }
 
+/// What every language's files are made from.
+#[derive(Clone, Copy)]
+struct Here<'a> {
+    site: &'a Site,
+    units: &'a Units,
+    keep: &'a Keep<'a>,
+}
+
 /// A language's labels and display chunks.
 fn language_files(
-    site: &Site,
-    units: &Units,
+    Here { site, units, keep }: Here,
     records: &[Record],
     years: &[i32],
     lang_index: usize,
@@ -319,10 +337,11 @@ fn language_files(
                 .iter()
                 .map(|&r| row(site, &urls, lang_index, r))
                 .collect();
+            // Writing to memory cannot fail.
+            let make = &mut || serde_json::to_vec(&rows).unwrap_or_default();
             (!stopped()).then(|| IndexFile {
                 path: format!("{dir}r/{n}.json"),
-                // Writing to memory cannot fail.
-                bytes: serde_json::to_vec(&rows).unwrap_or_default(),
+                bytes: keep(fingerprint(&rows), make),
             })
         })
         .collect();
@@ -333,12 +352,12 @@ fn language_files(
 /// What a result shows: `[0, name, href, unit, position]` for a profile,
 /// `[1, name, award list, unit, position]` for a recipient. Serialised
 /// as it is (a JSON array), with no `Value` in between.
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 struct Row<'a>(u8, &'a str, Link, &'a str, &'a str);
 
 /// A result's link: a profile's page, or the place of its award list in
 /// `labels.json`.
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 #[serde(untagged)]
 enum Link {
     Href(String),
@@ -375,9 +394,16 @@ fn row<'a>(site: &'a Site, urls: &Urls, lang_index: usize, record: Record) -> Ro
     }
 }
 
+/// The hash that keeps a file of results: of its rows (equal rows, equal
+/// bytes), 64 bits of foldhash's quality variant, as the pages' own.
+fn fingerprint(rows: &[Row]) -> u64 {
+    use std::hash::BuildHasher;
+    foldhash::quality::FixedState::with_seed(0).hash_one(rows)
+}
+
 fn json_file(path: String, value: &Value) -> IndexFile {
     IndexFile {
         path,
-        bytes: value.to_string().into_bytes(),
+        bytes: Arc::from(value.to_string().into_bytes()),
     }
 }
