@@ -39,7 +39,7 @@ pub fn assemble(
     let collator = NameCollator::vietnamese();
     let mut cx = Checker {
         problems: &mut problems,
-        skip: content.broken.clone(),
+        skip: std::borrow::Cow::Borrowed(&content.broken),
         catalogue: &catalogue,
         drafts: Vec::new(),
     };
@@ -112,11 +112,12 @@ pub fn assemble(
         })
         .collect();
     notes.sort();
-    let mut lists: Vec<AwardList> = content
-        .award_lists
-        .iter()
-        .filter_map(|src| cx.award_list(src, &campaign_index, &profile_index, &profiles))
-        .collect();
+    let mut lists = cx.award_lists(
+        &content.award_lists,
+        &campaign_index,
+        &profile_index,
+        &profiles,
+    );
     cx.duplicate_list_slugs(&lists);
     lists.sort_by(|a, b| b.chronological(a));
 

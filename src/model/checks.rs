@@ -2,11 +2,13 @@
 //! slugs and duplicates, years, references to campaigns, award types and
 //! profiles, photos, and award lists with their recipients.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use super::*;
+use rayon::prelude::*;
 use toml::Spanned;
 
 use crate::catalogue::{AwardTypeId, Catalogue, Eligible};
@@ -38,7 +40,7 @@ pub(super) struct Checker<'a> {
     pub(super) problems: &'a mut Diagnostics,
     /// Pages that exist but are not built (unreadable, or drafts): references
     /// to them are not reported as missing.
-    pub(super) skip: HashSet<(Section, String)>,
+    pub(super) skip: Cow<'a, HashSet<(Section, String)>>,
     pub(super) catalogue: &'a Catalogue,
     /// Files of the drafts left out (`@/` links to them show as text).
     pub(super) drafts: Vec<PathBuf>,
@@ -107,7 +109,7 @@ impl Checker<'_> {
             if drafts || !page.front.draft() {
                 out.push((slug, page));
             } else {
-                self.skip.insert((section, slug));
+                self.skip.to_mut().insert((section, slug));
                 self.drafts.push(page.info.rel.clone());
             }
         }
@@ -453,6 +455,40 @@ impl Checker<'_> {
         };
         self.problems.push(page.at(span, problem));
         None
+    }
+
+    /// Every award list checked, those without problems made (in the
+    /// order of `sources`). A province's lists hold 200,000 recipients:
+    /// they are checked on every core, each with its own problems, then
+    /// put together.
+    pub(super) fn award_lists(
+        &mut self,
+        sources: &[AwardListSource],
+        campaign_index: &HashMap<String, CampaignId>,
+        profile_index: &HashMap<String, ProfileId>,
+        profiles: &[Profile],
+    ) -> Vec<AwardList> {
+        let (skip, catalogue) = (&*self.skip, self.catalogue);
+        let checked: Vec<(Option<AwardList>, Diagnostics)> = sources
+            .par_iter()
+            .map(|src| {
+                let mut problems = Diagnostics::new();
+                let mut cx = Checker {
+                    problems: &mut problems,
+                    skip: Cow::Borrowed(skip),
+                    catalogue,
+                    drafts: Vec::new(),
+                };
+                let list = cx.award_list(src, campaign_index, profile_index, profiles);
+                (list, problems)
+            })
+            .collect();
+        let mut lists = Vec::with_capacity(checked.len());
+        for (list, problems) in checked {
+            self.problems.extend(problems);
+            lists.extend(list);
+        }
+        lists
     }
 
     pub(super) fn award_list(

@@ -10,7 +10,7 @@
 //! file, a new slug, a photo to encode, an `@/` link to a page the site
 //! does not have, a new campaign or list) patches nothing: then only the whole site tells.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use super::checks::Checker;
 use super::fronts::PageFront;
@@ -81,7 +81,7 @@ pub fn patch(site: &mut Site, edits: Vec<QuickEdit>) -> Option<Patched> {
         .collect();
     let mut cx = Checker {
         problems: &mut problems,
-        skip: HashSet::new(),
+        skip: Default::default(),
         catalogue: &site.catalogue,
         drafts: Vec::new(),
     };
