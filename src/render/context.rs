@@ -4,6 +4,7 @@
 //! ([`Prepared`]), built once per site. docs/templates.md lists them all.
 
 use indexmap::IndexMap;
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Value};
 
@@ -248,19 +249,26 @@ impl Prepared {
         let urls = Urls::new(&site.config);
         let mut newest: Vec<ProfileId> = ProfileId::all(site.profiles.len()).collect();
         newest.sort_by(|&a, &b| site.profiles[b].date.cmp(&site.profiles[a].date));
-        let honours = Honours::of(site);
-        let languages = site
-            .config
-            .languages
-            .iter()
+        // The honours, and each language's cards, on every core; then
+        // each language's links, which need both.
+        let languages = &site.config.languages;
+        let values_of = |i: usize| values(site, theme, &languages[i], i, urls);
+        let (honours, cards) = rayon::join(
+            || Honours::of(site),
+            || {
+                (0..languages.len())
+                    .into_par_iter()
+                    .map(|i| (Common::new(site, theme, i).context(), values_of(i).all()))
+                    .collect::<Vec<_>>()
+            },
+        );
+        let languages = cards
+            .into_par_iter()
             .enumerate()
-            .map(|(i, lang)| {
-                let values = values(site, theme, lang, i, urls);
-                LanguageData {
-                    common: Common::new(site, theme, i).context(),
-                    links: links(&values, &honours),
-                    values: values.all(),
-                }
+            .map(|(i, (common, values))| LanguageData {
+                common,
+                links: links(&values_of(i), &honours),
+                values,
             })
             .collect();
         Prepared {
