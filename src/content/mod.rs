@@ -278,8 +278,11 @@ fn discover(
         ));
         return;
     }
+    // By file name: siblings share their folder's path, so their whole
+    // paths compare as their names do, without finding each name again
+    // (that was most of the walk's time in a folder of 20,000 profiles).
     let walker = walkdir::WalkDir::new(&dir)
-        .sort_by_file_name()
+        .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()))
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
     for entry in walker {
