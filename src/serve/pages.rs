@@ -13,6 +13,7 @@ use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use axum::body::Bytes;
+use rustc_hash::FxHashMap;
 
 use super::memory::{Leftovers, MemorySite};
 use super::reload;
@@ -37,17 +38,47 @@ pub struct Built {
     pub files: Arc<MemorySite>,
     pub pages: Vec<BuiltPage>,
     /// Output path → index into `pages`.
-    index: HashMap<String, usize>,
+    index: FxHashMap<String, usize>,
     /// Pages that are an entity's own (its page in every language).
-    own_pages: HashMap<Entity, Vec<usize>>,
+    own_pages: FxHashMap<Entity, Vec<usize>>,
     /// Pages that show an entity as a card or a link.
-    shown_on: HashMap<Entity, Vec<usize>>,
+    shown_on: FxHashMap<Entity, Vec<usize>>,
     /// Output path → the file on disk a copied file came from.
     copied_from: HashMap<String, PathBuf>,
     /// The template values of the build's site, refreshed by text-only edits.
     pub prepared: Prepared,
     /// The bytes of open data the next build may reuse.
     chunks: Chunks,
+}
+
+/// A build's pages, and what finds them.
+struct PageMaps {
+    pages: Vec<BuiltPage>,
+    index: FxHashMap<String, usize>,
+    own_pages: FxHashMap<Entity, Vec<usize>>,
+    shown_on: FxHashMap<Entity, Vec<usize>>,
+}
+
+impl PageMaps {
+    fn of(built: Vec<(BuiltPage, render::Inputs)>) -> Self {
+        let mut maps = PageMaps {
+            pages: Vec::with_capacity(built.len()),
+            index: FxHashMap::with_capacity_and_hasher(built.len(), Default::default()),
+            own_pages: FxHashMap::default(),
+            shown_on: FxHashMap::default(),
+        };
+        for (i, (page, inputs)) in built.into_iter().enumerate() {
+            if let Some(e) = inputs.own {
+                maps.own_pages.entry(e).or_default().push(i);
+            }
+            for e in inputs.shows {
+                maps.shown_on.entry(e).or_default().push(i);
+            }
+            maps.index.insert(page.path.clone(), i);
+            maps.pages.push(page);
+        }
+        maps
+    }
 }
 
 /// What one rendering changed.
@@ -226,34 +257,27 @@ pub fn render_all(
         .out
         .into_inner()
         .unwrap_or_else(PoisonError::into_inner);
-    if let Some(last) = last {
-        let gone = last
-            .files
-            .iter()
-            .filter(|(path, _)| out.files.get(path).is_none());
-        let gone: Vec<String> = gone.map(|(p, _)| p.to_owned()).collect();
-        out.changed.extend(gone);
-    }
-    let mut own_pages: HashMap<Entity, Vec<usize>> = HashMap::new();
-    let mut shown_on: HashMap<Entity, Vec<usize>> = HashMap::new();
-    let mut index = HashMap::with_capacity(out.pages.len());
-    let mut pages = Vec::with_capacity(out.pages.len());
-    for (i, (page, inputs)) in out.pages.into_iter().enumerate() {
-        if let Some(e) = inputs.own {
-            own_pages.entry(e).or_default().push(i);
-        }
-        for e in inputs.shows {
-            shown_on.entry(e).or_default().push(i);
-        }
-        index.insert(page.path.clone(), i);
-        pages.push(page);
-    }
+    // What went, and the maps of the pages, side by side.
+    let (files, pages) = (out.files, std::mem::take(&mut out.pages));
+    let (gone, maps) = rayon::join(
+        || match last {
+            Some(last) => last
+                .files
+                .iter()
+                .filter(|(path, _)| files.get(path).is_none())
+                .map(|(p, _)| p.to_owned())
+                .collect(),
+            None => Vec::new(),
+        },
+        || PageMaps::of(pages),
+    );
+    out.changed.extend(gone);
     let built = Built {
-        files: Arc::new(out.files),
-        pages,
-        index,
-        own_pages,
-        shown_on,
+        files: Arc::new(files),
+        pages: maps.pages,
+        index: maps.index,
+        own_pages: maps.own_pages,
+        shown_on: maps.shown_on,
         copied_from: out.copied_from,
         prepared,
         chunks: chunks.made(),
