@@ -3,6 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::*;
 use crate::config::Config;
@@ -225,19 +226,17 @@ pub(super) struct TextRenderer<'a> {
 
 /// One body rendered for one language.
 struct RenderedBody {
-    html: String,
+    html: Arc<str>,
     first_paragraph: String,
 }
 
 impl TextRenderer<'_> {
     fn body<F>(&self, page: &mut Page<F>, lang_index: usize, found: &mut Found) -> RenderedBody {
         if let Some(r) = page.rendered.take() {
-            // Moved out during a build; copied only when the preview's
-            // cache still holds the same rendering.
-            let r = std::sync::Arc::unwrap_or_clone(r);
+            // The preview's cache may hold the same rendering: its html is shared.
             return RenderedBody {
-                html: r.html,
-                first_paragraph: r.first_paragraph,
+                html: Arc::clone(&r.html),
+                first_paragraph: r.first_paragraph.clone(),
             };
         }
         let lang = &self.config.languages[lang_index];
@@ -290,7 +289,7 @@ impl TextRenderer<'_> {
                 out.push(self.body(tr, i, found));
             } else if let Some(s) = &shared {
                 out.push(RenderedBody {
-                    html: s.html.clone(),
+                    html: Arc::clone(&s.html),
                     first_paragraph: s.first_paragraph.clone(),
                 });
             } else {
