@@ -13,7 +13,7 @@ use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use axum::body::Bytes;
-use rustc_hash::FxHashMap;
+use foldhash::HashMap as FastMap;
 
 use super::memory::{Leftovers, MemorySite};
 use super::reload;
@@ -36,13 +36,7 @@ pub struct BuiltPage {
 /// The files of a good build and what the next one needs to know of them.
 pub struct Built {
     pub files: Arc<MemorySite>,
-    pub pages: Vec<BuiltPage>,
-    /// Output path → index into `pages`.
-    index: FxHashMap<String, usize>,
-    /// Pages that are an entity's own (its page in every language).
-    own_pages: FxHashMap<Entity, Vec<usize>>,
-    /// Pages that show an entity as a card or a link.
-    shown_on: FxHashMap<Entity, Vec<usize>>,
+    pub maps: PageMaps,
     /// Output path → the file on disk a copied file came from.
     copied_from: HashMap<String, PathBuf>,
     /// The template values of the build's site, refreshed by text-only edits.
@@ -51,21 +45,25 @@ pub struct Built {
     chunks: Chunks,
 }
 
-/// A build's pages, and what finds them.
-struct PageMaps {
-    pages: Vec<BuiltPage>,
-    index: FxHashMap<String, usize>,
-    own_pages: FxHashMap<Entity, Vec<usize>>,
-    shown_on: FxHashMap<Entity, Vec<usize>>,
+/// A build's pages, and what finds them (hashed with foldhash, as
+/// [`MemorySite`]: a rebuild makes them for every page).
+pub struct PageMaps {
+    pub pages: Vec<BuiltPage>,
+    /// Output path → index into `pages`.
+    index: FastMap<String, usize>,
+    /// Pages that are an entity's own (its page in every language).
+    own_pages: FastMap<Entity, Vec<usize>>,
+    /// Pages that show an entity as a card or a link.
+    shown_on: FastMap<Entity, Vec<usize>>,
 }
 
 impl PageMaps {
     fn of(built: Vec<(BuiltPage, render::Inputs)>) -> Self {
         let mut maps = PageMaps {
             pages: Vec::with_capacity(built.len()),
-            index: FxHashMap::with_capacity_and_hasher(built.len(), Default::default()),
-            own_pages: FxHashMap::default(),
-            shown_on: FxHashMap::default(),
+            index: FastMap::with_capacity_and_hasher(built.len(), Default::default()),
+            own_pages: FastMap::default(),
+            shown_on: FastMap::default(),
         };
         for (i, (page, inputs)) in built.into_iter().enumerate() {
             if let Some(e) = inputs.own {
@@ -95,8 +93,9 @@ impl Built {
 
     /// The pages of `entity`: its own, and with `shown` those showing it too.
     pub fn pages_of(&self, entity: Entity, shown: bool) -> impl Iterator<Item = usize> + '_ {
-        let own = self.own_pages.get(&entity).into_iter().flatten();
+        let own = self.maps.own_pages.get(&entity).into_iter().flatten();
         let others = self
+            .maps
             .shown_on
             .get(&entity)
             .filter(|_| shown)
@@ -106,7 +105,7 @@ impl Built {
     }
 
     fn old(&self, path: &str) -> Option<(&BuiltPage, &Bytes)> {
-        let page = &self.pages[*self.index.get(path)?];
+        let page = &self.maps.pages[*self.maps.index.get(path)?];
         Some((page, self.files.get(path)?))
     }
 }
@@ -274,10 +273,7 @@ pub fn render_all(
     out.changed.extend(gone);
     let built = Built {
         files: Arc::new(files),
-        pages: maps.pages,
-        index: maps.index,
-        own_pages: maps.own_pages,
-        shown_on: maps.shown_on,
+        maps,
         copied_from: out.copied_from,
         prepared,
         chunks: chunks.made(),
@@ -301,7 +297,7 @@ pub fn render_some(
 ) -> Result<Rendered, Diagnostics> {
     last.prepared.refresh(site, theme, profiles, campaigns);
     let renderer = Renderer::with_prepared(site, theme, &last.prepared);
-    let refs: Vec<PageRef> = pages.iter().map(|&i| last.pages[i].page).collect();
+    let refs: Vec<PageRef> = pages.iter().map(|&i| last.maps.pages[i].page).collect();
     let sink = MemorySink {
         last: Some(last),
         every: true,
@@ -322,8 +318,8 @@ pub fn render_some(
         files.insert(path.to_owned(), bytes.clone());
     }
     for (page, _) in out.pages {
-        if let Some(&i) = last.index.get(&page.path) {
-            last.pages[i].hash = page.hash;
+        if let Some(&i) = last.maps.index.get(&page.path) {
+            last.maps.pages[i].hash = page.hash;
         }
     }
     last.files = Arc::new(files);

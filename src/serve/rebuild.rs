@@ -238,7 +238,7 @@ impl Rebuilder {
         let done = patch(&mut last.site, edits)?;
         self.pending.patched = true;
         let built = &last.built;
-        let own = |e: Entity| built.pages_of(e, false).map(|i| built.pages[i].page);
+        let own = |e: Entity| built.pages_of(e, false).map(|i| built.maps.pages[i].page);
         // A profile's page in every language (a new one has none in the last build).
         let langs = last.site.config.languages.len();
         let profile_pages = |i: ProfileId| {
