@@ -6,7 +6,7 @@ use super::page::*;
 use super::qr;
 use super::rows;
 use super::share::{self, Share};
-use super::values::{Shared, Values, letter_id};
+use super::values::{Card, Values, letter_id};
 use super::{
     AWARD_LISTS_PER_PAGE, HOME_AWARD_LISTS, HOME_NEWEST, PageKind, RECIPIENTS_PER_PAGE, Renderer,
     page_count, page_slice,
@@ -47,7 +47,10 @@ impl<'r> Renderer<'r> {
     /// The value of an HTML page, noting in `rec` the entities it shows.
     pub(super) fn html(&self, lang_index: usize, kind: PageKind, rec: &mut Inputs) -> Html<'_> {
         let site = self.site;
-        let values = &self.prepared.languages[lang_index].values;
+        let deck = Deck {
+            renderer: self,
+            lang_index,
+        };
         let links = &self.prepared.languages[lang_index].links;
         let honours = &self.prepared.honours;
         let lang = &site.config.languages[lang_index];
@@ -71,12 +74,12 @@ impl<'r> Renderer<'r> {
                 let lists: Vec<AwardListId> =
                     AwardListId::all(site.award_lists.len().min(HOME_AWARD_LISTS)).collect();
                 let home = Home {
-                    newest_profiles: cards(rec, &values.profiles, &newest, Entity::Profile),
+                    newest_profiles: deck.cards(rec, &newest, Entity::Profile),
                     years: self.year_entries(&v),
-                    campaigns: all_cards(rec, &values.campaigns, |i| {
+                    campaigns: deck.all(rec, site.campaigns.len(), |i| {
                         Entity::Campaign(CampaignId::new(i))
                     }),
-                    award_lists: cards(rec, &values.award_lists, &lists, Entity::AwardList),
+                    award_lists: deck.cards(rec, &lists, Entity::AwardList),
                     award_types: honours
                         .award_types
                         .iter()
@@ -93,7 +96,7 @@ impl<'r> Renderer<'r> {
                 pagination = self.pagination(page, page_count(all.len(), per), |n| {
                     self.urls.profiles(lang, n)
                 });
-                let profiles = cards(rec, &values.profiles, on_page, Entity::Profile);
+                let profiles = deck.cards(rec, on_page, Entity::Profile);
                 let at = |position: usize, anchor: &str| {
                     let page = position.checked_div(per).map_or(1, |n| n + 1);
                     format!(
@@ -138,7 +141,7 @@ impl<'r> Renderer<'r> {
                     a.list.inspect(|&l| rec.show(Entity::AwardList(l)));
                 }
                 let page = ProfilePage {
-                    profile: &values.profiles[i.index()],
+                    profile: deck.card(Entity::Profile(i)),
                     body: Body(&text.body_html),
                     awards: v.held_awards(&p.awards),
                     award_groups: v.award_groups(&p.awards),
@@ -168,19 +171,14 @@ impl<'r> Renderer<'r> {
                 }
                 let page = YearPage {
                     year,
-                    profiles: cards(
-                        rec,
-                        &values.profiles,
-                        page_slice(&ordered, page, per),
-                        Entity::Profile,
-                    ),
-                    award_lists: cards(rec, &values.award_lists, &y.award_lists, Entity::AwardList),
+                    profiles: deck.cards(rec, page_slice(&ordered, page, per), Entity::Profile),
+                    award_lists: deck.cards(rec, &y.award_lists, Entity::AwardList),
                     groups: self.honour_groups(&v, listing, page, true),
                 };
                 ("year.html", KindData::Year(page))
             }
             PageKind::Campaigns => {
-                let campaigns = all_cards(rec, &values.campaigns, |i| {
+                let campaigns = deck.all(rec, site.campaigns.len(), |i| {
                     Entity::Campaign(CampaignId::new(i))
                 });
                 // The model sorts campaigns by level already.
@@ -188,10 +186,10 @@ impl<'r> Renderer<'r> {
                 for (c, card) in site.campaigns.iter().zip(&campaigns) {
                     let level = c.level.map_or("", |l| l.key());
                     match campaign_groups.last_mut() {
-                        Some(g) if g.level == level => g.campaigns.push(card),
+                        Some(g) if g.level == level => g.campaigns.push(*card),
                         _ => campaign_groups.push(CampaignGroup {
                             level,
-                            campaigns: vec![card],
+                            campaigns: vec![*card],
                         }),
                     }
                 }
@@ -213,15 +211,10 @@ impl<'r> Renderer<'r> {
                 });
                 let ordered = site.in_language_order(lang_index, &c.profiles);
                 let page = CampaignPage {
-                    campaign: &values.campaigns[index.index()],
+                    campaign: deck.card(Entity::Campaign(index)),
                     body: Body(&text.body_html),
-                    profiles: cards(
-                        rec,
-                        &values.profiles,
-                        page_slice(&ordered, page, per),
-                        Entity::Profile,
-                    ),
-                    award_lists: cards(rec, &values.award_lists, &c.award_lists, Entity::AwardList),
+                    profiles: deck.cards(rec, page_slice(&ordered, page, per), Entity::Profile),
+                    award_lists: deck.cards(rec, &c.award_lists, Entity::AwardList),
                 };
                 ("campaign.html", KindData::Campaign(page))
             }
@@ -232,7 +225,7 @@ impl<'r> Renderer<'r> {
                         self.urls.award_lists(lang, n)
                     });
                 let on_page = page_slice(&all, page, AWARD_LISTS_PER_PAGE);
-                let award_lists = cards(rec, &values.award_lists, on_page, Entity::AwardList);
+                let award_lists = deck.cards(rec, on_page, Entity::AwardList);
                 (
                     "award_lists.html",
                     KindData::AwardLists(AwardLists { award_lists }),
@@ -245,7 +238,7 @@ impl<'r> Renderer<'r> {
                     rec.show(Entity::Profile(p));
                 }
                 let page = AwardListPage {
-                    award_list: &values.award_lists[i.index()],
+                    award_list: deck.card(Entity::AwardList(i)),
                     recipient_rows: rows::RecipientRows {
                         renderer: self,
                         lang_index,
@@ -297,12 +290,7 @@ impl<'r> Renderer<'r> {
                 let ordered = site.in_language_order(lang_index, &u.profiles);
                 let page = UnitPage {
                     unit: self.unit_entry(&v, links, u),
-                    profiles: cards(
-                        rec,
-                        &values.profiles,
-                        page_slice(&ordered, page, per),
-                        Entity::Profile,
-                    ),
+                    profiles: deck.cards(rec, page_slice(&ordered, page, per), Entity::Profile),
                     years: self.year_rows(&v, &u.listing, &path_of),
                     groups: self.honour_groups(&v, &u.listing, page, false),
                 };
@@ -358,7 +346,7 @@ impl<'r> Renderer<'r> {
                         .iter()
                         .map(|t| self.award_type_entry(&v, t))
                         .collect(),
-                    campaigns: all_cards(rec, &values.campaigns, |i| {
+                    campaigns: deck.all(rec, site.campaigns.len(), |i| {
                         Entity::Campaign(CampaignId::new(i))
                     }),
                     index: index_of(default),
@@ -548,29 +536,49 @@ fn year_value<'a>(v: &Values<'a>, y: &crate::model::Year) -> YearValue<'a> {
     }
 }
 
-/// The cards at `picks`, noted as shown.
-fn cards<'a, I: Copy + Into<usize>>(
-    rec: &mut Inputs,
-    all: &'a [Shared],
-    picks: &[I],
-    entity: fn(I) -> Entity,
-) -> Cards<'a> {
-    picks
-        .iter()
-        .map(|&i| {
-            rec.show(entity(i));
-            &all[i.into()]
-        })
-        .collect()
+/// Where a page's cards come from: the renderer's, in one language.
+#[derive(Clone, Copy)]
+struct Deck<'a> {
+    renderer: &'a Renderer<'a>,
+    lang_index: usize,
 }
 
-fn all_cards<'a>(
-    rec: &mut Inputs,
-    all: &'a [Shared],
-    entity: impl Fn(usize) -> Entity,
-) -> Cards<'a> {
-    rec.shows.extend((0..all.len()).map(entity));
-    all.iter().collect()
+impl<'a> Deck<'a> {
+    fn card(self, entity: Entity) -> Card<'a> {
+        let values = &self.renderer.prepared.languages[self.lang_index].values;
+        let shared = match entity {
+            Entity::Profile(i) => &values.profiles[i.index()],
+            Entity::Campaign(i) => &values.campaigns[i.index()],
+            Entity::AwardList(i) => &values.award_lists[i.index()],
+        };
+        Card {
+            shared,
+            renderer: self.renderer,
+            lang_index: self.lang_index,
+            entity,
+        }
+    }
+
+    /// The cards at `picks`, noted as shown.
+    fn cards<I: Copy>(self, rec: &mut Inputs, picks: &[I], entity: fn(I) -> Entity) -> Cards<'a> {
+        picks
+            .iter()
+            .map(|&i| {
+                rec.show(entity(i));
+                self.card(entity(i))
+            })
+            .collect()
+    }
+
+    /// The cards of all `count` entities, noted as shown.
+    fn all(self, rec: &mut Inputs, count: usize, entity: fn(usize) -> Entity) -> Cards<'a> {
+        (0..count)
+            .map(|i| {
+                rec.show(entity(i));
+                self.card(entity(i))
+            })
+            .collect()
+    }
 }
 
 pub(super) fn kind_name(kind: PageKind) -> &'static str {

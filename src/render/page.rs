@@ -12,7 +12,7 @@ use tera::Value;
 
 use super::rows::RecipientRows;
 use super::values::{
-    AwardGroupValue, AwardTypeValue, CountValue, HeldAwardValue, HonourGroup, Link, Shared,
+    AwardGroupValue, AwardTypeValue, Card, CountValue, HeldAwardValue, HonourGroup, Link,
 };
 
 /// An HTML page: its template and everything the template receives.
@@ -94,7 +94,7 @@ pub enum KindData<'a> {
     NotFound(NotFound),
 }
 
-pub(super) type Cards<'a> = Vec<&'a Shared>;
+pub(super) type Cards<'a> = Vec<Card<'a>>;
 
 #[derive(Serialize, Hash)]
 pub struct Home<'a> {
@@ -146,7 +146,7 @@ pub struct LetterLink {
 
 #[derive(Serialize, Hash)]
 pub struct ProfilePage<'a> {
-    pub(super) profile: &'a Shared,
+    pub(super) profile: Card<'a>,
     pub(super) body: Body<'a>,
     pub(super) awards: Vec<HeldAwardValue<'a>>,
     /// `awards` by type: what the default theme shows.
@@ -313,7 +313,7 @@ pub struct CampaignGroup<'a> {
 
 #[derive(Serialize, Hash)]
 pub struct CampaignPage<'a> {
-    pub(super) campaign: &'a Shared,
+    pub(super) campaign: Card<'a>,
     pub(super) body: Body<'a>,
     pub(super) profiles: Cards<'a>,
     pub(super) award_lists: Cards<'a>,
@@ -326,7 +326,7 @@ pub struct AwardLists<'a> {
 
 #[derive(Serialize, Hash)]
 pub struct AwardListPage<'a> {
-    pub(super) award_list: &'a Shared,
+    pub(super) award_list: Card<'a>,
     /// The table's rows as HTML ([`super::rows`]), written when the page is rendered.
     pub(super) recipient_rows: RecipientRows<'a>,
     pub(super) counts: Vec<CountValue<'a>>,
