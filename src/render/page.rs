@@ -39,7 +39,7 @@ pub struct PageInfo<'a> {
     /// Open Graph values for sharing the page.
     pub(super) share: super::share::Share,
     /// schema.org JSON-LD (profile and home pages), safe inside `<script>`.
-    pub(super) json_ld: Option<String>,
+    pub(super) json_ld: Option<super::share::JsonLd<'a>>,
     /// A QR code of `canonical` for the printed page (profile and
     /// award-list pages).
     pub(super) qr: Option<super::qr::QrOf>,
