@@ -86,7 +86,8 @@ where
 /// translations, and of drafts that are not built (and their translations).
 #[derive(Default)]
 pub(super) struct LinkTargets {
-    map: HashMap<String, (Section, String)>,
+    /// Hashed with foldhash: 30,000 paths are put in on every assembly.
+    map: HashMap<String, (Section, String), foldhash::fast::RandomState>,
     drafts: HashSet<String>,
     /// Files that exist but could not be read: their own problems are
     /// reported, a link to them is not one more.
@@ -104,11 +105,14 @@ impl LinkTargets {
         drafts: &[PathBuf],
         unreadable: &HashSet<PathBuf>,
     ) -> Self {
-        let mut map = HashMap::new();
         let key = |rel: &Path| {
             let inside = rel.strip_prefix(CONTENT_DIR).unwrap_or(rel);
             display_path(inside)
         };
+        let mut map = HashMap::with_capacity_and_hasher(
+            award_lists.len() + profiles.len() + campaigns.len() + profile_tr.len(),
+            Default::default(),
+        );
         for list in award_lists {
             map.insert(key(&list.source), (Section::Awards, list.slug.clone()));
         }
@@ -118,10 +122,8 @@ impl LinkTargets {
         for (slug, p) in campaigns {
             map.insert(key(&p.info.rel), (Section::Campaigns, slug.clone()));
         }
-        let originals: Vec<(String, (Section, String))> =
-            map.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
-        let by_original: HashMap<String, (Section, String)> = originals.into_iter().collect();
-        for tr in profile_tr
+        // Each translation's path and its original's, made once.
+        let pairs: Vec<(String, String)> = profile_tr
             .iter()
             .map(|t| (key(&t.info.rel), key(&original_key(t))))
             .chain(
@@ -129,23 +131,18 @@ impl LinkTargets {
                     .iter()
                     .map(|t| (key(&t.info.rel), key(&original_key(t)))),
             )
-        {
-            if let Some(target) = by_original.get(&tr.1) {
-                map.insert(tr.0, target.clone());
-            }
-        }
+            .collect();
+        // A translation links where its original does (looked up among
+        // originals only, before any translation is added).
+        let translated: Vec<(String, (Section, String))> = pairs
+            .iter()
+            .filter_map(|(tr, original)| Some((tr.clone(), map.get(original)?.clone())))
+            .collect();
+        map.extend(translated);
         let mut draft_keys: HashSet<String> = drafts.iter().map(|d| key(d)).collect();
-        for tr in profile_tr
-            .iter()
-            .map(|t| (key(&t.info.rel), key(&original_key(t))))
-            .chain(
-                campaign_tr
-                    .iter()
-                    .map(|t| (key(&t.info.rel), key(&original_key(t)))),
-            )
-        {
-            if draft_keys.contains(&tr.1) {
-                draft_keys.insert(tr.0);
+        for (tr, original) in pairs {
+            if draft_keys.contains(&original) {
+                draft_keys.insert(tr);
             }
         }
         LinkTargets {
@@ -160,7 +157,7 @@ impl LinkTargets {
     /// would have. Drafts left out and unreadable files are not known: a
     /// link to one is a problem there, and the whole site decides.
     pub(super) fn of_site(site: &Site) -> Self {
-        let mut map = HashMap::new();
+        let mut map = HashMap::default();
         let key = |rel: &Path| {
             let inside = rel.strip_prefix(CONTENT_DIR).unwrap_or(rel);
             display_path(inside)
