@@ -10,7 +10,6 @@
 //! inside the output folder, and no two outputs at one path, so which file
 //! is published never depends on which thread wrote last.
 
-use std::collections::HashMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -103,26 +102,40 @@ impl Origin {
 /// path, and none needs as a folder what another writes as a file. The
 /// marker file is vinhdanh's own. A site's static file replacing the
 /// theme's is settled before (the theme keeps one file per path).
-pub fn check_outputs<'a>(
-    outputs: impl IntoIterator<Item = (&'a str, Origin)>,
+///
+/// `origin` says where an output comes from; it is asked only for the
+/// outputs a problem names (a province's site writes 50,000 files).
+pub fn check_outputs<'a, T>(
+    outputs: impl IntoIterator<Item = (&'a str, T)>,
+    origin: impl Fn(&T) -> Origin,
 ) -> Result<(), Diagnostics> {
-    let mut origins = vec![Origin {
-        file: PathBuf::from(MARKER),
-        line: None,
-        source: OutputSource::Marker,
-    }];
-    let mut files: HashMap<&'a str, usize> = HashMap::from([(MARKER, 0)]);
+    // What each accepted output comes from; the first is the marker.
+    let mut sources: Vec<Option<T>> = vec![None];
+    let origin_at = |sources: &[Option<T>], i: usize| match &sources[i] {
+        Some(source) => origin(source),
+        None => Origin {
+            file: PathBuf::from(MARKER),
+            line: None,
+            source: OutputSource::Marker,
+        },
+    };
+    let mut files: foldhash::HashMap<&'a str, usize> = foldhash::HashMap::default();
+    files.insert(MARKER, 0);
     let mut problems = Diagnostics::new();
     let mut accepted = Vec::new();
-    for (path, origin) in outputs {
+    for (path, source) in outputs {
         if let Err(fault) = check_path(path) {
-            problems.push(origin.diagnostic(fault));
+            problems.push(origin(&source).diagnostic(fault));
             continue;
         }
-        origins.push(origin);
-        let i = origins.len() - 1;
+        sources.push(Some(source));
+        let i = sources.len() - 1;
         match files.get(path) {
-            Some(&first) => problems.push(collision(path, &origins[first], &origins[i])),
+            Some(&first) => problems.push(collision(
+                path,
+                &origin_at(&sources, first),
+                &origin_at(&sources, i),
+            )),
             None => {
                 files.insert(path, i);
                 accepted.push((path, i));
@@ -135,7 +148,11 @@ pub fn check_outputs<'a>(
             .map(|(end, _)| &path[..end])
             .find_map(|folder| Some((folder, *files.get(folder)?)));
         if let Some((folder, first)) = folder {
-            problems.push(collision(folder, &origins[first], &origins[i]));
+            problems.push(collision(
+                folder,
+                &origin_at(&sources, first),
+                &origin_at(&sources, i),
+            ));
         }
     }
     problems.into_result(())
@@ -450,10 +467,13 @@ mod tests {
             "static/ho-so/a/index.html",
             OutputSource::File("static/ho-so/a/index.html".into()),
         );
-        let err = check_outputs([
-            ("ho-so/a/index.html", page.clone()),
-            ("ho-so/a/index.html", file),
-        ])
+        let err = check_outputs(
+            [
+                ("ho-so/a/index.html", page.clone()),
+                ("ho-so/a/index.html", file),
+            ],
+            Origin::clone,
+        )
         .unwrap_err();
         let d = err.iter().next().unwrap();
         assert_eq!(d.path, Path::new("static/ho-so/a/index.html"));
@@ -463,13 +483,19 @@ mod tests {
             "content/profiles/a.md",
             OutputSource::PhotoOf("content/profiles/a.md".into()),
         );
-        assert!(check_outputs([("ho-so/a/index.html", page.clone()), ("ho-so", photo)]).is_err());
+        assert!(
+            check_outputs(
+                [("ho-so/a/index.html", page.clone()), ("ho-so", photo)],
+                Origin::clone
+            )
+            .is_err()
+        );
         let marker = origin(
             "static/.vinhdanh-output",
             OutputSource::File("static/.vinhdanh-output".into()),
         );
-        assert!(check_outputs([(MARKER, marker)]).is_err());
-        assert!(check_outputs([("ho-so/a/index.html", page)]).is_ok());
+        assert!(check_outputs([(MARKER, marker)], Origin::clone).is_err());
+        assert!(check_outputs([("ho-so/a/index.html", page)], Origin::clone).is_ok());
     }
 
     #[test]

@@ -139,15 +139,21 @@ fn check_copied_files(
     pages: &[PageRef],
     copied: &[CopiedFile],
 ) -> Result<(), Diagnostics> {
+    let site = renderer.site;
     let paths: Vec<String> = pages.iter().map(|&p| renderer.output_path(p)).collect();
-    let taken = aliases_taken(renderer.site, pages, &paths, copied);
+    let taken = aliases_taken(site, pages, &paths, copied);
     let pages = paths
         .iter()
         .zip(pages)
         .filter(|(_, page)| !matches!(page, PageRef::Redirect(i) if taken.0.contains(i)))
-        .map(|(path, &page)| (path.as_str(), page_origin(renderer.site, page)));
-    let copied = copied.iter().map(|f| (f.path.as_str(), f.origin.clone()));
-    let checked = output::check_outputs(pages.chain(copied));
+        .map(|(path, &page)| (path.as_str(), Output::Page(page)));
+    let copied = copied
+        .iter()
+        .map(|f| (f.path.as_str(), Output::Copied(&f.origin)));
+    let checked = output::check_outputs(pages.chain(copied), |output| match output {
+        Output::Page(page) => page_origin(site, *page),
+        Output::Copied(origin) => (*origin).clone(),
+    });
     match (taken.1.is_empty(), checked) {
         (true, checked) => checked,
         (false, Ok(())) => Err(taken.1),
@@ -156,6 +162,12 @@ fn check_copied_files(
             Err(more.sorted())
         }
     }
+}
+
+/// What a build writes: a page, or a copied file.
+enum Output<'a> {
+    Page(PageRef),
+    Copied(&'a Origin),
 }
 
 /// Old addresses (`aliases`) at the address of a page, a copied file or an
@@ -167,17 +179,28 @@ fn aliases_taken(
     paths: &[String],
     copied: &[CopiedFile],
 ) -> (HashSet<usize>, Diagnostics) {
+    let mut taken = HashSet::new();
+    let mut problems = Diagnostics::new();
+    // Only the addresses of aliases are looked up: the origins of pages
+    // elsewhere are not made.
+    let aliased: HashSet<&str> = paths
+        .iter()
+        .zip(pages)
+        .filter(|(_, page)| matches!(page, PageRef::Redirect(_)))
+        .map(|(path, _)| path.as_str())
+        .collect();
+    if aliased.is_empty() {
+        return (taken, problems);
+    }
     let mut owner: HashMap<&str, OutputSource> = HashMap::new();
     for (path, &page) in paths.iter().zip(pages) {
-        if !matches!(page, PageRef::Redirect(_)) {
+        if !matches!(page, PageRef::Redirect(_)) && aliased.contains(path.as_str()) {
             owner.insert(path, page_origin(site, page).source);
         }
     }
-    for f in copied {
+    for f in copied.iter().filter(|f| aliased.contains(f.path.as_str())) {
         owner.insert(&f.path, f.origin.source.clone());
     }
-    let mut taken = HashSet::new();
-    let mut problems = Diagnostics::new();
     for (path, &page) in paths.iter().zip(pages) {
         let PageRef::Redirect(i) = page else { continue };
         let alias = &site.redirects[i].alias;
