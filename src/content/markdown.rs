@@ -25,6 +25,7 @@ use std::ops::Range;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::i18n::chars;
+use crate::i18n::text::plain_words;
 use crate::i18n::slug::slugify;
 
 mod line_index;
@@ -39,6 +40,9 @@ pub struct MarkdownOptions {
     pub unsafe_html: bool,
 }
 
+/// The longest summary, in characters (an ellipsis included).
+pub const SUMMARY_CHARS: usize = 300;
+
 /// The result of rendering one markdown text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rendered {
@@ -46,12 +50,17 @@ pub struct Rendered {
     /// translation, and the preview's cache keeps it from one rebuild to
     /// the next (copying 20,000 bodies twice a rebuild was 7% of it).
     pub html: std::sync::Arc<str>,
-    /// plain text of the first paragraph (inline markup stripped, whitespace collapsed, footnote refs dropped), "" if none
+    /// The summary a page shows when its front matter gives none: the
+    /// plain text of the first paragraph (inline markup stripped,
+    /// whitespace collapsed, footnote refs dropped; "" if none), cut at a
+    /// word to [`SUMMARY_CHARS`] characters. Made here, it is kept with the
+    /// rendering in the preview's cache, and shared by every language
+    /// showing this body.
     ///
     /// "First paragraph" is the first top-level paragraph (not inside a list,
     /// quote or footnote) that has any text; image descriptions do not count
     /// as text, so a paragraph holding only a photo is skipped.
-    pub first_paragraph: String,
+    pub summary: std::sync::Arc<str>,
     /// `@/` links whose target the resolver did not know (rendered with `href="#"`)
     pub broken_links: Vec<LinkAt>,
     /// `@/` links to drafts that are not built (rendered as their text)
@@ -133,7 +142,7 @@ pub fn render(
     }
     Rendered {
         html: html.into(),
-        first_paragraph: state.first_paragraph,
+        summary: plain_words(&state.first_paragraph, SUMMARY_CHARS).into(),
         broken_links: state.broken_links,
         draft_links: state.draft_links,
     }
@@ -807,7 +816,7 @@ mod tests {
         );
         assert!(html.ends_with("</ol>\n</section>\n"), "{html}");
         // References are not part of the summary.
-        assert_eq!(r.first_paragraph, "Báo cáo và thêm.");
+        assert_eq!(&*r.summary, "Báo cáo và thêm.");
     }
 
     #[test]
@@ -959,7 +968,7 @@ mod tests {
             "{html}"
         );
         // Inline HTML is markup, not text, for the summary.
-        assert_eq!(r.first_paragraph, "Xin alert(1) chào");
+        assert_eq!(&*r.summary, "Xin alert(1) chào");
     }
 
     #[test]
@@ -1150,7 +1159,7 @@ mod tests {
     fn first_paragraph_is_plain_text() {
         let r =
             safe("**Bà** Tô Thị Hoa là [chủ tịch](https://x.vn)\nHội  `LHPN` xã.\n\nĐoạn hai.\n");
-        assert_eq!(r.first_paragraph, "Bà Tô Thị Hoa là chủ tịch Hội LHPN xã.");
+        assert_eq!(&*r.summary, "Bà Tô Thị Hoa là chủ tịch Hội LHPN xã.");
     }
 
     #[test]
@@ -1158,15 +1167,15 @@ mod tests {
         let r = safe(
             "# Tô Thị Hoa\n\n![Ảnh chân dung](hoa.jpg)\n\n> Trích dẫn.\n\n- Mục một\n\n  mục hai\n\nBà *Hoa* sinh năm 1970.\n\nĐoạn sau.\n",
         );
-        assert_eq!(r.first_paragraph, "Bà Hoa sinh năm 1970.");
+        assert_eq!(&*r.summary, "Bà Hoa sinh năm 1970.");
         let r = safe("![Ảnh](hoa.jpg)\n  Bà Hoa\n");
-        assert_eq!(r.first_paragraph, "Bà Hoa");
+        assert_eq!(&*r.summary, "Bà Hoa");
     }
 
     #[test]
     fn first_paragraph_empty_when_none() {
-        assert_eq!(safe("# Chỉ tiêu đề\n\n- một\n- hai\n").first_paragraph, "");
-        assert_eq!(safe("").first_paragraph, "");
+        assert_eq!(&*safe("# Chỉ tiêu đề\n\n- một\n- hai\n").summary, "");
+        assert_eq!(&*safe("").summary, "");
         assert_eq!(&*safe("").html, "");
     }
 

@@ -18,7 +18,6 @@ use crate::vocab::{CONTENT_DIR, Section};
 use super::fronts::TranslationDraft;
 
 /// The longest summary taken from a body, in characters.
-const SUMMARY_CHARS: usize = 300;
 
 /// The path of a translation's original: `x.en.md` → `x.md`, `x/index.en.md` → `x/index.md`.
 fn original_path(rel: &Path, stem_file: &str) -> PathBuf {
@@ -224,7 +223,8 @@ pub(super) struct TextRenderer<'a> {
 /// One body rendered for one language.
 struct RenderedBody {
     html: Arc<str>,
-    first_paragraph: String,
+    /// Its summary ([`markdown::Rendered::summary`]).
+    summary: Arc<str>,
 }
 
 impl TextRenderer<'_> {
@@ -233,7 +233,7 @@ impl TextRenderer<'_> {
             // The preview's cache may hold the same rendering: its html is shared.
             return RenderedBody {
                 html: Arc::clone(&r.html),
-                first_paragraph: r.first_paragraph.clone(),
+                summary: Arc::clone(&r.summary),
             };
         }
         let lang = &self.config.languages[lang_index];
@@ -260,7 +260,7 @@ impl TextRenderer<'_> {
         }
         RenderedBody {
             html: r.html,
-            first_paragraph: r.first_paragraph,
+            summary: r.summary,
         }
     }
 
@@ -287,7 +287,7 @@ impl TextRenderer<'_> {
             } else if let Some(s) = &shared {
                 out.push(RenderedBody {
                     html: Arc::clone(&s.html),
-                    first_paragraph: s.first_paragraph.clone(),
+                    summary: Arc::clone(&s.summary),
                 });
             } else {
                 // Report links of the original once, not per language.
@@ -350,8 +350,8 @@ impl TextRenderer<'_> {
                     .and_then(|t| t.summary.clone())
                     .or_else(|| if t.is_some() { None } else { f.summary.clone() });
                 let summary = match summary_src {
-                    Some(s) => plain_words(&nfc(&s), SUMMARY_CHARS),
-                    None => plain_words(&body.first_paragraph, SUMMARY_CHARS),
+                    Some(s) => plain_words(&nfc(&s), markdown::SUMMARY_CHARS),
+                    None => body.summary.to_string(),
                 };
                 ProfileText {
                     name: pick(t.and_then(|t| t.name.as_ref()), None)
