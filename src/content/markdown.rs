@@ -25,8 +25,8 @@ use std::ops::Range;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::i18n::chars;
-use crate::i18n::text::plain_words;
 use crate::i18n::slug::slugify;
+use crate::i18n::text::plain_words;
 
 mod line_index;
 use line_index::LineIndex;

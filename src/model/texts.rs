@@ -17,8 +17,6 @@ use crate::vocab::{CONTENT_DIR, Section};
 
 use super::fronts::TranslationDraft;
 
-/// The longest summary taken from a body, in characters.
-
 /// The path of a translation's original: `x.en.md` → `x.md`, `x/index.en.md` → `x/index.md`.
 fn original_path(rel: &Path, stem_file: &str) -> PathBuf {
     rel.with_file_name(stem_file)
