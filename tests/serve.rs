@@ -648,6 +648,40 @@ fn incremental_rebuilds_equal_a_full_build() {
             true,
         ),
         (
+            "new award list with its spreadsheet",
+            Box::new(|s| {
+                s.write(
+                    "content/awards/moi-2023.csv",
+                    "Họ và tên;Chức vụ;Đơn vị;Loại;Hồ sơ\nTrần Văn Mới;;Phòng Mới;Cá nhân;\n",
+                );
+                s.write(
+                    "content/awards/moi-2023.toml",
+                    "decision = \"9/QĐ-UBND\"\nyear = 2023\naward = \"giay-khen\"\nrecipients_csv = \"moi-2023.csv\"\n",
+                );
+                vec![
+                    "content/awards/moi-2023.csv",
+                    "content/awards/moi-2023.toml",
+                ]
+            }),
+            true,
+        ),
+        (
+            "new profile in a folder of its own",
+            Box::new(|s| {
+                s.write("content/profiles/d-moi/index.md", "+++\nname = \"Đinh Mới\"\nkind = \"individual\"\nunit = \"Phòng\"\nyear = 2022\n+++\n\nMới.\n");
+                vec!["content/profiles/d-moi"]
+            }),
+            true,
+        ),
+        (
+            "folder deleted",
+            Box::new(|s| {
+                std::fs::remove_dir_all(s.root().join("content/profiles/d-moi")).expect("remove");
+                vec!["content/profiles/d-moi"]
+            }),
+            true,
+        ),
+        (
             "static file",
             Box::new(|s| {
                 s.write("static/notes.txt", "two\n");
