@@ -80,7 +80,8 @@ impl AwardTypeId {
 /// Award types by key, and by every name they go by.
 #[derive(Debug, Clone)]
 pub struct Catalogue {
-    types: IndexMap<String, AwardType>,
+    /// Hashed with foldhash: every recipient's award is looked up by its key.
+    types: IndexMap<String, AwardType, foldhash::fast::RandomState>,
     /// Keys and names in every language, folded ([`fold_name`]).
     names: HashMap<String, AwardTypeId>,
 }
@@ -100,7 +101,7 @@ impl Catalogue {
         // The embedded file is part of the program and covered by a test; a
         // broken one cannot reach a user.
         let built_in: IndexMap<String, AwardType> = toml::from_str(BUILT_IN).unwrap_or_default();
-        let mut types = IndexMap::new();
+        let mut types = IndexMap::default();
         for (key, entry) in built_in.iter().chain(site) {
             let award = AwardType {
                 key: key.clone(),
