@@ -9,7 +9,7 @@ use super::*;
 use crate::config::Config;
 use crate::content::Page;
 use crate::content::front::{CampaignFront, CampaignTranslation, ProfileFront, ProfileTranslation};
-use crate::content::markdown::{self, MarkdownOptions, Target};
+use crate::content::markdown::{self, BodyHtml, MarkdownOptions, Target};
 use crate::diagnostic::{Diagnostic, Diagnostics, NameProblem, ReferenceProblem, display_path};
 use crate::i18n::text::{nfc, plain_words};
 use crate::urls::Urls;
@@ -220,7 +220,7 @@ pub(super) struct TextRenderer<'a> {
 
 /// One body rendered for one language.
 struct RenderedBody {
-    html: Arc<str>,
+    html: BodyHtml,
     /// Its summary ([`markdown::Rendered::summary`]).
     summary: Arc<str>,
 }
@@ -230,7 +230,7 @@ impl TextRenderer<'_> {
         if let Some(r) = page.rendered.take() {
             // The preview's cache may hold the same rendering: its html is shared.
             return RenderedBody {
-                html: Arc::clone(&r.html),
+                html: r.html.clone(),
                 summary: Arc::clone(&r.summary),
             };
         }
@@ -284,7 +284,7 @@ impl TextRenderer<'_> {
                 out.push(self.body(tr, i, found));
             } else if let Some(s) = &shared {
                 out.push(RenderedBody {
-                    html: Arc::clone(&s.html),
+                    html: s.html.clone(),
                     summary: Arc::clone(&s.summary),
                 });
             } else {

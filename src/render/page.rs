@@ -10,6 +10,8 @@ use std::hash::Hash;
 use serde::Serialize;
 use tera::Value;
 
+use crate::content::markdown::BodyHtml;
+
 use super::rows::RecipientRows;
 use super::values::{
     AwardGroupValue, AwardTypeValue, Card, CountValue, HeldAwardValue, HonourGroup, Link,
@@ -349,13 +351,14 @@ pub struct SearchPage<'a> {
 #[derive(Serialize, Hash)]
 pub struct NotFound {}
 
-/// A body rendered from Markdown, given to templates as safe HTML.
+/// A body rendered from Markdown, given to templates as safe HTML; it
+/// hashes to the hash its rendering made once.
 #[derive(Hash)]
-pub struct Body<'a>(pub(super) &'a str);
+pub struct Body<'a>(pub(super) &'a BodyHtml);
 
 impl Serialize for Body<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        safe_str(self.0, s)
+        safe_str(self.0.as_str(), s)
     }
 }
 
