@@ -96,10 +96,7 @@ pub fn assemble(
         .enumerate()
         .map(|(i, (slug, _))| (slug.clone(), ProfileId::new(i)))
         .collect();
-    let mut profiles: Vec<Profile> = profile_pages
-        .iter()
-        .map(|(slug, page)| cx.profile_structure(&config, slug, page, &campaign_index))
-        .collect();
+    let mut profiles = cx.profile_structures(&config, &profile_pages, &campaign_index);
 
     // Award lists, and the personal-data columns their spreadsheets dropped.
     let mut notes: Vec<Note> = content
