@@ -39,6 +39,7 @@ pub mod cli;
 pub mod config;
 pub mod content;
 pub mod diagnostic;
+pub mod hashing;
 pub mod i18n;
 pub mod model;
 pub mod output;

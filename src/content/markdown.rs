@@ -20,11 +20,11 @@
 //! reaches it).
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasher, Hasher};
 use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+use crate::hashing::HashedText;
 use crate::i18n::chars;
 use crate::i18n::slug::slugify;
 use crate::i18n::text::plain_words;
@@ -50,7 +50,7 @@ pub struct Rendered {
     /// Shared: a body is the same in every language without its own
     /// translation, and the preview's cache keeps it from one rebuild to
     /// the next (copying 20,000 bodies twice a rebuild was 7% of it).
-    pub html: BodyHtml,
+    pub html: HashedText,
     /// The summary a page shows when its front matter gives none: the
     /// plain text of the first paragraph (inline markup stripped,
     /// whitespace collapsed, footnote refs dropped; "" if none), cut at a
@@ -66,60 +66,6 @@ pub struct Rendered {
     pub broken_links: Vec<LinkAt>,
     /// `@/` links to drafts that are not built (rendered as their text)
     pub draft_links: Vec<LinkAt>,
-}
-
-/// A body's HTML, shared (cloning it clones an `Arc`), with a hash of it
-/// made once: the preview compares every page with the last build's by
-/// hashing what it shows, and hashing 20,000 bodies on every rebuild was
-/// its largest single cost of hashing text. It hashes to that hash (equal
-/// texts hash equal) and reads as the text.
-#[derive(Debug, Clone)]
-pub struct BodyHtml {
-    text: std::sync::Arc<str>,
-    hash: u64,
-}
-
-impl BodyHtml {
-    pub fn new(text: String) -> BodyHtml {
-        let mut h = foldhash::quality::FixedState::with_seed(0).build_hasher();
-        std::hash::Hash::hash(text.as_str(), &mut h);
-        BodyHtml {
-            hash: h.finish(),
-            text: text.into(),
-        }
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.text
-    }
-}
-
-impl PartialEq for BodyHtml {
-    fn eq(&self, other: &BodyHtml) -> bool {
-        self.text == other.text
-    }
-}
-
-impl Eq for BodyHtml {}
-
-impl std::ops::Deref for BodyHtml {
-    type Target = str;
-
-    fn deref(&self) -> &str {
-        &self.text
-    }
-}
-
-impl std::fmt::Display for BodyHtml {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.text)
-    }
-}
-
-impl std::hash::Hash for BodyHtml {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        state.write_u64(self.hash);
-    }
 }
 
 /// What an `@/` link points at, as the caller's resolver says.
@@ -196,7 +142,7 @@ pub fn render(
         html.retain(|c| !chars::is_forbidden(c));
     }
     Rendered {
-        html: BodyHtml::new(html),
+        html: HashedText::new(html),
         summary: plain_words(&state.first_paragraph, SUMMARY_CHARS).into(),
         broken_links: state.broken_links,
         draft_links: state.draft_links,

@@ -131,7 +131,7 @@ pub struct ProfileText {
     pub position_lang: Option<String>,
     pub ethnicity_lang: Option<String>,
     pub summary: String,
-    pub body_html: crate::content::markdown::BodyHtml,
+    pub body_html: crate::hashing::HashedText,
     pub source: TextSource,
     /// Whether the translation of this language is itself a draft (shown only with drafts).
     pub draft: bool,
@@ -227,7 +227,7 @@ pub struct CampaignText {
     pub launched_by_lang: Option<String>,
     pub plan_lang: Option<String>,
     pub slogan_lang: Option<String>,
-    pub body_html: crate::content::markdown::BodyHtml,
+    pub body_html: crate::hashing::HashedText,
     pub source: TextSource,
     pub draft: bool,
 }

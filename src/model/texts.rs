@@ -9,8 +9,9 @@ use super::*;
 use crate::config::Config;
 use crate::content::Page;
 use crate::content::front::{CampaignFront, CampaignTranslation, ProfileFront, ProfileTranslation};
-use crate::content::markdown::{self, BodyHtml, MarkdownOptions, Target};
+use crate::content::markdown::{self, MarkdownOptions, Target};
 use crate::diagnostic::{Diagnostic, Diagnostics, NameProblem, ReferenceProblem, display_path};
+use crate::hashing::HashedText;
 use crate::i18n::text::{nfc, plain_words};
 use crate::urls::Urls;
 use crate::vocab::{CONTENT_DIR, Section};
@@ -220,7 +221,7 @@ pub(super) struct TextRenderer<'a> {
 
 /// One body rendered for one language.
 struct RenderedBody {
-    html: BodyHtml,
+    html: HashedText,
     /// Its summary ([`markdown::Rendered::summary`]).
     summary: Arc<str>,
 }

@@ -11,7 +11,7 @@
 //!   text, the preview renders that entity's pages without building every
 //!   page's value.
 
-use std::hash::{BuildHasher, Hash, Hasher};
+use std::hash::Hash;
 
 use crate::model::{AwardListId, CampaignId, ProfileId};
 
@@ -42,17 +42,5 @@ impl Inputs {
     }
 }
 
-/// The hash of a page's value.
-pub fn hash_of(value: &impl Hash) -> u64 {
-    let mut h = hasher();
-    value.hash(&mut h);
-    h.finish()
-}
-
-/// The hasher of page values: foldhash's quality variant, with a fixed
-/// seed. Page hashes are compared, never exposed to an attacker, so the
-/// standard library's SipHash (a fifth of a rebuild's time) buys nothing:
-/// this one spreads 64 bits as well, several times faster.
-pub fn hasher() -> impl Hasher {
-    foldhash::quality::FixedState::with_seed(0).build_hasher()
-}
+/// The hash of a page's value, and its hasher ([`crate::hashing`]).
+pub use crate::hashing::{hash_of, hasher};

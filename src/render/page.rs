@@ -10,7 +10,7 @@ use std::hash::Hash;
 use serde::Serialize;
 use tera::Value;
 
-use crate::content::markdown::BodyHtml;
+use crate::hashing::HashedText;
 
 use super::rows::RecipientRows;
 use super::values::{
@@ -354,7 +354,7 @@ pub struct NotFound {}
 /// A body rendered from Markdown, given to templates as safe HTML; it
 /// hashes to the hash its rendering made once.
 #[derive(Hash)]
-pub struct Body<'a>(pub(super) &'a BodyHtml);
+pub struct Body<'a>(pub(super) &'a HashedText);
 
 impl Serialize for Body<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

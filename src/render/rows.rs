@@ -12,7 +12,7 @@
 //! (docs/templates.md, "Rows of recipients").
 
 use std::hash::{Hash, Hasher};
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 use serde::{Serialize, Serializer};
 
@@ -20,24 +20,22 @@ use super::context::{Links, ListTexts};
 use super::inputs::hash_of;
 use super::values::Values;
 use super::{Renderer, xml};
+use crate::hashing::HashedText;
 use crate::model::AwardList;
 use crate::model::Site;
 use crate::model::honours::{Holder, Honour};
 use crate::vocab::Kind;
 
-/// A text escaped for HTML once, shared by every row that shows it
-/// (cloning it clones an `Arc`). It hashes to the hash of what it says,
-/// made once: a province's rows hash the titles and links of their lists
-/// and units 400,000 times a rebuild.
-#[derive(Clone, Debug)]
-pub struct Html(Arc<str>, u64);
+/// A text escaped for HTML once, shared by every row that shows it; it
+/// hashes to the hash of what it says, made once: a province's rows hash
+/// the titles and links of their lists and units 400,000 times a rebuild.
+#[derive(Clone, Hash, PartialEq, Eq, Debug)]
+pub struct Html(HashedText);
 
 impl Html {
     /// `text` escaped.
     pub(super) fn new(text: &str) -> Html {
-        let text = escaped(text);
-        let hash = hash_of(&text);
-        Html(text.into(), hash)
+        Html(HashedText::new(escaped(text)))
     }
 
     pub(super) fn opt(text: Option<&str>) -> Option<Html> {
@@ -45,22 +43,7 @@ impl Html {
     }
 
     pub(super) fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl PartialEq for Html {
-    fn eq(&self, other: &Html) -> bool {
-        self.0 == other.0
-    }
-}
-
-impl Eq for Html {}
-
-/// Equal texts hash equal: their hashes are of the text.
-impl Hash for Html {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        state.write_u64(self.1);
+        self.0.as_str()
     }
 }
 

@@ -397,8 +397,7 @@ fn row<'a>(site: &'a Site, urls: &Urls, lang_index: usize, record: Record) -> Ro
 /// The hash that keeps a file of results: of its rows (equal rows, equal
 /// bytes), 64 bits of foldhash's quality variant, as the pages' own.
 fn fingerprint(rows: &[Row]) -> u64 {
-    use std::hash::BuildHasher;
-    foldhash::quality::FixedState::with_seed(0).hash_one(rows)
+    crate::hashing::hash_of(rows)
 }
 
 fn json_file(path: String, value: &Value) -> IndexFile {
