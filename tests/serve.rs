@@ -89,6 +89,25 @@ fn serves_the_built_site_with_its_own_address_and_drafts() {
         );
     }
     assert!(!site.out().exists(), "serve never writes the output folder");
+
+    // Open data is held and sent in pieces (each award list's records
+    // apart): what is sent is what a build writes, its length said.
+    let options = BuildOptions {
+        base_url: Some(format!("{}/", server.url())),
+        ..site.options()
+    };
+    site.build_with(options).expect("the build");
+    for file in ["du-lieu/khen-thuong.json", "en/data/awards.csv"] {
+        let served = server.get(&format!("/{file}"));
+        let built = std::fs::read_to_string(site.out().join(file)).expect("built");
+        assert!(
+            built.contains("631/QĐ-UBND") && built.contains("45/QĐ-UBDT"),
+            "{file} holds both lists"
+        );
+        assert_eq!(served.body, built, "{file} as served");
+        let length = built.len().to_string();
+        assert_eq!(served.header("content-length"), Some(length.as_str()));
+    }
 }
 
 #[test]
@@ -792,7 +811,7 @@ fn the_whole_site_gives_way_to_the_next_edit() {
     let an = read(&site, PROFILE);
     let page = "ho-so/le-van-an/index.html";
     let shown = |look: &Rebuilt| {
-        String::from_utf8_lossy(&look.site.get(page).expect("the page")[..]).into_owned()
+        String::from_utf8_lossy(&look.site.get(page).expect("the page").to_vec()).into_owned()
     };
 
     site.write(
@@ -829,7 +848,8 @@ fn the_whole_site_gives_way_to_the_next_edit() {
         &look
             .site
             .get("phong-trao/nong-thon-moi/index.html")
-            .expect("the campaign")[..],
+            .expect("the campaign")
+            .to_vec(),
     )
     .into_owned();
     assert!(campaign_page.contains("Khẩu hiệu hai"), "{campaign_page}");
@@ -859,9 +879,9 @@ fn first_look_agrees(name: &str, look: &Rebuilt, full: &[(String, Vec<u8>)]) {
         match (now, after) {
             (None, None) => {}
             (Some(a), Some(b)) => assert!(
-                a.as_ref() == b.as_slice(),
+                a.to_vec() == *b,
                 "{name}: {path} first shown differs from a full build:\n{}\n---\n{}",
-                String::from_utf8_lossy(a),
+                String::from_utf8_lossy(&a.to_vec()),
                 String::from_utf8_lossy(b)
             ),
             (a, b) => panic!(

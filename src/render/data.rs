@@ -13,6 +13,7 @@ use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use serde::Serialize;
 
+use super::Piece;
 use super::inputs::{hash_of, hasher};
 
 use crate::model::{AwardList, AwardListId, Kind, Site};
@@ -391,6 +392,27 @@ impl<'a> DataPage<'a> {
     /// ends, the header [`FIELDS`] first), or JSON (one array). The first
     /// error stops it.
     pub fn write(&self, out: &mut dyn Write) -> io::Result<()> {
+        self.write_kept(&mut &mut *out, |out, chunk| out.write_all(chunk))
+    }
+
+    /// The file in pieces: each award list's records as the bytes kept of
+    /// them (shared, not copied), what comes between them made anew.
+    pub fn pieces(&self) -> Vec<Piece> {
+        let mut out = PieceWriter::default();
+        // Into memory: cannot fail.
+        let _ = self.write_kept(&mut out, |out, chunk| {
+            out.keep(chunk);
+            Ok(())
+        });
+        out.finish()
+    }
+
+    /// Writes the file to `out`, and each list's kept bytes with `kept`.
+    fn write_kept<W: Write>(
+        &self,
+        out: &mut W,
+        kept: impl Fn(&mut W, &Arc<[u8]>) -> io::Result<()>,
+    ) -> io::Result<()> {
         if self.json {
             out.write_all(b"[")?;
         } else {
@@ -427,7 +449,7 @@ impl<'a> DataPage<'a> {
                 if self.json && !first {
                     out.write_all(b",")?;
                 }
-                out.write_all(&chunk)?;
+                kept(out, &chunk)?;
                 first = false;
             }
         }
@@ -479,6 +501,42 @@ impl<'a> DataPage<'a> {
         });
         result?;
         writer.flush()
+    }
+}
+
+/// A file made in pieces: what is written goes into the piece being made;
+/// kept bytes are a piece of their own.
+#[derive(Default)]
+struct PieceWriter {
+    done: Vec<Piece>,
+    making: Vec<u8>,
+}
+
+impl PieceWriter {
+    fn keep(&mut self, chunk: &Arc<[u8]>) {
+        if !self.making.is_empty() {
+            self.done
+                .push(Piece::Made(std::mem::take(&mut self.making)));
+        }
+        self.done.push(Piece::Kept(Arc::clone(chunk)));
+    }
+
+    fn finish(mut self) -> Vec<Piece> {
+        if !self.making.is_empty() {
+            self.done.push(Piece::Made(self.making));
+        }
+        self.done
+    }
+}
+
+impl Write for PieceWriter {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.making.extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
     }
 }
 

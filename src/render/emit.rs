@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 
 use super::inputs::{Inputs, hash_of};
-use super::{CopiedFile, PageData, PageKind, PageRef, Renderer};
+use super::{CopiedFile, PageData, PageKind, PageRef, Piece, Renderer};
 use crate::diagnostic::boundary::OutputSource;
 use crate::diagnostic::{AwardProblem, Diagnostic, Diagnostics, display_path};
 use crate::model::Site;
@@ -33,10 +33,10 @@ impl Emitting<'_> {
         hash_of(&self.data)
     }
 
-    /// Its bytes, made in a buffer sized for `about` bytes (what it took
-    /// last time: see [`Renderer::render_data_sized`]).
-    pub fn render_like(&self, about: usize) -> Result<Vec<u8>, Diagnostic> {
-        self.renderer.render_data_sized(&self.data, about)
+    /// Its bytes in pieces, an HTML page made in a buffer sized for
+    /// `about` bytes (what it took last time: see [`Renderer::render_pieces`]).
+    pub fn render_like(&self, about: usize) -> Result<Vec<Piece>, Diagnostic> {
+        self.renderer.render_pieces(&self.data, about)
     }
 
     /// Writes the page to `out`; a large file is written as it is made,

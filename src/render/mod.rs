@@ -154,6 +154,13 @@ pub enum PageData<'a> {
     Data(data::DataPage<'a>),
 }
 
+/// A part of a page's bytes, in order: made for this page, or shared with
+/// what the renderer keeps from one build to the next ([`data::Chunks`]).
+pub enum Piece {
+    Made(Vec<u8>),
+    Kept(Arc<[u8]>),
+}
+
 /// A file copied as it is: theme and site static files, the copies of
 /// profile photos (from the photo cache).
 #[derive(Debug, Clone)]
@@ -691,18 +698,8 @@ impl<'a> Renderer<'a> {
 
     /// The bytes of a page from its value.
     pub fn render_data(&self, data: &PageData) -> Result<Vec<u8>, Diagnostic> {
-        self.render_data_sized(data, 0)
-    }
-
-    /// The bytes of a page from its value, made in a buffer sized for
-    /// `about` bytes (what the page took last time). An open-data file of
-    /// a province is tens of megabytes: grown by doubling, its buffer was
-    /// reallocated and its fresh pages zeroed over and over (a fifth of a
-    /// preview rebuild, perf at 10,000 profiles + 200,000 recipients).
-    pub fn render_data_sized(&self, data: &PageData, about: usize) -> Result<Vec<u8>, Diagnostic> {
-        let room = about + about / 8;
         match data {
-            PageData::Html(html) => self.render_html(html, room),
+            PageData::Html(html) => self.render_html(html, 0),
             PageData::Feed(feed) => Ok(feed.write()),
             PageData::Sitemap(sitemap) => Ok(sitemap.write(&self.urls)),
             PageData::SitemapIndex { parts } => Ok(xml::sitemap_index(&self.urls, *parts)),
@@ -714,12 +711,26 @@ impl<'a> Renderer<'a> {
             PageData::SearchIndex(file) => Ok(file.bytes.to_vec()),
             PageData::Redirect(page) => Ok(page.write()),
             PageData::Data(file) => {
-                let mut out = Vec::with_capacity(room);
+                let mut out = Vec::new();
                 // Writing to memory cannot fail.
                 let _ = file.write(&mut out);
                 Ok(out)
             }
         }
+    }
+
+    /// The bytes of a page from its value as the preview keeps them: in
+    /// pieces, sharing what the renderer keeps (a file of search results,
+    /// an award list's records in an open-data file) instead of copying it.
+    /// An HTML page is made in a buffer sized for `about` bytes (what it
+    /// took last time), so that it is not grown again and again.
+    pub fn render_pieces(&self, data: &PageData, about: usize) -> Result<Vec<Piece>, Diagnostic> {
+        Ok(match data {
+            PageData::Html(html) => vec![Piece::Made(self.render_html(html, about + about / 8)?)],
+            PageData::SearchIndex(file) => vec![Piece::Kept(Arc::clone(&file.bytes))],
+            PageData::Data(file) => file.pieces(),
+            other => vec![Piece::Made(self.render_data(other)?)],
+        })
     }
 
     /// The files of the search index, built once per renderer.

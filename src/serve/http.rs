@@ -10,7 +10,7 @@ use std::convert::Infallible;
 use std::sync::{Arc, PoisonError, RwLock};
 
 use axum::Router;
-use axum::body::{Body, Bytes};
+use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
@@ -19,7 +19,7 @@ use axum::routing::get;
 use futures_util::Stream;
 use tokio::sync::{broadcast, watch};
 
-use super::memory::MemorySite;
+use super::memory::{FileBytes, MemorySite};
 use super::overlay;
 use super::reload::{self, EVENTS_PATH, Reload};
 
@@ -163,19 +163,19 @@ fn not_found_page(site: &MemorySite, path: &str) -> Option<String> {
     localised.or_else(|| site.get("404.html").map(|_| "404.html".to_owned()))
 }
 
-fn file(status: StatusCode, path: &str, bytes: &Bytes, served: &Served) -> Response {
+fn file(status: StatusCode, path: &str, bytes: &FileBytes, served: &Served) -> Response {
     let content_type = content_type(path);
     let body = match &served.overlay {
         Some(overlay) if content_type.starts_with("text/html") => {
-            Bytes::from(overlay::inject(bytes, overlay))
+            Body::from(overlay::inject(&bytes.whole(), overlay))
         }
-        _ => bytes.clone(),
+        _ => bytes.body(),
     };
     Response::builder()
         .status(status)
         .header(header::CONTENT_TYPE, content_type)
         .header(header::CACHE_CONTROL, "no-store")
-        .body(Body::from(body))
+        .body(body)
         .unwrap_or_else(|_| plain(StatusCode::INTERNAL_SERVER_ERROR, "500\n"))
 }
 

@@ -15,7 +15,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use axum::body::Bytes;
 use foldhash::HashMap as FastMap;
 
-use super::memory::{Leftovers, MemorySite};
+use super::memory::{FileBytes, Leftovers, MemorySite};
 use super::reload;
 use crate::diagnostic::messages::Unreadable;
 use crate::diagnostic::{Diagnostic, Diagnostics, FileProblem};
@@ -23,7 +23,7 @@ use crate::model::{CampaignId, ProfileId, Site};
 use crate::render::data::{Chunks, DataChunks};
 use crate::render::emit::{Emitting, emit_pages};
 use crate::render::theme::{StaticFile, Theme};
-use crate::render::{self, CopiedFile, Entity, PageRef, PageSink, Prepared, Renderer};
+use crate::render::{self, CopiedFile, Entity, PageRef, PageSink, Piece, Prepared, Renderer};
 
 /// A page of a build.
 pub struct BuiltPage {
@@ -104,7 +104,7 @@ impl Built {
         own.chain(others).copied()
     }
 
-    fn old(&self, path: &str) -> Option<(&BuiltPage, &Bytes)> {
+    fn old(&self, path: &str) -> Option<(&BuiltPage, &FileBytes)> {
         let page = &self.maps.pages[*self.maps.index.get(path)?];
         Some((page, self.files.get(path)?))
     }
@@ -134,7 +134,7 @@ impl MemorySink<'_> {
         self.out.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    fn put(&self, out: &mut Collected, path: String, bytes: Bytes) {
+    fn put(&self, out: &mut Collected, path: String, bytes: FileBytes) {
         let old = self.last.and_then(|l| l.files.get(&path));
         if old != Some(&bytes) {
             out.changed.push(path.clone());
@@ -151,12 +151,20 @@ impl PageSink for MemorySink<'_> {
         let fresh = match kept {
             Some(_) => None,
             None => {
-                let bytes = page.render_like(old.map_or(0, |(_, b)| b.len()))?;
-                Some(Bytes::from(if page.path.ends_with(".html") {
-                    reload::inject(&bytes, &page.path)
-                } else {
-                    bytes
-                }))
+                let pieces = page.render_like(old.map_or(0, |(_, b)| b.len()))?;
+                let mut pieces: Vec<Bytes> = pieces
+                    .into_iter()
+                    .map(|piece| match piece {
+                        Piece::Made(bytes) => Bytes::from(bytes),
+                        Piece::Kept(bytes) => Bytes::from_owner(bytes),
+                    })
+                    .collect();
+                if let [html] = pieces.as_mut_slice()
+                    && page.path.ends_with(".html")
+                {
+                    *html = Bytes::from(reload::inject(html, &page.path));
+                }
+                Some(FileBytes::of_pieces(pieces))
             }
         };
         let mut out = self.collected();
@@ -181,7 +189,7 @@ impl PageSink for MemorySink<'_> {
     fn copy(&self, file: &CopiedFile) -> Result<(), Diagnostic> {
         let old = self.last.and_then(|l| l.files.get(&file.path));
         let bytes = match &file.source {
-            StaticFile::Embedded(bytes) => Bytes::from_static(bytes),
+            StaticFile::Embedded(bytes) => FileBytes::from(Bytes::from_static(bytes)),
             StaticFile::OnDisk(from) | StaticFile::Cached(from) => {
                 let unchanged = self
                     .last
@@ -192,7 +200,7 @@ impl PageSink for MemorySink<'_> {
                     .insert(file.path.clone(), from.clone());
                 match old.filter(|_| unchanged) {
                     Some(old) => old.clone(),
-                    None => Bytes::from(std::fs::read(from).map_err(|e| {
+                    None => FileBytes::from(std::fs::read(from).map_err(|e| {
                         Diagnostic::file(
                             from,
                             FileProblem::CannotRead {
