@@ -1051,3 +1051,70 @@ fn a_recipient_added_to_a_list_reaches_the_year_award_type_and_unit_pages() {
     }
     assert!(page("don-vi/index.html").contains("<a href=\"/don-vi/xa-moi/\">Xã Mới</a>"));
 }
+
+/// The preview makes open data from the bytes it keeps of each award list
+/// and of each run of profiles' own awards: after an edit that changes one
+/// run, a profile added and one removed, its files are what a build writes.
+#[test]
+fn open_data_from_kept_pieces_is_what_a_build_writes() {
+    let site = TestSite::fixture("basic");
+    let profile = |i: usize, year: usize| {
+        format!(
+            "+++\nname = \"Hồ Sơ {i}\"\nkind = \"individual\"\nunit = \"Phòng {i}\"\nyear = {year}\n\n[[awards]]\naward = \"lao-dong-tien-tien\"\nyear = {year}\n+++\n\nMột.\n"
+        )
+    };
+    // Runs end at one profile in 32 on average: 150 make several.
+    for i in 0..150 {
+        site.write(
+            &format!("content/profiles/ho-so-{i:03}.md"),
+            &profile(i, 2015 + i % 8),
+        );
+    }
+    let options = serve_options(&site);
+    let root = options.root.clone();
+    let mut rebuilder = Rebuilder::new(options.clone());
+    let steps: [(&str, &dyn Fn() -> &'static str); 4] = [
+        ("the first build", &|| ""),
+        ("an award's year", &|| {
+            site.write("content/profiles/ho-so-070.md", &profile(70, 2011));
+            "content/profiles/ho-so-070.md"
+        }),
+        ("a profile added", &|| {
+            site.write("content/profiles/ho-so-0705.md", &profile(705, 2016));
+            "content/profiles/ho-so-0705.md"
+        }),
+        ("a profile removed", &|| {
+            site.remove("content/profiles/ho-so-020.md");
+            "content/profiles/ho-so-020.md"
+        }),
+    ];
+    for (name, step) in steps {
+        let changed: Vec<PathBuf> = match step() {
+            "" => Vec::new(),
+            rel => vec![root.join(rel)],
+        };
+        let rebuilt = rebuilder
+            .rebuild(&changed, false)
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        site.build_with(BuildOptions {
+            output_dir: Some(site.out()),
+            ..options.clone()
+        })
+        .unwrap_or_else(|e| panic!("{name}: the build: {e}"));
+        let data: Vec<(String, Vec<u8>)> = files_of(&rebuilt.site)
+            .into_iter()
+            .filter(|(path, _)| path.starts_with("du-lieu/") || path.starts_with("en/data/"))
+            .filter(|(path, _)| path.ends_with(".csv") || path.ends_with(".json"))
+            .collect();
+        assert!(data.len() > 4, "{name}: open data files: {}", data.len());
+        for (path, bytes) in data {
+            let built = std::fs::read(site.out().join(&path)).expect("built");
+            assert!(
+                bytes == built,
+                "{name}: {path} differs from a build's:\n{}\n---\n{}",
+                String::from_utf8_lossy(&bytes),
+                String::from_utf8_lossy(&built)
+            );
+        }
+    }
+}

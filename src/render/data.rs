@@ -8,6 +8,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::io::{self, Write};
+use std::ops::{Range, RangeInclusive};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
@@ -155,14 +156,19 @@ impl<'a> Records<'a> {
         }
     }
 
-    /// Hands `each` the awards profiles write that no list records (of
-    /// the years from the first to the last, or of every year), in profile
-    /// order.
-    pub fn inline(&self, years: Option<(i32, i32)>, each: &mut dyn FnMut(&Record)) {
+    /// Hands `each` the awards that the profiles at `profiles` write and
+    /// no list records (of the years from the first to the last, or of
+    /// every year), in profile order.
+    pub fn inline(
+        &self,
+        profiles: Range<usize>,
+        years: Option<(i32, i32)>,
+        each: &mut dyn FnMut(&Record),
+    ) {
         let site = self.site;
         let (code, default) = self.code();
         let lang = &site.config.languages[self.lang_index];
-        for p in &site.profiles {
+        for p in &site.profiles[profiles] {
             let text = &p.texts[self.lang_index];
             let mut url = None;
             for a in p.awards.iter().filter(|a| a.list.is_none()) {
@@ -265,10 +271,24 @@ pub struct DataPage<'a> {
 pub struct DataHashes {
     /// Per award list, the hash of its records.
     lists: Vec<OnceLock<u64>>,
-    /// Every inline award's year and the hash of its record, in the order
-    /// files hold them.
-    inline: OnceLock<Vec<(i32, u64)>>,
+    /// Every inline award, in the order files hold them.
+    inline: OnceLock<Vec<InlineHash>>,
 }
+
+/// An inline award's record as files and the preview find it again.
+struct InlineHash {
+    profile: usize,
+    year: i32,
+    hash: u64,
+    /// The run of profiles whose records the preview keeps together.
+    run: usize,
+}
+
+/// Profiles per run of inline awards kept together, on average. A run
+/// ends after a profile whose slug hashes to a multiple of it: adding or
+/// removing a profile changes its own run only, where runs of a fixed
+/// number of profiles would all shift.
+const INLINE_RUN: u64 = 32;
 
 impl DataHashes {
     pub fn new(lists: usize) -> DataHashes {
@@ -280,7 +300,8 @@ impl DataHashes {
 }
 
 /// The bytes of each award list's records as CSV rows and as JSON
-/// (records joined by commas), and of each file of search results, by
+/// (records joined by commas), of each run of inline awards likewise
+/// ([`INLINE_RUN`]), and of each file of search results, by
 /// what they are and the hash of what they hold: equal hashes, equal
 /// records, equal bytes, in any language and file.
 pub type Chunks = HashMap<(Chunk, u64), Arc<[u8]>>;
@@ -288,9 +309,9 @@ pub type Chunks = HashMap<(Chunk, u64), Arc<[u8]>>;
 /// What kept bytes are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Chunk {
-    /// An award list's records as CSV rows.
+    /// An award list's records, or a run of inline awards, as CSV rows.
     Csv,
-    /// An award list's records as JSON objects joined by commas.
+    /// The same as JSON objects joined by commas.
     Json,
     /// A file of search results ([`crate::search::Keep`]).
     SearchRows,
@@ -301,8 +322,9 @@ pub enum Chunk {
 /// hundred megabytes in each language for a province: made again record
 /// by record after each edit, it was most of a whole rebuild. With the
 /// bytes of each list kept, only an edited list's records are written
-/// again, and a file is its lists' bytes one after another. Likewise only
-/// the files of search results that an edit changed are written again.
+/// again, and a file is its lists' bytes one after another, then its runs
+/// of inline awards'. Likewise only the files of search results that an
+/// edit changed are written again.
 pub struct DataChunks<'a> {
     last: Option<&'a Chunks>,
     made: Mutex<Chunks>,
@@ -352,6 +374,17 @@ pub enum Inline {
     None,
 }
 
+impl Inline {
+    /// The years of the awards it holds; `None`: it holds none.
+    fn years(self) -> Option<RangeInclusive<i32>> {
+        match self {
+            Inline::All => Some(i32::MIN..=i32::MAX),
+            Inline::Years(first, last) => Some(first..=last),
+            Inline::None => None,
+        }
+    }
+}
+
 impl<'a> DataPage<'a> {
     /// A file of `records` (the lists' in `hashes`), made in full unless
     /// `stop` is raised; from the bytes `chunks` keeps, when given.
@@ -375,6 +408,28 @@ impl<'a> DataPage<'a> {
 
     fn stopped(&self) -> bool {
         self.stop.is_some_and(|s| s.load(Ordering::Acquire))
+    }
+
+    /// Every inline award's record, hashed (once per language).
+    fn inline_hashes(&self) -> &[InlineHash] {
+        self.hashes.inline.get_or_init(|| {
+            let mut all = Vec::new();
+            let mut run = 0;
+            for (i, p) in self.records.site.profiles.iter().enumerate() {
+                self.records.inline(i..i + 1, None, &mut |r| {
+                    all.push(InlineHash {
+                        profile: i,
+                        year: r.year,
+                        hash: hash_of(r),
+                        run,
+                    })
+                });
+                if hash_of(&p.slug) % INLINE_RUN == 0 {
+                    run += 1;
+                }
+            }
+            all
+        })
     }
 
     /// The hash of list `l`'s records.
@@ -453,12 +508,46 @@ impl<'a> DataPage<'a> {
                 first = false;
             }
         }
-        let inline = &mut |each: &mut dyn FnMut(&Record)| match self.inline {
-            Inline::All => self.records.inline(None, each),
-            Inline::Years(from, to) => self.records.inline(Some((from, to)), each),
-            Inline::None => {}
-        };
-        self.write_records(inline, &mut first, out)?;
+        let years = self.inline.years();
+        match (self.chunks, &years) {
+            (_, None) => {}
+            (None, Some(range)) => {
+                let range = Some((*range.start(), *range.end()));
+                let every = 0..site.profiles.len();
+                let inline = &mut |each: &mut dyn FnMut(&Record)| {
+                    self.records.inline(every.clone(), range, each)
+                };
+                self.write_records(inline, &mut first, out)?;
+            }
+            (Some(chunks), Some(range)) => {
+                let kind = if self.json { Chunk::Json } else { Chunk::Csv };
+                let wanted: Vec<&InlineHash> = self
+                    .inline_hashes()
+                    .iter()
+                    .filter(|h| range.contains(&h.year))
+                    .collect();
+                for run in wanted.chunk_by(|a, b| a.run == b.run) {
+                    let mut h = hasher();
+                    run.iter().for_each(|r| r.hash.hash(&mut h));
+                    let profiles = run[0].profile..run[run.len() - 1].profile + 1;
+                    let chunk = chunks.get((kind, h.finish()), || {
+                        let mut bytes = Vec::new();
+                        let range = Some((*range.start(), *range.end()));
+                        let records = &mut |each: &mut dyn FnMut(&Record)| {
+                            self.records.inline(profiles.clone(), range, each)
+                        };
+                        // Into memory: cannot fail.
+                        let _ = self.write_records(records, &mut true, &mut bytes);
+                        bytes
+                    });
+                    if self.json && !first {
+                        out.write_all(b",")?;
+                    }
+                    kept(out, &chunk)?;
+                    first = false;
+                }
+            }
+        }
         if self.json {
             out.write_all(b"]")?;
         }
@@ -551,20 +640,12 @@ impl Hash for DataPage<'_> {
             }
             self.list_hash(l).hash(state);
         }
-        let inline = self.hashes.inline.get_or_init(|| {
-            let mut all = Vec::new();
-            self.records
-                .inline(None, &mut |r| all.push((r.year, hash_of(r))));
-            all
-        });
-        let years = match self.inline {
-            Inline::All => i32::MIN..=i32::MAX,
-            Inline::Years(first, last) => first..=last,
-            Inline::None => return,
+        let Some(years) = self.inline.years() else {
+            return;
         };
-        for (year, hash) in inline {
-            if years.contains(year) {
-                hash.hash(state);
+        for h in self.inline_hashes() {
+            if years.contains(&h.year) {
+                h.hash.hash(state);
             }
         }
     }
