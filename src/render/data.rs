@@ -156,13 +156,12 @@ impl<'a> Records<'a> {
         }
     }
 
-    /// Hands `each` the awards that the profiles at `profiles` write and
-    /// no list records (of the years from the first to the last, or of
-    /// every year), in profile order.
+    /// Hands `each` the awards of `years` that the profiles at `profiles`
+    /// write and no list records, in profile order.
     pub fn inline(
         &self,
         profiles: Range<usize>,
-        years: Option<(i32, i32)>,
+        years: &RangeInclusive<i32>,
         each: &mut dyn FnMut(&Record),
     ) {
         let site = self.site;
@@ -172,7 +171,7 @@ impl<'a> Records<'a> {
             let text = &p.texts[self.lang_index];
             let mut url = None;
             for a in p.awards.iter().filter(|a| a.list.is_none()) {
-                if years.is_some_and(|(first, last)| !(first..=last).contains(&a.year)) {
+                if !years.contains(&a.year) {
                     continue;
                 }
                 let t = site.catalogue.by_index(a.award);
@@ -284,6 +283,9 @@ struct InlineHash {
     run: usize,
 }
 
+/// The years of a file of every award.
+const EVERY_YEAR: RangeInclusive<i32> = i32::MIN..=i32::MAX;
+
 /// Profiles per run of inline awards kept together, on average. A run
 /// ends after a profile whose slug hashes to a multiple of it: adding or
 /// removing a profile changes its own run only, where runs of a fixed
@@ -378,7 +380,7 @@ impl Inline {
     /// The years of the awards it holds; `None`: it holds none.
     fn years(self) -> Option<RangeInclusive<i32>> {
         match self {
-            Inline::All => Some(i32::MIN..=i32::MAX),
+            Inline::All => Some(EVERY_YEAR),
             Inline::Years(first, last) => Some(first..=last),
             Inline::None => None,
         }
@@ -416,7 +418,7 @@ impl<'a> DataPage<'a> {
             let mut all = Vec::new();
             let mut run = 0;
             for (i, p) in self.records.site.profiles.iter().enumerate() {
-                self.records.inline(i..i + 1, None, &mut |r| {
+                self.records.inline(i..i + 1, &EVERY_YEAR, &mut |r| {
                     all.push(InlineHash {
                         profile: i,
                         year: r.year,
@@ -430,6 +432,16 @@ impl<'a> DataPage<'a> {
             }
             all
         })
+    }
+
+    /// The inline awards of `years`, hashed, in the order files hold them.
+    fn inline_of<'s>(
+        &'s self,
+        years: &'s RangeInclusive<i32>,
+    ) -> impl Iterator<Item = &'s InlineHash> + 's {
+        self.inline_hashes()
+            .iter()
+            .filter(|h| years.contains(&h.year))
     }
 
     /// The hash of list `l`'s records.
@@ -511,30 +523,24 @@ impl<'a> DataPage<'a> {
         let years = self.inline.years();
         match (self.chunks, &years) {
             (_, None) => {}
-            (None, Some(range)) => {
-                let range = Some((*range.start(), *range.end()));
+            (None, Some(years)) => {
                 let every = 0..site.profiles.len();
                 let inline = &mut |each: &mut dyn FnMut(&Record)| {
-                    self.records.inline(every.clone(), range, each)
+                    self.records.inline(every.clone(), years, each)
                 };
                 self.write_records(inline, &mut first, out)?;
             }
-            (Some(chunks), Some(range)) => {
+            (Some(chunks), Some(years)) => {
                 let kind = if self.json { Chunk::Json } else { Chunk::Csv };
-                let wanted: Vec<&InlineHash> = self
-                    .inline_hashes()
-                    .iter()
-                    .filter(|h| range.contains(&h.year))
-                    .collect();
+                let wanted: Vec<&InlineHash> = self.inline_of(years).collect();
                 for run in wanted.chunk_by(|a, b| a.run == b.run) {
                     let mut h = hasher();
                     run.iter().for_each(|r| r.hash.hash(&mut h));
                     let profiles = run[0].profile..run[run.len() - 1].profile + 1;
                     let chunk = chunks.get((kind, h.finish()), || {
                         let mut bytes = Vec::new();
-                        let range = Some((*range.start(), *range.end()));
                         let records = &mut |each: &mut dyn FnMut(&Record)| {
-                            self.records.inline(profiles.clone(), range, each)
+                            self.records.inline(profiles.clone(), years, each)
                         };
                         // Into memory: cannot fail.
                         let _ = self.write_records(records, &mut true, &mut bytes);
@@ -640,13 +646,8 @@ impl Hash for DataPage<'_> {
             }
             self.list_hash(l).hash(state);
         }
-        let Some(years) = self.inline.years() else {
-            return;
-        };
-        for h in self.inline_hashes() {
-            if years.contains(&h.year) {
-                h.hash.hash(state);
-            }
+        if let Some(years) = self.inline.years() {
+            self.inline_of(&years).for_each(|h| h.hash.hash(state));
         }
     }
 }
